@@ -1,0 +1,39 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import type { Db } from './create-db.ts'
+import * as m1000 from '../migrations/2026_11_22_1000_create_school_user_session.ts'
+import * as m1010 from '../migrations/2026_11_22_1010_create_framework.ts'
+import * as m1020 from '../migrations/2026_11_22_1020_create_plan_and_card.ts'
+import * as m1030 from '../migrations/2026_11_22_1030_create_evidence_comment_activity.ts'
+
+/**
+ * A static list rather than a folder scan: it works the same under tsx, Vitest and a
+ * bundle, and a missing migration is a compile error. Names sort in time order.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_22_1000_create_school_user_session': m1000,
+  '2026_11_22_1010_create_framework': m1010,
+  '2026_11_22_1020_create_plan_and_card': m1020,
+  '2026_11_22_1030_create_evidence_comment_activity': m1030,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
+
+function check(result: MigrationResultSet): void {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
+    throw new Error(`migration ${failed ?? '?'} failed: ${String(result.error)}`, {
+      cause: result.error,
+    })
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  check(await new Migrator({ db, provider }).migrateToLatest())
+}
+
+export async function migrateDownAll(db: Db): Promise<void> {
+  const { NO_MIGRATIONS } = await import('kysely')
+  check(await new Migrator({ db, provider }).migrateTo(NO_MIGRATIONS))
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS)

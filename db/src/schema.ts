@@ -1,0 +1,197 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * The database as Kysely sees it. Portable by construction (docs/decisions/003):
+ * ids are app-generated text, timestamps are UTC ISO-8601 text, months 'YYYY-MM' text,
+ * flags are integer 0/1, enums are text with a CHECK constraint.
+ */
+export interface Database {
+  school: SchoolTable
+  app_user: AppUserTable
+  membership: MembershipTable
+  auth_session: AuthSessionTable
+  framework: FrameworkTable
+  framework_criterion: FrameworkCriterionTable
+  plan: PlanTable
+  card: CardTable
+  card_assignee: CardAssigneeTable
+  evidence: EvidenceTable
+  comment: CommentTable
+  activity: ActivityTable
+}
+
+export interface SchoolTable {
+  id: string
+  name: string
+  /** primary | secondary | kindergarten | other: proposes the framework for new plans. */
+  school_level: string
+  created_at: string
+}
+
+export interface AppUserTable {
+  id: string
+  /** The login name, unique, stored lower-case. */
+  login: string
+  display_name: string
+  password_hash: string
+  /** 1 for a system-wide administrator (manages schools and accounts, reads no board). */
+  is_admin: number
+  created_at: string
+  password_changed_at: string
+}
+
+export interface MembershipTable {
+  school_id: string
+  user_id: string
+  role: 'staff' | 'monitor' | 'principal'
+  created_at: string
+}
+
+export interface AuthSessionTable {
+  /** SHA-256 of the cookie token: a stolen database holds no usable session. */
+  id: string
+  user_id: string
+  created_at: string
+  expires_at: string
+  last_seen_at: string
+}
+
+export interface FrameworkTable {
+  id: string
+  /** The circular's code, e.g. 'TT18-2018'; several versions may share it. */
+  code: string
+  version: string
+  title: string
+  school_level: string
+  effective_from: string | null
+  source: string | null
+  created_at: string
+}
+
+export interface FrameworkCriterionTable {
+  framework_id: string
+  standard: string
+  standard_name: string
+  code: string
+  name: string
+  /** Comma-separated levels the criterion defines, e.g. '1,2,3'. */
+  levels_defined: string
+  mandatory: number
+  /** JSON: indicators, level texts, suggested evidence, notes. */
+  details: string | null
+  sort_order: number
+}
+
+export interface PlanTable {
+  id: string
+  school_id: string
+  title: string
+  school_year: string
+  framework_id: string | null
+  /** active | archived */
+  state: string
+  created_at: string
+  updated_at: string
+}
+
+export type CardStatusValue = 'planned' | 'in_progress' | 'evidence_submitted' | 'verified'
+
+export interface CardTable {
+  id: string
+  plan_id: string
+  /** Denormalised from the plan so every tenant check is one indexed comparison. */
+  school_id: string
+  status: CardStatusValue
+  /** Order within its column: a fraction between its neighbours (docs/decisions/007). */
+  position: number
+  /** Bumped by every write; a command names the version it saw (optimistic concurrency). */
+  version: number
+  standard: string | null
+  standard_name: string | null
+  criterion: string | null
+  criterion_label: string | null
+  section: string | null
+  weakness: string | null
+  target: string | null
+  tasks: string | null
+  measures: string | null
+  lead: string | null
+  coordinators: string | null
+  timeframe: string | null
+  start_month: string | null
+  due_month: string | null
+  budget: string | null
+  budget_amount: number | null
+  funding_source: string | null
+  support: string | null
+  expected_evidence: string | null
+  notes: string | null
+  /** Which plan row it came from (import), so re-importing updates instead of duplicating. */
+  source_key: string | null
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface CardAssigneeTable {
+  card_id: string
+  user_id: string
+  created_at: string
+}
+
+export interface EvidenceTable {
+  id: string
+  card_id: string
+  plan_id: string
+  school_id: string
+  kind: 'link' | 'note' | 'file'
+  /** The accreditation code [Hn-a.b-xx], unique within the plan. */
+  code: string | null
+  title: string
+  url: string | null
+  note: string | null
+  created_by: string
+  created_at: string
+  deleted_at: string | null
+}
+
+export interface CommentTable {
+  id: string
+  card_id: string
+  school_id: string
+  author_id: string
+  body: string
+  created_at: string
+}
+
+/** Append-only: nothing updates or deletes a row. Snapshots are derived from it. */
+export interface ActivityTable {
+  /** Monotonic within the database: the order of events, and the event stream's cursor. */
+  seq: Generated<number>
+  id: string
+  school_id: string
+  plan_id: string
+  card_id: string | null
+  actor_id: string | null
+  at: string
+  action: string
+  from_status: CardStatusValue | null
+  to_status: CardStatusValue | null
+  reason: string | null
+  /** JSON with what else the entry needs (changed fields, evidence code, ...). */
+  detail: string | null
+}
+
+export type SchoolRow = Selectable<SchoolTable>
+export type AppUserRow = Selectable<AppUserTable>
+export type MembershipRow = Selectable<MembershipTable>
+export type PlanRow = Selectable<PlanTable>
+export type CardRow = Selectable<CardTable>
+export type NewCard = Insertable<CardTable>
+export type CardUpdate = Updateable<CardTable>
+export type EvidenceRow = Selectable<EvidenceTable>
+export type CommentRow = Selectable<CommentTable>
+export type ActivityRow = Selectable<ActivityTable>
+export type NewActivity = Insertable<ActivityTable>
+export type FrameworkRow = Selectable<FrameworkTable>
+export type FrameworkCriterionRow = Selectable<FrameworkCriterionTable>

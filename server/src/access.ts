@@ -1,0 +1,56 @@
+import type { Db } from '@caitien/db'
+import { isRole, type Actor, type Role } from '@caitien/shared'
+import { notFound } from './http-error.ts'
+
+/** The user's roles in a school: empty when they are not a member. */
+export async function listRoles(db: Db, schoolId: string, userId: string): Promise<Role[]> {
+  const rows = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('school_id', '=', schoolId)
+    .where('user_id', '=', userId)
+    .execute()
+  return rows.map((r) => r.role).filter(isRole)
+}
+
+/**
+ * Loads a plan the user may see and their roles in its school. A plan of another
+ * school is answered exactly like a plan that does not exist: 404, nothing leaks.
+ */
+export async function getPlanAccess(db: Db, planId: string, userId: string) {
+  const row = await db
+    .selectFrom('plan')
+    .innerJoin('school', 'school.id', 'plan.school_id')
+    .select([
+      'plan.id',
+      'plan.school_id',
+      'plan.title',
+      'plan.school_year',
+      'plan.framework_id',
+      'plan.state',
+      'school.name as school_name',
+    ])
+    .where('plan.id', '=', planId)
+    .executeTakeFirst()
+  if (!row) throw notFound('plan')
+  const roles = await listRoles(db, row.school_id, userId)
+  if (roles.length === 0) throw notFound('plan')
+  const actor: Actor = { id: userId, roles }
+  return { plan: row, actor }
+}
+
+/** Loads the plan behind a card and the user's roles in its school; 404 for outsiders. */
+export async function getCardAccess(db: Db, cardId: string, userId: string) {
+  const card = await db
+    .selectFrom('card')
+    .select(['plan_id'])
+    .where('id', '=', cardId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!card) throw notFound('card')
+  try {
+    return await getPlanAccess(db, card.plan_id, userId)
+  } catch {
+    throw notFound('card')
+  }
+}

@@ -1,0 +1,32 @@
+import type { Db } from '@caitien/db'
+import type { Lang } from '@caitien/shared'
+import type { PlanEvents } from './events/plan-events.ts'
+
+export interface SessionUser {
+  id: string
+  login: string
+  displayName: string
+  isAdmin: boolean
+  sessionId: string
+}
+
+export interface AppDeps {
+  db: Db
+  events?: PlanEvents
+  /** The clock: tests and the demo seed pass a fixed one. */
+  now?: () => Date
+  secureCookies?: boolean
+  /** The built web app to serve on the same port, if any. */
+  webDist?: string
+}
+
+export interface AppEnv {
+  Variables: {
+    db: Db
+    events: PlanEvents
+    now: () => Date
+    lang: Lang
+    user: SessionUser
+    secureCookies: boolean
+  }
+}

@@ -1,0 +1,89 @@
+import { isAbsolute, relative, resolve } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { secureHeaders } from 'hono/secure-headers'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppDeps, AppEnv } from './app-env.ts'
+import { createPlanEvents } from './events/plan-events.ts'
+import { ApiException } from './http-error.ts'
+import { handleError, handleNotFound } from './middleware/error-handler.ts'
+import { requireSameOrigin } from './middleware/same-origin.ts'
+import { requireSession } from './middleware/require-session.ts'
+import { cardRoutes } from './routes/cards.ts'
+import { frameworkRoutes } from './routes/frameworks.ts'
+import { planRoutes } from './routes/plans.ts'
+import { sessionRoutes } from './routes/session.ts'
+
+/** JSON bodies are small; files (later) get their own streamed limit. */
+const JSON_BODY_LIMIT = 1024 * 1024
+
+/** The only place routes are assembled (STYLE B4). Deps in, app out: tests pass their own. */
+export function createApp(deps: AppDeps) {
+  const events = deps.events ?? createPlanEvents()
+  const now = deps.now ?? (() => new Date())
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('db', deps.db)
+      c.set('events', events)
+      c.set('now', now)
+      c.set('secureCookies', deps.secureCookies ?? false)
+      c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
+      c.header('Cache-Control', 'no-store')
+      await next()
+    })
+    .use(requireSameOrigin())
+    .use(
+      bodyLimit({
+        maxSize: JSON_BODY_LIMIT,
+        onError: () => {
+          throw new ApiException(413, 'payload_too_large', 'request body over 1 MB')
+        },
+      }),
+    )
+    .route('/session', sessionRoutes)
+    .use(requireSession())
+    .route('/plans', planRoutes)
+    .route('/cards', cardRoutes)
+    .route('/frameworks', frameworkRoutes)
+
+  const app = new Hono<AppEnv>()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+        },
+        referrerPolicy: 'same-origin',
+      }),
+    )
+    .onError(handleError)
+    .route('/api', api)
+    .notFound(handleNotFound)
+
+  if (deps.webDist) mountWeb(app, deps.webDist)
+  return app
+}
+
+/** Serves the built web app; unknown non-API paths get index.html (client routing). */
+function mountWeb(app: Hono<AppEnv>, webDist: string) {
+  const root = relative(process.cwd(), resolve(webDist))
+  if (isAbsolute(root)) throw new Error(`web dist ${webDist} must be on the same drive`)
+  app.use('/assets/*', async (c, next) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    await next()
+  })
+  app.use('*', serveStatic({ root }))
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next()
+    c.header('Cache-Control', 'no-cache')
+    return serveStatic({ root, path: 'index.html' })(c, next)
+  })
+}
+
+export type AppType = ReturnType<typeof createApp>

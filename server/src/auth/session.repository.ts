@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Db } from '@caitien/db'
+import type { SessionUser } from '../app-env.ts'
+
+export const SESSION_COOKIE = 'caitien_session'
+export const SESSION_DAYS = 30
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
+
+/** Creates a session; returns the token for the cookie (only its hash is stored). */
+export async function insertSession(db: Db, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  await db
+    .insertInto('auth_session')
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
+    })
+    .execute()
+  return token
+}
+
+/** The session's user, or undefined when the token is unknown or expired. Sliding expiry. */
+export async function findSessionUser(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<SessionUser | undefined> {
+  const id = hashToken(token)
+  const row = await db
+    .selectFrom('auth_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.id as sessionId', 's.expires_at', 's.last_seen_at', 'u.id', 'u.login', 'u.display_name', 'u.is_admin'])
+    .where('s.id', '=', id)
+    .executeTakeFirst()
+  if (!row || row.expires_at <= now.toISOString()) return undefined
+  // Refresh at most once a day so a busy board does not write on every request.
+  if (now.getTime() - Date.parse(row.last_seen_at) > DAY_MS) {
+    await db
+      .updateTable('auth_session')
+      .set({
+        last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
+      })
+      .where('id', '=', id)
+      .execute()
+  }
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    isAdmin: row.is_admin === 1,
+    sessionId: row.sessionId,
+  }
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('auth_session').where('user_id', '=', userId).execute()
+}

@@ -1,0 +1,19 @@
+import { createDb, migrateToLatest, type Db } from '@caitien/db'
+import { isEmpty, seedDemo } from './demo/seed-demo.ts'
+import { loadFrameworks, readBuiltinFrameworks } from './frameworks/framework-catalog.ts'
+
+/**
+ * Opens the database and brings it up to date: migrations, the shipped criteria
+ * frameworks, and on an empty database the demo school (unless told not to).
+ */
+export async function openDatabase(options: { file: string; demo: boolean; now: Date }) {
+  const db: Db = createDb({ file: options.file })
+  await migrateToLatest(db)
+  await loadFrameworks(db, readBuiltinFrameworks(), options.now.toISOString())
+  let seeded = false
+  if (options.demo && (await isEmpty(db))) {
+    await seedDemo(db, options.now, 'TT18-2018@2018-10-10')
+    seeded = true
+  }
+  return { db, seeded }
+}

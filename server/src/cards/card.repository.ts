@@ -1,0 +1,216 @@
+import type { CardRow, Db, NewActivity } from '@caitien/db'
+import { firstLine, type CardStatus } from '@caitien/shared'
+import type { Transaction } from 'kysely'
+import type { Database } from '@caitien/db'
+
+export type Executor = Db | Transaction<Database>
+
+/** What a board tile shows; the full card comes with GET /api/cards/:id. */
+export function toBoardCard(
+  row: CardRow,
+  extra: { assigneeIds: string[]; evidenceCount: number; commentCount: number },
+) {
+  return {
+    id: row.id,
+    status: row.status as CardStatus,
+    position: row.position,
+    version: row.version,
+    standard: row.standard,
+    standardName: row.standard_name,
+    criterion: row.criterion,
+    title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+    target: row.target,
+    lead: row.lead,
+    startMonth: row.start_month,
+    dueMonth: row.due_month,
+    assigneeIds: extra.assigneeIds,
+    evidenceCount: extra.evidenceCount,
+    commentCount: extra.commentCount,
+  }
+}
+export type BoardCard = ReturnType<typeof toBoardCard>
+
+/** Every plan field of DESIGN §2, raw text and parsed values side by side. */
+export function toCardDetail(row: CardRow, assigneeIds: string[]) {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    status: row.status as CardStatus,
+    position: row.position,
+    version: row.version,
+    standard: row.standard,
+    standardName: row.standard_name,
+    criterion: row.criterion,
+    criterionLabel: row.criterion_label,
+    section: row.section,
+    weakness: row.weakness,
+    target: row.target,
+    tasks: row.tasks,
+    measures: row.measures,
+    lead: row.lead,
+    coordinators: row.coordinators,
+    timeframe: row.timeframe,
+    startMonth: row.start_month,
+    dueMonth: row.due_month,
+    budget: row.budget,
+    budgetAmount: row.budget_amount,
+    fundingSource: row.funding_source,
+    support: row.support,
+    expectedEvidence: row.expected_evidence,
+    notes: row.notes,
+    assigneeIds,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export async function findCardById(db: Executor, cardId: string): Promise<CardRow | undefined> {
+  return db
+    .selectFrom('card')
+    .selectAll()
+    .where('id', '=', cardId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function listAssigneeIds(db: Executor, cardId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('card_assignee')
+    .select('user_id')
+    .where('card_id', '=', cardId)
+    .orderBy('created_at')
+    .orderBy('user_id')
+    .execute()
+  return rows.map((r) => r.user_id)
+}
+
+export async function countEvidence(db: Executor, cardId: string): Promise<number> {
+  const row = await db
+    .selectFrom('evidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('card_id', '=', cardId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * The whole board in four queries whatever the card count: cards, assignees,
+ * evidence counts, comment counts (each grouped per plan, never per card).
+ */
+export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
+  const [cards, assignees, evidence, comments] = await Promise.all([
+    db
+      .selectFrom('card')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .orderBy('status')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('card_assignee')
+      .innerJoin('card', 'card.id', 'card_assignee.card_id')
+      .select(['card_assignee.card_id', 'card_assignee.user_id'])
+      .where('card.plan_id', '=', planId)
+      .orderBy('card_assignee.created_at')
+      .orderBy('card_assignee.user_id')
+      .execute(),
+    db
+      .selectFrom('evidence')
+      .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .groupBy('card_id')
+      .execute(),
+    db
+      .selectFrom('comment')
+      .innerJoin('card', 'card.id', 'comment.card_id')
+      .select(['comment.card_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('card.plan_id', '=', planId)
+      .groupBy('comment.card_id')
+      .execute(),
+  ])
+  const assigneesByCard = new Map<string, string[]>()
+  for (const a of assignees) {
+    const list = assigneesByCard.get(a.card_id) ?? []
+    list.push(a.user_id)
+    assigneesByCard.set(a.card_id, list)
+  }
+  const evidenceByCard = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
+  const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
+  return cards.map((row) =>
+    toBoardCard(row, {
+      assigneeIds: assigneesByCard.get(row.id) ?? [],
+      evidenceCount: evidenceByCard.get(row.id) ?? 0,
+      commentCount: commentsByCard.get(row.id) ?? 0,
+    }),
+  )
+}
+
+export async function insertActivity(
+  db: Executor,
+  entry: Omit<NewActivity, 'id' | 'seq' | 'detail'> & { detail?: Record<string, unknown> | null },
+): Promise<void> {
+  await db
+    .insertInto('activity')
+    .values({
+      ...entry,
+      id: crypto.randomUUID(),
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .execute()
+}
+
+/** Positions of the column's neighbours around a slot (before `beforeCardId`, or at the end). */
+export async function findNeighbourPositions(
+  db: Executor,
+  input: { planId: string; status: CardStatus; cardId: string; beforeCardId: string | null },
+): Promise<{ above: number | null; below: number | null }> {
+  let below: number | null = null
+  let column = db
+    .selectFrom('card')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('plan_id', '=', input.planId)
+    .where('status', '=', input.status)
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', input.cardId)
+  if (input.beforeCardId) {
+    const before = await db
+      .selectFrom('card')
+      .select(['position', 'status', 'plan_id'])
+      .where('id', '=', input.beforeCardId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (before && before.plan_id === input.planId && before.status === input.status) {
+      below = before.position
+      column = column.where('position', '<', below)
+    }
+  }
+  const row = await column.executeTakeFirst()
+  const above = row?.p === null || row?.p === undefined ? null : Number(row.p)
+  return { above, below }
+}
+
+/** Renumbers a column at even gaps, keeping its order; rare (see positionsTooClose). */
+export async function renumberColumn(
+  db: Executor,
+  planId: string,
+  status: CardStatus,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('card')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('status', '=', status)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute()
+  for (const [i, row] of rows.entries()) {
+    await db
+      .updateTable('card')
+      .set({ position: (i + 1) * 1024 })
+      .where('id', '=', row.id)
+      .execute()
+  }
+}

@@ -1,0 +1,142 @@
+import type { Db } from '@caitien/db'
+import {
+  canWorkOnCard,
+  checkMove,
+  positionBetween,
+  positionsTooClose,
+  type Actor,
+  type CardStatus,
+  type MoveKind,
+  type MoveRejection,
+} from '@caitien/shared'
+import {
+  countEvidence,
+  findCardById,
+  findNeighbourPositions,
+  insertActivity,
+  listAssigneeIds,
+  renumberColumn,
+  type Executor,
+} from './card.repository.ts'
+import { loadBoardCard } from './card-queries.ts'
+
+type BoardCard = NonNullable<Awaited<ReturnType<typeof loadBoardCard>>>
+
+export type MoveResult =
+  | { ok: true; card: BoardCard; kind: MoveKind | 'reorder' }
+  | { ok: false; reason: 'card_not_found' }
+  | { ok: false; reason: 'version_conflict'; card: BoardCard }
+  | { ok: false; reason: MoveRejection; from: CardStatus; to: CardStatus }
+
+/** Where the card lands in the target column, then the write, bumping the version. */
+async function place(
+  trx: Executor,
+  input: {
+    cardId: string
+    planId: string
+    to: CardStatus
+    version: number
+    beforeCardId: string | null
+    now: string
+  },
+): Promise<boolean> {
+  let { above, below } = await findNeighbourPositions(trx, { ...input, status: input.to })
+  if (positionsTooClose(above, below)) {
+    await renumberColumn(trx, input.planId, input.to)
+    ;({ above, below } = await findNeighbourPositions(trx, { ...input, status: input.to }))
+  }
+  const result = await trx
+    .updateTable('card')
+    .set((eb) => ({
+      status: input.to,
+      position: positionBetween(above, below),
+      version: eb('version', '+', 1),
+      updated_at: input.now,
+    }))
+    .where('id', '=', input.cardId)
+    .where('version', '=', input.version)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Moves a card to another column: load → checkMove → write + activity, in one
+ * transaction. The version the mover saw must still be current, or nothing happens
+ * and the current card comes back (409).
+ */
+export async function moveCard(
+  db: Db,
+  input: {
+    cardId: string
+    planId: string
+    to: CardStatus
+    version: number
+    reason: string | null
+    beforeCardId: string | null
+    actor: Actor
+    now: string
+  },
+): Promise<MoveResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findCardById(trx, input.cardId)
+    if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
+    const current = async () => (await loadBoardCard(trx, input.cardId))!
+    if (row.version !== input.version) {
+      return { ok: false, reason: 'version_conflict', card: await current() }
+    }
+    const card = {
+      status: row.status,
+      evidenceCount: await countEvidence(trx, row.id),
+      assigneeIds: await listAssigneeIds(trx, row.id),
+    }
+    const check = checkMove(card, input.to, input.actor, { reason: input.reason })
+    if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to: input.to }
+    if (!(await place(trx, { ...input, planId: row.plan_id }))) {
+      return { ok: false, reason: 'version_conflict', card: await current() }
+    }
+    const reason = input.reason?.trim() || null
+    await insertActivity(trx, {
+      school_id: row.school_id,
+      plan_id: row.plan_id,
+      card_id: row.id,
+      actor_id: input.actor.id,
+      at: input.now,
+      action: check.kind,
+      from_status: row.status,
+      to_status: input.to,
+      reason,
+    })
+    return { ok: true, card: await current(), kind: check.kind }
+  })
+}
+
+/** Reorders a card inside its own column: allowed to whoever may work on the card. */
+export async function reorderCard(
+  db: Db,
+  input: {
+    cardId: string
+    planId: string
+    version: number
+    beforeCardId: string | null
+    actor: Actor
+    now: string
+  },
+): Promise<MoveResult | { ok: false; reason: 'role_not_allowed'; from: CardStatus; to: CardStatus }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findCardById(trx, input.cardId)
+    if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
+    const current = async () => (await loadBoardCard(trx, input.cardId))!
+    if (row.version !== input.version) {
+      return { ok: false, reason: 'version_conflict', card: await current() }
+    }
+    const assigneeIds = await listAssigneeIds(trx, row.id)
+    if (!canWorkOnCard({ assigneeIds }, input.actor)) {
+      return { ok: false, reason: 'role_not_allowed', from: row.status, to: row.status }
+    }
+    if (!(await place(trx, { ...input, to: row.status }))) {
+      return { ok: false, reason: 'version_conflict', card: await current() }
+    }
+    return { ok: true, card: await current(), kind: 'reorder' }
+  })
+}

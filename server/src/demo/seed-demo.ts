@@ -1,0 +1,149 @@
+import type { Db } from '@caitien/db'
+import { schoolYearOf, type CardFields, type CardStatus, type Role } from '@caitien/shared'
+import { addEvidence, createCard } from '../cards/card-commands.ts'
+import { moveCard } from '../cards/move-card.ts'
+import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
+import plan000 from './plan-000.json' with { type: 'json' }
+
+export const DEMO_PASSWORD = 'caitien123'
+
+/** The demo accounts, one per role (printed at first start and listed in the README). */
+export const DEMO_ACCOUNTS = [
+  { login: 'hieutruong', displayName: 'Nguyễn Thị Hạnh', roles: ['principal'], title: 'Hiệu trưởng' },
+  { login: 'giamsat', displayName: 'Trần Văn Minh', roles: ['monitor'], title: 'Tổ trưởng Tổ giám sát' },
+  { login: 'giamsat2', displayName: 'Phạm Thu Trang', roles: ['monitor', 'staff'], title: 'Tổ giám sát, Phó HT phụ trách CSVC' },
+  { login: 'giaovien', displayName: 'Lê Thị Mai', roles: ['staff'], title: 'Giáo viên' },
+  { login: 'giaovien2', displayName: 'Hoàng Văn Nam', roles: ['staff'], title: 'Giáo viên, Chủ tịch Công đoàn' },
+] as const satisfies readonly { login: string; displayName: string; roles: readonly Role[]; title: string }[]
+
+export const DEMO_ADMIN = { login: 'admin', displayName: 'Quản trị hệ thống' }
+
+type Login = (typeof DEMO_ACCOUNTS)[number]['login']
+
+/** Where each plan-000 row starts on the demo board, and who carries it out. */
+const DEMO_CARDS: { status: CardStatus; assignees: Login[] }[] = [
+  { status: 'verified', assignees: ['hieutruong'] }, // 1.5
+  { status: 'planned', assignees: ['giaovien2'] }, // 1.9
+  { status: 'planned', assignees: ['giaovien'] }, // 1.10
+  { status: 'planned', assignees: ['giaovien', 'giaovien2'] }, // 2.4
+  { status: 'in_progress', assignees: ['hieutruong'] }, // 3.1 (due months ago: overdue)
+  { status: 'evidence_submitted', assignees: ['giamsat2'] }, // 3.3
+  { status: 'verified', assignees: ['giamsat2'] }, // 3.4
+  { status: 'evidence_submitted', assignees: ['giaovien2'] }, // 3.5
+  { status: 'in_progress', assignees: ['giaovien'] }, // 3.6
+]
+
+const PATH: CardStatus[] = ['planned', 'in_progress', 'evidence_submitted', 'verified']
+
+/**
+ * Shifts the plan's years so the demo plan is the current school year's (plan-000 is
+ * 2024-2025): "Tháng 3/2025" becomes "Tháng 3/2027" in 2026-2027.
+ */
+function shiftYears(text: string | null, delta: number): string | null {
+  return text?.replace(/\b(20\d\d)\b/g, (y) => String(Number(y) + delta)) ?? null
+}
+
+/** True when the database has no school yet: the first start. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('school').select('id').limit(1).executeTakeFirst()
+  return !row
+}
+
+/**
+ * Creates the demo school, its accounts, and a plan built from plan-000 with cards in
+ * every column. Moves go through the same use cases as the API, so the activity log
+ * tells the story the board shows.
+ */
+export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
+  const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
+  const schoolYear = schoolYearOf(now)
+  const delta = Number(schoolYear.slice(0, 4)) - Number(plan000.schoolYear.slice(0, 4))
+  const schoolId = await insertSchool(db, {
+    name: 'Trường THCS Nguyễn Du (demo)',
+    schoolLevel: 'secondary',
+    now: iso(60),
+  })
+  const ids = {} as Record<Login, string>
+  for (const a of DEMO_ACCOUNTS) {
+    ids[a.login] = await insertUser(db, { login: a.login, displayName: a.displayName, password: DEMO_PASSWORD, now: iso(60) })
+    await insertMembership(db, { schoolId, userId: ids[a.login], roles: [...a.roles], now: iso(60) })
+  }
+  await insertUser(db, { ...DEMO_ADMIN, password: DEMO_PASSWORD, isAdmin: true, now: iso(60) })
+
+  const planId = crypto.randomUUID()
+  await db
+    .insertInto('plan')
+    .values({
+      id: planId,
+      school_id: schoolId,
+      title: `Kế hoạch cải tiến chất lượng giáo dục năm học ${schoolYear}`,
+      school_year: schoolYear,
+      framework_id: frameworkId,
+      state: 'active',
+      created_at: iso(60),
+      updated_at: iso(60),
+    })
+    .execute()
+  const plan = { id: planId, school_id: schoolId, school_year: schoolYear }
+  const principal = { id: ids.hieutruong, roles: ['principal'] as Role[] }
+  const monitor = { id: ids.giamsat, roles: ['monitor'] as Role[] }
+
+  for (const [i, row] of plan000.rows.entries()) {
+    const setup = DEMO_CARDS[i] ?? { status: 'planned', assignees: [] }
+    const fields: CardFields = {
+      standard: row.standard,
+      standardName: row.standardName,
+      criterion: row.criterion,
+      criterionLabel: row.criterionLabel,
+      section: row.section,
+      weakness: row.weakness,
+      target: row.target,
+      tasks: row.tasks,
+      measures: row.measures,
+      lead: row.lead,
+      coordinators: row.coordinators,
+      timeframe: shiftYears(row.timeframe, delta),
+      budget: row.budget,
+      fundingSource: row.fundingSource,
+      support: row.support,
+      expectedEvidence: row.evidence,
+      notes: row.notes,
+    }
+    const assigneeIds = setup.assignees.map((l) => ids[l])
+    const created = await createCard(db, { plan, fields, assigneeIds, actor: principal, now: iso(45) })
+    if (!created.ok) throw new Error('demo seed: card not created')
+    const assignee = { id: assigneeIds[0]!, roles: ['staff'] as Role[] }
+    let version = 1
+    const target = PATH.indexOf(setup.status)
+    for (let step = 1; step <= target; step++) {
+      const to = PATH[step]!
+      const at = iso(40 - step * 9 - i)
+      if (to === 'evidence_submitted') {
+        await addEvidence(db, {
+          cardId: created.cardId,
+          planId,
+          actor: assignee,
+          now: at,
+          evidence: {
+            kind: 'link',
+            title: `Minh chứng tiêu chí ${row.criterion}`,
+            url: `https://drive.example.edu.vn/minh-chung/${row.criterion}`,
+          },
+        })
+      }
+      const result = await moveCard(db, {
+        cardId: created.cardId,
+        planId,
+        to,
+        version,
+        reason: null,
+        beforeCardId: null,
+        actor: to === 'verified' ? monitor : assignee,
+        now: at,
+      })
+      if (!result.ok) throw new Error(`demo seed: move to ${to} refused (${result.reason})`)
+      version = result.card.version
+    }
+  }
+  return { schoolId, planId }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+
+/** The only place that reads process.env (STYLE B6). */
+const envSchema = z.object({
+  CAITIEN_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  CAITIEN_HOST: z.string().default('0.0.0.0'),
+  CAITIEN_DATABASE_FILE: z.string().default('./data/caitien.sqlite'),
+  CAITIEN_WEB_DIST: z.string().optional(),
+  /** Set when served over HTTPS so the session cookie is marked Secure. */
+  CAITIEN_SECURE_COOKIES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Skip the demo school on first start (production schools). */
+  CAITIEN_NO_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Test-only: a fixed "now" for the demo seed and clocks (ISO instant). */
+  CAITIEN_NOW: z.iso.datetime().optional(),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}

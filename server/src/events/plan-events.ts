@@ -1,0 +1,38 @@
+/** What the board hears about: enough to refetch, never a card's contents. */
+export interface PlanEvent {
+  type: 'card.changed' | 'card.created' | 'card.deleted'
+  planId: string
+  cardId: string
+  version: number | null
+  actorId: string | null
+  at: string
+}
+
+type Listener = (event: PlanEvent) => void
+
+/**
+ * In-process fan-out of board changes to open event streams, per plan. One server
+ * process holds every stream today; several processes would put a broker (Postgres
+ * LISTEN/NOTIFY) behind this same interface.
+ */
+export function createPlanEvents() {
+  const listeners = new Map<string, Set<Listener>>()
+  return {
+    publish(event: PlanEvent): void {
+      for (const listener of listeners.get(event.planId) ?? []) listener(event)
+    },
+    subscribe(planId: string, listener: Listener): () => void {
+      let set = listeners.get(planId)
+      if (!set) listeners.set(planId, (set = new Set()))
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+        if (set.size === 0) listeners.delete(planId)
+      }
+    },
+    listenerCount(planId: string): number {
+      return listeners.get(planId)?.size ?? 0
+    },
+  }
+}
+export type PlanEvents = ReturnType<typeof createPlanEvents>

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { openDatabase } from './boot.ts'
+import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
+import { readEnv } from './env.ts'
+
+const env = readEnv()
+const fixedNow = env.CAITIEN_NOW ? new Date(env.CAITIEN_NOW) : undefined
+const now = () => fixedNow ?? new Date()
+const { db, seeded } = await openDatabase({
+  file: env.CAITIEN_DATABASE_FILE,
+  demo: !env.CAITIEN_NO_DEMO,
+  now: now(),
+})
+const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
+const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)
+const app = createApp({ db, now, secureCookies: env.CAITIEN_SECURE_COOKIES, webDist })
+
+const server = serve({ fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST }, (info) => {
+  const url = `http://localhost:${info.port}`
+  const lines = [``, `caitien is listening on ${url}`, `database: ${env.CAITIEN_DATABASE_FILE}`]
+  if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
+  if (seeded) {
+    lines.push(``, `Demo school created. Log in with password "${DEMO_PASSWORD}" as:`)
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.login.padEnd(11)} ${a.displayName} (${a.title})`)
+    lines.push(`  ${DEMO_ADMIN.login.padEnd(11)} ${DEMO_ADMIN.displayName}`)
+  }
+  console.log(lines.join('\n'))
+})
+
+function shutdown() {
+  server.close()
+  void db.destroy().then(() => process.exit(0))
+  setTimeout(() => process.exit(0), 3000).unref()
+}
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

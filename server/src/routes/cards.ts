@@ -1,0 +1,254 @@
+import {
+  addEvidenceInputSchema,
+  canManagePlan,
+  cardIdParamSchema,
+  commentInputSchema,
+  moveCardInputSchema,
+  moveRejectionMessage,
+  reorderCardInputSchema,
+  setAssigneesInputSchema,
+  statusForMoveRejection,
+  updateCardInputSchema,
+  versionInputSchema,
+  type Lang,
+} from '@caitien/shared'
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { getCardAccess } from '../access.ts'
+import {
+  addComment,
+  addEvidence,
+  deleteCard,
+  setAssignees,
+  updateCard,
+} from '../cards/card-commands.ts'
+import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
+import { moveCard, reorderCard } from '../cards/move-card.ts'
+import type { PlanEvent } from '../events/plan-events.ts'
+import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { validate } from '../middleware/validate.ts'
+
+const STALE: Record<Lang, string> = {
+  vi: 'Thẻ vừa được người khác thay đổi. Bảng đã được cập nhật, hãy thử lại.',
+  en: 'Someone else changed this card meanwhile. The board is up to date; please try again.',
+}
+
+function publish(c: Context<AppEnv>, planId: string, cardId: string, version: number | null, type: PlanEvent['type'] = 'card.changed') {
+  c.var.events.publish({ type, planId, cardId, version, actorId: c.var.user.id, at: c.var.now().toISOString() })
+}
+
+/** A card edit that lost the race: 409 with the card as it now is. */
+async function staleAnswer(c: Context<AppEnv>, cardId: string) {
+  const card = await loadBoardCard(c.var.db, cardId)
+  if (!card) throw notFound('card')
+  return c.json({ error: { code: 'version_conflict' as const, message: STALE[c.var.lang] }, card }, 409)
+}
+
+export const cardRoutes = new Hono<AppEnv>()
+  .get('/:cardId', validate('param', cardIdParamSchema), async (c) => {
+    const { cardId } = c.req.valid('param')
+    const { actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+    const card = await loadCardDetail(c.var.db, cardId)
+    if (!card) throw notFound('card')
+    return c.json({ card, me: actor }, 200)
+  })
+  .patch(
+    '/:cardId',
+    validate('param', cardIdParamSchema),
+    validate('json', updateCardInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbidden('Only the principal may edit a card.')
+      const { version, ...fields } = c.req.valid('json')
+      const result = await updateCard(c.var.db, {
+        cardId,
+        planId: plan.id,
+        schoolYear: plan.school_year,
+        version,
+        fields,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
+        throw notFound('card')
+      }
+      const card = (await loadCardDetail(c.var.db, cardId))!
+      publish(c, plan.id, cardId, card.version)
+      return c.json({ card }, 200)
+    },
+  )
+  .delete(
+    '/:cardId',
+    validate('param', cardIdParamSchema),
+    validate('json', versionInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbidden('Only the principal may delete a card.')
+      const result = await deleteCard(c.var.db, {
+        cardId,
+        planId: plan.id,
+        version: c.req.valid('json').version,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
+        throw notFound('card')
+      }
+      publish(c, plan.id, cardId, null, 'card.deleted')
+      return c.json({ ok: true }, 200)
+    },
+  )
+  .put(
+    '/:cardId/assignees',
+    validate('param', cardIdParamSchema),
+    validate('json', setAssigneesInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbidden('Only the principal may assign people.')
+      const input = c.req.valid('json')
+      const result = await setAssignees(c.var.db, {
+        cardId,
+        planId: plan.id,
+        schoolId: plan.school_id,
+        version: input.version,
+        assigneeIds: input.assigneeIds,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
+        if (result.reason === 'unknown_assignee') {
+          throw new ApiException(400, 'bad_request', 'assigneeIds: every assignee must be a member of the school')
+        }
+        throw notFound('card')
+      }
+      const card = (await loadBoardCard(c.var.db, cardId))!
+      publish(c, plan.id, cardId, card.version)
+      return c.json({ card }, 200)
+    },
+  )
+  .post(
+    '/:cardId/move',
+    validate('param', cardIdParamSchema),
+    validate('json', moveCardInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const input = c.req.valid('json')
+      const result = await moveCard(c.var.db, {
+        cardId,
+        planId: plan.id,
+        to: input.to,
+        version: input.version,
+        reason: input.reason ?? null,
+        beforeCardId: input.beforeCardId ?? null,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (result.ok) {
+        publish(c, plan.id, cardId, result.card.version)
+        return c.json({ card: result.card }, 200)
+      }
+      switch (result.reason) {
+        case 'card_not_found':
+          throw notFound('card')
+        case 'version_conflict':
+          return c.json(
+            { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
+            409,
+          )
+        default: {
+          const message = moveRejectionMessage(result.reason, result.from, result.to, c.var.lang)
+          return c.json({ error: { code: result.reason, message } }, statusForMoveRejection(result.reason))
+        }
+      }
+    },
+  )
+  .post(
+    '/:cardId/reorder',
+    validate('param', cardIdParamSchema),
+    validate('json', reorderCardInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const input = c.req.valid('json')
+      const result = await reorderCard(c.var.db, {
+        cardId,
+        planId: plan.id,
+        version: input.version,
+        beforeCardId: input.beforeCardId ?? null,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (result.ok) {
+        publish(c, plan.id, cardId, result.card.version)
+        return c.json({ card: result.card }, 200)
+      }
+      if (result.reason === 'card_not_found') throw notFound('card')
+      if (result.reason === 'version_conflict') {
+        return c.json({ error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card }, 409)
+      }
+      const message =
+        c.var.lang === 'vi'
+          ? 'Chỉ người được giao hoặc Hiệu trưởng mới được sắp xếp thẻ này.'
+          : 'Only an assignee or the principal may reorder this card.'
+      return c.json({ error: { code: 'role_not_allowed' as const, message } }, 403)
+    },
+  )
+  .post(
+    '/:cardId/evidence',
+    validate('param', cardIdParamSchema),
+    validate('json', addEvidenceInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const result = await addEvidence(c.var.db, {
+        cardId,
+        planId: plan.id,
+        evidence: c.req.valid('json'),
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'card_not_found') throw notFound('card')
+        if (result.reason === 'card_verified') {
+          throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+        }
+        throw forbidden('Only an assignee or the principal may add evidence.')
+      }
+      publish(c, plan.id, cardId, result.version)
+      return c.json({ evidence: { id: result.evidenceId, code: result.code } }, 201)
+    },
+  )
+  .post(
+    '/:cardId/comments',
+    validate('param', cardIdParamSchema),
+    validate('json', commentInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const result = await addComment(c.var.db, {
+        cardId,
+        planId: plan.id,
+        body: c.req.valid('json').body,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'card_not_found') throw notFound('card')
+        throw forbidden('Only members of the school may comment.')
+      }
+      publish(c, plan.id, cardId, result.version)
+      return c.json({ comment: { id: result.commentId } }, 201)
+    },
+  )
+  .get('/:cardId/activity', validate('param', cardIdParamSchema), async (c) => {
+    const { cardId } = c.req.valid('param')
+    await getCardAccess(c.var.db, cardId, c.var.user.id)
+    return c.json({ activity: await listActivity(c.var.db, cardId) }, 200)
+  })

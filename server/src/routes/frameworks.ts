@@ -1,0 +1,7 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { listFrameworks } from '../frameworks/framework-catalog.ts'
+
+export const frameworkRoutes = new Hono<AppEnv>().get('/', async (c) =>
+  c.json({ frameworks: await listFrameworks(c.var.db) }, 200),
+)

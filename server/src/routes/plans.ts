@@ -1,0 +1,156 @@
+import {
+  canManagePlan,
+  createCardInputSchema,
+  createPlanInputSchema,
+  monthOf,
+  planIdParamSchema,
+} from '@caitien/shared'
+import { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import { streamSSE } from 'hono/streaming'
+import type { AppEnv } from '../app-env.ts'
+import { getPlanAccess, listRoles } from '../access.ts'
+import { createCard } from '../cards/card-commands.ts'
+import { listBoardCards } from '../cards/card.repository.ts'
+import { loadBoardCard } from '../cards/card-queries.ts'
+import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { validate } from '../middleware/validate.ts'
+import { listSchoolMembers } from '../schools/school.repository.ts'
+
+const HEARTBEAT_MS = 25_000
+
+export const planRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const rows = await c.var.db
+      .selectFrom('plan')
+      .innerJoin('membership', 'membership.school_id', 'plan.school_id')
+      .innerJoin('school', 'school.id', 'plan.school_id')
+      .select([
+        'plan.id',
+        'plan.title',
+        'plan.school_year',
+        'plan.state',
+        'plan.framework_id',
+        'school.id as school_id',
+        'school.name as school_name',
+      ])
+      .distinct()
+      .where('membership.user_id', '=', c.var.user.id)
+      .orderBy('plan.school_year', 'desc')
+      .orderBy('plan.title')
+      .execute()
+    const plans = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      schoolYear: r.school_year,
+      state: r.state,
+      frameworkId: r.framework_id,
+      school: { id: r.school_id, name: r.school_name },
+    }))
+    return c.json({ plans }, 200)
+  })
+  .post('/', validate('json', createPlanInputSchema), async (c) => {
+    const input = c.req.valid('json')
+    const roles = await listRoles(c.var.db, input.schoolId, c.var.user.id)
+    if (roles.length === 0) throw notFound('school')
+    if (!roles.includes('principal')) throw forbidden('Only the principal may create plans.')
+    const framework = await c.var.db
+      .selectFrom('framework')
+      .select('id')
+      .where('id', '=', input.frameworkId)
+      .executeTakeFirst()
+    if (!framework) {
+      throw new ApiException(400, 'bad_request', `unknown framework ${input.frameworkId}`)
+    }
+    const id = crypto.randomUUID()
+    const now = c.var.now().toISOString()
+    await c.var.db
+      .insertInto('plan')
+      .values({
+        id,
+        school_id: input.schoolId,
+        title: input.title,
+        school_year: input.schoolYear,
+        framework_id: input.frameworkId,
+        state: 'active',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    return c.json({ plan: { id } }, 201)
+  })
+  .get('/:planId/board', validate('param', planIdParamSchema), etag(), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const [cards, members] = await Promise.all([
+      listBoardCards(c.var.db, planId),
+      listSchoolMembers(c.var.db, plan.school_id),
+    ])
+    return c.json(
+      {
+        plan: {
+          id: plan.id,
+          title: plan.title,
+          schoolYear: plan.school_year,
+          frameworkId: plan.framework_id,
+          school: { id: plan.school_id, name: plan.school_name },
+        },
+        me: actor,
+        currentMonth: monthOf(c.var.now()),
+        members,
+        cards,
+      },
+      200,
+    )
+  })
+  .post(
+    '/:planId/cards',
+    validate('param', planIdParamSchema),
+    validate('json', createCardInputSchema),
+    async (c) => {
+      const { planId } = c.req.valid('param')
+      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbidden('Only the principal may add cards.')
+      const { assigneeIds, ...fields } = c.req.valid('json')
+      const now = c.var.now().toISOString()
+      const result = await createCard(c.var.db, {
+        plan,
+        fields,
+        assigneeIds: assigneeIds ?? [],
+        actor,
+        now,
+      })
+      if (!result.ok) {
+        throw new ApiException(400, 'bad_request', 'assigneeIds: every assignee must be a member of the school')
+      }
+      const card = (await loadBoardCard(c.var.db, result.cardId))!
+      c.var.events.publish({
+        type: 'card.created',
+        planId,
+        cardId: card.id,
+        version: card.version,
+        actorId: actor.id,
+        at: now,
+      })
+      return c.json({ card }, 201)
+    },
+  )
+  .get('/:planId/events', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    await getPlanAccess(c.var.db, planId, c.var.user.id)
+    return streamSSE(c, async (stream) => {
+      let open = true
+      const unsubscribe = c.var.events.subscribe(planId, (event) => {
+        void stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
+      })
+      stream.onAbort(() => {
+        open = false
+        unsubscribe()
+      })
+      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ planId }) })
+      while (open) {
+        await stream.sleep(HEARTBEAT_MS)
+        if (open) await stream.writeSSE({ event: 'ping', data: '{}' })
+      }
+    })
+  })

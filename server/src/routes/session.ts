@@ -1,0 +1,49 @@
+import { loginInputSchema } from '@caitien/shared'
+import { Hono } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import type { AppEnv } from '../app-env.ts'
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
+import { SESSION_COOKIE, SESSION_DAYS, deleteSession, insertSession } from '../auth/session.repository.ts'
+import { validate } from '../middleware/validate.ts'
+import { requireSession } from '../middleware/require-session.ts'
+import { listMemberships } from '../schools/school.repository.ts'
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/login', validate('json', loginInputSchema), async (c) => {
+    const { login, password } = c.req.valid('json')
+    const user = await c.var.db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash'])
+      .where('login', '=', login.toLowerCase())
+      .executeTakeFirst()
+    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
+    if (!user || !ok) {
+      const message =
+        c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
+      return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
+    }
+    const token = await insertSession(c.var.db, user.id, c.var.now())
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: c.var.secureCookies,
+      path: '/',
+      maxAge: SESSION_DAYS * 24 * 60 * 60,
+    })
+    return c.json({ ok: true }, 200)
+  })
+  .post('/logout', requireSession(), async (c) => {
+    await deleteSession(c.var.db, c.var.user.sessionId)
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.json({ ok: true }, 200)
+  })
+  .get('/me', requireSession(), async (c) => {
+    const user = c.var.user
+    return c.json(
+      {
+        user: { id: user.id, login: user.login, displayName: user.displayName, isAdmin: user.isAdmin },
+        memberships: await listMemberships(c.var.db, user.id),
+      },
+      200,
+    )
+  })

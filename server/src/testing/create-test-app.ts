@@ -1,0 +1,98 @@
+import { createDb, migrateToLatest, type Db } from '@caitien/db'
+import type { Role } from '@caitien/shared'
+import type { LogEvent } from 'kysely'
+import { createApp } from '../app.ts'
+import { createPlanEvents } from '../events/plan-events.ts'
+import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
+import { createCard } from '../cards/card-commands.ts'
+
+export const TEST_PASSWORD = 'test-password-1'
+
+/**
+ * A real app over a real migrated SQLite database (a file or ':memory:'), with a
+ * query counter and a settable clock. Requests go through app.request, cookies included.
+ */
+export async function createTestApp(options: { file?: string; now?: Date } = {}) {
+  let queries = 0
+  const db = createDb({
+    file: options.file ?? ':memory:',
+    onQuery: (e: LogEvent) => {
+      if (e.level === 'query') queries++
+    },
+  })
+  await migrateToLatest(db)
+  let now = options.now ?? new Date('2026-11-15T03:00:00Z')
+  const events = createPlanEvents()
+  const app = createApp({ db, events, now: () => now })
+  return {
+    db,
+    app,
+    events,
+    setNow: (d: Date) => {
+      now = d
+    },
+    now: () => now,
+    countQueries: async <T>(fn: () => Promise<T>) => {
+      const before = queries
+      const result = await fn()
+      return { result, queries: queries - before }
+    },
+  }
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+let counter = 0
+const unique = (prefix: string) => `${prefix}${++counter}`
+
+export async function insertTestSchool(db: Db, name = unique('Trường ')) {
+  return insertSchool(db, { name, schoolLevel: 'secondary', now: new Date().toISOString() })
+}
+
+export async function insertTestUser(
+  db: Db,
+  schoolId: string | null,
+  roles: Role[],
+  overrides: { login?: string; isAdmin?: boolean } = {},
+) {
+  const login = overrides.login ?? unique('user')
+  const id = await insertUser(db, {
+    login,
+    displayName: login,
+    password: TEST_PASSWORD,
+    isAdmin: overrides.isAdmin,
+    now: new Date().toISOString(),
+  })
+  if (schoolId) await insertMembership(db, { schoolId, userId: id, roles, now: new Date().toISOString() })
+  return { id, login }
+}
+
+export async function insertTestPlan(db: Db, schoolId: string, schoolYear = '2026-2027') {
+  const id = crypto.randomUUID()
+  const now = new Date().toISOString()
+  await db
+    .insertInto('plan')
+    .values({ id, school_id: schoolId, title: 'Kế hoạch thử', school_year: schoolYear, framework_id: null, state: 'active', created_at: now, updated_at: now })
+    .execute()
+  return { id, school_id: schoolId, school_year: schoolYear }
+}
+
+export async function insertTestCard(
+  db: Db,
+  plan: { id: string; school_id: string; school_year: string },
+  overrides: { assigneeIds?: string[]; criterion?: string; tasks?: string; timeframe?: string } = {},
+) {
+  const result = await createCard(db, {
+    plan,
+    fields: {
+      standard: (overrides.criterion ?? '1.1').split('.')[0],
+      criterion: overrides.criterion ?? '1.1',
+      tasks: overrides.tasks ?? 'Rà soát kế hoạch',
+      timeframe: overrides.timeframe ?? 'Tháng 9/2026 đến tháng 5/2027',
+    },
+    assigneeIds: overrides.assigneeIds ?? [],
+    actor: null,
+    now: new Date().toISOString(),
+  })
+  if (!result.ok) throw new Error('insertTestCard failed')
+  return result.cardId
+}

@@ -1,0 +1,29 @@
+import type { MoveRejection } from './workflow.ts'
+
+/** Every error code the API answers with, in one union (server and web share it). */
+export type ErrorCode =
+  | MoveRejection
+  | 'bad_request'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'not_found'
+  | 'version_conflict'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'internal_error'
+
+/** The body of every error answer: `{ "error": { "code", "message" } }`. */
+export interface ApiError {
+  error: {
+    code: ErrorCode
+    message: string
+    /** For 400s: which fields were wrong and why. */
+    issues?: { path: string; message: string }[]
+  }
+}
+
+/** The HTTP status a move refusal is answered with. */
+export function statusForMoveRejection(reason: MoveRejection): 403 | 422 {
+  return reason === 'role_not_allowed' || reason === 'own_card' ? 403 : 422
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { SCHOOL_YEAR_RE } from '../month.ts'
+
+export const loginInputSchema = z.object({
+  login: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+})
+export type LoginInput = z.infer<typeof loginInputSchema>
+
+export const commentInputSchema = z.object({ body: z.string().trim().min(1).max(5_000) })
+export type CommentInput = z.infer<typeof commentInputSchema>
+
+export const createPlanInputSchema = z.object({
+  schoolId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(300),
+  schoolYear: z.string().trim().regex(SCHOOL_YEAR_RE, 'schoolYear must look like "2025-2026"'),
+  frameworkId: z.string().min(1).max(64),
+})
+export type CreatePlanInput = z.infer<typeof createPlanInputSchema>
+
+/** Password policy, enforced at creation and reset. */
+export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200)

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import type { Actor } from './roles.ts'
+import {
+  CARD_STATUSES,
+  allowedTargets,
+  checkMove,
+  moveNeedsReason,
+  type CardStatus,
+  type MoveRejection,
+} from './workflow.ts'
+import { moveRejectionMessage } from './i18n.ts'
+
+/** The people of DESIGN §3, as they stand to one card assigned to 'me'. */
+const PERSONAS = {
+  assignee: { id: 'me', roles: ['staff'] },
+  staff: { id: 'other', roles: ['staff'] },
+  monitor: { id: 'mon', roles: ['monitor'] },
+  monitorAssignee: { id: 'me', roles: ['staff', 'monitor'] },
+  principal: { id: 'boss', roles: ['principal'] },
+} satisfies Record<string, Actor>
+type Persona = keyof typeof PERSONAS
+const P = Object.keys(PERSONAS) as Persona[]
+
+type Outcome = 'ok' | MoveRejection
+const ok = 'ok'
+const NST = 'no_such_transition'
+const RNA = 'role_not_allowed'
+const SAME = 'same_status'
+
+/**
+ * With evidence on the card and a reason given. Columns follow PERSONAS:
+ * assignee, staff (not assigned), monitor, monitor who is assigned, principal.
+ */
+const EXPECTED: Record<CardStatus, Record<CardStatus, Outcome[]>> = {
+  planned: {
+    planned: [SAME, SAME, SAME, SAME, SAME],
+    in_progress: [ok, RNA, RNA, ok, ok],
+    evidence_submitted: [NST, NST, NST, NST, NST],
+    verified: [NST, NST, NST, NST, NST],
+  },
+  in_progress: {
+    planned: [ok, RNA, RNA, ok, ok],
+    in_progress: [SAME, SAME, SAME, SAME, SAME],
+    evidence_submitted: [ok, RNA, RNA, ok, ok],
+    verified: [NST, NST, NST, NST, NST],
+  },
+  evidence_submitted: {
+    planned: [NST, NST, NST, NST, NST],
+    in_progress: [ok, RNA, ok, ok, RNA],
+    evidence_submitted: [SAME, SAME, SAME, SAME, SAME],
+    verified: [RNA, RNA, ok, 'own_card', RNA],
+  },
+  verified: {
+    planned: [NST, NST, NST, NST, NST],
+    in_progress: [RNA, RNA, ok, ok, ok],
+    evidence_submitted: [NST, NST, NST, NST, NST],
+    verified: [SAME, SAME, SAME, SAME, SAME],
+  },
+}
+
+/** Where a card without evidence fares differently (from:to:persona). */
+const WITHOUT_EVIDENCE: Record<string, Outcome> = {
+  'in_progress:evidence_submitted:assignee': 'evidence_missing',
+  'in_progress:evidence_submitted:monitorAssignee': 'evidence_missing',
+  'in_progress:evidence_submitted:principal': 'evidence_missing',
+}
+
+/** Where a move without a reason fares differently: send back and reopen. */
+const WITHOUT_REASON: Record<string, Outcome> = {
+  'evidence_submitted:in_progress:monitor': 'reason_required',
+  'verified:in_progress:monitor': 'reason_required',
+  'verified:in_progress:monitorAssignee': 'reason_required',
+  'verified:in_progress:principal': 'reason_required',
+}
+
+const cases = CARD_STATUSES.flatMap((from) =>
+  CARD_STATUSES.flatMap((to) =>
+    P.flatMap((persona, i) =>
+      [1, 0].flatMap((evidenceCount) =>
+        [true, false].map((withReason) => {
+          const key = `${from}:${to}:${persona}`
+          const base = EXPECTED[from][to][i]!
+          let expected: Outcome = base
+          if (base === ok && evidenceCount === 0 && WITHOUT_EVIDENCE[key]) {
+            expected = WITHOUT_EVIDENCE[key]
+          } else if (base === ok && !withReason && WITHOUT_REASON[key]) {
+            expected = WITHOUT_REASON[key]
+          }
+          return { from, to, persona, evidenceCount, withReason, expected }
+        }),
+      ),
+    ),
+  ),
+)
+
+describe('checkMove', () => {
+  it('covers every status × status × persona × evidence × reason combination', () => {
+    expect(cases).toHaveLength(4 * 4 * 5 * 2 * 2)
+  })
+
+  it.each(cases)(
+    '$from → $to by $persona (evidence $evidenceCount, reason $withReason): $expected',
+    ({ from, to, persona, evidenceCount, withReason, expected }) => {
+      const card = { status: from, evidenceCount, assigneeIds: ['me'] }
+      const result = checkMove(card, to, PERSONAS[persona], {
+        reason: withReason ? 'Minh chứng chưa đủ' : null,
+      })
+      expect(result.ok ? ok : result.reason).toBe(expected)
+    },
+  )
+
+  it('treats a blank reason as no reason', () => {
+    const card = { status: 'verified' as const, evidenceCount: 1, assigneeIds: [] }
+    const result = checkMove(card, 'in_progress', PERSONAS.principal, { reason: '   ' })
+    expect(result).toMatchObject({ ok: false, reason: 'reason_required' })
+  })
+
+  it('names a send-back and a withdrawal apart', () => {
+    const card = { status: 'evidence_submitted' as const, evidenceCount: 1, assigneeIds: ['me'] }
+    expect(checkMove(card, 'in_progress', PERSONAS.monitor, { reason: 'thiếu' })).toEqual({
+      ok: true,
+      kind: 'send_back',
+    })
+    expect(checkMove(card, 'in_progress', PERSONAS.assignee)).toEqual({ ok: true, kind: 'withdraw' })
+  })
+
+  it('refuses a monitor verifying their own card even when another role would allow it', () => {
+    const card = { status: 'evidence_submitted' as const, evidenceCount: 2, assigneeIds: ['me'] }
+    const both = { id: 'me', roles: ['monitor', 'principal'] } satisfies Actor
+    expect(checkMove(card, 'verified', both)).toMatchObject({ ok: false, reason: 'own_card' })
+  })
+})
+
+describe('allowedTargets', () => {
+  it('lists the columns a staff assignee may drop a planned card into', () => {
+    const card = { status: 'planned' as const, evidenceCount: 0, assigneeIds: ['me'] }
+    expect(allowedTargets(card, PERSONAS.assignee)).toEqual(['in_progress'])
+    expect(allowedTargets(card, PERSONAS.staff)).toEqual([])
+  })
+
+  it('offers the monitor both verdicts on a submitted card', () => {
+    const card = { status: 'evidence_submitted' as const, evidenceCount: 1, assigneeIds: ['me'] }
+    expect(allowedTargets(card, PERSONAS.monitor)).toEqual(['in_progress', 'verified'])
+    expect(moveNeedsReason(card, 'in_progress', PERSONAS.monitor)).toBe(true)
+    expect(moveNeedsReason(card, 'verified', PERSONAS.monitor)).toBe(false)
+  })
+})
+
+describe('moveRejectionMessage', () => {
+  it('says what is allowed instead, in Vietnamese by default', () => {
+    expect(moveRejectionMessage('no_such_transition', 'planned', 'verified')).toBe(
+      'Thẻ ở cột “Kế hoạch” chỉ có thể chuyển sang “Đang thực hiện”.',
+    )
+    expect(moveRejectionMessage('role_not_allowed', 'evidence_submitted', 'verified', 'en')).toBe(
+      'Only the monitoring team may move a card from "Evidence submitted" to "Verified".',
+    )
+  })
+})
