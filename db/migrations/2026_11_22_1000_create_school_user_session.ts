@@ -15,7 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('login', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_admin in (0, 1)`))
+    .addColumn('is_admin', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_admin in (0, 1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('password_changed_at', 'text', (c) => c.notNull())
     .execute()
@@ -40,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('auth_session_user_idx').on('auth_session').column('user_id').execute()
+  await db.schema
+    .createIndex('auth_session_user_idx')
+    .on('auth_session')
+    .column('user_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

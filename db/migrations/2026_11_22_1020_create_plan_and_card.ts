@@ -9,7 +9,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('school_year', 'text', (c) => c.notNull())
     .addColumn('framework_id', 'text', (c) => c.references('framework.id'))
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`state in ('active', 'archived')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`state in ('active', 'archived')`),
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -66,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('card_assignee_pk', ['card_id', 'user_id'])
     .execute()
-  await db.schema.createIndex('card_assignee_user_idx').on('card_assignee').column('user_id').execute()
+  await db.schema
+    .createIndex('card_assignee_user_idx')
+    .on('card_assignee')
+    .column('user_id')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -55,8 +55,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('detail', 'text')
     .execute()
-  await db.schema.createIndex('activity_card_idx').on('activity').columns(['card_id', 'seq']).execute()
-  await db.schema.createIndex('activity_plan_idx').on('activity').columns(['plan_id', 'seq']).execute()
+  await db.schema
+    .createIndex('activity_card_idx')
+    .on('activity')
+    .columns(['card_id', 'seq'])
+    .execute()
+  await db.schema
+    .createIndex('activity_plan_idx')
+    .on('activity')
+    .columns(['plan_id', 'seq'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

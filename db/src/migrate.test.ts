@@ -44,14 +44,35 @@ describe('migrations', () => {
     db = createDb({ file: ':memory:' })
     await migrateToLatest(db)
     const now = new Date().toISOString()
-    await db.insertInto('school').values({ id: 's', name: 'S', school_level: 'other', created_at: now }).execute()
+    await db
+      .insertInto('school')
+      .values({ id: 's', name: 'S', school_level: 'other', created_at: now })
+      .execute()
     await db
       .insertInto('plan')
-      .values({ id: 'p', school_id: 's', title: 'P', school_year: '2025-2026', framework_id: null, state: 'active', created_at: now, updated_at: now })
+      .values({
+        id: 'p',
+        school_id: 's',
+        title: 'P',
+        school_year: '2025-2026',
+        framework_id: null,
+        state: 'active',
+        created_at: now,
+        updated_at: now,
+      })
       .execute()
     const insert = db
       .insertInto('card')
-      .values({ id: 'c', plan_id: 'p', school_id: 's', status: 'done' as never, position: 1, version: 1, created_at: now, updated_at: now } as never)
+      .values({
+        id: 'c',
+        plan_id: 'p',
+        school_id: 's',
+        status: 'done' as never,
+        position: 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .execute()
     await expect(insert).rejects.toThrow(/CHECK constraint failed/)
   })

@@ -21,7 +21,9 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
 function check(result: MigrationResultSet): void {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
-    throw new Error(`migration ${failed ?? '?'} failed: ${String(result.error)}`, {
+    const reason =
+      result.error instanceof Error ? result.error.message : JSON.stringify(result.error)
+    throw new Error(`migration ${failed ?? '?'} failed: ${reason}`, {
       cause: result.error,
     })
   }

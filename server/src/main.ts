@@ -18,17 +18,21 @@ const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)
 const app = createApp({ db, now, secureCookies: env.CAITIEN_SECURE_COOKIES, webDist })
 
-const server = serve({ fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST }, (info) => {
-  const url = `http://localhost:${info.port}`
-  const lines = [``, `caitien is listening on ${url}`, `database: ${env.CAITIEN_DATABASE_FILE}`]
-  if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
-  if (seeded) {
-    lines.push(``, `Demo school created. Log in with password "${DEMO_PASSWORD}" as:`)
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.login.padEnd(11)} ${a.displayName} (${a.title})`)
-    lines.push(`  ${DEMO_ADMIN.login.padEnd(11)} ${DEMO_ADMIN.displayName}`)
-  }
-  console.log(lines.join('\n'))
-})
+const server = serve(
+  { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
+  (info) => {
+    const url = `http://localhost:${info.port}`
+    const lines = [``, `caitien is listening on ${url}`, `database: ${env.CAITIEN_DATABASE_FILE}`]
+    if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
+    if (seeded) {
+      lines.push(``, `Demo school created. Log in with password "${DEMO_PASSWORD}" as:`)
+      for (const a of DEMO_ACCOUNTS)
+        lines.push(`  ${a.login.padEnd(11)} ${a.displayName} (${a.title})`)
+      lines.push(`  ${DEMO_ADMIN.login.padEnd(11)} ${DEMO_ADMIN.displayName}`)
+    }
+    console.log(lines.join('\n'))
+  },
+)
 
 function shutdown() {
   server.close()

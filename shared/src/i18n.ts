@@ -63,7 +63,12 @@ export function moveRejectionMessage(
   const L = STATUS_LABELS[lang]
   const q = (s: CardStatus) => (lang === 'vi' ? `“${L[s]}”` : `"${L[s]}"`)
   const transition = findTransition(from, to)
-  const who = transition ? list(transition.who.map((m) => MOVER_LABELS[lang][m]), lang) : ''
+  const who = transition
+    ? list(
+        transition.who.map((m) => MOVER_LABELS[lang][m]),
+        lang,
+      )
+    : ''
   const next = list(nextStatuses(from).map(q), lang)
   switch (reason) {
     case 'same_status':

@@ -17,8 +17,11 @@ export const SCHOOL_TIME_ZONE = 'Asia/Ho_Chi_Minh'
  * monthOf(new Date('2025-01-31T18:00:00Z')) // → '2025-02' (01:00 in Hanoi)
  */
 export function monthOf(instant: Date, timeZone: string = SCHOOL_TIME_ZONE): Month {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' })
-    .formatToParts(instant)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(instant)
   const year = parts.find((p) => p.type === 'year')?.value ?? '1970'
   const month = parts.find((p) => p.type === 'month')?.value ?? '01'
   return `${year}-${month}` as Month

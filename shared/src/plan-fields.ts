@@ -15,7 +15,10 @@ const MONTH_YEAR = /(?:th[aá]ng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gi
  * "Hằng năm", "Trong năm học", "Hằng tháng", "Cả năm" → the plan's school year.
  * The raw text is always kept beside the result.
  */
-export function parseTimeframe(raw: string | null | undefined, schoolYear: string): ParsedTimeframe {
+export function parseTimeframe(
+  raw: string | null | undefined,
+  schoolYear: string,
+): ParsedTimeframe {
   const none: ParsedTimeframe = { startMonth: null, dueMonth: null }
   if (!raw || !raw.trim()) return none
   const months: Month[] = []

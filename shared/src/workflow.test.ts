@@ -121,7 +121,10 @@ describe('checkMove', () => {
       ok: true,
       kind: 'send_back',
     })
-    expect(checkMove(card, 'in_progress', PERSONAS.assignee)).toEqual({ ok: true, kind: 'withdraw' })
+    expect(checkMove(card, 'in_progress', PERSONAS.assignee)).toEqual({
+      ok: true,
+      kind: 'withdraw',
+    })
   })
 
   it('refuses a monitor verifying their own card even when another role would allow it', () => {

@@ -34,7 +34,12 @@ export const TRANSITIONS = [
     needsEvidence: true,
   },
   // An assignee withdraws without a reason; a monitor sends back and must say why.
-  { from: 'evidence_submitted', to: 'in_progress', who: ['assignee', 'monitor'], reasonFrom: ['monitor'] },
+  {
+    from: 'evidence_submitted',
+    to: 'in_progress',
+    who: ['assignee', 'monitor'],
+    reasonFrom: ['monitor'],
+  },
   { from: 'evidence_submitted', to: 'verified', who: ['monitor'], notOwnCard: true },
   { from: 'verified', to: 'in_progress', who: ['monitor', 'principal'], reasonFrom: true },
 ] as const satisfies readonly Transition[]
@@ -61,7 +66,8 @@ export type MoveCheck =
   | { ok: false; reason: MoveRejection; transition: (typeof TRANSITIONS)[number] | undefined }
 
 /** What a legal move means to people; drives activity texts and the inbox. */
-export type MoveKind = 'start' | 'unstart' | 'submit' | 'withdraw' | 'send_back' | 'verify' | 'reopen'
+export type MoveKind =
+  'start' | 'unstart' | 'submit' | 'withdraw' | 'send_back' | 'verify' | 'reopen'
 
 export function findTransition(from: CardStatus, to: CardStatus) {
   return TRANSITIONS.find((t) => t.from === from && t.to === to)

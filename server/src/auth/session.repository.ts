@@ -34,7 +34,15 @@ export async function findSessionUser(
   const row = await db
     .selectFrom('auth_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id as sessionId', 's.expires_at', 's.last_seen_at', 'u.id', 'u.login', 'u.display_name', 'u.is_admin'])
+    .select([
+      's.id as sessionId',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id',
+      'u.login',
+      'u.display_name',
+      'u.is_admin',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst()
   if (!row || row.expires_at <= now.toISOString()) return undefined

@@ -93,7 +93,7 @@ export async function createCard(
     if (!(await checkMembers(trx, input.plan.school_id, input.assigneeIds))) {
       return { ok: false as const, reason: 'unknown_assignee' as const }
     }
-    const id = crypto.randomUUID()
+    const id: string = crypto.randomUUID()
     const { above } = await findNeighbourPositions(trx, {
       planId: input.plan.id,
       status: 'planned',
@@ -133,8 +133,7 @@ export async function createCard(
 }
 
 type VersionedResult =
-  | { ok: true }
-  | { ok: false; reason: 'card_not_found' | 'version_conflict' | 'unknown_assignee' }
+  { ok: true } | { ok: false; reason: 'card_not_found' | 'version_conflict' | 'unknown_assignee' }
 
 /** Edits plan fields; the version guards against overwriting someone else's edit. */
 export async function updateCard(
@@ -232,7 +231,11 @@ export async function deleteCard(
     if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
     const result = await trx
       .updateTable('card')
-      .set((eb) => ({ deleted_at: input.now, version: eb('version', '+', 1), updated_at: input.now }))
+      .set((eb) => ({
+        deleted_at: input.now,
+        version: eb('version', '+', 1),
+        updated_at: input.now,
+      }))
       .where('id', '=', input.cardId)
       .where('version', '=', input.version)
       .executeTakeFirst()
@@ -262,7 +265,8 @@ export async function addEvidence(
 ) {
   return db.transaction().execute(async (trx) => {
     const row = await findCardById(trx, input.cardId)
-    if (!row || row.plan_id !== input.planId) return { ok: false as const, reason: 'card_not_found' as const }
+    if (!row || row.plan_id !== input.planId)
+      return { ok: false as const, reason: 'card_not_found' as const }
     const assigneeIds = await listAssigneeIds(trx, row.id)
     if (!canWorkOnCard({ assigneeIds }, input.actor)) {
       return { ok: false as const, reason: 'forbidden' as const }
@@ -277,7 +281,10 @@ export async function addEvidence(
         .where('plan_id', '=', row.plan_id)
         .where('code', 'like', `${prefix}%`)
         .execute()
-      const max = existing.reduce((m, e) => Math.max(m, Number(/-(\d+)\]$/.exec(e.code ?? '')?.[1] ?? 0)), 0)
+      const max = existing.reduce(
+        (m, e) => Math.max(m, Number(/-(\d+)\]$/.exec(e.code ?? '')?.[1] ?? 0)),
+        0,
+      )
       code = evidenceCode(row.standard, row.criterion, max + 1)
     }
     const id = crypto.randomUUID()
@@ -322,7 +329,8 @@ export async function addComment(
   if (!canComment(input.actor)) return { ok: false as const, reason: 'forbidden' as const }
   return db.transaction().execute(async (trx) => {
     const row = await findCardById(trx, input.cardId)
-    if (!row || row.plan_id !== input.planId) return { ok: false as const, reason: 'card_not_found' as const }
+    if (!row || row.plan_id !== input.planId)
+      return { ok: false as const, reason: 'card_not_found' as const }
     const id = crypto.randomUUID()
     await trx
       .insertInto('comment')

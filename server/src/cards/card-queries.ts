@@ -67,7 +67,13 @@ export async function listComments(db: Executor, cardId: string) {
   const rows = await db
     .selectFrom('comment')
     .innerJoin('app_user', 'app_user.id', 'comment.author_id')
-    .select(['comment.id', 'comment.body', 'comment.created_at', 'comment.author_id', 'app_user.display_name'])
+    .select([
+      'comment.id',
+      'comment.body',
+      'comment.created_at',
+      'comment.author_id',
+      'app_user.display_name',
+    ])
     .where('comment.card_id', '=', cardId)
     .orderBy('comment.created_at')
     .execute()

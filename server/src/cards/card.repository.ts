@@ -12,7 +12,7 @@ export function toBoardCard(
 ) {
   return {
     id: row.id,
-    status: row.status as CardStatus,
+    status: row.status,
     position: row.position,
     version: row.version,
     standard: row.standard,
@@ -35,7 +35,7 @@ export function toCardDetail(row: CardRow, assigneeIds: string[]) {
   return {
     id: row.id,
     planId: row.plan_id,
-    status: row.status as CardStatus,
+    status: row.status,
     position: row.position,
     version: row.version,
     standard: row.standard,

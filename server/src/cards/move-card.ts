@@ -122,7 +122,9 @@ export async function reorderCard(
     actor: Actor
     now: string
   },
-): Promise<MoveResult | { ok: false; reason: 'role_not_allowed'; from: CardStatus; to: CardStatus }> {
+): Promise<
+  MoveResult | { ok: false; reason: 'role_not_allowed'; from: CardStatus; to: CardStatus }
+> {
   return db.transaction().execute(async (trx) => {
     const row = await findCardById(trx, input.cardId)
     if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }

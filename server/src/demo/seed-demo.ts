@@ -9,12 +9,37 @@ export const DEMO_PASSWORD = 'caitien123'
 
 /** The demo accounts, one per role (printed at first start and listed in the README). */
 export const DEMO_ACCOUNTS = [
-  { login: 'hieutruong', displayName: 'Nguyễn Thị Hạnh', roles: ['principal'], title: 'Hiệu trưởng' },
-  { login: 'giamsat', displayName: 'Trần Văn Minh', roles: ['monitor'], title: 'Tổ trưởng Tổ giám sát' },
-  { login: 'giamsat2', displayName: 'Phạm Thu Trang', roles: ['monitor', 'staff'], title: 'Tổ giám sát, Phó HT phụ trách CSVC' },
+  {
+    login: 'hieutruong',
+    displayName: 'Nguyễn Thị Hạnh',
+    roles: ['principal'],
+    title: 'Hiệu trưởng',
+  },
+  {
+    login: 'giamsat',
+    displayName: 'Trần Văn Minh',
+    roles: ['monitor'],
+    title: 'Tổ trưởng Tổ giám sát',
+  },
+  {
+    login: 'giamsat2',
+    displayName: 'Phạm Thu Trang',
+    roles: ['monitor', 'staff'],
+    title: 'Tổ giám sát, Phó HT phụ trách CSVC',
+  },
   { login: 'giaovien', displayName: 'Lê Thị Mai', roles: ['staff'], title: 'Giáo viên' },
-  { login: 'giaovien2', displayName: 'Hoàng Văn Nam', roles: ['staff'], title: 'Giáo viên, Chủ tịch Công đoàn' },
-] as const satisfies readonly { login: string; displayName: string; roles: readonly Role[]; title: string }[]
+  {
+    login: 'giaovien2',
+    displayName: 'Hoàng Văn Nam',
+    roles: ['staff'],
+    title: 'Giáo viên, Chủ tịch Công đoàn',
+  },
+] as const satisfies readonly {
+  login: string
+  displayName: string
+  roles: readonly Role[]
+  title: string
+}[]
 
 export const DEMO_ADMIN = { login: 'admin', displayName: 'Quản trị hệ thống' }
 
@@ -65,8 +90,18 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
   })
   const ids = {} as Record<Login, string>
   for (const a of DEMO_ACCOUNTS) {
-    ids[a.login] = await insertUser(db, { login: a.login, displayName: a.displayName, password: DEMO_PASSWORD, now: iso(60) })
-    await insertMembership(db, { schoolId, userId: ids[a.login], roles: [...a.roles], now: iso(60) })
+    ids[a.login] = await insertUser(db, {
+      login: a.login,
+      displayName: a.displayName,
+      password: DEMO_PASSWORD,
+      now: iso(60),
+    })
+    await insertMembership(db, {
+      schoolId,
+      userId: ids[a.login],
+      roles: [...a.roles],
+      now: iso(60),
+    })
   }
   await insertUser(db, { ...DEMO_ADMIN, password: DEMO_PASSWORD, isAdmin: true, now: iso(60) })
 
@@ -110,7 +145,13 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
       notes: row.notes,
     }
     const assigneeIds = setup.assignees.map((l) => ids[l])
-    const created = await createCard(db, { plan, fields, assigneeIds, actor: principal, now: iso(45) })
+    const created = await createCard(db, {
+      plan,
+      fields,
+      assigneeIds,
+      actor: principal,
+      now: iso(45),
+    })
     if (!created.ok) throw new Error('demo seed: card not created')
     const assignee = { id: assigneeIds[0]!, roles: ['staff'] as Role[] }
     let version = 1

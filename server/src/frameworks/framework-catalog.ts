@@ -75,12 +75,16 @@ export function parseCatalog(json: unknown): Framework[] {
   const parsed = catalogSchema.safeParse(json)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    throw new Error(`not a criteria catalogue: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`)
+    throw new Error(
+      `not a criteria catalogue: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}`,
+    )
   }
   const catalog = parsed.data
   type Entry = z.infer<typeof frameworkSchema>
   const parent: { effective?: string; title?: string; source?: string } =
-    'frameworks' in catalog ? (catalog as { effective?: string; title?: string; source?: string }) : {}
+    'frameworks' in catalog
+      ? (catalog as { effective?: string; title?: string; source?: string })
+      : {}
   const list = ('circulars' in catalog ? catalog.circulars : catalog.frameworks) as Entry[]
   return list.map((f) => {
     const effective = f.effective ?? parent.effective ?? f.issued ?? null
@@ -113,7 +117,11 @@ export function parseCatalog(json: unknown): Framework[] {
 }
 
 /** Stores frameworks not yet present (by code and version); returns the ids added. */
-export async function loadFrameworks(db: Db, frameworks: Framework[], now: string): Promise<string[]> {
+export async function loadFrameworks(
+  db: Db,
+  frameworks: Framework[],
+  now: string,
+): Promise<string[]> {
   const added: string[] = []
   for (const f of frameworks) {
     const exists = await db

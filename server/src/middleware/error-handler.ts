@@ -13,7 +13,17 @@ export const handleError: ErrorHandler = (err, c) => {
   if (err instanceof HTTPException) {
     const status = err.status
     const code =
-      status === 400 ? 'bad_request' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request'
+      status === 400
+        ? 'bad_request'
+        : status === 401
+          ? 'unauthenticated'
+          : status === 403
+            ? 'forbidden'
+            : status === 404
+              ? 'not_found'
+              : status === 413
+                ? 'payload_too_large'
+                : 'bad_request'
     return c.json(body(code, err.message || 'bad request'), status)
   }
   console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err)

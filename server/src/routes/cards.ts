@@ -33,15 +33,31 @@ const STALE: Record<Lang, string> = {
   en: 'Someone else changed this card meanwhile. The board is up to date; please try again.',
 }
 
-function publish(c: Context<AppEnv>, planId: string, cardId: string, version: number | null, type: PlanEvent['type'] = 'card.changed') {
-  c.var.events.publish({ type, planId, cardId, version, actorId: c.var.user.id, at: c.var.now().toISOString() })
+function publish(
+  c: Context<AppEnv>,
+  planId: string,
+  cardId: string,
+  version: number | null,
+  type: PlanEvent['type'] = 'card.changed',
+) {
+  c.var.events.publish({
+    type,
+    planId,
+    cardId,
+    version,
+    actorId: c.var.user.id,
+    at: c.var.now().toISOString(),
+  })
 }
 
 /** A card edit that lost the race: 409 with the card as it now is. */
 async function staleAnswer(c: Context<AppEnv>, cardId: string) {
   const card = await loadBoardCard(c.var.db, cardId)
   if (!card) throw notFound('card')
-  return c.json({ error: { code: 'version_conflict' as const, message: STALE[c.var.lang] }, card }, 409)
+  return c.json(
+    { error: { code: 'version_conflict' as const, message: STALE[c.var.lang] }, card },
+    409,
+  )
 }
 
 export const cardRoutes = new Hono<AppEnv>()
@@ -123,7 +139,11 @@ export const cardRoutes = new Hono<AppEnv>()
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
         if (result.reason === 'unknown_assignee') {
-          throw new ApiException(400, 'bad_request', 'assigneeIds: every assignee must be a member of the school')
+          throw new ApiException(
+            400,
+            'bad_request',
+            'assigneeIds: every assignee must be a member of the school',
+          )
         }
         throw notFound('card')
       }
@@ -164,7 +184,10 @@ export const cardRoutes = new Hono<AppEnv>()
           )
         default: {
           const message = moveRejectionMessage(result.reason, result.from, result.to, c.var.lang)
-          return c.json({ error: { code: result.reason, message } }, statusForMoveRejection(result.reason))
+          return c.json(
+            { error: { code: result.reason, message } },
+            statusForMoveRejection(result.reason),
+          )
         }
       }
     },
@@ -191,7 +214,10 @@ export const cardRoutes = new Hono<AppEnv>()
       }
       if (result.reason === 'card_not_found') throw notFound('card')
       if (result.reason === 'version_conflict') {
-        return c.json({ error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card }, 409)
+        return c.json(
+          { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
+          409,
+        )
       }
       const message =
         c.var.lang === 'vi'

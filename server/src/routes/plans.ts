@@ -121,7 +121,11 @@ export const planRoutes = new Hono<AppEnv>()
         now,
       })
       if (!result.ok) {
-        throw new ApiException(400, 'bad_request', 'assigneeIds: every assignee must be a member of the school')
+        throw new ApiException(
+          400,
+          'bad_request',
+          'assigneeIds: every assignee must be a member of the school',
+        )
       }
       const card = (await loadBoardCard(c.var.db, result.cardId))!
       c.var.events.publish({

@@ -3,7 +3,12 @@ import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
-import { SESSION_COOKIE, SESSION_DAYS, deleteSession, insertSession } from '../auth/session.repository.ts'
+import {
+  SESSION_COOKIE,
+  SESSION_DAYS,
+  deleteSession,
+  insertSession,
+} from '../auth/session.repository.ts'
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
 import { listMemberships } from '../schools/school.repository.ts'
@@ -41,7 +46,12 @@ export const sessionRoutes = new Hono<AppEnv>()
     const user = c.var.user
     return c.json(
       {
-        user: { id: user.id, login: user.login, displayName: user.displayName, isAdmin: user.isAdmin },
+        user: {
+          id: user.id,
+          login: user.login,
+          displayName: user.displayName,
+          isAdmin: user.isAdmin,
+        },
         memberships: await listMemberships(c.var.db, user.id),
       },
       200,

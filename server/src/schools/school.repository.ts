@@ -77,7 +77,14 @@ export async function insertMembership(
   if (input.roles.length === 0) return
   await db
     .insertInto('membership')
-    .values(input.roles.map((role) => ({ school_id: input.schoolId, user_id: input.userId, role, created_at: input.now })))
+    .values(
+      input.roles.map((role) => ({
+        school_id: input.schoolId,
+        user_id: input.userId,
+        role,
+        created_at: input.now,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute()
 }

@@ -62,7 +62,8 @@ export async function insertTestUser(
     isAdmin: overrides.isAdmin,
     now: new Date().toISOString(),
   })
-  if (schoolId) await insertMembership(db, { schoolId, userId: id, roles, now: new Date().toISOString() })
+  if (schoolId)
+    await insertMembership(db, { schoolId, userId: id, roles, now: new Date().toISOString() })
   return { id, login }
 }
 
@@ -71,7 +72,16 @@ export async function insertTestPlan(db: Db, schoolId: string, schoolYear = '202
   const now = new Date().toISOString()
   await db
     .insertInto('plan')
-    .values({ id, school_id: schoolId, title: 'Kế hoạch thử', school_year: schoolYear, framework_id: null, state: 'active', created_at: now, updated_at: now })
+    .values({
+      id,
+      school_id: schoolId,
+      title: 'Kế hoạch thử',
+      school_year: schoolYear,
+      framework_id: null,
+      state: 'active',
+      created_at: now,
+      updated_at: now,
+    })
     .execute()
   return { id, school_id: schoolId, school_year: schoolYear }
 }
@@ -79,7 +89,12 @@ export async function insertTestPlan(db: Db, schoolId: string, schoolYear = '202
 export async function insertTestCard(
   db: Db,
   plan: { id: string; school_id: string; school_year: string },
-  overrides: { assigneeIds?: string[]; criterion?: string; tasks?: string; timeframe?: string } = {},
+  overrides: {
+    assigneeIds?: string[]
+    criterion?: string
+    tasks?: string
+    timeframe?: string
+  } = {},
 ) {
   const result = await createCard(db, {
     plan,

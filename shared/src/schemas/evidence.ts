@@ -5,9 +5,7 @@ export const addEvidenceInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('link'),
     title: z.string().trim().min(1).max(300),
-    url: z
-      .url({ protocol: /^https?$/, error: 'url must be an http(s) address' })
-      .max(2_000),
+    url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) address' }).max(2_000),
   }),
   z.object({
     kind: z.literal('note'),

@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { ROLES, isRole, passwordSchema, type Role } from '@caitien/shared'
+import { openDatabase } from './boot.ts'
+import { readEnv } from './env.ts'
+import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
+import {
+  insertMembership,
+  insertSchool,
+  insertUser,
+  setPassword,
+} from './schools/school.repository.ts'
+
+const HELP = `caitien admin command line
+
+Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, default ./data/caitien.sqlite)
+
+  school:create --name NAME [--level primary|secondary|kindergarten|other]
+  school:list
+  user:create --login LOGIN --name "Full name" [--password P] [--school ID --roles staff,monitor,principal] [--admin]
+  user:grant --login LOGIN --school ID --roles staff,monitor,principal
+  user:list [--school ID]
+  user:reset-password --login LOGIN [--password P]   (ends the user's open sessions)
+  framework:load FILE.json                           (a criteria catalogue of the shipped shape)
+  framework:list
+`
+
+class UsageError extends Error {}
+
+function need(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`missing --${name}`)
+  return value
+}
+
+function parseRoles(text: string | undefined): Role[] {
+  if (!text) return []
+  const roles = text.split(',').map((r) => r.trim())
+  const bad = roles.filter((r) => !isRole(r))
+  if (bad.length)
+    throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`)
+  return roles as Role[]
+}
+
+function checkPassword(password: string): string {
+  const result = passwordSchema.safeParse(password)
+  if (!result.success)
+    throw new UsageError(`password: ${result.error.issues[0]?.message ?? 'invalid'}`)
+  return password
+}
+
+const generated = () => randomBytes(9).toString('base64url')
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP)
+    return command ? 0 : 2
+  }
+  const { values, positionals } = parseOptions(rest)
+  return run(command, values, positionals)
+}
+
+function parseOptions(rest: string[]) {
+  try {
+    return parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        level: { type: 'string' },
+        login: { type: 'string' },
+        password: { type: 'string' },
+        school: { type: 'string' },
+        roles: { type: 'string' },
+        admin: { type: 'boolean' },
+      },
+    })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+}
+
+async function run(
+  command: string,
+  values: ReturnType<typeof parseOptions>['values'],
+  positionals: string[],
+): Promise<number> {
+  const env = readEnv()
+  const now = new Date()
+  const { db } = await openDatabase({ file: env.CAITIEN_DATABASE_FILE, demo: false, now })
+  const iso = now.toISOString()
+  try {
+    switch (command) {
+      case 'school:create': {
+        const id = await insertSchool(db, {
+          name: need(values.name, 'name'),
+          schoolLevel: values.level ?? 'other',
+          now: iso,
+        })
+        console.log(id)
+        return 0
+      }
+      case 'school:list': {
+        const rows = await db
+          .selectFrom('school')
+          .select(['id', 'name', 'school_level'])
+          .orderBy('name')
+          .execute()
+        for (const r of rows) console.log(`${r.id}\t${r.school_level}\t${r.name}`)
+        return 0
+      }
+      case 'user:create': {
+        const password = values.password ? checkPassword(values.password) : generated()
+        const roles = parseRoles(values.roles)
+        if (roles.length && !values.school) throw new UsageError('--roles needs --school')
+        if (values.school) {
+          const school = await db
+            .selectFrom('school')
+            .select('id')
+            .where('id', '=', values.school)
+            .executeTakeFirst()
+          if (!school) throw new UsageError(`no school ${values.school}`)
+        }
+        const login = need(values.login, 'login')
+        const taken = await db
+          .selectFrom('app_user')
+          .select('id')
+          .where('login', '=', login.toLowerCase())
+          .executeTakeFirst()
+        if (taken) throw new UsageError(`login ${login} is taken`)
+        const id = await insertUser(db, {
+          login,
+          displayName: need(values.name, 'name'),
+          password,
+          isAdmin: values.admin,
+          now: iso,
+        })
+        if (values.school)
+          await insertMembership(db, { schoolId: values.school, userId: id, roles, now: iso })
+        console.log(
+          `created ${login} (${id})${values.password ? '' : ` with password ${password}`}`,
+        )
+        return 0
+      }
+      case 'user:grant': {
+        const login = need(values.login, 'login').toLowerCase()
+        const user = await db
+          .selectFrom('app_user')
+          .select('id')
+          .where('login', '=', login)
+          .executeTakeFirst()
+        if (!user) throw new UsageError(`no user ${login}`)
+        const schoolId = need(values.school, 'school')
+        const roles = parseRoles(need(values.roles, 'roles'))
+        await insertMembership(db, { schoolId, userId: user.id, roles, now: iso })
+        console.log(`${login}: ${roles.join(', ')} in ${schoolId}`)
+        return 0
+      }
+      case 'user:list': {
+        let query = db
+          .selectFrom('app_user')
+          .leftJoin('membership', 'membership.user_id', 'app_user.id')
+          .select([
+            'app_user.login',
+            'app_user.display_name',
+            'app_user.is_admin',
+            'membership.school_id',
+            'membership.role',
+          ])
+          .orderBy('app_user.login')
+        if (values.school) query = query.where('membership.school_id', '=', values.school)
+        for (const r of await query.execute()) {
+          console.log(
+            [
+              r.login,
+              r.display_name,
+              r.is_admin ? 'admin' : '',
+              r.school_id ?? '',
+              r.role ?? '',
+            ].join('\t'),
+          )
+        }
+        return 0
+      }
+      case 'user:reset-password': {
+        const login = need(values.login, 'login')
+        const password = values.password ? checkPassword(values.password) : generated()
+        if (!(await setPassword(db, login, password, iso))) throw new UsageError(`no user ${login}`)
+        console.log(
+          `password of ${login} reset${values.password ? '' : ` to ${password}`}; open sessions ended`,
+        )
+        return 0
+      }
+      case 'framework:load': {
+        const file = positionals[0]
+        if (!file) throw new UsageError('framework:load needs a JSON file')
+        let json: unknown
+        try {
+          json = JSON.parse(readFileSync(file, 'utf8'))
+        } catch (err) {
+          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`)
+        }
+        let frameworks
+        try {
+          frameworks = parseCatalog(json)
+        } catch (err) {
+          throw new UsageError((err as Error).message)
+        }
+        const added = await loadFrameworks(db, frameworks, iso)
+        console.log(
+          added.length
+            ? `loaded ${added.join(', ')}`
+            : 'nothing new: every framework in the file is already loaded',
+        )
+        return 0
+      }
+      case 'framework:list': {
+        const rows = await db
+          .selectFrom('framework')
+          .select(['id', 'school_level', 'title'])
+          .orderBy('id')
+          .execute()
+        for (const r of rows) console.log(`${r.id}\t${r.school_level}\t${r.title}`)
+        return 0
+      }
+      default:
+        throw new UsageError(`unknown command ${command}`)
+    }
+  } finally {
+    await db.destroy()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\n\n${HELP}`)
+      process.exit(2)
+    }
+    console.error(err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,261 @@
+import { insertTestCard } from '@caitien/server/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { buildWorld, type World } from '../support/world.ts'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let world: World
+let principal: HttpSession
+let assignee: HttpSession
+let staff: HttpSession
+let monitor: HttpSession
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await buildWorld(server.db)
+  principal = httpSession(server.url)
+  await principal.login(world.users.principal.login)
+  assignee = httpSession(server.url)
+  await assignee.login(world.users.assignee.login)
+  staff = httpSession(server.url)
+  await staff.login(world.users.staff.login)
+  monitor = httpSession(server.url)
+  await monitor.login(world.users.monitor.login)
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+describe('cards, by the principal', () => {
+  it('creates a card with every plan field, parsing timeframe and budget beside the raw text', async () => {
+    const res = await principal.post(`/api/plans/${world.plan.id}/cards`, {
+      standard: '3',
+      standardName: 'Cơ sở vật chất và thiết bị dạy học',
+      criterion: '3.4',
+      criterionLabel: 'Tiêu chí 3.4: Khu vệ sinh, hệ thống cấp thoát nước',
+      weakness: 'Khu vệ sinh xuống cấp',
+      target: 'Mức 2',
+      tasks: 'Sửa chữa khu vệ sinh\nLắp thêm vòi nước',
+      lead: 'Phó HT phụ trách CSVC',
+      timeframe: 'Tháng 9/2026 đến tháng 12/2026',
+      budget: '12.000.000 đồng',
+      fundingSource: 'Ngân sách',
+      expectedEvidence: 'Biên bản nghiệm thu',
+      assigneeIds: [world.users.assignee.id],
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.card).toMatchObject({
+      status: 'planned',
+      version: 1,
+      criterion: '3.4',
+      title: 'Sửa chữa khu vệ sinh',
+      assigneeIds: [world.users.assignee.id],
+    })
+    const detail = await assignee.get(`/api/cards/${res.body.card.id}`)
+    expect(detail.body.card).toMatchObject({
+      criterionLabel: 'Tiêu chí 3.4: Khu vệ sinh, hệ thống cấp thoát nước',
+      tasks: 'Sửa chữa khu vệ sinh\nLắp thêm vòi nước',
+      timeframe: 'Tháng 9/2026 đến tháng 12/2026',
+      startMonth: '2026-09',
+      dueMonth: '2026-12',
+      budget: '12.000.000 đồng',
+      budgetAmount: 12_000_000,
+    })
+    expect(detail.body.card.activity[0]).toMatchObject({
+      action: 'created',
+      actor: { id: world.users.principal.id },
+    })
+  })
+
+  it('edits with the version, and refuses an edit made against an older one', async () => {
+    const id = await insertTestCard(server.db, world.plan)
+    const ok = await principal.patch(`/api/cards/${id}`, {
+      version: 1,
+      notes: 'Ưu tiên',
+      budget: 'Không có',
+    })
+    expect(ok.status).toBe(200)
+    expect(ok.body.card).toMatchObject({ notes: 'Ưu tiên', budgetAmount: 0, version: 2 })
+    const stale = await principal.patch(`/api/cards/${id}`, { version: 1, notes: 'Ghi đè' })
+    expect(stale.status).toBe(409)
+    expect(stale.body.card.version).toBe(2)
+  })
+
+  it('assigns people and deletes a card, keeping its history', async () => {
+    const id = await insertTestCard(server.db, world.plan)
+    const assigned = await principal.put(`/api/cards/${id}/assignees`, {
+      version: 1,
+      assigneeIds: [world.users.staff.id, world.users.assignee.id],
+    })
+    expect(assigned.status).toBe(200)
+    expect(assigned.body.card.assigneeIds).toEqual(
+      [world.users.staff.id, world.users.assignee.id].sort(),
+    )
+    const gone = await principal.delete(`/api/cards/${id}`, { version: 2 })
+    expect(gone.status).toBe(200)
+    expect((await principal.get(`/api/cards/${id}`)).status).toBe(404)
+    const board = await principal.get(`/api/plans/${world.plan.id}/board`)
+    expect(board.body.cards.map((c: { id: string }) => c.id)).not.toContain(id)
+    const history = await server.db
+      .selectFrom('activity')
+      .select('action')
+      .where('card_id', '=', id)
+      .orderBy('seq')
+      .execute()
+    expect(history.map((h) => h.action)).toEqual(['created', 'assigned', 'deleted'])
+  })
+
+  it('keeps create, edit, assign and delete to the principal', async () => {
+    const id = await insertTestCard(server.db, world.plan, {
+      assigneeIds: [world.users.assignee.id],
+    })
+    for (const who of [assignee, staff, monitor]) {
+      expect((await who.post(`/api/plans/${world.plan.id}/cards`, { tasks: 'x' })).status).toBe(403)
+      expect((await who.patch(`/api/cards/${id}`, { version: 1, notes: 'x' })).status).toBe(403)
+      expect(
+        (await who.put(`/api/cards/${id}/assignees`, { version: 1, assigneeIds: [] })).status,
+      ).toBe(403)
+      expect((await who.delete(`/api/cards/${id}`, { version: 1 })).status).toBe(403)
+    }
+  })
+})
+
+describe('evidence and comments', () => {
+  it('gives evidence codes [Hn-a.b-xx] numbered within the criterion', async () => {
+    const a = await insertTestCard(server.db, world.plan, {
+      criterion: '2.3',
+      assigneeIds: [world.users.assignee.id],
+    })
+    const b = await insertTestCard(server.db, world.plan, {
+      criterion: '2.3',
+      assigneeIds: [world.users.assignee.id],
+    })
+    const codes = []
+    for (const card of [a, b, a]) {
+      const res = await assignee.post(`/api/cards/${card}/evidence`, {
+        kind: 'link',
+        title: 'Kế hoạch',
+        url: 'https://truong.edu.vn/kh.pdf',
+      })
+      expect(res.status).toBe(201)
+      codes.push(res.body.evidence.code)
+    }
+    expect(codes).toEqual(['[H2-2.3-01]', '[H2-2.3-02]', '[H2-2.3-03]'])
+    const detail = await monitor.get(`/api/cards/${a}`)
+    expect(detail.body.card.evidence.map((e: { code: string }) => e.code)).toEqual([
+      '[H2-2.3-01]',
+      '[H2-2.3-03]',
+    ])
+  })
+
+  it('lets only assignees and the principal add evidence, and everyone comment', async () => {
+    const id = await insertTestCard(server.db, world.plan, {
+      assigneeIds: [world.users.assignee.id],
+    })
+    expect(
+      (await staff.post(`/api/cards/${id}/evidence`, { kind: 'note', title: 'a', note: 'b' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await monitor.post(`/api/cards/${id}/evidence`, { kind: 'note', title: 'a', note: 'b' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await principal.post(`/api/cards/${id}/evidence`, { kind: 'note', title: 'a', note: 'b' }))
+        .status,
+    ).toBe(201)
+    expect(
+      (await monitor.post(`/api/cards/${id}/comments`, { body: 'Cần bổ sung ảnh' })).status,
+    ).toBe(201)
+    const detail = await staff.get(`/api/cards/${id}`)
+    expect(detail.body.card.comments).toEqual([
+      expect.objectContaining({
+        body: 'Cần bổ sung ảnh',
+        author: { id: world.users.monitor.id, displayName: world.users.monitor.login },
+      }),
+    ])
+    expect(detail.body.card.activity.map((e: { action: string }) => e.action)).toEqual([
+      'commented',
+      'evidence_added',
+      'created',
+    ])
+  })
+})
+
+describe('the board read', () => {
+  it('takes the same number of queries for 10 and for 500 cards', async () => {
+    const { insertTestPlan } = await import('@caitien/server/testing')
+    const small = await insertTestPlan(server.db, world.schoolId)
+    const large = await insertTestPlan(server.db, world.schoolId)
+    const users = Object.values(world.users).map((u) => u.id)
+    for (const [plan, n] of [
+      [small, 10],
+      [large, 500],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        const id = await insertTestCard(server.db, plan, {
+          assigneeIds: [users[i % users.length]!],
+        })
+        if (i % 3 === 0) await assignee.post(`/api/cards/${id}/comments`, { body: 'ok' })
+      }
+    }
+    const read = (planId: string) =>
+      server.countQueries(() => principal.get(`/api/plans/${planId}/board`))
+    const a = await read(small.id)
+    const b = await read(large.id)
+    expect(a.result.body.cards).toHaveLength(10)
+    expect(b.result.body.cards).toHaveLength(500)
+    expect(b.result.body.cards[0].commentCount).toBe(1)
+    expect(b.queries).toBe(a.queries)
+    expect(a.queries).toBeLessThanOrEqual(10)
+  })
+
+  it('answers 304 to a board that has not changed', async () => {
+    const first = await principal.get(`/api/plans/${world.plan.id}/board`)
+    const etag = first.headers.get('etag')
+    expect(etag).toBeTruthy()
+    const again = await principal.request('GET', `/api/plans/${world.plan.id}/board`, undefined, {
+      headers: { 'if-none-match': etag! },
+    })
+    expect(again.status).toBe(304)
+  })
+})
+
+describe('live updates', () => {
+  it('tells an open event stream about a move within 2 seconds', async () => {
+    const id = await insertTestCard(server.db, world.plan, {
+      assigneeIds: [world.users.assignee.id],
+    })
+    const controller = new AbortController()
+    const res = await fetch(`${server.url}/api/plans/${world.plan.id}/events`, {
+      headers: { cookie: principal.cookie },
+      signal: controller.signal,
+    })
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const reader = res.body!.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const readUntil = async (needle: string, ms: number) => {
+      const deadline = Date.now() + ms
+      while (!text.includes(needle)) {
+        const left = deadline - Date.now()
+        if (left <= 0) return false
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<null>((r) => setTimeout(() => r(null), left)),
+        ])
+        if (!chunk || chunk.done) return text.includes(needle)
+        text += decoder.decode(chunk.value)
+      }
+      return true
+    }
+    expect(await readUntil('event: ready', 2000)).toBe(true)
+    const started = Date.now()
+    const move = await assignee.post(`/api/cards/${id}/move`, { to: 'in_progress', version: 1 })
+    expect(move.status).toBe(200)
+    expect(await readUntil(id, 2000)).toBe(true)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(text).toMatch(/event: card\.changed/)
+    controller.abort()
+  })
+})

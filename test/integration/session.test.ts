@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildWorld, type World } from '../support/world.ts'
+import { httpSession, startTestServer } from '../support/http-server.ts'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let world: World
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await buildWorld(server.db)
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+describe('login and logout', () => {
+  it('refuses a wrong password with invalid_credentials and sets no cookie', async () => {
+    const s = httpSession(server.url)
+    const res = await s.post('/api/session/login', {
+      login: world.users.staff.login,
+      password: 'wrong-password',
+    })
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('invalid_credentials')
+    expect(res.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('answers an unknown login exactly like a wrong password', async () => {
+    const s = httpSession(server.url)
+    const res = await s.post('/api/session/login', { login: 'nobody-here', password: 'whatever1' })
+    expect(res.status).toBe(401)
+    expect(res.body.error.code).toBe('invalid_credentials')
+  })
+
+  it('logs in with an httpOnly SameSite cookie, knows who I am, and logs out for good', async () => {
+    const s = httpSession(server.url)
+    const login = await s.login(world.users.monitorAssignee.login.toUpperCase())
+    const cookie = login.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/caitien_session=/)
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+
+    const me = await s.get('/api/session/me')
+    expect(me.status).toBe(200)
+    expect(me.body.user.id).toBe(world.users.monitorAssignee.id)
+    expect(me.body.memberships).toEqual([
+      {
+        schoolId: world.schoolId,
+        schoolName: expect.any(String),
+        roles: expect.arrayContaining(['monitor', 'staff']),
+      },
+    ])
+
+    const stolen = s.cookie
+    expect((await s.post('/api/session/logout')).status).toBe(200)
+    const replay = await fetch(`${server.url}/api/session/me`, { headers: { cookie: stolen } })
+    expect(replay.status).toBe(401)
+    const sessions = await server.db
+      .selectFrom('auth_session')
+      .selectAll()
+      .where('user_id', '=', world.users.monitorAssignee.id)
+      .execute()
+    expect(sessions).toEqual([])
+  })
+
+  it('stores only a hash of the session token', async () => {
+    const s = httpSession(server.url)
+    await s.login(world.users.staff.login)
+    const token = decodeURIComponent(s.cookie.split('=')[1]!)
+    const rows = await server.db.selectFrom('auth_session').select('id').execute()
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.map((r) => r.id)).not.toContain(token)
+  })
+
+  it('validates the login body with a 400 naming the field', async () => {
+    const s = httpSession(server.url)
+    const res = await s.post('/api/session/login', { login: 'x' })
+    expect(res.status).toBe(400)
+    expect(res.body.error.code).toBe('bad_request')
+    expect(res.body.error.message).toMatch(/password/)
+  })
+})
+
+describe('protection', () => {
+  it('answers 401 without a session on every API route but login', async () => {
+    const routes = server.app.routes
+      .filter(
+        (r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/session/login',
+      )
+      .map((r) => ({ method: r.method, path: r.path.replace(/:(\w+)/g, 'some-id') }))
+    expect(routes.length).toBeGreaterThan(10)
+    for (const route of routes) {
+      const res = await fetch(server.url + route.path, {
+        method: route.method,
+        headers: { 'content-type': 'application/json' },
+        body: route.method === 'GET' ? undefined : '{}',
+      })
+      expect({ route, status: res.status }).toEqual({ route, status: 401 })
+      const body = (await res.json()) as { error: { code: string } }
+      expect(body.error.code).toBe('unauthenticated')
+    }
+  })
+
+  it('refuses a cross-origin POST even with a valid session', async () => {
+    const s = httpSession(server.url)
+    await s.login(world.users.principal.login)
+    const res = await s.post(
+      `/api/plans/${world.plan.id}/cards`,
+      { tasks: 'x' },
+      { headers: { origin: 'https://evil.example' } },
+    )
+    expect(res.status).toBe(403)
+    const count = await server.db
+      .selectFrom('card')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('plan_id', '=', world.plan.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(0)
+  })
+
+  it('sends security headers and never a stack trace', async () => {
+    const s = httpSession(server.url)
+    await s.login(world.users.staff.login)
+    const res = await fetch(`${server.url}/api/nope`, { headers: { cookie: s.cookie } })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('not_found')
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/)
+  })
+})

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dbFingerprint, insertCardInState } from '../support/cards.ts'
+import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { buildWorld, type World } from '../support/world.ts'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let world: World
+let outsider: HttpSession
+let principal: HttpSession
+let assignee: HttpSession
+let cardId: string
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await buildWorld(server.db)
+  outsider = httpSession(server.url)
+  await outsider.login(world.outsider.login)
+  principal = httpSession(server.url)
+  await principal.login(world.users.principal.login)
+  assignee = httpSession(server.url)
+  await assignee.login(world.users.assignee.login)
+  cardId = await insertCardInState(server.db, world.plan, {
+    status: 'in_progress',
+    evidence: true,
+    assigneeIds: [world.users.assignee.id],
+    createdBy: world.users.assignee.id,
+  })
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+/** A valid body for every route that takes an id, so only tenancy can refuse it. */
+function requestsFor(ids: { planId: string; cardId: string }) {
+  return {
+    'GET /api/plans/:planId/board': ['GET', `/api/plans/${ids.planId}/board`],
+    'GET /api/plans/:planId/events': ['GET', `/api/plans/${ids.planId}/events`],
+    'POST /api/plans/:planId/cards': [
+      'POST',
+      `/api/plans/${ids.planId}/cards`,
+      { tasks: 'Việc mới' },
+    ],
+    'GET /api/cards/:cardId': ['GET', `/api/cards/${ids.cardId}`],
+    'PATCH /api/cards/:cardId': ['PATCH', `/api/cards/${ids.cardId}`, { version: 1, notes: 'x' }],
+    'DELETE /api/cards/:cardId': ['DELETE', `/api/cards/${ids.cardId}`, { version: 1 }],
+    'PUT /api/cards/:cardId/assignees': [
+      'PUT',
+      `/api/cards/${ids.cardId}/assignees`,
+      { version: 1, assigneeIds: [] },
+    ],
+    'POST /api/cards/:cardId/move': [
+      'POST',
+      `/api/cards/${ids.cardId}/move`,
+      { to: 'planned', version: 1 },
+    ],
+    'POST /api/cards/:cardId/reorder': [
+      'POST',
+      `/api/cards/${ids.cardId}/reorder`,
+      { version: 1, beforeCardId: null },
+    ],
+    'POST /api/cards/:cardId/evidence': [
+      'POST',
+      `/api/cards/${ids.cardId}/evidence`,
+      { kind: 'note', title: 'a', note: 'b' },
+    ],
+    'POST /api/cards/:cardId/comments': [
+      'POST',
+      `/api/cards/${ids.cardId}/comments`,
+      { body: 'xin chào' },
+    ],
+    'GET /api/cards/:cardId/activity': ['GET', `/api/cards/${ids.cardId}/activity`],
+  } as Record<string, [string, string, unknown?]>
+}
+
+describe('tenancy', () => {
+  it('covers every route of the app that takes an id', () => {
+    const idRoutes = server.app.routes
+      .filter((r) => r.method !== 'ALL' && /:(planId|cardId)/.test(r.path))
+      .map((r) => `${r.method} ${r.path}`)
+    expect(new Set(idRoutes)).toEqual(new Set(Object.keys(requestsFor({ planId: '', cardId: '' }))))
+  })
+
+  it('answers 404 to a user of another school on every such route, as for an unknown id, changing nothing', async () => {
+    const before = await dbFingerprint(server.db)
+    const theirs = requestsFor({ planId: world.plan.id, cardId })
+    const unknown = requestsFor({ planId: crypto.randomUUID(), cardId: crypto.randomUUID() })
+    for (const [route, [method, path, body]] of Object.entries(theirs)) {
+      const res = await outsider.request(method, path, body)
+      expect({ route, status: res.status, code: res.body?.error?.code }).toEqual({
+        route,
+        status: 404,
+        code: 'not_found',
+      })
+      const [m2, p2, b2] = unknown[route]!
+      const ghost = await outsider.request(m2, p2, b2)
+      expect({ route, status: ghost.status }).toEqual({ route, status: 404 })
+    }
+    expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
+  it('keeps the other school out of this school too', async () => {
+    const res = await principal.get(`/api/cards/${world.otherCard}`)
+    expect(res.status).toBe(404)
+    const plans = await principal.get('/api/plans')
+    expect(plans.body.plans.map((p: { id: string }) => p.id)).toEqual([world.plan.id])
+  })
+
+  it('refuses to assign someone from another school', async () => {
+    const res = await principal.put(`/api/cards/${cardId}/assignees`, {
+      version: 1,
+      assigneeIds: [world.outsider.id],
+    })
+    expect(res.status).toBe(400)
+  })
+})
+
+describe('malformed input', () => {
+  const bad: [string, string, string, unknown, RegExp][] = [
+    ['move: not JSON', 'POST', 'move', '{"to": "verified",', /json/i],
+    ['move: no status', 'POST', 'move', { version: 1 }, /to/],
+    ['move: unknown status', 'POST', 'move', { to: 'done', version: 1 }, /to/],
+    ['move: version as text', 'POST', 'move', { to: 'planned', version: '1' }, /version/],
+    ['move: no version', 'POST', 'move', { to: 'planned' }, /version/],
+    ['move: body is an array', 'POST', 'move', [], /body|expected object/i],
+    ['reorder: no version', 'POST', 'reorder', { beforeCardId: null }, /version/],
+    [
+      'evidence: javascript url',
+      'POST',
+      'evidence',
+      { kind: 'link', title: 'x', url: 'javascript:alert(1)' },
+      /url/,
+    ],
+    ['evidence: unknown kind', 'POST', 'evidence', { kind: 'file', title: 'x' }, /kind/],
+    ['comment: empty', 'POST', 'comments', { body: '   ' }, /body/],
+    ['edit: bad criterion', 'PATCH', '', { version: 1, criterion: 'một' }, /criterion/],
+    [
+      'assign: ids not a list',
+      'PUT',
+      'assignees',
+      { version: 1, assigneeIds: 'u1' },
+      /assigneeIds/,
+    ],
+  ]
+
+  it.each(bad)(
+    '%s gets 400 naming the problem and changes nothing',
+    async (_name, method, sub, body, pattern) => {
+      const who = method === 'POST' && sub !== 'comments' ? assignee : principal
+      const before = await dbFingerprint(server.db)
+      const path = `/api/cards/${cardId}${sub ? `/${sub}` : ''}`
+      const res = await who.request(method, path, body)
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('bad_request')
+      expect(res.body.error.message).toMatch(pattern)
+      expect(await dbFingerprint(server.db)).toBe(before)
+    },
+  )
+
+  it('refuses a request over the body limit with 413', async () => {
+    const before = await dbFingerprint(server.db)
+    const res = await principal.post(`/api/cards/${cardId}/comments`, {
+      body: 'x'.repeat(2 * 1024 * 1024),
+    })
+    expect(res.status).toBe(413)
+    expect(res.body.error.code).toBe('payload_too_large')
+    expect(await dbFingerprint(server.db)).toBe(before)
+  })
+})

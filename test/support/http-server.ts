@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import { createTestApp, TEST_PASSWORD, type TestApp } from '@caitien/server/testing'
+
+/**
+ * The real app on a real SQLite file, listening on a loopback port: integration
+ * tests talk to it over HTTP exactly as a browser would.
+ */
+export async function startTestServer(): Promise<
+  TestApp & { url: string; stop: () => Promise<void> }
+> {
+  const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
+  const testApp = await createTestApp({ file: join(dir, 'caitien.sqlite') })
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
+    const s = serve({ fetch: testApp.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server: s, port: info.port }),
+    )
+  })
+  return {
+    ...testApp,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await testApp.db.destroy()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface HttpAnswer {
+  status: number
+  body: any
+  headers: Headers
+}
+
+/** A browser-like HTTP session: keeps its cookie, sends JSON. */
+export function httpSession(baseUrl: string) {
+  let cookie = ''
+  async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: RequestInit = {},
+  ): Promise<HttpAnswer> {
+    const headers = new Headers(init.headers)
+    if (cookie) headers.set('cookie', cookie)
+    if (body !== undefined && !headers.has('content-type'))
+      headers.set('content-type', 'application/json')
+    const res = await fetch(baseUrl + path, {
+      ...init,
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    const setCookie = res.headers.get('set-cookie')
+    if (setCookie) {
+      const pair = setCookie.split(';')[0]!
+      cookie = pair.endsWith('=') ? '' : pair
+    }
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = text ? JSON.parse(text) : null
+    } catch {
+      parsed = text
+    }
+    return { status: res.status, body: parsed, headers: res.headers }
+  }
+  return {
+    request,
+    get: (path: string) => request('GET', path),
+    post: (path: string, body?: unknown, init?: RequestInit) =>
+      request('POST', path, body ?? {}, init),
+    patch: (path: string, body?: unknown) => request('PATCH', path, body ?? {}),
+    put: (path: string, body?: unknown) => request('PUT', path, body ?? {}),
+    delete: (path: string, body?: unknown) => request('DELETE', path, body ?? {}),
+    login: async (login: string, password = TEST_PASSWORD) => {
+      const res = await request('POST', '/api/session/login', { login, password })
+      if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status}`)
+      return res
+    },
+    get cookie() {
+      return cookie
+    },
+  }
+}
+export type HttpSession = ReturnType<typeof httpSession>
