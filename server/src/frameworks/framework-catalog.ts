@@ -65,8 +65,9 @@ function schoolLevelOf(text: string | undefined): string {
   if (t.includes('kindergarten') || t.includes('mầm non')) return 'kindergarten'
   if (t.includes('primary') || t.includes('tiểu học')) return 'primary'
   if (t.includes('gdtx') || t.includes('thường xuyên')) return 'continuing'
-  if (t.includes('phổ thông')) return 'general'
+  // 'secondary (THCS, THPT, trường phổ thông …)' names phổ thông too: test it first.
   if (t.includes('secondary')) return 'secondary'
+  if (t.includes('phổ thông')) return 'general'
   return 'other'
 }
 

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createDb } from '@caitien/db'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'caitien-cli-'))
+const file = join(dir, 'caitien.sqlite')
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: serverDir,
+    env: { ...process.env, CAITIEN_DATABASE_FILE: file },
+    encoding: 'utf8',
+  })
+  return { code: run.status, out: run.stdout.trim(), err: run.stderr }
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('pnpm cli', () => {
+  it('creates a school and a user with roles, who can then log in', async () => {
+    const school = cli('school:create', '--name', 'Trường TH Hoà Bình', '--level', 'primary')
+    expect(school.code).toBe(0)
+    const schoolId = school.out
+    expect(schoolId).toMatch(/^[0-9a-f-]{36}$/)
+    const user = cli(
+      'user:create',
+      '--login',
+      'CoHoa',
+      '--name',
+      'Nguyễn Thị Hoà',
+      '--password',
+      'mat-khau-123',
+      '--school',
+      schoolId,
+      '--roles',
+      'staff,monitor',
+    )
+    expect(user.code).toBe(0)
+    const db = createDb({ file })
+    const roles = await db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select(['app_user.login', 'membership.role'])
+      .where('membership.school_id', '=', schoolId)
+      .orderBy('role')
+      .execute()
+    expect(roles).toEqual([
+      { login: 'cohoa', role: 'monitor' },
+      { login: 'cohoa', role: 'staff' },
+    ])
+    await db.destroy()
+
+    const { createApp } = await import('@caitien/server')
+    const app = createApp({ db: createDb({ file }) })
+    const login = await app.request('/api/session/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'cohoa', password: 'mat-khau-123' }),
+    })
+    expect(login.status).toBe(200)
+  })
+
+  it('resets a password (ending sessions) and generates one when none is given', async () => {
+    const sessions = async () => {
+      const db = createDb({ file })
+      const rows = await db
+        .selectFrom('auth_session')
+        .innerJoin('app_user', 'app_user.id', 'auth_session.user_id')
+        .select('auth_session.id')
+        .where('app_user.login', '=', 'cohoa')
+        .execute()
+      await db.destroy()
+      return rows.length
+    }
+    expect(await sessions()).toBe(1)
+    const reset = cli('user:reset-password', '--login', 'cohoa')
+    expect(reset.code).toBe(0)
+    expect(await sessions()).toBe(0)
+    const password = /reset to (\S+);/.exec(reset.out)?.[1]
+    expect(password).toBeTruthy()
+    const { createApp } = await import('@caitien/server')
+    const app = createApp({ db: createDb({ file }) })
+    const post = (pw: string) =>
+      app.request('/api/session/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'cohoa', password: pw }),
+      })
+    expect((await post('mat-khau-123')).status).toBe(401)
+    expect((await post(password!)).status).toBe(200)
+  })
+
+  it('refuses bad input with a message and exit code 2, changing nothing', () => {
+    expect(cli('user:reset-password', '--login', 'cohoa', '--password', 'short')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/at least 8/),
+    })
+    expect(
+      cli('user:create', '--login', 'x', '--name', 'X', '--school', 'nope', '--roles', 'staff'),
+    ).toMatchObject({ code: 2, err: expect.stringMatching(/no school/) })
+    expect(cli('user:create', '--login', 'y', '--name', 'Y', '--roles', 'teacher')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown role teacher/),
+    })
+    expect(cli('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown command/),
+    })
+    const notJson = join(dir, 'bad.json')
+    writeFileSync(notJson, '{"circulars": []}')
+    expect(cli('framework:load', notJson)).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/not a criteria catalogue/),
+    })
+  })
+})
