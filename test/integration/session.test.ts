@@ -130,3 +130,32 @@ describe('protection', () => {
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/)
   })
 })
+
+describe('password change', () => {
+  it('needs the current password, then ends every other session of the account', async () => {
+    const here = httpSession(server.url)
+    const elsewhere = httpSession(server.url)
+    await here.login(world.users.principal.login)
+    await elsewhere.login(world.users.principal.login)
+    const wrong = await here.post('/api/session/password', {
+      currentPassword: 'nope',
+      newPassword: 'mat-khau-moi-1',
+    })
+    expect(wrong.status).toBe(403)
+    const short = await here.post('/api/session/password', {
+      currentPassword: 'test-password-1',
+      newPassword: 'short',
+    })
+    expect(short.status).toBe(400)
+    const ok = await here.post('/api/session/password', {
+      currentPassword: 'test-password-1',
+      newPassword: 'mat-khau-moi-1',
+    })
+    expect(ok.status).toBe(200)
+    expect((await here.get('/api/session/me')).status).toBe(200)
+    expect((await elsewhere.get('/api/session/me')).status).toBe(401)
+    const again = httpSession(server.url)
+    await expect(again.login(world.users.principal.login)).rejects.toThrow(/401/)
+    await again.login(world.users.principal.login, 'mat-khau-moi-1')
+  })
+})

@@ -1,8 +1,8 @@
-import { loginInputSchema } from '@caitien/shared'
-import { Hono } from 'hono'
+import { changePasswordInputSchema, loginInputSchema } from '@caitien/shared'
+import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
-import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/password.ts'
 import {
   SESSION_COOKIE,
   SESSION_DAYS,
@@ -12,6 +12,16 @@ import {
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
 import { listMemberships } from '../schools/school.repository.ts'
+
+function setSessionCookie(c: Context<AppEnv>, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.secureCookies,
+    path: '/',
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+  })
+}
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
@@ -28,18 +38,41 @@ export const sessionRoutes = new Hono<AppEnv>()
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
     const token = await insertSession(c.var.db, user.id, c.var.now())
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: c.var.secureCookies,
-      path: '/',
-      maxAge: SESSION_DAYS * 24 * 60 * 60,
-    })
+    setSessionCookie(c, token)
     return c.json({ ok: true }, 200)
   })
   .post('/logout', requireSession(), async (c) => {
     await deleteSession(c.var.db, c.var.user.sessionId)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.json({ ok: true }, 200)
+  })
+  .post('/password', requireSession(), validate('json', changePasswordInputSchema), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json')
+    const user = await c.var.db
+      .selectFrom('app_user')
+      .select(['id', 'password_hash'])
+      .where('id', '=', c.var.user.id)
+      .executeTakeFirstOrThrow()
+    if (!(await verifyPassword(currentPassword, user.password_hash))) {
+      const message =
+        c.var.lang === 'vi' ? 'Mật khẩu hiện tại không đúng.' : 'The current password is wrong.'
+      return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
+    }
+    const now = c.var.now()
+    await c.var.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('app_user')
+        .set({
+          password_hash: await hashPassword(newPassword),
+          password_changed_at: now.toISOString(),
+        })
+        .where('id', '=', user.id)
+        .execute()
+      // Every other session ends; this one is replaced by a fresh one below.
+      await trx.deleteFrom('auth_session').where('user_id', '=', user.id).execute()
+    })
+    const token = await insertSession(c.var.db, user.id, now)
+    setSessionCookie(c, token)
     return c.json({ ok: true }, 200)
   })
   .get('/me', requireSession(), async (c) => {

@@ -20,3 +20,9 @@ export type CreatePlanInput = z.infer<typeof createPlanInputSchema>
 
 /** Password policy, enforced at creation and reset. */
 export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200)
+
+export const changePasswordInputSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+})
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>
