@@ -1,0 +1,81 @@
+import { ROLE_LABELS, type Role } from '@caitien/shared'
+import { Avatar } from '@/components/ui/avatar'
+import { useLogout, type Me } from '@/features/auth/api/session-queries'
+import type { Plans } from '@/features/board/api/board-queries'
+import type { LiveState } from '@/features/board/api/use-plan-events'
+import { useI18n } from '@/lib/i18n'
+import { LanguageSwitch } from './language-switch'
+
+export function AppHeader({
+  me,
+  plans,
+  planId,
+  onPlanChange,
+  roles,
+  live,
+}: {
+  me: Me
+  plans: Plans
+  planId: string | null
+  onPlanChange: (planId: string) => void
+  roles: readonly Role[]
+  live: LiveState | null
+}) {
+  const { t, lang } = useI18n()
+  const logout = useLogout()
+  const plan = plans.find((p) => p.id === planId)
+  const roleText = roles.map((r) => ROLE_LABELS[lang][r]).join(', ')
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">{t('appName')}</span>
+      </div>
+      <div className="header-plan">
+        {plan && <span className="header-school">{plan.school.name}</span>}
+        {plans.length > 1 ? (
+          <label className="plan-picker">
+            <span className="visually-hidden">{t('plan')}</span>
+            <select value={planId ?? ''} onChange={(e) => onPlanChange(e.target.value)}>
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          plan && <h1 className="header-title">{plan.title}</h1>
+        )}
+      </div>
+      <div className="header-right">
+        {live && (
+          <span
+            className={`live live-${live}`}
+            title={live === 'offline' ? t('offline') : t('live')}
+          >
+            <span className="live-dot" aria-hidden="true" />
+            <span className="live-text">{live === 'offline' ? t('offline') : t('live')}</span>
+          </span>
+        )}
+        <LanguageSwitch />
+        <div className="header-user">
+          <Avatar id={me.user.id} name={me.user.displayName} size={30} />
+          <div className="header-user-text">
+            <span className="header-user-name">{me.user.displayName}</span>
+            {roleText && <span className="header-user-roles">{roleText}</span>}
+          </div>
+        </div>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => logout.mutate()}
+          disabled={logout.isPending}
+        >
+          {t('logout')}
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,150 @@
+import { formatMonth, isOverdue, type Month } from '@caitien/shared'
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import type { KeyboardEvent, ReactNode } from 'react'
+import { Avatar } from '@/components/ui/avatar'
+import { useI18n } from '@/lib/i18n'
+import type { BoardCard, BoardMember } from '../api/board-queries'
+import type { CardDragData } from '../drag-to-move'
+import { MoveToMenu } from './move-to-menu'
+
+interface TileProps {
+  card: BoardCard
+  members: ReadonlyMap<string, BoardMember>
+  currentMonth: Month
+}
+
+/** What a tile shows; shared by the sortable tile and the drag overlay. */
+export function CardTileContent({
+  card,
+  members,
+  currentMonth,
+  menu,
+}: TileProps & { menu?: ReactNode }) {
+  const { t } = useI18n()
+  const overdue = isOverdue(card, currentMonth)
+  const assignees = card.assigneeIds
+    .map((id) => members.get(id))
+    .filter((m): m is BoardMember => m !== undefined)
+  const names = assignees.map((m) => m.displayName).join(', ')
+  return (
+    <>
+      <div className="tile-top">
+        {card.criterion && (
+          <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
+            {t('criterionShort')} {card.criterion}
+          </span>
+        )}
+        {menu}
+      </div>
+      <p className="tile-title">{card.title}</p>
+      <div className="tile-meta">
+        <span className="tile-assignees" title={names || t('noAssignee')}>
+          {assignees.length === 0 ? (
+            <span className="tile-unassigned">{t('noAssignee')}</span>
+          ) : (
+            assignees
+              .slice(0, 4)
+              .map((m) => <Avatar key={m.id} id={m.id} name={m.displayName} size={22} />)
+          )}
+          {assignees.length === 1 && (
+            <span className="tile-assignee-name">{assignees[0]!.displayName}</span>
+          )}
+          {assignees.length > 4 && <span className="tile-more">+{assignees.length - 4}</span>}
+          {assignees.length > 1 && <span className="visually-hidden">{names}</span>}
+        </span>
+        <span className="tile-stats">
+          {card.dueMonth && (
+            <span
+              className={overdue ? 'tile-due tile-due-overdue' : 'tile-due'}
+              title={`${t('due')}: ${formatMonth(card.dueMonth)}`}
+            >
+              {formatMonth(card.dueMonth)}
+              {overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+            </span>
+          )}
+          <span
+            className={card.evidenceCount > 0 ? 'tile-count tile-count-on' : 'tile-count'}
+            title={`${t('evidenceCount')}: ${card.evidenceCount}`}
+            aria-label={`${t('evidenceCount')}: ${card.evidenceCount}`}
+          >
+            <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M10.5 4.5 5.6 9.4a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5.1 5.1a4.2 4.2 0 0 0 6 6l4-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.4"
+                strokeLinecap="round"
+              />
+            </svg>
+            <span className="visually-hidden">📎</span> {card.evidenceCount}
+          </span>
+          <span
+            className="tile-count"
+            title={`${t('commentCount')}: ${card.commentCount}`}
+            aria-label={`${t('commentCount')}: ${card.commentCount}`}
+          >
+            <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.4"
+                strokeLinejoin="round"
+              />
+            </svg>{' '}
+            {card.commentCount}
+          </span>
+        </span>
+      </div>
+    </>
+  )
+}
+
+/** A card on the board: the whole tile is the drag handle, Enter or a click opens it. */
+export function CardTile({
+  lane,
+  onOpen,
+  dimmed,
+  ...props
+}: TileProps & { lane: string; onOpen: (cardId: string) => void; dimmed?: boolean }) {
+  const { card } = props
+  const { lang } = useI18n()
+  const data: CardDragData = { type: 'card', cardId: card.id, status: card.status, lane }
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data,
+    attributes: {
+      role: 'group',
+      roleDescription: lang === 'vi' ? 'thẻ kéo được' : 'draggable card',
+    },
+  })
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    listeners?.onKeyDown?.(event)
+    if (event.defaultPrevented) return
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault()
+      onOpen(card.id)
+    }
+  }
+
+  return (
+    <div
+      ref={setNodeRef}
+      className={`tile${isDragging ? ' tile-placeholder' : ''}${dimmed ? ' tile-dimmed' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-testid="card-tile"
+      data-card-id={card.id}
+      data-status={card.status}
+      aria-label={[card.criterion, card.title].filter(Boolean).join(' — ')}
+      {...attributes}
+      {...listeners}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onClick={() => onOpen(card.id)}
+    >
+      <CardTileContent {...props} menu={<MoveToMenu card={card} />} />
+    </div>
+  )
+}

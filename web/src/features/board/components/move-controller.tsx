@@ -1,0 +1,176 @@
+import {
+  canWorkOnCard,
+  checkMove,
+  moveNeedsReason,
+  moveRejectionMessage,
+  type Actor,
+  type CardStatus,
+} from '@caitien/shared'
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
+import type { FormEvent, ReactNode } from 'react'
+import { Modal } from '@/components/ui/modal'
+import { useToast } from '@/components/ui/toast'
+import { useI18n } from '@/lib/i18n'
+import type { BoardCard } from '../api/board-queries'
+import { useMoveCard } from '../api/use-move-card'
+
+interface MoveController {
+  me: Actor
+  /**
+   * Every way of moving a card ends here (drag, menu, detail panel): the shared rule
+   * first, without a round trip; then the reason dialog when the move needs one; then
+   * the optimistic request. The server re-checks everything.
+   */
+  requestMove: (card: BoardCard, to: CardStatus, beforeCardId: string | null) => void
+}
+
+const MoveContext = createContext<MoveController | null>(null)
+
+interface PendingMove {
+  card: BoardCard
+  to: CardStatus
+  beforeCardId: string | null
+}
+
+export function MoveProvider({
+  planId,
+  me,
+  children,
+}: {
+  planId: string
+  me: Actor
+  children: ReactNode
+}) {
+  const { t, lang } = useI18n()
+  const { showToast } = useToast()
+  const move = useMoveCard(planId)
+  const [pending, setPending] = useState<PendingMove | null>(null)
+
+  const requestMove = useCallback(
+    (card: BoardCard, to: CardStatus, beforeCardId: string | null) => {
+      const base = { cardId: card.id, version: card.version, to, beforeCardId }
+      if (to === card.status) {
+        if (!canWorkOnCard(card, me)) {
+          showToast(t('cannotReorder'))
+          return
+        }
+        move.mutate({ ...base, kind: 'reorder' })
+        return
+      }
+      const check = checkMove(card, to, me, { reason: 'x' })
+      if (!check.ok) {
+        showToast(moveRejectionMessage(check.reason, card.status, to, lang))
+        return
+      }
+      if (moveNeedsReason(card, to, me)) {
+        setPending({ card, to, beforeCardId })
+        return
+      }
+      move.mutate({ ...base, kind: 'move' })
+    },
+    // move.mutate is stable across renders (TanStack guarantees it).
+    [me, move.mutate, showToast, t, lang],
+  )
+
+  const value = useMemo(() => ({ me, requestMove }), [me, requestMove])
+
+  return (
+    <MoveContext value={value}>
+      {children}
+      {pending && (
+        <ReasonDialog
+          pending={pending}
+          onCancel={() => setPending(null)}
+          onConfirm={(reason) => {
+            const { card, to, beforeCardId } = pending
+            setPending(null)
+            move.mutate({
+              kind: 'move',
+              cardId: card.id,
+              version: card.version,
+              to,
+              beforeCardId,
+              reason,
+            })
+          }}
+        />
+      )}
+    </MoveContext>
+  )
+}
+
+export function useMoveController(): MoveController {
+  const value = useContext(MoveContext)
+  if (!value) throw new Error('useMoveController outside MoveProvider')
+  return value
+}
+
+function ReasonDialog({
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  pending: PendingMove
+  onCancel: () => void
+  onConfirm: (reason: string) => void
+}) {
+  const { t } = useI18n()
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState(false)
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const reopen = pending.card.status === 'verified'
+  const description = reopen ? t('reasonReopen') : t('reasonSendBack')
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    const trimmed = reason.trim()
+    if (!trimmed) {
+      setError(true)
+      inputRef.current?.focus()
+      return
+    }
+    onConfirm(trimmed)
+  }
+
+  return (
+    <Modal
+      title={reopen ? t('reasonTitleReopen') : t('reasonTitleSendBack')}
+      onClose={onCancel}
+      closeLabel={t('close')}
+      initialFocus={inputRef}
+    >
+      <form className="reason-form" onSubmit={onSubmit} noValidate>
+        <p className="muted">{description}</p>
+        <p className="reason-card">{pending.card.title}</p>
+        <label className="field">
+          <span className="field-label">{t('reasonLabel')}</span>
+          <textarea
+            ref={inputRef}
+            rows={4}
+            required
+            maxLength={2000}
+            value={reason}
+            aria-invalid={error || undefined}
+            onChange={(e) => {
+              setReason(e.target.value)
+              if (e.target.value.trim()) setError(false)
+            }}
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {t('reasonRequired')}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="button button-primary">
+            {t('confirm')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

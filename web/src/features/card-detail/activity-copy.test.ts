@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { activityDetail, activityText, activityTransition } from './activity-copy'
+
+describe('activity copy', () => {
+  it('words every action in Vietnamese', () => {
+    const actions = [
+      'created',
+      'edited',
+      'assigned',
+      'start',
+      'unstart',
+      'submit',
+      'withdraw',
+      'send_back',
+      'verify',
+      'reopen',
+      'evidence_added',
+      'commented',
+      'deleted',
+    ]
+    for (const a of actions) expect(activityText(a, 'vi')).not.toBe(a)
+    expect(activityText('send_back', 'vi')).toBe('đã trả lại để bổ sung')
+  })
+
+  it('shows a move as from → to labels', () => {
+    expect(activityTransition('planned', 'in_progress', 'vi')).toBe('Kế hoạch → Đang thực hiện')
+    expect(activityTransition(null, null, 'vi')).toBeNull()
+  })
+
+  it('names the evidence and the new assignees', () => {
+    expect(
+      activityDetail('evidence_added', { code: '[H1-1.5-01]', title: 'Biên bản' }, () => undefined),
+    ).toBe('[H1-1.5-01] Biên bản')
+    expect(activityDetail('assigned', { before: [], after: ['u1'] }, () => 'Lê Thị Mai')).toBe(
+      'Lê Thị Mai',
+    )
+  })
+})

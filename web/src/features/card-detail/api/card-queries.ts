@@ -1,0 +1,67 @@
+import type { AddEvidenceInput } from '@caitien/shared'
+import { parseResponse, type InferResponseType } from 'hono/client'
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { client } from '@/lib/api-client'
+
+export const cardKeys = {
+  all: ['card'] as const,
+  detail: (cardId: string) => ['card', cardId] as const,
+}
+
+export const cardQueryOptions = (cardId: string) =>
+  queryOptions({
+    queryKey: cardKeys.detail(cardId),
+    queryFn: () => parseResponse(client.api.cards[':cardId'].$get({ param: { cardId } })),
+  })
+
+export type CardDetailData = InferResponseType<(typeof client.api.cards)[':cardId']['$get'], 200>
+export type CardDetail = CardDetailData['card']
+export type ActivityEntry = CardDetail['activity'][number]
+
+/**
+ * Writes from the panel refetch the card; `onChanged` lets the caller refresh what
+ * else shows it (the board's counts), without this feature knowing the board.
+ */
+function useCardWrite<TInput, TResult>(
+  cardId: string,
+  write: (input: TInput) => Promise<TResult>,
+  onChanged?: () => void,
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: write,
+    onSettled: async () => {
+      onChanged?.()
+      await queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) })
+    },
+  })
+}
+
+export function useAddEvidence(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (input: AddEvidenceInput) =>
+      parseResponse(client.api.cards[':cardId'].evidence.$post({ param: { cardId }, json: input })),
+    onChanged,
+  )
+}
+
+export function useAddComment(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (body: string) =>
+      parseResponse(
+        client.api.cards[':cardId'].comments.$post({ param: { cardId }, json: { body } }),
+      ),
+    onChanged,
+  )
+}
+
+export function useSetAssignees(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (input: { version: number; assigneeIds: string[] }) =>
+      parseResponse(client.api.cards[':cardId'].assignees.$put({ param: { cardId }, json: input })),
+    onChanged,
+  )
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import { Avatar } from '@/components/ui/avatar'
+import { useToast } from '@/components/ui/toast'
+import { errorMessage } from '@/lib/api-error'
+import { useI18n } from '@/lib/i18n'
+import { useSetAssignees, type CardDetail } from '../api/card-queries'
+import type { DetailMember } from './card-detail-panel'
+
+export function AssigneesSection({
+  card,
+  members,
+  canEdit,
+  onChanged,
+}: {
+  card: CardDetail
+  members: readonly DetailMember[]
+  canEdit: boolean
+  onChanged: () => void
+}) {
+  const { t } = useI18n()
+  const { showToast } = useToast()
+  const [editing, setEditing] = useState(false)
+  const [selected, setSelected] = useState<string[]>(card.assigneeIds)
+  const save = useSetAssignees(card.id, onChanged)
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? '?'
+
+  function toggle(id: string, on: boolean) {
+    setSelected((list) => (on ? [...list, id] : list.filter((x) => x !== id)))
+  }
+
+  return (
+    <section className="detail-section" aria-labelledby="detail-assignees">
+      <div className="section-head">
+        <h3 id="detail-assignees" className="section-title">
+          {t('assignees')}
+        </h3>
+        {canEdit && !editing && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setSelected(card.assigneeIds)
+              setEditing(true)
+            }}
+          >
+            {t('editAssignees')}
+          </button>
+        )}
+      </div>
+      {!editing && (
+        <ul className="people">
+          {card.assigneeIds.length === 0 && <li className="muted">{t('noAssignee')}</li>}
+          {card.assigneeIds.map((id) => (
+            <li key={id} className="person">
+              <Avatar id={id} name={nameOf(id)} size={26} />
+              <span>{nameOf(id)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing && (
+        <form
+          className="assignee-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            save.mutate(
+              { version: card.version, assigneeIds: selected },
+              {
+                onSuccess: () => setEditing(false),
+                onError: (err) => showToast(errorMessage(err, t('loadFailed'))),
+              },
+            )
+          }}
+        >
+          <fieldset>
+            <legend className="visually-hidden">{t('assignees')}</legend>
+            {members.map((m) => (
+              <label key={m.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={selected.includes(m.id)}
+                  onChange={(e) => toggle(m.id, e.target.checked)}
+                />
+                <Avatar id={m.id} name={m.displayName} size={22} />
+                <span>{m.displayName}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setEditing(false)}>
+              {t('cancel')}
+            </button>
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              {save.isPending ? t('saving') : t('save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,195 @@
+import {
+  STATUS_LABELS,
+  canManagePlan,
+  canWorkOnCard,
+  firstLine,
+  formatMonth,
+  formatVnd,
+  type Actor,
+} from '@caitien/shared'
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { Modal } from '@/components/ui/modal'
+import { httpStatusOf } from '@/lib/api-error'
+import { useI18n, type MessageKey } from '@/lib/i18n'
+import { cardQueryOptions, type CardDetail } from '../api/card-queries'
+import { ActivityList } from './activity-list'
+import { AssigneesSection } from './assignees-section'
+import { CommentsSection } from './comments-section'
+import { EvidenceSection } from './evidence-section'
+
+export interface DetailMember {
+  id: string
+  displayName: string
+}
+
+/** The card detail, as a side panel (full screen on a phone). */
+export function CardDetailPanel({
+  cardId,
+  members,
+  onClose,
+  onChanged,
+  statusActions,
+}: {
+  cardId: string
+  members: readonly DetailMember[]
+  onClose: () => void
+  /** Called after a write here, so the caller can refresh the board. */
+  onChanged: () => void
+  /** The move-to actions, composed by the app from the board feature. */
+  statusActions: ReactNode
+}) {
+  const { t } = useI18n()
+  const query = useQuery(cardQueryOptions(cardId))
+  const card = query.data?.card
+  const title = card ? (
+    <>
+      {card.criterion && (
+        <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
+          {t('criterionShort')} {card.criterion}
+        </span>
+      )}{' '}
+      <span>{shortTitle(card)}</span>
+    </>
+  ) : (
+    t('cardDetail')
+  )
+
+  return (
+    <Modal title={title} onClose={onClose} variant="panel" closeLabel={t('close')}>
+      {query.isPending && <p className="muted">{t('loading')}</p>}
+      {query.isError && (
+        <p className="form-error" role="alert">
+          {httpStatusOf(query.error) === 404 ? t('cardGone') : t('loadFailed')}
+        </p>
+      )}
+      {query.data && (
+        <CardDetailBody
+          card={query.data.card}
+          me={query.data.me}
+          members={members}
+          onChanged={onChanged}
+          statusActions={statusActions}
+        />
+      )}
+    </Modal>
+  )
+}
+
+function shortTitle(card: CardDetail): string {
+  return firstLine(card.tasks) || firstLine(card.target) || firstLine(card.criterionLabel)
+}
+
+function CardDetailBody({
+  card,
+  me,
+  members,
+  onChanged,
+  statusActions,
+}: {
+  card: CardDetail
+  me: Actor
+  members: readonly DetailMember[]
+  onChanged: () => void
+  statusActions: ReactNode
+}) {
+  const { t, lang } = useI18n()
+  const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName
+
+  const months =
+    card.startMonth && card.dueMonth
+      ? card.startMonth === card.dueMonth
+        ? formatMonth(card.dueMonth)
+        : `${formatMonth(card.startMonth)} → ${formatMonth(card.dueMonth)}`
+      : null
+
+  const fields: { key: MessageKey; value: ReactNode }[] = [
+    {
+      key: 'standard',
+      value: card.standard
+        ? `${card.standard}${card.standardName ? `: ${card.standardName}` : ''}`
+        : null,
+    },
+    {
+      key: 'criterion',
+      value: card.criterion
+        ? `${card.criterion}${card.criterionLabel ? `: ${card.criterionLabel}` : ''}`
+        : card.criterionLabel,
+    },
+    { key: 'section', value: card.section },
+    { key: 'weakness', value: card.weakness },
+    { key: 'target', value: card.target },
+    { key: 'tasks', value: card.tasks },
+    { key: 'measures', value: card.measures },
+    { key: 'lead', value: card.lead },
+    { key: 'coordinators', value: card.coordinators },
+    {
+      key: 'timeframe',
+      value:
+        card.timeframe || months ? (
+          <>
+            {card.timeframe}
+            {months && <span className="parsed">{months}</span>}
+          </>
+        ) : null,
+    },
+    {
+      key: 'budget',
+      value:
+        card.budget || card.budgetAmount !== null ? (
+          <>
+            {card.budget}
+            {card.budgetAmount !== null && (
+              <span className="parsed">{formatVnd(card.budgetAmount)}</span>
+            )}
+          </>
+        ) : null,
+    },
+    { key: 'fundingSource', value: card.fundingSource },
+    { key: 'support', value: card.support },
+    { key: 'expectedEvidence', value: card.expectedEvidence },
+    { key: 'notes', value: card.notes },
+  ]
+
+  return (
+    <div className="detail">
+      <div className="detail-status">
+        <span className={`status-pill status-pill-${card.status}`}>
+          <span className="column-dot" aria-hidden="true" />
+          {t('status')}: {STATUS_LABELS[lang][card.status]}
+        </span>
+        {statusActions}
+      </div>
+
+      <AssigneesSection
+        card={card}
+        members={members}
+        canEdit={canManagePlan(me)}
+        onChanged={onChanged}
+      />
+
+      <section className="detail-section" aria-labelledby="detail-plan">
+        <h3 id="detail-plan" className="section-title">
+          {t('planFields')}
+        </h3>
+        <dl className="fields">
+          {fields.map((f) => (
+            <div key={f.key} className="field-row">
+              <dt>{t(f.key)}</dt>
+              <dd className={f.value ? 'multiline' : 'multiline muted'}>{f.value || t('none')}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <EvidenceSection
+        card={card}
+        canAdd={canWorkOnCard(card, me)}
+        nameOf={nameOf}
+        onChanged={onChanged}
+      />
+      <CommentsSection card={card} onChanged={onChanged} />
+      <ActivityList activity={card.activity} nameOf={nameOf} />
+    </div>
+  )
+}

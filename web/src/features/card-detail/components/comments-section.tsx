@@ -1,0 +1,72 @@
+import { commentInputSchema, formatDateTime } from '@caitien/shared'
+import { useState } from 'react'
+import { Avatar } from '@/components/ui/avatar'
+import { useToast } from '@/components/ui/toast'
+import { errorMessage } from '@/lib/api-error'
+import { useI18n } from '@/lib/i18n'
+import { useAddComment, type CardDetail } from '../api/card-queries'
+
+export function CommentsSection({ card, onChanged }: { card: CardDetail; onChanged: () => void }) {
+  const { t } = useI18n()
+  const { showToast } = useToast()
+  const add = useAddComment(card.id, onChanged)
+  const [body, setBody] = useState('')
+
+  return (
+    <section className="detail-section" aria-labelledby="detail-comments">
+      <h3 id="detail-comments" className="section-title">
+        {t('comments')} <span className="section-count">{card.comments.length}</span>
+      </h3>
+      {card.comments.length === 0 ? (
+        <p className="muted">{t('noComments')}</p>
+      ) : (
+        <ul className="comments">
+          {card.comments.map((c) => (
+            <li key={c.id} className="comment">
+              <Avatar id={c.author.id} name={c.author.displayName} size={26} />
+              <div>
+                <div className="meta">
+                  <strong>{c.author.displayName}</strong> · {formatDateTime(c.createdAt)}
+                </div>
+                <p className="multiline">{c.body}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="comment-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          const parsed = commentInputSchema.safeParse({ body })
+          if (!parsed.success) return
+          add.mutate(parsed.data.body, {
+            onSuccess: () => setBody(''),
+            onError: (err) => showToast(errorMessage(err, t('loadFailed'))),
+          })
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`comment-${card.id}`}>
+          {t('comments')}
+        </label>
+        <textarea
+          id={`comment-${card.id}`}
+          rows={2}
+          value={body}
+          maxLength={5000}
+          placeholder={t('commentPlaceholder')}
+          onChange={(e) => setBody(e.target.value)}
+        />
+        <div className="form-actions">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={add.isPending || body.trim() === ''}
+          >
+            {t('send')}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      // SSE passes through the proxy untouched: no buffering, no compression.
+      '/api': { target: 'http://localhost:3000', changeOrigin: false },
+    },
+  },
+  build: { outDir: 'dist', target: 'es2022' },
+})
