@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROLES, isRole, passwordSchema, type Role } from '@caitien/shared'
 import { openDatabase } from './boot.ts'
 import { readEnv } from './env.ts'
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
+import { parsePlanFile, PlanParseError } from './plans/import/parse-plan.ts'
 import {
   insertMembership,
   insertSchool,
@@ -24,6 +26,7 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   user:reset-password --login LOGIN [--password P]   (ends the user's open sessions)
   framework:load FILE.json                           (a criteria catalogue of the shipped shape)
   framework:list
+  plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
 `
 
 class UsageError extends Error {}
@@ -86,6 +89,11 @@ async function run(
   values: ReturnType<typeof parseOptions>['values'],
   positionals: string[],
 ): Promise<number> {
+  // Commands that only read a file come first: they must not open, create or migrate a database.
+  switch (command) {
+    case 'plan:parse':
+      return parsePlan(positionals[0])
+  }
   const env = readEnv()
   const now = new Date()
   const { db } = await openDatabase({ file: env.CAITIEN_DATABASE_FILE, demo: false, now })
@@ -229,6 +237,24 @@ async function run(
     }
   } finally {
     await db.destroy()
+  }
+}
+
+async function parsePlan(file: string | undefined): Promise<number> {
+  if (!file) throw new UsageError('plan:parse needs a .docx, .xlsx or .csv file')
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(file)
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`)
+  }
+  try {
+    console.log(JSON.stringify(await parsePlanFile(bytes, basename(file)), null, 2))
+    return 0
+  } catch (err) {
+    if (!(err instanceof PlanParseError)) throw err
+    console.error(`error: ${file}: ${err.message} [${err.code}]`)
+    return 2
   }
 }
 

@@ -1,0 +1,134 @@
+import { parseBudget, parseTimeframe, type Month } from '@caitien/shared'
+import { unzipSync } from 'fflate'
+import { planParseError } from './plan-parse-error.ts'
+import { readCsv } from './read-csv.ts'
+import { readDocx } from './read-docx.ts'
+import { readXlsx } from './read-xlsx.ts'
+import type { SourceDocument } from './source-table.ts'
+import {
+  understandDocument,
+  type ColumnMapping,
+  type MappingOverride,
+  type PlanRowFields,
+} from './understand-table.ts'
+
+export { PlanParseError, MAX_PLAN_ROWS, type PlanParseErrorCode } from './plan-parse-error.ts'
+export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
+export type { ColumnMapping, MappingOverride, PlanRowFields } from './understand-table.ts'
+
+/** One plan row, with the raw text kept and what could be read from it beside. */
+export interface ParsedRow extends PlanRowFields {
+  startMonth: Month | null
+  dueMonth: Month | null
+  budgetAmount: number | null
+  /** 1-based row of the source table (the sheet row in Excel), for messages. */
+  sourceRow: number
+}
+
+export interface ParsedPlan {
+  school: string | null
+  schoolYear: string | null
+  circular: string | null
+  columns: string[]
+  mapping: ColumnMapping[]
+  rows: ParsedRow[]
+  problems: { row: number; message: string }[]
+}
+
+export interface ParsePlanOptions {
+  /** Column index → field (or null to ignore the column), over the mapping by headings. */
+  mapping?: MappingOverride
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06]
+/** Word 97–2003 .doc and Excel .xls: an OLE compound file. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b)
+
+function extensionOf(fileName: string): string {
+  const match = /\.([a-z0-9]+)$/i.exec(fileName.trim())
+  return match ? match[1]!.toLowerCase() : ''
+}
+
+/** Unzip only the part that tells Word from Excel; fflate skips everything else. */
+function readOffice(bytes: Uint8Array): SourceDocument | Promise<SourceDocument> {
+  let entries: Record<string, Uint8Array>
+  const names: string[] = []
+  try {
+    entries = unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name)
+        return file.name === 'word/document.xml'
+      },
+    })
+  } catch (err) {
+    throw planParseError('not_a_zip', `(${(err as Error).message})`)
+  }
+  const document = entries['word/document.xml']
+  if (document) return readDocx(document)
+  if (names.includes('xl/workbook.xml')) return readXlsx(bytes)
+  throw planParseError('not_an_office_file')
+}
+
+async function readDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+  if (bytes.length === 0) throw planParseError('empty_file')
+  const ext = extensionOf(fileName)
+  if (startsWith(bytes, OLE_MAGIC)) throw planParseError('unsupported_type', `(${fileName})`)
+  // The content decides between Word and Excel, so a renamed file still reads.
+  if (startsWith(bytes, ZIP_MAGIC)) return readOffice(bytes)
+  if (startsWith(bytes, EMPTY_ZIP_MAGIC)) throw planParseError('not_an_office_file')
+  if (ext === 'docx' || ext === 'xlsx' || ext === 'docm' || ext === 'xlsm')
+    throw planParseError('not_a_zip')
+  if (ext === 'csv' || ext === 'txt') return readCsv(bytes)
+  throw planParseError('unsupported_type', `(${fileName})`)
+}
+
+/** "tháng 6 năm 2020" is a month too, though parseTimeframe reads only "6/2020". */
+function monthWords(raw: string): string {
+  return raw.replace(/(th[aá]ng)\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/giu, '$1 $2/$3')
+}
+
+/**
+ * Read a plan file (.docx, .xlsx or .csv) into its rows, without saving anything. Rows
+ * whose timeframe or budget cannot be read are kept, with a problem naming the row.
+ *
+ * @throws PlanParseError when the file is not a plan that can be read.
+ */
+export async function parsePlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParsePlanOptions = {},
+): Promise<ParsedPlan> {
+  const doc = await readDocument(bytes, fileName)
+  const plan = understandDocument(doc, options.mapping)
+  const problems = [...plan.problems]
+  const rows = plan.rows.map(({ fields, sourceRow }): ParsedRow => {
+    const { startMonth, dueMonth } = fields.timeframe
+      ? parseTimeframe(monthWords(fields.timeframe), plan.schoolYear ?? '')
+      : { startMonth: null, dueMonth: null }
+    if (fields.timeframe && !startMonth && !dueMonth)
+      problems.push({
+        row: sourceRow,
+        message: `Could not read the timeframe "${fields.timeframe}" (không đọc được thời gian thực hiện)`,
+      })
+    const budgetAmount = parseBudget(fields.budget)
+    if (fields.budget && budgetAmount === null)
+      problems.push({
+        row: sourceRow,
+        message: `Could not read the budget "${fields.budget}" as an amount (không đọc được số tiền kinh phí)`,
+      })
+    return { ...fields, startMonth, dueMonth, budgetAmount, sourceRow }
+  })
+  problems.sort((a, b) => a.row - b.row)
+  return {
+    school: plan.school,
+    schoolYear: plan.schoolYear,
+    circular: plan.circular,
+    columns: plan.columns,
+    mapping: plan.mapping,
+    rows,
+    problems,
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The one shape every reader (docx, xlsx, csv) produces, so that finding the plan table and
+ * understanding its rows is written once.
+ *
+ * A table is a rectangular grid: `rows[r].cells[c]` exists for every grid column. A cell that
+ * spans several columns or rows sits at its top-left position with `colSpan`/`rowSpan`; the
+ * positions it covers hold an empty cell whose `mergedFrom` points back at it.
+ */
+export interface SourceCell {
+  text: string
+  colSpan: number
+  rowSpan: number
+  mergedFrom: { row: number; col: number } | null
+}
+
+export interface SourceRow {
+  cells: SourceCell[]
+  /** Word's "repeat as header row at the top of each page" (w:tblHeader). */
+  repeatsAsHeader: boolean
+  /** 1-based row number in the source (the sheet row in Excel, the table row in Word). */
+  sourceRow: number
+}
+
+export interface SourceTable {
+  rows: SourceRow[]
+  width: number
+}
+
+export interface SourceDocument {
+  tables: SourceTable[]
+  /** Text outside the tables, in document order: title, year, the circular cited. */
+  paragraphs: string[]
+}
+
+/** A merged cell as a reader meets it: the top-left position and how far it reaches. */
+export interface PlacedCell {
+  row: number
+  col: number
+  text: string
+  colSpan: number
+  rowSpan: number
+}
+
+const emptyCell = (): SourceCell => ({ text: '', colSpan: 1, rowSpan: 1, mergedFrom: null })
+
+/**
+ * Lay placed cells out on a full grid, filling covered positions with back-pointers.
+ * `rowMeta` gives each row's header flag and source number.
+ */
+export function buildGrid(
+  placed: PlacedCell[],
+  rowMeta: { repeatsAsHeader: boolean; sourceRow: number }[],
+): SourceTable {
+  let width = 0
+  for (const p of placed) width = Math.max(width, p.col + p.colSpan)
+  const rows: SourceRow[] = rowMeta.map((meta) => ({
+    ...meta,
+    cells: Array.from({ length: width }, emptyCell),
+  }))
+  for (const p of placed) {
+    const rowSpan = Math.max(1, Math.min(p.rowSpan, rows.length - p.row))
+    for (let r = p.row; r < p.row + rowSpan; r++) {
+      const row = rows[r]
+      if (!row) continue
+      for (let c = p.col; c < p.col + p.colSpan; c++) {
+        row.cells[c] =
+          r === p.row && c === p.col
+            ? { text: p.text, colSpan: p.colSpan, rowSpan, mergedFrom: null }
+            : { text: '', colSpan: 1, rowSpan: 1, mergedFrom: { row: p.row, col: p.col } }
+      }
+    }
+  }
+  return { rows, width }
+}
+
+/** Line breaks the way the plan fields keep them: "\n" only, no stray carriage returns. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/_x000D_/g, '').replace(/\r\n?/g, '\n')
+}

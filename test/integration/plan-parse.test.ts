@@ -1,0 +1,308 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+// The parser is server code with no route yet; the test reaches it by path, not by an export.
+import {
+  MAX_PLAN_ROWS,
+  parsePlanFile,
+  PlanParseError,
+  type ParsedPlan,
+} from '../../server/src/plans/import/parse-plan.ts'
+
+const fixtures = fileURLToPath(new URL('../fixtures/plans/', import.meta.url))
+const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), 'caitien-plan-parse-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+interface Expected {
+  school: string | null
+  schoolYear: string | null
+  circular: string | null
+  columns: string[]
+  rows: Record<string, string | null>[]
+}
+
+const FIELD_NAMES = [
+  'standard',
+  'standardName',
+  'criterion',
+  'criterionLabel',
+  'section',
+  'weakness',
+  'target',
+  'tasks',
+  'measures',
+  'lead',
+  'coordinators',
+  'timeframe',
+  'budget',
+  'fundingSource',
+  'support',
+  'evidence',
+  'notes',
+]
+
+/** Spaces and tabs are layout, not content; line breaks (paragraphs) are content. */
+function normalize(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  return value
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim()
+}
+
+const pickFields = (row: object) =>
+  Object.fromEntries(
+    FIELD_NAMES.map((f) => [f, normalize((row as Record<string, unknown>)[f] ?? null)]),
+  )
+
+const readFixture = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)))
+const parseFixture = (name: string) => parsePlanFile(readFixture(name), name)
+
+async function parseError(bytes: Uint8Array, name: string): Promise<PlanParseError> {
+  try {
+    await parsePlanFile(bytes, name)
+  } catch (err) {
+    if (err instanceof PlanParseError) return err
+    throw err
+  }
+  throw new Error(`${name} was parsed, but should have been refused`)
+}
+
+const plans = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.replace(/\.expected\.json$/, ''))
+  .sort()
+
+describe('parsePlanFile on every fixture plan', () => {
+  it('has fixtures to read, the shared ones and our own', () => {
+    expect(plans).toEqual(
+      expect.arrayContaining([
+        'plan-000',
+        'plan-002',
+        'plan-004',
+        'synthetic-primary-10col',
+        'own-primary-7col',
+        'own-kindergarten-phoi-hop',
+      ]),
+    )
+  })
+
+  for (const id of plans) {
+    const expected = JSON.parse(
+      readFileSync(join(fixtures, `${id}.expected.json`), 'utf8'),
+    ) as Expected
+    for (const ext of ['docx', 'xlsx', 'csv'] as const) {
+      if (!existsSync(join(fixtures, `${id}.${ext}`))) continue
+      it(`reads ${id}.${ext} into exactly its expected rows`, async () => {
+        const plan = await parseFixture(`${id}.${ext}`)
+        expect(plan.rows.map(pickFields)).toEqual(expected.rows.map(pickFields))
+        expect(plan.columns).toEqual(expected.columns)
+        expect(plan.schoolYear).toBe(expected.schoolYear)
+        expect(plan.school).toBe(expected.school)
+        // Word plans cite the circular in their text. Excel title rows do not; there it is
+        // known only from the kind of school, and a plan without a school name gives null.
+        if (ext === 'docx') expect(plan.circular).toBe(expected.circular)
+        else expect([expected.circular, null]).toContain(plan.circular)
+        for (const row of plan.rows) {
+          expect(Object.keys(row).sort()).toEqual(
+            [...FIELD_NAMES, 'startMonth', 'dueMonth', 'budgetAmount', 'sourceRow'].sort(),
+          )
+        }
+      })
+    }
+  }
+})
+
+describe('parsePlanFile: what it reads beside the text', () => {
+  it('parses timeframes and budgets and keeps the raw text', async () => {
+    const plan = await parseFixture('synthetic-primary-10col.docx')
+    expect(plan.rows[0]).toMatchObject({
+      timeframe: 'Tháng 10/2024 - Tháng 3/2025',
+      startMonth: '2024-10',
+      dueMonth: '2025-03',
+      budget: '2.000.000 đồng',
+      budgetAmount: 2_000_000,
+    })
+    const split = await parseFixture('plan-002.xlsx')
+    expect(split.rows[2]).toMatchObject({
+      criterion: '3.4',
+      budgetAmount: 12_000_000_000,
+      startMonth: '2024-05',
+      sourceRow: 11,
+    })
+    expect(split.rows[0]).toMatchObject({ budget: 'Không có', budgetAmount: 0 })
+  })
+
+  it('keeps rows whose timeframe or budget cannot be read, and names them in problems', async () => {
+    const plan = await parseFixture('own-primary-7col.xlsx')
+    const summer = plan.rows.find((r) => r.timeframe === 'Hè 2026')
+    expect(summer).toMatchObject({ startMonth: null, dueMonth: null, budgetAmount: 45_000_000 })
+    expect(plan.problems).toContainEqual({
+      row: summer!.sourceRow,
+      message: expect.stringContaining('Hè 2026'),
+    })
+    const state = plan.rows.find((r) => r.budget === 'Ngân sách nhà nước')
+    expect(state?.budgetAmount).toBeNull()
+    expect(plan.problems.map((p) => p.row)).toContain(state!.sourceRow)
+  })
+
+  it('numbers rows as in the source, across a table split at a page break', async () => {
+    const plan = await parseFixture('plan-002.docx')
+    // Table 1 has 4 rows; in table 2 the 2.2 row is its 3rd row, so the 7th of the plan.
+    expect(plan.rows.map((r) => [r.criterion, r.sourceRow])).toEqual([
+      ['1.1', 4],
+      ['2.2', 7],
+      ['3.4', 9],
+    ])
+  })
+
+  it('reports the column mapping and lets the caller override it', async () => {
+    const plan = await parseFixture('plan-000.docx')
+    expect(plan.mapping.map((m) => m.field)).toEqual([
+      null,
+      'criterion',
+      'target',
+      'tasks',
+      'lead',
+      'timeframe',
+      'budget',
+      'support',
+      'notes',
+    ])
+    const remapped = await parsePlanFile(readFixture('plan-000.docx'), 'plan-000.docx', {
+      mapping: { 2: null, 7: 'notes', 8: null },
+    })
+    expect(remapped.mapping[7]).toMatchObject({ heading: 'Điều kiện hỗ trợ khác', field: 'notes' })
+    const row = remapped.rows.find((r) => r.criterion === '3.3')
+    expect(row).toMatchObject({ target: null, support: null, notes: 'Xã hội hóa' })
+  })
+
+  it('maps headings without diacritics and a separate "Phối hợp" column', async () => {
+    const primary = await parseFixture('own-primary-7col.docx')
+    expect(primary.mapping.map((m) => m.field)).toEqual([
+      null,
+      'criterion',
+      'tasks',
+      'lead',
+      'timeframe',
+      'budget',
+      'evidence',
+    ])
+    const kindergarten = await parseFixture('own-kindergarten-phoi-hop.csv')
+    expect(kindergarten.mapping.find((m) => m.heading === 'Phối hợp')?.field).toBe('coordinators')
+    expect(kindergarten.rows[1]?.coordinators).toBe('Tổ chuyên môn; Công đoàn')
+  })
+
+  it('reads a comma-separated CSV without BOM, with a quoted multi-line cell', async () => {
+    const text = [
+      'Tiêu chí,Công việc cần thực hiện,Người thực hiện,Thời gian,Kinh phí',
+      'Tiêu chuẩn 1: Tổ chức và quản lý nhà trường,,,,',
+      '1.1,"Rà soát chiến lược\n- Lấy ý kiến, góp ý","Hiệu trưởng",Tháng 9/2025,"1.500.000"',
+    ].join('\n')
+    const plan = await parsePlanFile(new TextEncoder().encode(text), 'ke-hoach.csv')
+    expect(plan.rows).toHaveLength(1)
+    expect(plan.rows[0]).toMatchObject({
+      standard: '1',
+      standardName: 'Tổ chức và quản lý nhà trường',
+      criterion: '1.1',
+      tasks: 'Rà soát chiến lược\n- Lấy ý kiến, góp ý',
+      lead: 'Hiệu trưởng',
+      startMonth: '2025-09',
+      budgetAmount: 1_500_000,
+    })
+  })
+})
+
+describe('parsePlanFile refuses what is not a plan, with a code', () => {
+  it('refuses an empty file with empty_file', async () => {
+    expect((await parseError(new Uint8Array(), 'ke-hoach.docx')).code).toBe('empty_file')
+  })
+
+  it('refuses a .docx that is not a zip with not_a_zip', async () => {
+    const bytes = new TextEncoder().encode('Đây không phải tệp Word')
+    expect((await parseError(bytes, 'ke-hoach.docx')).code).toBe('not_a_zip')
+    expect((await parseError(bytes, 'ke-hoach.xlsx')).code).toBe('not_a_zip')
+  })
+
+  it('refuses a zip that is not an Office file with not_an_office_file', async () => {
+    const error = await parseError(readFixture('bad-not-office.docx'), 'bad-not-office.docx')
+    expect(error.code).toBe('not_an_office_file')
+  })
+
+  it('refuses a .docx without a table with no_table', async () => {
+    const error = await parseError(readFixture('bad-no-table.docx'), 'bad-no-table.docx')
+    expect(error.code).toBe('no_table')
+  })
+
+  it('refuses a table without plan headings with no_header', async () => {
+    const error = await parseError(readFixture('bad-no-header.docx'), 'bad-no-header.docx')
+    expect(error.code).toBe('no_header')
+    expect(error.message).toMatch(/Tiêu chí/)
+  })
+
+  it('refuses old binary Office files and other types with unsupported_type', async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
+    expect((await parseError(ole, 'ke-hoach.doc')).code).toBe('unsupported_type')
+    const pdf = new TextEncoder().encode('%PDF-1.7')
+    expect((await parseError(pdf, 'ke-hoach.pdf')).code).toBe('unsupported_type')
+  })
+
+  it(`refuses a 5,000-row spreadsheet with too_many_rows (limit ${MAX_PLAN_ROWS}), quickly`, async () => {
+    const started = performance.now()
+    const error = await parseError(readFixture('bad-5000-rows.xlsx'), 'bad-5000-rows.xlsx')
+    expect(error.code).toBe('too_many_rows')
+    expect(error.message).toContain(String(MAX_PLAN_ROWS))
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+})
+
+describe('pnpm cli plan:parse', () => {
+  const database = join(tmp, 'never-created.sqlite')
+  function cli(...args: string[]) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: serverDir,
+      env: { ...process.env, CAITIEN_DATABASE_FILE: database },
+      encoding: 'utf8',
+    })
+    return { code: run.status, out: run.stdout, err: run.stderr }
+  }
+
+  it('prints the plan as JSON without opening a database', () => {
+    const result = cli('plan:parse', join(fixtures, 'plan-004.docx'))
+    expect(result.code).toBe(0)
+    const plan = JSON.parse(result.out) as ParsedPlan
+    expect(plan.rows).toHaveLength(8)
+    expect(plan.rows[0]).toMatchObject({
+      standard: '1',
+      criterion: '1.4',
+      timeframe: 'Từ tháng 8/2020',
+    })
+    expect(plan.school).toBe('Trường THCS Độc Lập')
+    expect(existsSync(database)).toBe(false)
+  })
+
+  it('says what is wrong on stderr and exits 2 on a file it cannot read', () => {
+    const empty = join(tmp, 'empty.docx')
+    writeFileSync(empty, '')
+    expect(cli('plan:parse', empty)).toMatchObject({
+      code: 2,
+      out: '',
+      err: expect.stringMatching(/empty_file/),
+    })
+    expect(cli('plan:parse', join(fixtures, 'bad-no-header.docx'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/no_header/),
+    })
+    expect(cli('plan:parse', join(tmp, 'missing.xlsx'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/cannot read/),
+    })
+    expect(existsSync(database)).toBe(false)
+  })
+})
