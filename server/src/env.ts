@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path'
 import { z } from 'zod'
 
 /** The only place that reads process.env (STYLE B6). */
@@ -28,5 +29,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new Error(`invalid configuration:\n${lines.join('\n')}`)
   }
-  return parsed.data
+  // pnpm runs package scripts inside the package folder; relative paths mean the folder
+  // the user typed the command in (INIT_CWD), so ./data/ is the project's, not server/'s.
+  const base = source.INIT_CWD ?? process.cwd()
+  const file = parsed.data.CAITIEN_DATABASE_FILE
+  return {
+    ...parsed.data,
+    CAITIEN_DATABASE_FILE: file === ':memory:' || isAbsolute(file) ? file : resolve(base, file),
+  }
 }
