@@ -14,6 +14,7 @@ export default tseslint.config(
       'bench/results/**',
       'scripts/**',
       '**/*.config.ts',
+      'server/bin/**',
     ],
   },
   js.configs.recommended,

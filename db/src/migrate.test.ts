@@ -30,6 +30,7 @@ describe('migrations', () => {
       'evidence',
       'framework',
       'framework_criterion',
+      'lead_mapping',
       'membership',
       'plan',
       'school',

@@ -4,6 +4,7 @@ import * as m1000 from '../migrations/2026_11_22_1000_create_school_user_session
 import * as m1010 from '../migrations/2026_11_22_1010_create_framework.ts'
 import * as m1020 from '../migrations/2026_11_22_1020_create_plan_and_card.ts'
 import * as m1030 from '../migrations/2026_11_22_1030_create_evidence_comment_activity.ts'
+import * as m1100 from '../migrations/2026_11_22_1100_create_lead_mapping.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1010_create_framework': m1010,
   '2026_11_22_1020_create_plan_and_card': m1020,
   '2026_11_22_1030_create_evidence_comment_activity': m1030,
+  '2026_11_22_1100_create_lead_mapping': m1100,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

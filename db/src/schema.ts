@@ -18,6 +18,7 @@ export interface Database {
   evidence: EvidenceTable
   comment: CommentTable
   activity: ActivityTable
+  lead_mapping: LeadMappingTable
 }
 
 export interface SchoolTable {
@@ -180,6 +181,14 @@ export interface ActivityTable {
   reason: string | null
   /** JSON with what else the entry needs (changed fields, evidence code, ...). */
   detail: string | null
+}
+
+export interface LeadMappingTable {
+  school_id: string
+  /** The lead text folded (no diacritics, lower case, single spaces). */
+  lead_key: string
+  user_id: string
+  created_at: string
 }
 
 export type SchoolRow = Selectable<SchoolTable>

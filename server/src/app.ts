@@ -12,6 +12,7 @@ import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
 import { cardRoutes } from './routes/cards.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
+import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
 import { planRoutes } from './routes/plans.ts'
 import { sessionRoutes } from './routes/session.ts'
 
@@ -33,17 +34,20 @@ export function createApp(deps: AppDeps) {
       await next()
     })
     .use(requireSameOrigin())
-    .use(
-      bodyLimit({
-        maxSize: JSON_BODY_LIMIT,
+    .use(async (c, next) => {
+      const upload = /\/import\/(preview|confirm)$/.test(c.req.path)
+      const maxSize = upload ? MAX_IMPORT_BYTES + 64 * 1024 : JSON_BODY_LIMIT
+      return bodyLimit({
+        maxSize,
         onError: () => {
-          throw new ApiException(413, 'payload_too_large', 'request body over 1 MB')
+          throw new ApiException(413, 'payload_too_large', `request body over ${maxSize >> 20} MB`)
         },
-      }),
-    )
+      })(c, next)
+    })
     .route('/session', sessionRoutes)
     .use(requireSession())
     .route('/plans', planRoutes)
+    .route('/plans', importRoutes)
     .route('/cards', cardRoutes)
     .route('/frameworks', frameworkRoutes)
 

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'version_conflict'
   | 'conflict'
   | 'payload_too_large'
+  | 'unsupported_type'
+  | 'unreadable_plan'
+  | 'too_many_rows'
   | 'internal_error'
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */

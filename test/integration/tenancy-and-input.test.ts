@@ -69,6 +69,17 @@ function requestsFor(ids: { planId: string; cardId: string }) {
       { body: 'xin chào' },
     ],
     'GET /api/cards/:cardId/activity': ['GET', `/api/cards/${ids.cardId}/activity`],
+    'POST /api/plans/:planId/import/preview': [
+      'POST',
+      `/api/plans/${ids.planId}/import/preview`,
+      {},
+    ],
+    'POST /api/plans/:planId/import/confirm': [
+      'POST',
+      `/api/plans/${ids.planId}/import/confirm`,
+      {},
+    ],
+    'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
   } as Record<string, [string, string, unknown?]>
 }
 

@@ -46,13 +46,18 @@ export function httpSession(baseUrl: string) {
   ): Promise<HttpAnswer> {
     const headers = new Headers(init.headers)
     if (cookie) headers.set('cookie', cookie)
-    if (body !== undefined && !headers.has('content-type'))
+    const isForm = body instanceof FormData
+    if (body !== undefined && !isForm && !headers.has('content-type')) {
       headers.set('content-type', 'application/json')
+    }
     const res = await fetch(baseUrl + path, {
       ...init,
       method,
       headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body:
+        body === undefined || isForm || typeof body === 'string'
+          ? (body as BodyInit | undefined)
+          : JSON.stringify(body),
     })
     const setCookie = res.headers.get('set-cookie')
     if (setCookie) {

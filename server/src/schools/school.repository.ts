@@ -1,6 +1,7 @@
 import type { Db } from '@caitien/db'
 import { isRole, type Role } from '@caitien/shared'
 import { hashPassword } from '../auth/password.ts'
+import type { Executor } from '../cards/card.repository.ts'
 
 /** The schools a user belongs to, with their roles in each. */
 export async function listMemberships(db: Db, userId: string) {
@@ -21,7 +22,7 @@ export async function listMemberships(db: Db, userId: string) {
 }
 
 /** Everyone in a school with their roles: for assignment and the assignee filter. */
-export async function listSchoolMembers(db: Db, schoolId: string) {
+export async function listSchoolMembers(db: Executor, schoolId: string) {
   const rows = await db
     .selectFrom('membership')
     .innerJoin('app_user', 'app_user.id', 'membership.user_id')

@@ -28,7 +28,7 @@ export function headingWords(text: string): string {
   return foldText(text.replace(/[^\p{L}\p{N}]+/gu, ' '))
 }
 
-type Rule = [field: PlanColumnField | 'index', test: RegExp]
+type Rule = [field: PlanColumnField | 'index' | 'ignore', test: RegExp]
 
 /**
  * Heading synonyms, tried in order: the first rule that matches wins. The order settles
@@ -37,6 +37,8 @@ type Rule = [field: PlanColumnField | 'index', test: RegExp]
  * is the lead column of plans that have no separate coordinators column.
  */
 const RULES: Rule[] = [
+  // Columns caitien's own export adds ("Trạng thái (caitien)", …): not plan fields.
+  ['ignore', /\bcaitien\b/],
   ['index', /^(s?tt|so tt|so thu tu|thu tu)$/],
   ['criterion', /\btieu chi\b/],
   ['standard', /\btieu chuan\b/],
@@ -76,6 +78,7 @@ export function headingField(text: string): PlanColumnField | 'index' | null {
   const words = headingWords(text)
   for (const [field, test] of RULES) {
     if (!test.test(words)) continue
+    if (field === 'ignore') return null
     // "Tiêu chí 1.5" or "Tiêu chuẩn 2: …" in a cell is a row, not the criterion heading.
     if ((field === 'criterion' || field === 'standard') && /\d/.test(words)) return null
     if (field === 'coordinators' && /\bchu tri\b/.test(words)) return 'lead'

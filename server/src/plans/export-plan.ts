@@ -1,0 +1,238 @@
+import type { Db } from '@caitien/db'
+import { STATUS_LABELS, formatMonth, type CardStatus } from '@caitien/shared'
+import ExcelJS from 'exceljs'
+
+/**
+ * The plan's columns in the 5932 template's order, then what the board adds. The added
+ * headings carry "(caitien)" so that importing the export never reads them as plan fields.
+ */
+const PLAN_COLUMNS = [
+  {
+    heading: 'Tiêu chí',
+    width: 22,
+    value: (c: ExportCard) => c.criterionLabel ?? (c.criterion ? `Tiêu chí ${c.criterion}` : null),
+  },
+  { heading: 'Điểm yếu', width: 30, value: (c: ExportCard) => c.weakness },
+  { heading: 'Kết quả cần đạt', width: 30, value: (c: ExportCard) => c.target },
+  { heading: 'Công việc/giải pháp cần thực hiện', width: 45, value: (c: ExportCard) => c.tasks },
+  { heading: 'Biện pháp thực hiện', width: 30, value: (c: ExportCard) => c.measures },
+  { heading: 'Chủ trì thực hiện', width: 22, value: (c: ExportCard) => c.lead },
+  { heading: 'Phối hợp thực hiện', width: 22, value: (c: ExportCard) => c.coordinators },
+  {
+    heading: 'Thời gian thực hiện và hoàn thành',
+    width: 22,
+    value: (c: ExportCard) => c.timeframe,
+  },
+  { heading: 'Dự kiến kinh phí', width: 18, value: (c: ExportCard) => c.budget },
+  { heading: 'Dự kiến nguồn kinh phí', width: 18, value: (c: ExportCard) => c.fundingSource },
+  { heading: 'Điều kiện hỗ trợ khác', width: 18, value: (c: ExportCard) => c.support },
+  {
+    heading: 'Sản phẩm/Minh chứng sau thực hiện',
+    width: 28,
+    value: (c: ExportCard) => c.expectedEvidence,
+  },
+  { heading: 'Ghi chú', width: 16, value: (c: ExportCard) => c.notes },
+] as const
+
+const BOARD_COLUMNS = [
+  {
+    heading: 'Trạng thái (caitien)',
+    width: 18,
+    value: (c: ExportCard) => STATUS_LABELS.vi[c.status],
+  },
+  {
+    heading: 'Người được giao (caitien)',
+    width: 24,
+    value: (c: ExportCard) => c.assignees.join('\n') || null,
+  },
+  {
+    heading: 'Tháng đến hạn (caitien)',
+    width: 14,
+    value: (c: ExportCard) => (c.dueMonth ? formatMonth(c.dueMonth) : null),
+  },
+  { heading: 'Số minh chứng (caitien)', width: 12, value: (c: ExportCard) => c.evidenceCount },
+] as const
+
+interface ExportCard {
+  standard: string | null
+  standardName: string | null
+  criterion: string | null
+  criterionLabel: string | null
+  section: string | null
+  weakness: string | null
+  target: string | null
+  tasks: string | null
+  measures: string | null
+  lead: string | null
+  coordinators: string | null
+  timeframe: string | null
+  budget: string | null
+  fundingSource: string | null
+  support: string | null
+  expectedEvidence: string | null
+  notes: string | null
+  status: CardStatus
+  dueMonth: string | null
+  assignees: string[]
+  evidenceCount: number
+}
+
+/** Cards in plan order: by standard, then criterion (numerically), then board position. */
+async function loadExportCards(db: Db, planId: string): Promise<ExportCard[]> {
+  const [cards, assignees, evidence] = await Promise.all([
+    db
+      .selectFrom('card')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('card_assignee')
+      .innerJoin('card', 'card.id', 'card_assignee.card_id')
+      .innerJoin('app_user', 'app_user.id', 'card_assignee.user_id')
+      .select(['card_assignee.card_id', 'app_user.display_name'])
+      .where('card.plan_id', '=', planId)
+      .orderBy('app_user.display_name')
+      .execute(),
+    db
+      .selectFrom('evidence')
+      .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .groupBy('card_id')
+      .execute(),
+  ])
+  const names = new Map<string, string[]>()
+  for (const a of assignees) names.set(a.card_id, [...(names.get(a.card_id) ?? []), a.display_name])
+  const counts = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
+  const num = (v: string | null, i: number) => Number(v?.split('.')[i] ?? 999)
+  return cards
+    .sort(
+      (a, b) =>
+        num(a.standard, 0) - num(b.standard, 0) ||
+        num(a.criterion, 0) - num(b.criterion, 0) ||
+        num(a.criterion, 1) - num(b.criterion, 1) ||
+        (a.source_key ?? '').localeCompare(b.source_key ?? '') ||
+        a.created_at.localeCompare(b.created_at),
+    )
+    .map((c) => ({
+      standard: c.standard,
+      standardName: c.standard_name,
+      criterion: c.criterion,
+      criterionLabel: c.criterion_label,
+      section: c.section,
+      weakness: c.weakness,
+      target: c.target,
+      tasks: c.tasks,
+      measures: c.measures,
+      lead: c.lead,
+      coordinators: c.coordinators,
+      timeframe: c.timeframe,
+      budget: c.budget,
+      fundingSource: c.funding_source,
+      support: c.support,
+      expectedEvidence: c.expected_evidence,
+      notes: c.notes,
+      status: c.status,
+      dueMonth: c.due_month,
+      assignees: names.get(c.id) ?? [],
+      evidenceCount: counts.get(c.id) ?? 0,
+    }))
+}
+
+/**
+ * The plan as the school wrote it (title block, header row, "Tiêu chuẩn N: …" rows merged
+ * across, a row per action) with the board's status, assignees, due month and evidence
+ * count added on the right. Importing it again gives the same rows.
+ */
+export async function exportPlanXlsx(
+  db: Db,
+  plan: { id: string; title: string; school_year: string; school_name: string },
+): Promise<Buffer> {
+  const cards = await loadExportCards(db, plan.id)
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'caitien'
+  const sheet = workbook.addWorksheet('Kế hoạch', {
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  })
+  const columns = [{ heading: 'TT', width: 6 }, ...PLAN_COLUMNS, ...BOARD_COLUMNS]
+  const last = columns.length
+  sheet.columns = columns.map((c) => ({ width: c.width }))
+  const title = (text: string, size: number) => {
+    const row = sheet.addRow([text])
+    sheet.mergeCells(row.number, 1, row.number, last)
+    row.getCell(1).font = { bold: true, size }
+    row.getCell(1).alignment = { horizontal: 'center' }
+  }
+  title(plan.school_name.toUpperCase(), 12)
+  title('KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC', 14)
+  title(`Năm học ${plan.school_year}`, 12)
+  sheet.addRow([])
+  const header = sheet.addRow(columns.map((c) => c.heading))
+  header.font = { bold: true }
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
+  sheet.views = [{ state: 'frozen', ySplit: header.number }]
+
+  const border = { style: 'thin' as const }
+  const boxed = (row: ExcelJS.Row) => {
+    for (let i = 1; i <= last; i++) {
+      row.getCell(i).border = { top: border, left: border, bottom: border, right: border }
+    }
+  }
+  boxed(header)
+  let standard: string | null | undefined
+  let section: string | null | undefined
+  let tt = 0
+  for (const card of cards) {
+    if (card.section !== section && card.section) {
+      const row = sheet.addRow([card.section])
+      sheet.mergeCells(row.number, 1, row.number, last)
+      row.font = { bold: true }
+      boxed(row)
+    }
+    section = card.section
+    if (card.standard !== standard && card.standard) {
+      tt++
+      const name = card.standardName
+        ? `Tiêu chuẩn ${card.standard}: ${card.standardName}`
+        : `Tiêu chuẩn ${card.standard}`
+      const row = sheet.addRow([tt, name])
+      sheet.mergeCells(row.number, 2, row.number, last)
+      row.font = { bold: true }
+      boxed(row)
+    }
+    standard = card.standard
+    const row = sheet.addRow([
+      null,
+      ...[...PLAN_COLUMNS, ...BOARD_COLUMNS].map((c) => c.value(card)),
+    ])
+    row.alignment = { wrapText: true, vertical: 'top' }
+    boxed(row)
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+/** CSV for other tools: one header row, one row per action, UTF-8 with BOM (Excel opens it). */
+export async function exportPlanCsv(db: Db, planId: string): Promise<string> {
+  const cards = await loadExportCards(db, planId)
+  const columns = [
+    { heading: 'Tiêu chuẩn', value: (c: ExportCard) => c.standard },
+    ...PLAN_COLUMNS,
+    ...BOARD_COLUMNS,
+  ]
+  const quote = (v: string | number | null) => {
+    const text = v === null ? '' : String(v)
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+  }
+  const lines = [
+    columns.map((c) => quote(c.heading)).join(','),
+    ...cards.map((card) => columns.map((c) => quote(c.value(card))).join(',')),
+  ]
+  return `\uFEFF${lines.join('\r\n')}\r\n`
+}

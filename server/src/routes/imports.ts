@@ -1,0 +1,174 @@
+import { canManagePlan, planIdParamSchema, type ErrorCode } from '@caitien/shared'
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { getPlanAccess } from '../access.ts'
+import { ApiException, forbidden } from '../http-error.ts'
+import { validate } from '../middleware/validate.ts'
+import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
+import { applyImport, previewImport } from '../plans/import-plan.ts'
+import {
+  PLAN_COLUMN_FIELDS,
+  PlanParseError,
+  parsePlanFile,
+  type PlanParseErrorCode,
+} from '../plans/import/parse-plan.ts'
+
+/** A plan file is small; 10 MB leaves room for embedded pictures in a .docx. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+const mappingSchema = z.record(
+  z.string().regex(/^\d+$/, 'mapping keys are column numbers'),
+  z.enum(PLAN_COLUMN_FIELDS).nullable(),
+)
+const leadsSchema = z
+  .array(
+    z.object({ text: z.string().min(1).max(2_000), userIds: z.array(z.string().max(64)).max(50) }),
+  )
+  .max(500)
+
+const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 415 | 422; code: ErrorCode }> = {
+  empty_file: { status: 400, code: 'bad_request' },
+  not_a_zip: { status: 400, code: 'bad_request' },
+  not_an_office_file: { status: 415, code: 'unsupported_type' },
+  unsupported_type: { status: 415, code: 'unsupported_type' },
+  no_table: { status: 422, code: 'unreadable_plan' },
+  no_header: { status: 422, code: 'unreadable_plan' },
+  too_many_rows: { status: 422, code: 'too_many_rows' },
+}
+
+function jsonField<T>(
+  form: Record<string, unknown>,
+  name: string,
+  schema: z.ZodType<T>,
+): T | undefined {
+  const raw = form[name]
+  if (raw === undefined || raw === '') return undefined
+  if (typeof raw !== 'string')
+    throw new ApiException(400, 'bad_request', `${name} must be a JSON text field`)
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    throw new ApiException(400, 'bad_request', `${name} is not valid JSON`)
+  }
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ApiException(
+      400,
+      'bad_request',
+      `${name}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    )
+  }
+  return parsed.data
+}
+
+/** Reads the multipart upload: the file (checked for size) and the optional JSON fields. */
+async function readUpload(c: Context<AppEnv>) {
+  const type = c.req.header('content-type') ?? ''
+  if (!type.startsWith('multipart/form-data')) {
+    throw new ApiException(
+      400,
+      'bad_request',
+      'send the plan as multipart/form-data with a "file" field',
+    )
+  }
+  const form = await c.req.parseBody()
+  const file = form.file
+  if (!(file instanceof File))
+    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new ApiException(
+      413,
+      'payload_too_large',
+      `file: over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`,
+    )
+  }
+  const mapping = jsonField(form, 'mapping', mappingSchema)
+  const leads = jsonField(form, 'leads', leadsSchema) ?? []
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  try {
+    const parsed = await parsePlanFile(bytes, file.name, {
+      mapping: mapping
+        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
+        : undefined,
+    })
+    return { parsed, leads, fileName: file.name }
+  } catch (err) {
+    if (!(err instanceof PlanParseError)) throw err
+    const { status, code } = PARSE_STATUS[err.code]
+    throw new ApiException(status, code, err.message)
+  }
+}
+
+async function requirePrincipal(c: Context<AppEnv>, planId: string) {
+  const access = await getPlanAccess(c.var.db, planId, c.var.user.id)
+  if (!canManagePlan(access.actor)) throw forbidden('Only the principal may import a plan.')
+  return access
+}
+
+export const importRoutes = new Hono<AppEnv>()
+  .post('/:planId/import/preview', validate('param', planIdParamSchema), async (c) => {
+    const { plan } = await requirePrincipal(c, c.req.valid('param').planId)
+    const { parsed, fileName } = await readUpload(c)
+    const preview = await previewImport(c.var.db, { plan, parsed })
+    return c.json(
+      {
+        fileName,
+        school: parsed.school,
+        schoolYear: parsed.schoolYear,
+        circular: parsed.circular,
+        columns: parsed.columns,
+        mapping: parsed.mapping,
+        fields: PLAN_COLUMN_FIELDS,
+        ...preview,
+      },
+      200,
+    )
+  })
+  .post('/:planId/import/confirm', validate('param', planIdParamSchema), async (c) => {
+    const { plan, actor } = await requirePrincipal(c, c.req.valid('param').planId)
+    const { parsed, leads, fileName } = await readUpload(c)
+    const now = c.var.now().toISOString()
+    const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
+    for (const cardId of [...result.created, ...result.updated]) {
+      c.var.events.publish({
+        type: result.created.includes(cardId) ? 'card.created' : 'card.changed',
+        planId: plan.id,
+        cardId,
+        version: null,
+        actorId: actor.id,
+        at: now,
+      })
+    }
+    return c.json(
+      {
+        created: result.created.length,
+        updated: result.updated.length,
+        unchanged: result.unchanged,
+      },
+      200,
+    )
+  })
+  .get(
+    '/:planId/export',
+    validate('param', planIdParamSchema),
+    validate('query', z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') })),
+    async (c) => {
+      const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
+      const { format } = c.req.valid('query')
+      const base = `ke-hoach-cai-tien-${plan.school_year}`
+      const disposition = (ext: string) =>
+        `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${plan.title}.${ext}`)}`
+      if (format === 'csv') {
+        c.header('Content-Type', 'text/csv; charset=utf-8')
+        c.header('Content-Disposition', disposition('csv'))
+        return c.body(await exportPlanCsv(c.var.db, plan.id), 200)
+      }
+      const bytes = await exportPlanXlsx(c.var.db, plan)
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      c.header('Content-Disposition', disposition('xlsx'))
+      return c.body(new Uint8Array(bytes), 200)
+    },
+  )
