@@ -146,6 +146,7 @@ describe('parsePlanFile: what it reads beside the text', () => {
     expect(plan.problems).toContainEqual({
       row: summer!.sourceRow,
       message: expect.stringContaining('Hè 2026'),
+      messageVi: 'Không đọc được thời gian thực hiện “Hè 2026”',
     })
     const state = plan.rows.find((r) => r.budget === 'Ngân sách nhà nước')
     expect(state?.budgetAmount).toBeNull()

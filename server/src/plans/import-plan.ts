@@ -111,9 +111,11 @@ export async function previewImport(
     const action: ImportAction = !card ? 'create' : changes.length ? 'update' : 'unchanged'
     const criterionKnown = !known || !row.criterion || known.has(row.criterion)
     if (!criterionKnown) {
+      const framework = frameworkRow?.code ?? ''
       problems.push({
         row: row.sourceRow,
-        message: `Tiêu chí ${row.criterion} không có trong khung ${frameworkRow?.code ?? ''}; thẻ vẫn giữ mã này.`,
+        message: `Criterion ${row.criterion} is not in ${framework}; the card keeps the code.`,
+        messageVi: `Tiêu chí ${row.criterion} không có trong khung ${framework}; thẻ vẫn giữ mã này.`,
       })
     }
     return {

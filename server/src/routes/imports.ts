@@ -98,7 +98,7 @@ async function readUpload(c: Context<AppEnv>) {
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]
-    throw new ApiException(status, code, err.message)
+    throw new ApiException(status, code, c.var.lang === 'vi' ? err.messageVi : err.message)
   }
 }
 
@@ -113,6 +113,10 @@ export const importRoutes = new Hono<AppEnv>()
     const { plan } = await requirePrincipal(c, c.req.valid('param').planId)
     const { parsed, fileName } = await readUpload(c)
     const preview = await previewImport(c.var.db, { plan, parsed })
+    const problems = preview.problems.map((p) => ({
+      row: p.row,
+      message: c.var.lang === 'vi' ? p.messageVi : p.message,
+    }))
     return c.json(
       {
         fileName,
@@ -123,6 +127,7 @@ export const importRoutes = new Hono<AppEnv>()
         mapping: parsed.mapping,
         fields: PLAN_COLUMN_FIELDS,
         ...preview,
+        problems,
       },
       200,
     )

@@ -9,12 +9,18 @@ import {
   understandDocument,
   type ColumnMapping,
   type MappingOverride,
+  type PlanProblem,
   type PlanRowFields,
 } from './understand-table.ts'
 
 export { PlanParseError, MAX_PLAN_ROWS, type PlanParseErrorCode } from './plan-parse-error.ts'
 export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
-export type { ColumnMapping, MappingOverride, PlanRowFields } from './understand-table.ts'
+export type {
+  ColumnMapping,
+  MappingOverride,
+  PlanProblem,
+  PlanRowFields,
+} from './understand-table.ts'
 
 /** One plan row, with the raw text kept and what could be read from it beside. */
 export interface ParsedRow extends PlanRowFields {
@@ -32,7 +38,7 @@ export interface ParsedPlan {
   columns: string[]
   mapping: ColumnMapping[]
   rows: ParsedRow[]
-  problems: { row: number; message: string }[]
+  problems: PlanProblem[]
 }
 
 export interface ParsePlanOptions {
@@ -111,13 +117,15 @@ export async function parsePlanFile(
     if (fields.timeframe && !startMonth && !dueMonth)
       problems.push({
         row: sourceRow,
-        message: `Could not read the timeframe "${fields.timeframe}" (không đọc được thời gian thực hiện)`,
+        message: `Could not read the timeframe "${fields.timeframe}"`,
+        messageVi: `Không đọc được thời gian thực hiện “${fields.timeframe}”`,
       })
     const budgetAmount = parseBudget(fields.budget)
     if (fields.budget && budgetAmount === null)
       problems.push({
         row: sourceRow,
-        message: `Could not read the budget "${fields.budget}" as an amount (không đọc được số tiền kinh phí)`,
+        message: `Could not read the budget "${fields.budget}" as an amount`,
+        messageVi: `Không đọc được số tiền kinh phí “${fields.budget}”`,
       })
     return { ...fields, startMonth, dueMonth, budgetAmount, sourceRow }
   })

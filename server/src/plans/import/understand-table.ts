@@ -35,6 +35,13 @@ export interface UnderstoodRow {
   sourceRow: number
 }
 
+/** A row the import could not read whole: in English (CLI, logs) and Vietnamese (the UI). */
+export interface PlanProblem {
+  row: number
+  message: string
+  messageVi: string
+}
+
 export interface ColumnMapping {
   columnIndex: number
   heading: string
@@ -45,7 +52,7 @@ export interface UnderstoodPlan extends PlanContext {
   columns: string[]
   mapping: ColumnMapping[]
   rows: UnderstoodRow[]
-  problems: { row: number; message: string }[]
+  problems: PlanProblem[]
 }
 
 export type MappingOverride = Record<number, PlanColumnField | null>
@@ -372,7 +379,8 @@ export function understandDocument(
         if (only.colSpan > 1 && only.colSpan >= Math.max(2, main.table.width / 2)) {
           problems.push({
             row: sourceRow,
-            message: `Heading row skipped: "${only.text}" (dòng tiêu đề, không phải hoạt động)`,
+            message: `Heading row skipped: "${only.text}"`,
+            messageVi: `Bỏ qua dòng tiêu đề “${only.text}” (không phải hoạt động)`,
           })
           continue
         }
@@ -417,11 +425,12 @@ export function understandDocument(
         criterion = lastCriterion
       }
       if (!criterion.criterion && !criterion.criterionLabel)
-        problems.push({ row: sourceRow, message: 'No criterion (không có tiêu chí)' })
+        problems.push({ row: sourceRow, message: 'No criterion', messageVi: 'Không có tiêu chí' })
       else if (!criterion.criterion)
         problems.push({
           row: sourceRow,
-          message: `Could not read the criterion code in "${criterion.criterionLabel}" (không đọc được mã tiêu chí)`,
+          message: `Could not read the criterion code in "${criterion.criterionLabel}"`,
+          messageVi: `Không đọc được mã tiêu chí trong “${criterion.criterionLabel}”`,
         })
 
       for (const [field, value] of joined) {
@@ -435,7 +444,8 @@ export function understandDocument(
       if (stray.length)
         problems.push({
           row: sourceRow,
-          message: `Text outside the plan columns was left out: "${stray.join(' | ')}" (nội dung ngoài các cột)`,
+          message: `Text outside the plan columns was left out: "${stray.join(' | ')}"`,
+          messageVi: `Bỏ qua nội dung nằm ngoài các cột của bảng: “${stray.join(' | ')}”`,
         })
       rows.push({ fields, sourceRow })
     }
