@@ -28,11 +28,15 @@ describe('migrations', () => {
       'card_assignee',
       'comment',
       'evidence',
+      'evidence_file',
+      'evidence_link',
       'framework',
       'framework_criterion',
+      'inbox_seen',
       'lead_mapping',
       'membership',
       'plan',
+      'review',
       'school',
     ])
     await migrateDownAll(db)

@@ -5,6 +5,7 @@ import * as m1010 from '../migrations/2026_11_22_1010_create_framework.ts'
 import * as m1020 from '../migrations/2026_11_22_1020_create_plan_and_card.ts'
 import * as m1030 from '../migrations/2026_11_22_1030_create_evidence_comment_activity.ts'
 import * as m1100 from '../migrations/2026_11_22_1100_create_lead_mapping.ts'
+import * as m1200 from '../migrations/2026_11_22_1200_evidence_files_and_reviews.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1020_create_plan_and_card': m1020,
   '2026_11_22_1030_create_evidence_comment_activity': m1030,
   '2026_11_22_1100_create_lead_mapping': m1100,
+  '2026_11_22_1200_evidence_files_and_reviews': m1200,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

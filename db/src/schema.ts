@@ -19,6 +19,10 @@ export interface Database {
   comment: CommentTable
   activity: ActivityTable
   lead_mapping: LeadMappingTable
+  evidence_file: EvidenceFileTable
+  evidence_link: EvidenceLinkTable
+  review: ReviewTable
+  inbox_seen: InboxSeenTable
 }
 
 export interface SchoolTable {
@@ -154,6 +158,10 @@ export interface EvidenceTable {
   created_by: string
   created_at: string
   deleted_at: string | null
+  /** For kind 'file': the stored content, and the name the uploader gave it. */
+  file_sha256: string | null
+  file_name: string | null
+  deleted_by: string | null
 }
 
 export interface CommentTable {
@@ -189,6 +197,38 @@ export interface LeadMappingTable {
   lead_key: string
   user_id: string
   created_at: string
+}
+
+export interface EvidenceFileTable {
+  sha256: string
+  size: number
+  mime_type: string
+  created_at: string
+}
+
+export interface EvidenceLinkTable {
+  evidence_id: string
+  card_id: string
+  linked_by: string
+  created_at: string
+}
+
+export interface ReviewTable {
+  id: string
+  card_id: string
+  plan_id: string
+  school_id: string
+  reviewer_id: string
+  at: string
+  verdict: 'verified' | 'sent_back'
+  reason: string | null
+  /** Which submission of the card this verdict answers: 1 for the first, 2 after one send-back… */
+  submission: number
+}
+
+export interface InboxSeenTable {
+  user_id: string
+  seen_at: string
 }
 
 export type SchoolRow = Selectable<SchoolTable>

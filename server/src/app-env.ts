@@ -1,5 +1,6 @@
 import type { Db } from '@caitien/db'
 import type { Lang } from '@caitien/shared'
+import type { FileStore } from './evidence/file-store.ts'
 import type { PlanEvents } from './events/plan-events.ts'
 
 export interface SessionUser {
@@ -18,6 +19,10 @@ export interface AppDeps {
   secureCookies?: boolean
   /** The built web app to serve on the same port, if any. */
   webDist?: string
+  /** Where evidence files are stored (never a served folder). */
+  files: FileStore
+  /** The largest evidence file accepted, in bytes (20 MB by default). */
+  maxEvidenceBytes?: number
 }
 
 export interface AppEnv {
@@ -28,5 +33,7 @@ export interface AppEnv {
     lang: Lang
     user: SessionUser
     secureCookies: boolean
+    files: FileStore
+    maxEvidenceBytes: number
   }
 }

@@ -11,13 +11,16 @@ import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
 import { cardRoutes } from './routes/cards.ts'
+import { cardEvidenceRoutes, evidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
 import { planRoutes } from './routes/plans.ts'
+import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
 import { sessionRoutes } from './routes/session.ts'
 
 /** JSON bodies are small; files (later) get their own streamed limit. */
 const JSON_BODY_LIMIT = 1024 * 1024
+export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
 /** The only place routes are assembled (STYLE B4). Deps in, app out: tests pass their own. */
 export function createApp(deps: AppDeps) {
@@ -29,12 +32,16 @@ export function createApp(deps: AppDeps) {
       c.set('events', events)
       c.set('now', now)
       c.set('secureCookies', deps.secureCookies ?? false)
+      c.set('files', deps.files)
+      c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')
       await next()
     })
     .use(requireSameOrigin())
     .use(async (c, next) => {
+      // Evidence files stream to disk under their own limit (routes/evidence.ts).
+      if (c.req.path.endsWith('/evidence/files')) return next()
       const upload = /\/import\/(preview|confirm)$/.test(c.req.path)
       const maxSize = upload ? MAX_IMPORT_BYTES + 64 * 1024 : JSON_BODY_LIMIT
       return bodyLimit({
@@ -48,7 +55,11 @@ export function createApp(deps: AppDeps) {
     .use(requireSession())
     .route('/plans', planRoutes)
     .route('/plans', importRoutes)
+    .route('/plans', reviewQueueRoutes)
+    .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
+    .route('/cards', cardEvidenceRoutes)
+    .route('/evidence', evidenceRoutes)
     .route('/frameworks', frameworkRoutes)
 
   const app = new Hono<AppEnv>()

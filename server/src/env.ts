@@ -7,6 +7,9 @@ const envSchema = z.object({
   CAITIEN_HOST: z.string().default('0.0.0.0'),
   CAITIEN_DATABASE_FILE: z.string().default('./data/caitien.sqlite'),
   CAITIEN_WEB_DIST: z.string().optional(),
+  /** Evidence files, stored by content hash; keep it out of any served folder. */
+  CAITIEN_EVIDENCE_DIR: z.string().default('./data/evidence'),
+  CAITIEN_EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Set when served over HTTPS so the session cookie is marked Secure. */
   CAITIEN_SECURE_COOKIES: z
     .enum(['true', 'false', '1', '0'])
@@ -33,8 +36,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   // the user typed the command in (INIT_CWD), so ./data/ is the project's, not server/'s.
   const base = source.INIT_CWD ?? process.cwd()
   const file = parsed.data.CAITIEN_DATABASE_FILE
+  const evidence = parsed.data.CAITIEN_EVIDENCE_DIR
   return {
     ...parsed.data,
     CAITIEN_DATABASE_FILE: file === ':memory:' || isAbsolute(file) ? file : resolve(base, file),
+    CAITIEN_EVIDENCE_DIR: isAbsolute(evidence) ? evidence : resolve(base, evidence),
   }
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.ts'
 import { openDatabase } from './boot.ts'
 import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { readEnv } from './env.ts'
+import { createFileStore } from './evidence/file-store.ts'
 
 const env = readEnv()
 const fixedNow = env.CAITIEN_NOW ? new Date(env.CAITIEN_NOW) : undefined
@@ -16,13 +17,25 @@ const { db, seeded } = await openDatabase({
 })
 const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)
-const app = createApp({ db, now, secureCookies: env.CAITIEN_SECURE_COOKIES, webDist })
+const app = createApp({
+  db,
+  now,
+  secureCookies: env.CAITIEN_SECURE_COOKIES,
+  webDist,
+  files: createFileStore(env.CAITIEN_EVIDENCE_DIR),
+  maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
+})
 
 const server = serve(
   { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
   (info) => {
     const url = `http://localhost:${info.port}`
-    const lines = [``, `caitien is listening on ${url}`, `database: ${env.CAITIEN_DATABASE_FILE}`]
+    const lines = [
+      ``,
+      `caitien is listening on ${url}`,
+      `database: ${env.CAITIEN_DATABASE_FILE}`,
+      `evidence files: ${env.CAITIEN_EVIDENCE_DIR}`,
+    ]
     if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
     if (seeded) {
       lines.push(``, `Demo school created. Log in with password "${DEMO_PASSWORD}" as:`)

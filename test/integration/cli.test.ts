@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '@caitien/db'
+import { createFileStore } from '@caitien/server/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
@@ -56,7 +57,7 @@ describe('pnpm cli', () => {
     await db.destroy()
 
     const { createApp } = await import('@caitien/server')
-    const app = createApp({ db: createDb({ file }) })
+    const app = createApp({ db: createDb({ file }), files: createFileStore(join(dir, 'evidence')) })
     const login = await app.request('/api/session/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -84,7 +85,7 @@ describe('pnpm cli', () => {
     const password = /reset to (\S+);/.exec(reset.out)?.[1]
     expect(password).toBeTruthy()
     const { createApp } = await import('@caitien/server')
-    const app = createApp({ db: createDb({ file }) })
+    const app = createApp({ db: createDb({ file }), files: createFileStore(join(dir, 'evidence')) })
     const post = (pw: string) =>
       app.request('/api/session/login', {
         method: 'POST',

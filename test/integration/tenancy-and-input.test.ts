@@ -31,7 +31,7 @@ afterAll(async () => {
 })
 
 /** A valid body for every route that takes an id, so only tenancy can refuse it. */
-function requestsFor(ids: { planId: string; cardId: string }) {
+function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }) {
   return {
     'GET /api/plans/:planId/board': ['GET', `/api/plans/${ids.planId}/board`],
     'GET /api/plans/:planId/events': ['GET', `/api/plans/${ids.planId}/events`],
@@ -80,21 +80,52 @@ function requestsFor(ids: { planId: string; cardId: string }) {
       {},
     ],
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
+    'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],
+    'POST /api/cards/:cardId/evidence/files': [
+      'POST',
+      `/api/cards/${ids.cardId}/evidence/files?name=a.pdf`,
+      '%PDF-1.4 x',
+    ],
+    'POST /api/cards/:cardId/evidence/links': [
+      'POST',
+      `/api/cards/${ids.cardId}/evidence/links`,
+      { evidenceId: ids.evidenceId },
+    ],
+    'GET /api/evidence/:evidenceId/file': ['GET', `/api/evidence/${ids.evidenceId}/file`],
+    'PATCH /api/evidence/:evidenceId': [
+      'PATCH',
+      `/api/evidence/${ids.evidenceId}`,
+      { code: '[H1-1.1-99]' },
+    ],
+    'DELETE /api/evidence/:evidenceId': ['DELETE', `/api/evidence/${ids.evidenceId}`, {}],
   } as Record<string, [string, string, unknown?]>
 }
 
 describe('tenancy', () => {
   it('covers every route of the app that takes an id', () => {
     const idRoutes = server.app.routes
-      .filter((r) => r.method !== 'ALL' && /:(planId|cardId)/.test(r.path))
+      .filter((r) => r.method !== 'ALL' && /:(planId|cardId|evidenceId)/.test(r.path))
       .map((r) => `${r.method} ${r.path}`)
-    expect(new Set(idRoutes)).toEqual(new Set(Object.keys(requestsFor({ planId: '', cardId: '' }))))
+    expect(new Set(idRoutes)).toEqual(
+      new Set(Object.keys(requestsFor({ planId: '', cardId: '', evidenceId: '' }))),
+    )
   })
 
   it('answers 404 to a user of another school on every such route, as for an unknown id, changing nothing', async () => {
     const before = await dbFingerprint(server.db)
-    const theirs = requestsFor({ planId: world.plan.id, cardId })
-    const unknown = requestsFor({ planId: crypto.randomUUID(), cardId: crypto.randomUUID() })
+    const evidenceId = (
+      await server.db
+        .selectFrom('evidence')
+        .select('id')
+        .where('card_id', '=', cardId)
+        .executeTakeFirstOrThrow()
+    ).id
+    const theirs = requestsFor({ planId: world.plan.id, cardId, evidenceId })
+    const unknown = requestsFor({
+      planId: crypto.randomUUID(),
+      cardId: crypto.randomUUID(),
+      evidenceId: crypto.randomUUID(),
+    })
     for (const [route, [method, path, body]] of Object.entries(theirs)) {
       const res = await outsider.request(method, path, body)
       expect({ route, status: res.status, code: res.body?.error?.code }).toEqual({

@@ -8,11 +8,15 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '@caitien/server/test
  * The real app on a real SQLite file, listening on a loopback port: integration
  * tests talk to it over HTTP exactly as a browser would.
  */
-export async function startTestServer(): Promise<
-  TestApp & { url: string; stop: () => Promise<void> }
-> {
+export async function startTestServer(
+  options: { maxEvidenceBytes?: number } = {},
+): Promise<TestApp & { url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
-  const testApp = await createTestApp({ file: join(dir, 'caitien.sqlite') })
+  const testApp = await createTestApp({
+    file: join(dir, 'caitien.sqlite'),
+    evidenceDir: join(dir, 'evidence'),
+    maxEvidenceBytes: options.maxEvidenceBytes,
+  })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: testApp.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve({ server: s, port: info.port }),
@@ -46,7 +50,7 @@ export function httpSession(baseUrl: string) {
   ): Promise<HttpAnswer> {
     const headers = new Headers(init.headers)
     if (cookie) headers.set('cookie', cookie)
-    const isForm = body instanceof FormData
+    const isForm = body instanceof FormData || body instanceof Uint8Array
     if (body !== undefined && !isForm && !headers.has('content-type')) {
       headers.set('content-type', 'application/json')
     }

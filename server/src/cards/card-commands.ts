@@ -255,13 +255,29 @@ export async function deleteCard(
   })
 }
 
+/** A stored file, as the upload route hands it over. */
+export interface EvidenceFileInput {
+  kind: 'file'
+  title: string
+  fileName: string
+  sha256: string
+  size: number
+  mimeType: string
+}
+
 /**
- * Adds a link or note. Its code is [Hn-a.b-xx]: the next number within the card's
+ * Adds a link, note or file. Its code is [Hn-a.b-xx]: the next number within the card's
  * criterion in this plan (unique per plan, enforced by an index).
  */
 export async function addEvidence(
   db: Db,
-  input: { cardId: string; planId: string; evidence: AddEvidenceInput; actor: Actor; now: string },
+  input: {
+    cardId: string
+    planId: string
+    evidence: AddEvidenceInput | EvidenceFileInput
+    actor: Actor
+    now: string
+  },
 ) {
   return db.transaction().execute(async (trx) => {
     const row = await findCardById(trx, input.cardId)
@@ -272,23 +288,16 @@ export async function addEvidence(
       return { ok: false as const, reason: 'forbidden' as const }
     }
     if (row.status === 'verified') return { ok: false as const, reason: 'card_verified' as const }
-    let code: string | null = null
-    if (row.standard && row.criterion) {
-      const prefix = evidenceCode(row.standard, row.criterion, 0).slice(0, -3)
-      const existing = await trx
-        .selectFrom('evidence')
-        .select('code')
-        .where('plan_id', '=', row.plan_id)
-        .where('code', 'like', `${prefix}%`)
-        .execute()
-      const max = existing.reduce(
-        (m, e) => Math.max(m, Number(/-(\d+)\]$/.exec(e.code ?? '')?.[1] ?? 0)),
-        0,
-      )
-      code = evidenceCode(row.standard, row.criterion, max + 1)
-    }
+    const code = await nextEvidenceCode(trx, row)
     const id = crypto.randomUUID()
     const e = input.evidence
+    if (e.kind === 'file') {
+      await trx
+        .insertInto('evidence_file')
+        .values({ sha256: e.sha256, size: e.size, mime_type: e.mimeType, created_at: input.now })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute()
+    }
     await trx
       .insertInto('evidence')
       .values({
@@ -301,9 +310,12 @@ export async function addEvidence(
         title: e.title,
         url: e.kind === 'link' ? e.url : null,
         note: e.kind === 'note' ? e.note : null,
+        file_sha256: e.kind === 'file' ? e.sha256 : null,
+        file_name: e.kind === 'file' ? e.fileName : null,
         created_by: input.actor.id,
         created_at: input.now,
         deleted_at: null,
+        deleted_by: null,
       })
       .execute()
     await insertActivity(trx, {
@@ -320,6 +332,26 @@ export async function addEvidence(
     })
     return { ok: true as const, evidenceId: id, code, version: row.version }
   })
+}
+
+/** The next free [Hn-a.b-xx] of the card's criterion in its plan; null without a criterion. */
+async function nextEvidenceCode(
+  trx: Executor,
+  row: { plan_id: string; standard: string | null; criterion: string | null },
+): Promise<string | null> {
+  if (!row.standard || !row.criterion) return null
+  const prefix = evidenceCode(row.standard, row.criterion, 0).slice(0, -3)
+  const existing = await trx
+    .selectFrom('evidence')
+    .select('code')
+    .where('plan_id', '=', row.plan_id)
+    .where('code', 'like', `${prefix}%`)
+    .execute()
+  const max = existing.reduce(
+    (m, e) => Math.max(m, Number(/-(\d+)\]$/.exec(e.code ?? '')?.[1] ?? 0)),
+    0,
+  )
+  return evidenceCode(row.standard, row.criterion, max + 1)
 }
 
 export async function addComment(

@@ -1,7 +1,9 @@
 import { formatDateTime } from '@caitien/shared'
 import {
+  countEvidence,
   findCardById,
   listAssigneeIds,
+  selectCardEvidence,
   toBoardCard,
   toCardDetail,
   type Executor,
@@ -11,14 +13,9 @@ import {
 export async function loadBoardCard(db: Executor, cardId: string) {
   const row = await findCardById(db, cardId)
   if (!row) return undefined
-  const [assigneeIds, evidence, comments] = await Promise.all([
+  const [assigneeIds, evidenceCount, comments] = await Promise.all([
     listAssigneeIds(db, cardId),
-    db
-      .selectFrom('evidence')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('card_id', '=', cardId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirstOrThrow(),
+    countEvidence(db, cardId),
     db
       .selectFrom('comment')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -27,29 +24,34 @@ export async function loadBoardCard(db: Executor, cardId: string) {
   ])
   return toBoardCard(row, {
     assigneeIds,
-    evidenceCount: Number(evidence.n),
+    evidenceCount,
     commentCount: Number(comments.n),
   })
 }
 
 export async function listEvidence(db: Executor, cardId: string) {
-  const rows = await db
-    .selectFrom('evidence')
+  const rows = await selectCardEvidence(db, cardId)
     .innerJoin('app_user', 'app_user.id', 'evidence.created_by')
+    .leftJoin('evidence_file', 'evidence_file.sha256', 'evidence.file_sha256')
     .select([
       'evidence.id',
+      'evidence.card_id',
       'evidence.kind',
       'evidence.code',
       'evidence.title',
       'evidence.url',
       'evidence.note',
+      'evidence.file_name',
+      'evidence_file.size',
+      'evidence_file.mime_type',
       'evidence.created_at',
       'evidence.created_by',
       'app_user.display_name',
     ])
-    .where('evidence.card_id', '=', cardId)
-    .where('evidence.deleted_at', 'is', null)
     .orderBy('evidence.created_at')
+    // Items added in the same instant keep their numbering order.
+    .orderBy('evidence.code')
+    .orderBy('evidence.id')
     .execute()
   return rows.map((r) => ({
     id: r.id,
@@ -58,8 +60,45 @@ export async function listEvidence(db: Executor, cardId: string) {
     title: r.title,
     url: r.url,
     note: r.note,
+    file:
+      r.kind === 'file'
+        ? {
+            name: r.file_name ?? r.title,
+            size: Number(r.size ?? 0),
+            mimeType: r.mime_type ?? 'application/octet-stream',
+            href: `/api/evidence/${r.id}/file`,
+          }
+        : null,
+    /** Linked here from another card: it keeps that card's code. */
+    linkedFromCardId: r.card_id === cardId ? null : r.card_id,
     createdAt: r.created_at,
     createdBy: { id: r.created_by, displayName: r.display_name },
+  }))
+}
+
+export async function listReviews(db: Executor, cardId: string) {
+  const rows = await db
+    .selectFrom('review')
+    .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
+    .select([
+      'review.id',
+      'review.at',
+      'review.verdict',
+      'review.reason',
+      'review.submission',
+      'review.reviewer_id',
+      'app_user.display_name',
+    ])
+    .where('review.card_id', '=', cardId)
+    .orderBy('review.at', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    verdict: r.verdict,
+    reason: r.reason,
+    submission: r.submission,
+    reviewer: { id: r.reviewer_id, displayName: r.display_name },
   }))
 }
 
@@ -120,11 +159,32 @@ export async function listActivity(db: Executor, cardId: string) {
 export async function loadCardDetail(db: Executor, cardId: string) {
   const row = await findCardById(db, cardId)
   if (!row) return undefined
-  const [assigneeIds, evidence, comments, activity] = await Promise.all([
+  const [assigneeIds, evidence, comments, activity, reviews, submissions] = await Promise.all([
     listAssigneeIds(db, cardId),
     listEvidence(db, cardId),
     listComments(db, cardId),
     listActivity(db, cardId),
+    listReviews(db, cardId),
+    countSubmissions(db, cardId),
   ])
-  return { ...toCardDetail(row, assigneeIds), evidence, comments, activity }
+  return {
+    ...toCardDetail(row, assigneeIds),
+    evidence,
+    comments,
+    activity,
+    reviews,
+    /** How many times the card was submitted again after a send-back. */
+    resubmissions: Math.max(0, submissions - 1),
+  }
+}
+
+/** How many times evidence was submitted for the card (each move into "Đã nộp minh chứng"). */
+export async function countSubmissions(db: Executor, cardId: string): Promise<number> {
+  const row = await db
+    .selectFrom('activity')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('card_id', '=', cardId)
+    .where('action', '=', 'submit')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }

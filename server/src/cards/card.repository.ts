@@ -84,22 +84,39 @@ export async function listAssigneeIds(db: Executor, cardId: string): Promise<str
   return rows.map((r) => r.user_id)
 }
 
-export async function countEvidence(db: Executor, cardId: string): Promise<number> {
-  const row = await db
+/** The live evidence of a card: its own items and items linked to it from another card. */
+export function selectCardEvidence(db: Executor, cardId: string) {
+  return db
     .selectFrom('evidence')
+    .where('evidence.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('evidence.card_id', '=', cardId),
+        eb(
+          'evidence.id',
+          'in',
+          eb
+            .selectFrom('evidence_link')
+            .select('evidence_link.evidence_id')
+            .where('evidence_link.card_id', '=', cardId),
+        ),
+      ]),
+    )
+}
+
+export async function countEvidence(db: Executor, cardId: string): Promise<number> {
+  const row = await selectCardEvidence(db, cardId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('card_id', '=', cardId)
-    .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 /**
- * The whole board in four queries whatever the card count: cards, assignees,
- * evidence counts, comment counts (each grouped per plan, never per card).
+ * The whole board in five queries whatever the card count: cards, assignees, evidence
+ * counts (own and linked), comment counts (each grouped per plan, never per card).
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const [cards, assignees, evidence, comments] = await Promise.all([
+  const [cards, assignees, evidence, links, comments] = await Promise.all([
     db
       .selectFrom('card')
       .selectAll()
@@ -124,6 +141,15 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .groupBy('card_id')
       .execute(),
     db
+      .selectFrom('evidence_link')
+      .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
+      .innerJoin('card', 'card.id', 'evidence_link.card_id')
+      .select(['evidence_link.card_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('card.plan_id', '=', planId)
+      .where('evidence.deleted_at', 'is', null)
+      .groupBy('evidence_link.card_id')
+      .execute(),
+    db
       .selectFrom('comment')
       .innerJoin('card', 'card.id', 'comment.card_id')
       .select(['comment.card_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -138,6 +164,8 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
     assigneesByCard.set(a.card_id, list)
   }
   const evidenceByCard = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
+  for (const l of links)
+    evidenceByCard.set(l.card_id, (evidenceByCard.get(l.card_id) ?? 0) + Number(l.n))
   const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
   return cards.map((row) =>
     toBoardCard(row, {

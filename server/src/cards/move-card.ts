@@ -18,7 +18,7 @@ import {
   renumberColumn,
   type Executor,
 } from './card.repository.ts'
-import { loadBoardCard } from './card-queries.ts'
+import { countSubmissions, loadBoardCard } from './card-queries.ts'
 
 type BoardCard = NonNullable<Awaited<ReturnType<typeof loadBoardCard>>>
 
@@ -107,6 +107,22 @@ export async function moveCard(
       to_status: input.to,
       reason,
     })
+    if (check.kind === 'verify' || check.kind === 'send_back') {
+      await trx
+        .insertInto('review')
+        .values({
+          id: crypto.randomUUID(),
+          card_id: row.id,
+          plan_id: row.plan_id,
+          school_id: row.school_id,
+          reviewer_id: input.actor.id,
+          at: input.now,
+          verdict: check.kind === 'verify' ? 'verified' : 'sent_back',
+          reason,
+          submission: await countSubmissions(trx, row.id),
+        })
+        .execute()
+    }
     return { ok: true, card: await current(), kind: check.kind }
   })
 }

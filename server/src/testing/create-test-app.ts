@@ -1,7 +1,11 @@
 import { createDb, migrateToLatest, type Db } from '@caitien/db'
 import type { Role } from '@caitien/shared'
 import type { LogEvent } from 'kysely'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createApp } from '../app.ts'
+import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
 import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
 import { createCard } from '../cards/card-commands.ts'
@@ -12,7 +16,9 @@ export const TEST_PASSWORD = 'test-password-1'
  * A real app over a real migrated SQLite database (a file or ':memory:'), with a
  * query counter and a settable clock. Requests go through app.request, cookies included.
  */
-export async function createTestApp(options: { file?: string; now?: Date } = {}) {
+export async function createTestApp(
+  options: { file?: string; now?: Date; evidenceDir?: string; maxEvidenceBytes?: number } = {},
+) {
   let queries = 0
   const db = createDb({
     file: options.file ?? ':memory:',
@@ -23,11 +29,20 @@ export async function createTestApp(options: { file?: string; now?: Date } = {})
   await migrateToLatest(db)
   let now = options.now ?? new Date('2026-11-15T03:00:00Z')
   const events = createPlanEvents()
-  const app = createApp({ db, events, now: () => now })
+  const evidenceDir = options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'caitien-evidence-'))
+  const files = createFileStore(evidenceDir)
+  const app = createApp({
+    db,
+    events,
+    now: () => now,
+    files,
+    maxEvidenceBytes: options.maxEvidenceBytes,
+  })
   return {
     db,
     app,
     events,
+    evidenceDir,
     setNow: (d: Date) => {
       now = d
     },
@@ -111,3 +126,5 @@ export async function insertTestCard(
   if (!result.ok) throw new Error('insertTestCard failed')
   return result.cardId
 }
+
+export { createFileStore } from '../evidence/file-store.ts'

@@ -1,0 +1,172 @@
+import type { Db } from '@caitien/db'
+import { canManagePlan, canWorkOnCard, type Actor } from '@caitien/shared'
+import { findCardById, insertActivity, listAssigneeIds } from '../cards/card.repository.ts'
+
+/** An evidence item with the plan it belongs to: the unit of access checks. */
+export async function findEvidence(db: Db, evidenceId: string) {
+  return db
+    .selectFrom('evidence')
+    .leftJoin('evidence_file', 'evidence_file.sha256', 'evidence.file_sha256')
+    .select([
+      'evidence.id',
+      'evidence.card_id',
+      'evidence.plan_id',
+      'evidence.school_id',
+      'evidence.kind',
+      'evidence.code',
+      'evidence.title',
+      'evidence.file_sha256',
+      'evidence.file_name',
+      'evidence.created_by',
+      'evidence_file.mime_type',
+      'evidence_file.size',
+    ])
+    .where('evidence.id', '=', evidenceId)
+    .where('evidence.deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+/**
+ * Deletes an item before its card is verified; only its uploader may. The row stays
+ * (soft delete) and the activity log keeps the trace; the stored content stays too, as
+ * another item may share it.
+ */
+export async function deleteEvidence(
+  db: Db,
+  input: { evidenceId: string; actor: Actor; now: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const item = await trx
+      .selectFrom('evidence')
+      .selectAll()
+      .where('id', '=', input.evidenceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!item) return { ok: false as const, reason: 'not_found' as const }
+    if (item.created_by !== input.actor.id)
+      return { ok: false as const, reason: 'not_uploader' as const }
+    const cards = await trx
+      .selectFrom('card')
+      .select(['id', 'status'])
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', item.card_id),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('evidence_link').select('card_id').where('evidence_id', '=', item.id),
+          ),
+        ]),
+      )
+      .execute()
+    if (cards.some((c) => c.status === 'verified'))
+      return { ok: false as const, reason: 'frozen' as const }
+    await trx
+      .updateTable('evidence')
+      .set({ deleted_at: input.now, deleted_by: input.actor.id })
+      .where('id', '=', item.id)
+      .execute()
+    await insertActivity(trx, {
+      school_id: item.school_id,
+      plan_id: item.plan_id,
+      card_id: item.card_id,
+      actor_id: input.actor.id,
+      at: input.now,
+      action: 'evidence_deleted',
+      from_status: null,
+      to_status: null,
+      reason: null,
+      detail: { evidenceId: item.id, code: item.code, title: item.title, kind: item.kind },
+    })
+    return { ok: true as const, cardId: item.card_id, planId: item.plan_id }
+  })
+}
+
+/** The principal adjusts an item's code; codes stay unique within the plan. */
+export async function setEvidenceCode(
+  db: Db,
+  input: { evidenceId: string; code: string; actor: Actor; now: string },
+) {
+  if (!canManagePlan(input.actor)) return { ok: false as const, reason: 'forbidden' as const }
+  return db.transaction().execute(async (trx) => {
+    const item = await trx
+      .selectFrom('evidence')
+      .select(['id', 'plan_id', 'school_id', 'card_id', 'code'])
+      .where('id', '=', input.evidenceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!item) return { ok: false as const, reason: 'not_found' as const }
+    const taken = await trx
+      .selectFrom('evidence')
+      .select('id')
+      .where('plan_id', '=', item.plan_id)
+      .where('code', '=', input.code)
+      .where('id', '!=', item.id)
+      .executeTakeFirst()
+    if (taken) return { ok: false as const, reason: 'code_taken' as const }
+    await trx.updateTable('evidence').set({ code: input.code }).where('id', '=', item.id).execute()
+    await insertActivity(trx, {
+      school_id: item.school_id,
+      plan_id: item.plan_id,
+      card_id: item.card_id,
+      actor_id: input.actor.id,
+      at: input.now,
+      action: 'evidence_code_changed',
+      from_status: null,
+      to_status: null,
+      reason: null,
+      detail: { evidenceId: item.id, before: item.code, after: input.code },
+    })
+    return { ok: true as const, cardId: item.card_id, planId: item.plan_id }
+  })
+}
+
+/** Links an item of the same plan to a second card; it keeps its code (5932 convention). */
+export async function linkEvidence(
+  db: Db,
+  input: { evidenceId: string; cardId: string; planId: string; actor: Actor; now: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const card = await findCardById(trx, input.cardId)
+    if (!card || card.plan_id !== input.planId)
+      return { ok: false as const, reason: 'not_found' as const }
+    if (!canWorkOnCard({ assigneeIds: await listAssigneeIds(trx, card.id) }, input.actor)) {
+      return { ok: false as const, reason: 'forbidden' as const }
+    }
+    if (card.status === 'verified') return { ok: false as const, reason: 'frozen' as const }
+    const item = await trx
+      .selectFrom('evidence')
+      .select(['id', 'card_id', 'plan_id', 'code', 'title'])
+      .where('id', '=', input.evidenceId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!item || item.plan_id !== card.plan_id)
+      return { ok: false as const, reason: 'not_found' as const }
+    if (item.card_id === card.id) return { ok: false as const, reason: 'already_linked' as const }
+    const result = await trx
+      .insertInto('evidence_link')
+      .values({
+        evidence_id: item.id,
+        card_id: card.id,
+        linked_by: input.actor.id,
+        created_at: input.now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst()
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0)
+      return { ok: false as const, reason: 'already_linked' as const }
+    await insertActivity(trx, {
+      school_id: card.school_id,
+      plan_id: card.plan_id,
+      card_id: card.id,
+      actor_id: input.actor.id,
+      at: input.now,
+      action: 'evidence_linked',
+      from_status: null,
+      to_status: null,
+      reason: null,
+      detail: { evidenceId: item.id, code: item.code, title: item.title, fromCardId: item.card_id },
+    })
+    return { ok: true as const, version: card.version }
+  })
+}

@@ -1,0 +1,261 @@
+import { cardIdParamSchema, type Lang } from '@caitien/shared'
+import { Hono } from 'hono'
+import { stream } from 'hono/streaming'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { getCardAccess, getPlanAccess } from '../access.ts'
+import { addEvidence } from '../cards/card-commands.ts'
+import { FileTooLargeError } from '../evidence/file-store.ts'
+import {
+  deleteEvidence,
+  findEvidence,
+  linkEvidence,
+  setEvidenceCode,
+} from '../evidence/evidence-commands.ts'
+import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
+import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { validate } from '../middleware/validate.ts'
+
+const evidenceIdParamSchema = z.object({ evidenceId: z.string().min(1).max(64) })
+
+const TOO_LARGE: Record<Lang, (mb: number) => string> = {
+  vi: (mb) => `Tệp lớn hơn giới hạn ${mb} MB.`,
+  en: (mb) => `The file is larger than the ${mb} MB limit.`,
+}
+const WRONG_TYPE: Record<Lang, string> = {
+  vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, GIF, WebP) và tài liệu Word, Excel, PowerPoint; nội dung tệp phải đúng với phần mở rộng của tên tệp.',
+  en: 'Only PDF, images (PNG, JPEG, GIF, WebP) and Word, Excel and PowerPoint documents are accepted, and the content must match the file name.',
+}
+
+/** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_')
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
+}
+
+export const cardEvidenceRoutes = new Hono<AppEnv>()
+  .post(
+    '/:cardId/evidence/files',
+    validate('param', cardIdParamSchema),
+    validate(
+      'query',
+      z.object({
+        name: z.string().min(1).max(1_000),
+        title: z.string().trim().max(300).optional(),
+      }),
+    ),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const max = c.var.maxEvidenceBytes
+      const mb = Math.round(max / 1024 / 1024)
+      const declared = Number(c.req.header('content-length') ?? 0)
+      if (declared > max)
+        throw new ApiException(413, 'payload_too_large', TOO_LARGE[c.var.lang](mb))
+      const fileName = cleanFileName(c.req.valid('query').name)
+      let upload
+      try {
+        upload = await c.var.files.receive(c.req.raw.body, max)
+      } catch (err) {
+        if (err instanceof FileTooLargeError) {
+          throw new ApiException(413, 'payload_too_large', TOO_LARGE[c.var.lang](mb))
+        }
+        throw err
+      }
+      try {
+        if (upload.size === 0) throw new ApiException(400, 'bad_request', 'file: empty')
+        const whole = upload.head[0] === 0x50 ? await upload.readAll() : null
+        const type = sniffEvidenceType(upload.head, fileName, () => whole ?? new Uint8Array())
+        if (!type || !extensionMatches(type, fileName)) {
+          throw new ApiException(415, 'unsupported_type', WRONG_TYPE[c.var.lang])
+        }
+        const title = c.req.valid('query').title || fileName
+        const result = await addEvidence(c.var.db, {
+          cardId,
+          planId: plan.id,
+          actor,
+          now: c.var.now().toISOString(),
+          evidence: {
+            kind: 'file',
+            title,
+            fileName,
+            sha256: upload.sha256,
+            size: upload.size,
+            mimeType: type.mime,
+          },
+        })
+        if (!result.ok) {
+          if (result.reason === 'card_not_found') throw notFound('card')
+          if (result.reason === 'card_verified') {
+            throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+          }
+          throw forbidden('Only an assignee or the principal may add evidence.')
+        }
+        await upload.commit()
+        c.var.events.publish({
+          type: 'card.changed',
+          planId: plan.id,
+          cardId,
+          version: result.version,
+          actorId: actor.id,
+          at: c.var.now().toISOString(),
+        })
+        return c.json(
+          {
+            evidence: {
+              id: result.evidenceId,
+              code: result.code,
+              mimeType: type.mime,
+              size: upload.size,
+            },
+          },
+          201,
+        )
+      } finally {
+        await upload.discard()
+      }
+    },
+  )
+  .post(
+    '/:cardId/evidence/links',
+    validate('param', cardIdParamSchema),
+    validate('json', z.object({ evidenceId: z.string().min(1).max(64) })),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const result = await linkEvidence(c.var.db, {
+        evidenceId: c.req.valid('json').evidenceId,
+        cardId,
+        planId: plan.id,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw notFound('evidence')
+        if (result.reason === 'forbidden')
+          throw forbidden('Only an assignee or the principal may link evidence.')
+        if (result.reason === 'frozen')
+          throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+        throw new ApiException(409, 'conflict', 'The item is already on this card.')
+      }
+      c.var.events.publish({
+        type: 'card.changed',
+        planId: plan.id,
+        cardId,
+        version: result.version,
+        actorId: actor.id,
+        at: c.var.now().toISOString(),
+      })
+      return c.json({ ok: true }, 201)
+    },
+  )
+
+export const evidenceRoutes = new Hono<AppEnv>()
+  .get(
+    '/:evidenceId/file',
+    validate('param', evidenceIdParamSchema),
+    validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
+    async (c) => {
+      const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
+      if (!item) throw notFound('evidence')
+      try {
+        await getPlanAccess(c.var.db, item.plan_id, c.var.user.id)
+      } catch {
+        throw notFound('evidence')
+      }
+      if (item.kind !== 'file' || !item.file_sha256) throw notFound('file')
+      const mime = item.mime_type ?? 'application/octet-stream'
+      const previewable = mime === 'application/pdf' || mime.startsWith('image/')
+      const inline = previewable && c.req.valid('query').download !== '1'
+      c.header('Content-Type', mime)
+      c.header('Content-Length', String(item.size ?? ''))
+      c.header(
+        'Content-Disposition',
+        contentDisposition(inline ? 'inline' : 'attachment', item.file_name ?? item.title),
+      )
+      c.header('Cache-Control', 'private, max-age=3600')
+      // The file is shown in our origin: let it run nothing and reach nothing.
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      )
+      c.header('X-Content-Type-Options', 'nosniff')
+      const file = c.var.files.open(item.file_sha256)
+      return stream(c, async (s) => {
+        for await (const chunk of file) await s.write(chunk as Uint8Array)
+      })
+    },
+  )
+  .patch(
+    '/:evidenceId',
+    validate('param', evidenceIdParamSchema),
+    validate('json', z.object({ code: z.string().trim().min(1).max(40) })),
+    async (c) => {
+      const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
+      if (!item) throw notFound('evidence')
+      const { actor } = await getPlanAccess(c.var.db, item.plan_id, c.var.user.id).catch(() => {
+        throw notFound('evidence')
+      })
+      const result = await setEvidenceCode(c.var.db, {
+        evidenceId: item.id,
+        code: c.req.valid('json').code,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'forbidden')
+          throw forbidden('Only the principal may change evidence codes.')
+        if (result.reason === 'code_taken') {
+          const message =
+            c.var.lang === 'vi'
+              ? 'Mã này đã được dùng trong kế hoạch.'
+              : 'This code is already used in the plan.'
+          return c.json({ error: { code: 'conflict' as const, message } }, 409)
+        }
+        throw notFound('evidence')
+      }
+      c.var.events.publish({
+        type: 'card.changed',
+        planId: result.planId,
+        cardId: result.cardId,
+        version: null,
+        actorId: actor.id,
+        at: c.var.now().toISOString(),
+      })
+      return c.json({ ok: true }, 200)
+    },
+  )
+  .delete('/:evidenceId', validate('param', evidenceIdParamSchema), async (c) => {
+    const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
+    if (!item) throw notFound('evidence')
+    const { actor } = await getPlanAccess(c.var.db, item.plan_id, c.var.user.id).catch(() => {
+      throw notFound('evidence')
+    })
+    const result = await deleteEvidence(c.var.db, {
+      evidenceId: item.id,
+      actor,
+      now: c.var.now().toISOString(),
+    })
+    if (!result.ok) {
+      if (result.reason === 'not_uploader')
+        throw forbidden('Only the person who added an item may delete it.')
+      if (result.reason === 'frozen')
+        throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+      throw notFound('evidence')
+    }
+    c.var.events.publish({
+      type: 'card.changed',
+      planId: result.planId,
+      cardId: result.cardId,
+      version: null,
+      actorId: actor.id,
+      at: c.var.now().toISOString(),
+    })
+    return c.json({ ok: true }, 200)
+  })

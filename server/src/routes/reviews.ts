@@ -1,0 +1,28 @@
+import { planIdParamSchema } from '@caitien/shared'
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { getPlanAccess } from '../access.ts'
+import { forbidden } from '../http-error.ts'
+import { validate } from '../middleware/validate.ts'
+import { loadInbox, markInboxSeen } from '../reviews/inbox.ts'
+import { listReviewQueue } from '../reviews/review-queue.ts'
+
+export const reviewQueueRoutes = new Hono<AppEnv>().get(
+  '/:planId/review-queue',
+  validate('param', planIdParamSchema),
+  async (c) => {
+    const { planId } = c.req.valid('param')
+    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    if (!actor.roles.includes('monitor') && !actor.roles.includes('principal')) {
+      throw forbidden('The review queue is for the monitoring team and the principal.')
+    }
+    return c.json({ queue: await listReviewQueue(c.var.db, planId, actor.id), me: actor }, 200)
+  },
+)
+
+export const inboxRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json(await loadInbox(c.var.db, c.var.user.id, c.var.now()), 200))
+  .post('/seen', async (c) => {
+    await markInboxSeen(c.var.db, c.var.user.id, c.var.now().toISOString())
+    return c.json({ ok: true }, 200)
+  })
