@@ -14,5 +14,12 @@ export default defineConfig({
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
-  build: { outDir: 'dist', target: 'es2022' },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // The lazy chunks (import wizard, new plan) share modules with the entry, which Rolldown
+    // moves to a common chunk that runs before the entry's own first import. Without strict
+    // order zod would start before src/lib/zod-jitless.ts and trip the CSP with its probe.
+    rolldownOptions: { output: { strictExecutionOrder: true } },
+  },
 })

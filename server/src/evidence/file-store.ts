@@ -3,8 +3,21 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { pipeline } from 'node:stream/promises'
+
+/** A web stream's chunks, read one at a time (back-pressure holds: nothing is buffered). */
+async function* chunksOf(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      yield value
+    }
+  } finally {
+    reader.releaseLock()
+  }
+}
 
 export class FileTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -46,7 +59,7 @@ export function createFileStore(root: string) {
         },
       })
       try {
-        const source = body ? Readable.fromWeb(body as NodeReadableStream) : Readable.from([])
+        const source = Readable.from(body ? chunksOf(body) : [])
         await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx' }))
       } catch (err) {
         await rm(tmp, { force: true })

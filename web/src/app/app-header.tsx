@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type Role } from '@caitien/shared'
+import type { ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { useLogout, type Me } from '@/features/auth/api/session-queries'
 import type { Plans } from '@/features/board/api/board-queries'
@@ -13,6 +14,7 @@ export function AppHeader({
   onPlanChange,
   roles,
   live,
+  actions,
 }: {
   me: Me
   plans: Plans
@@ -20,6 +22,7 @@ export function AppHeader({
   onPlanChange: (planId: string) => void
   roles: readonly Role[]
   live: LiveState | null
+  actions?: ReactNode
 }) {
   const { t, lang } = useI18n()
   const logout = useLogout()
@@ -49,6 +52,7 @@ export function AppHeader({
           plan && <h1 className="header-title">{plan.title}</h1>
         )}
       </div>
+      {actions}
       <div className="header-right">
         {live && (
           <span

@@ -111,6 +111,22 @@ const vi = {
   // live
   live: 'Trực tiếp',
   offline: 'Mất kết nối, đang thử lại…',
+  // plans in and out
+  planActions: 'Thao tác với kế hoạch',
+  importPlan: 'Nhập kế hoạch',
+  exportPlan: 'Xuất',
+  exportXlsx: 'Excel (.xlsx)',
+  exportCsv: 'CSV',
+  newPlan: 'Kế hoạch mới',
+  newPlanTitle: 'Tạo kế hoạch mới',
+  planTitle: 'Tên kế hoạch',
+  defaultPlanTitle: 'Kế hoạch cải tiến chất lượng giáo dục năm học',
+  schoolYear: 'Năm học',
+  framework: 'Bộ tiêu chuẩn đánh giá',
+  newPlanHint: 'Kế hoạch mới chưa có thẻ nào. Sau khi tạo, hãy chọn tệp kế hoạch để nhập.',
+  createAndImport: 'Tạo và nhập tệp',
+  creating: 'Đang tạo…',
+  createPlanFailed: 'Không tạo được kế hoạch.',
 }
 
 export type MessageKey = keyof typeof vi
@@ -215,6 +231,21 @@ const en: Record<MessageKey, string> = {
   cardGone: 'This card no longer exists.',
   live: 'Live',
   offline: 'Connection lost, retrying…',
+  planActions: 'Plan actions',
+  importPlan: 'Import plan',
+  exportPlan: 'Export',
+  exportXlsx: 'Excel (.xlsx)',
+  exportCsv: 'CSV',
+  newPlan: 'New plan',
+  newPlanTitle: 'Create a new plan',
+  planTitle: 'Plan title',
+  defaultPlanTitle: 'Education quality improvement plan, school year',
+  schoolYear: 'School year',
+  framework: 'Assessment framework',
+  newPlanHint: 'A new plan has no cards yet. Once it is created, choose the plan file to import.',
+  createAndImport: 'Create and import a file',
+  creating: 'Creating…',
+  createPlanFailed: 'Could not create the plan.',
 }
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en }

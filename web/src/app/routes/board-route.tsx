@@ -1,10 +1,12 @@
+import { canManagePlan } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useState } from 'react'
+import { Suspense, lazy, useCallback, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Me } from '@/features/auth/api/session-queries'
 import {
   boardKeys,
   boardQueryOptions,
+  planKeys,
   plansQueryOptions,
   type Plans,
 } from '@/features/board/api/board-queries'
@@ -16,8 +18,29 @@ import { cardKeys } from '@/features/card-detail/api/card-queries'
 import { CardDetailPanel } from '@/features/card-detail/components/card-detail-panel'
 import { useI18n } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
+import { PlanActions } from '../plan-actions'
+
+// Only the principal imports, and rarely: the wizard and the new-plan form load on first use.
+const ImportWizard = lazy(() =>
+  import('@/features/plan-import/components/import-wizard').then((m) => ({
+    default: m.ImportWizard,
+  })),
+)
+const NewPlanDialog = lazy(() =>
+  import('@/features/new-plan/components/new-plan-dialog').then((m) => ({
+    default: m.NewPlanDialog,
+  })),
+)
 
 const PLAN_KEY = 'caitien_plan'
+
+/** Where a new plan goes and what the plan in view suggests for it. */
+interface NewPlanContext {
+  schoolId: string
+  schoolName: string | null
+  frameworkId: string | null
+  schoolYear: string | null
+}
 
 function readStoredPlan(): string | null {
   try {
@@ -29,8 +52,11 @@ function readStoredPlan(): string | null {
 
 export function BoardRoute({ me }: { me: Me }) {
   const { t } = useI18n()
+  const queryClient = useQueryClient()
   const plans = useQuery(plansQueryOptions())
   const [chosen, setChosen] = useState<string | null>(readStoredPlan)
+  const [importPlanId, setImportPlanId] = useState<string | null>(null)
+  const [newPlan, setNewPlan] = useState<NewPlanContext | null>(null)
   const list = plans.data?.plans ?? []
   const planId = list.find((p) => p.id === chosen)?.id ?? list[0]?.id ?? null
 
@@ -43,16 +69,56 @@ export function BoardRoute({ me }: { me: Me }) {
     }
   }
 
-  const fallbackRoles = me.memberships.flatMap((m) => m.roles)
+  async function planCreated(id: string) {
+    // The new plan must be in the list before it can be chosen.
+    await queryClient.invalidateQueries({ queryKey: planKeys.list })
+    choosePlan(id)
+    setNewPlan(null)
+    setImportPlanId(id)
+  }
 
-  if (plans.isPending)
-    return (
+  const fallbackRoles = me.memberships.flatMap((m) => m.roles)
+  const principalOf = me.memberships.find((m) => m.roles.includes('principal'))
+
+  const dialogs = (
+    <Suspense
+      fallback={
+        <div className="modal-backdrop modal-backdrop-box" role="status" aria-label={t('loading')}>
+          <span className="spinner spinner-large" aria-hidden="true" />
+        </div>
+      }
+    >
+      {newPlan && (
+        <NewPlanDialog
+          schoolId={newPlan.schoolId}
+          schoolName={newPlan.schoolName}
+          currentFrameworkId={newPlan.frameworkId}
+          currentSchoolYear={newPlan.schoolYear}
+          onClose={() => setNewPlan(null)}
+          onCreated={planCreated}
+        />
+      )}
+      {importPlanId && (
+        <ImportWizard
+          planId={importPlanId}
+          onClose={() => setImportPlanId(null)}
+          onImported={() =>
+            void queryClient.invalidateQueries({ queryKey: boardKeys.plan(importPlanId) })
+          }
+        />
+      )}
+    </Suspense>
+  )
+
+  let content: ReactNode
+  if (plans.isPending) {
+    content = (
       <Shell me={me}>
         <p className="page-note">{t('loading')}</p>
       </Shell>
     )
-  if (plans.isError) {
-    return (
+  } else if (plans.isError) {
+    content = (
       <Shell me={me}>
         <div className="page-note">
           <p>{t('loadFailed')}</p>
@@ -62,15 +128,50 @@ export function BoardRoute({ me }: { me: Me }) {
         </div>
       </Shell>
     )
-  }
-  if (!planId) {
-    return (
+  } else if (!planId) {
+    content = (
       <Shell me={me} roles={fallbackRoles}>
-        <p className="page-note">{t('noPlans')}</p>
+        <div className="page-note">
+          <p>{t('noPlans')}</p>
+          {principalOf && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() =>
+                setNewPlan({
+                  schoolId: principalOf.schoolId,
+                  schoolName: principalOf.schoolName,
+                  frameworkId: null,
+                  schoolYear: null,
+                })
+              }
+            >
+              {t('newPlan')}
+            </button>
+          )}
+        </div>
       </Shell>
     )
+  } else {
+    content = (
+      <PlanBoard
+        key={planId}
+        me={me}
+        plans={list}
+        planId={planId}
+        onPlanChange={choosePlan}
+        onImport={setImportPlanId}
+        onNewPlan={setNewPlan}
+      />
+    )
   }
-  return <PlanBoard key={planId} me={me} plans={list} planId={planId} onPlanChange={choosePlan} />
+
+  return (
+    <>
+      {content}
+      {dialogs}
+    </>
+  )
 }
 
 function Shell({
@@ -102,11 +203,15 @@ function PlanBoard({
   plans,
   planId,
   onPlanChange,
+  onImport,
+  onNewPlan,
 }: {
   me: Me
   plans: Plans
   planId: string
   onPlanChange: (planId: string) => void
+  onImport: (planId: string) => void
+  onNewPlan: (context: NewPlanContext) => void
 }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
@@ -134,6 +239,24 @@ function PlanBoard({
         onPlanChange={onPlanChange}
         roles={board.data?.me.roles ?? []}
         live={live}
+        actions={
+          board.data && (
+            <PlanActions
+              planId={planId}
+              canManage={canManagePlan(board.data.me)}
+              onImport={() => onImport(planId)}
+              onNewPlan={() => {
+                const plan = board.data.plan
+                onNewPlan({
+                  schoolId: plan.school.id,
+                  schoolName: plan.school.name,
+                  frameworkId: plan.frameworkId,
+                  schoolYear: plan.schoolYear,
+                })
+              }}
+            />
+          )
+        }
       />
       <main className="app-main">
         {board.isPending && <p className="page-note">{t('loading')}</p>}

@@ -9,7 +9,8 @@ const openModals: object[] = []
 
 /**
  * A modal dialog: focus moves in, Tab stays in, Escape closes, focus returns to
- * where it came from. `variant` picks a centred box or a side panel.
+ * where it came from. `variant` picks a centred box, a side panel or a large centred
+ * sheet (full-screen on a phone); `footer` stays in view below the scrolling body.
  */
 export function Modal({
   title,
@@ -18,13 +19,15 @@ export function Modal({
   variant = 'box',
   closeLabel,
   initialFocus,
+  footer,
 }: {
   title: ReactNode
   onClose: () => void
   children: ReactNode
-  variant?: 'box' | 'panel'
+  variant?: 'box' | 'panel' | 'wide'
   closeLabel: string
   initialFocus?: RefObject<HTMLElement | null>
+  footer?: ReactNode
 }) {
   const titleId = useId()
   const ref = useRef<HTMLDivElement>(null)
@@ -118,6 +121,7 @@ export function Modal({
           </button>
         </div>
         <div className="modal-body">{children}</div>
+        {footer && <div className="modal-foot">{footer}</div>}
       </div>
     </div>
   )

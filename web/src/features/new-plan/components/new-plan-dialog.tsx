@@ -1,0 +1,138 @@
+import { schoolYearOf } from '@caitien/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useId, useRef, useState } from 'react'
+import { Modal } from '@/components/ui/modal'
+import { errorMessage } from '@/lib/api-error'
+import { useI18n } from '@/lib/i18n'
+import { frameworksQueryOptions, useCreatePlan } from '../api/new-plan-queries'
+import { pickFramework } from '../pick-framework'
+
+/** The school years offered: last year, this one and the next two. */
+function yearChoices(now: Date, current: string | null): string[] {
+  const first = Number(schoolYearOf(now).slice(0, 4))
+  const years = [-1, 0, 1, 2].map((d) => `${first + d}-${first + d + 1}`)
+  return current && !years.includes(current) ? [...years, current].sort() : years
+}
+
+/**
+ * A new, empty plan for the school; the caller then opens the import for it. The
+ * framework is guessed from the year and the level of the plan in view (TT57/2026 from
+ * 2026-2027 on) until the principal picks one.
+ */
+export function NewPlanDialog({
+  schoolId,
+  schoolName,
+  currentFrameworkId,
+  currentSchoolYear,
+  onClose,
+  onCreated,
+}: {
+  schoolId: string
+  schoolName: string | null
+  currentFrameworkId: string | null
+  currentSchoolYear: string | null
+  onClose: () => void
+  onCreated: (planId: string) => Promise<void> | void
+}) {
+  const { t } = useI18n()
+  const id = useId()
+  const titleRef = useRef<HTMLInputElement>(null)
+  const frameworks = useQuery(frameworksQueryOptions())
+  const createPlan = useCreatePlan()
+  const years = yearChoices(new Date(), currentSchoolYear)
+  const [schoolYear, setSchoolYear] = useState(() => {
+    const now = schoolYearOf(new Date())
+    return currentSchoolYear && currentSchoolYear > now ? currentSchoolYear : now
+  })
+  const [title, setTitle] = useState<string | null>(null)
+  const [frameworkId, setFrameworkId] = useState<string | null>(null)
+
+  const list = frameworks.data?.frameworks ?? []
+  const schoolLevel = list.find((f) => f.id === currentFrameworkId)?.schoolLevel ?? null
+  const chosenFramework = frameworkId ?? pickFramework(list, { schoolYear, schoolLevel }) ?? ''
+  const shownTitle = title ?? `${t('defaultPlanTitle')} ${schoolYear}`
+
+  return (
+    <Modal
+      title={t('newPlanTitle')}
+      onClose={onClose}
+      closeLabel={t('close')}
+      initialFocus={titleRef}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          createPlan.mutate(
+            { schoolId, title: shownTitle.trim(), schoolYear, frameworkId: chosenFramework },
+            { onSuccess: (data) => void onCreated(data.plan.id) },
+          )
+        }}
+      >
+        {schoolName && <p className="muted new-plan-school">{schoolName}</p>}
+        <label className="field" htmlFor={`${id}-title`}>
+          <span className="field-label">{t('planTitle')}</span>
+          <input
+            ref={titleRef}
+            id={`${id}-title`}
+            required
+            maxLength={300}
+            value={shownTitle}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </label>
+        <label className="field" htmlFor={`${id}-year`}>
+          <span className="field-label">{t('schoolYear')}</span>
+          <select
+            id={`${id}-year`}
+            className="field-select"
+            value={schoolYear}
+            onChange={(e) => setSchoolYear(e.target.value)}
+          >
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" htmlFor={`${id}-framework`}>
+          <span className="field-label">{t('framework')}</span>
+          <select
+            id={`${id}-framework`}
+            className="field-select"
+            required
+            value={chosenFramework}
+            disabled={frameworks.isPending}
+            onChange={(e) => setFrameworkId(e.target.value)}
+          >
+            {frameworks.isPending && <option value="">{t('loading')}</option>}
+            {list.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.code}: {f.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted new-plan-hint">{t('newPlanHint')}</p>
+        {frameworks.isError && <p className="form-error">{t('loadFailed')}</p>}
+        {createPlan.isError && (
+          <p className="form-error" role="alert">
+            {errorMessage(createPlan.error, t('createPlanFailed'))}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={createPlan.isPending || !chosenFramework}
+          >
+            {createPlan.isPending ? t('creating') : t('createAndImport')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

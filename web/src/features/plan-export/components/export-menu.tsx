@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import { client } from '@/lib/api-client'
+import { useI18n } from '@/lib/i18n'
+
+const FORMATS = ['xlsx', 'csv'] as const
+
+/** "Xuất": the plan with each card's status, as a download (plain links, no script). */
+export function ExportMenu({ planId }: { planId: string }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  const wrapRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const menuId = useId()
+
+  useEffect(() => {
+    if (!open) return
+    wrapRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+    const onDown = (e: PointerEvent) => {
+      if (!wrapRef.current?.contains(e.target as Node)) setOpen(false)
+    }
+    document.addEventListener('pointerdown', onDown, true)
+    return () => document.removeEventListener('pointerdown', onDown, true)
+  }, [open])
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const items = [...(wrapRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
+    const index = items.indexOf(document.activeElement as HTMLElement)
+    if (event.key === 'Escape') {
+      // The menu closes, not the page's dialogs or panels.
+      event.preventDefault()
+      event.stopPropagation()
+      setOpen(false)
+      buttonRef.current?.focus()
+    } else if (event.key === 'Tab') {
+      setOpen(false)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const step = event.key === 'ArrowDown' ? 1 : -1
+      items[(index + step + items.length) % items.length]?.focus()
+    }
+  }
+
+  return (
+    <div className="export-menu" ref={wrapRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button-small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        {t('exportPlan')}
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          className="menu export-menu-list"
+          role="menu"
+          aria-label={t('exportPlan')}
+          onKeyDown={onMenuKeyDown}
+        >
+          {FORMATS.map((format) => (
+            <a
+              key={format}
+              role="menuitem"
+              className="menu-item export-menu-item"
+              href={
+                client.api.plans[':planId'].export.$url({ param: { planId }, query: { format } })
+                  .href
+              }
+              download
+              onClick={() => setOpen(false)}
+            >
+              {format === 'xlsx' ? t('exportXlsx') : t('exportCsv')}
+            </a>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}
