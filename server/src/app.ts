@@ -62,20 +62,36 @@ export function createApp(deps: AppDeps) {
     .route('/evidence', evidenceRoutes)
     .route('/frameworks', frameworkRoutes)
 
+  const appHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      connectSrc: ["'self'"],
+      frameSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+    },
+    referrerPolicy: 'same-origin',
+  })
+  // An evidence file is shown inside the app (PDF in a frame, images): it may be framed by
+  // our own pages only, and may load nothing itself.
+  const fileHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      imgSrc: ["'self'"],
+      styleSrc: ["'unsafe-inline'"],
+      frameAncestors: ["'self'"],
+    },
+    referrerPolicy: 'same-origin',
+    xFrameOptions: 'SAMEORIGIN',
+  })
   const app = new Hono<AppEnv>()
-    .use(
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-        },
-        referrerPolicy: 'same-origin',
-      }),
+    .use((c, next) =>
+      /^\/api\/evidence\/[^/]+\/file$/.test(c.req.path)
+        ? fileHeaders(c, next)
+        : appHeaders(c, next),
     )
     .onError(handleError)
     .route('/api', api)

@@ -70,6 +70,10 @@ describe('evidence files', () => {
     })
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff')
+    // Framed by our own pages only (the PDF preview), loading nothing itself.
+    expect(file.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
+    expect(file.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'/)
     const disposition = file.headers.get('content-disposition')!
     expect(disposition).toMatch(/^inline;/)
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toBe(name)
