@@ -23,6 +23,7 @@ export interface Database {
   evidence_link: EvidenceLinkTable
   review: ReviewTable
   inbox_seen: InboxSeenTable
+  monthly_snapshot: MonthlySnapshotTable
 }
 
 export interface SchoolTable {
@@ -229,6 +230,20 @@ export interface ReviewTable {
 export interface InboxSeenTable {
   user_id: string
   seen_at: string
+}
+
+export interface MonthlySnapshotTable {
+  id: string
+  plan_id: string
+  school_id: string
+  /** 'YYYY-MM' in school time. */
+  month: string
+  kind: 'month_end' | 'on_demand'
+  month_end_key: string | null
+  taken_at: string
+  taken_by: string | null
+  /** JSON of the MonthlySummary (shared/src/snapshot.ts). Never updated. */
+  data: string
 }
 
 export type SchoolRow = Selectable<SchoolTable>

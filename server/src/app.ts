@@ -17,6 +17,7 @@ import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
 import { planRoutes } from './routes/plans.ts'
 import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { snapshotRoutes } from './routes/snapshots.ts'
 
 /** JSON bodies are small; files (later) get their own streamed limit. */
 const JSON_BODY_LIMIT = 1024 * 1024
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', planRoutes)
     .route('/plans', importRoutes)
     .route('/plans', reviewQueueRoutes)
+    .route('/plans', snapshotRoutes)
     .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
     .route('/cards', cardEvidenceRoutes)

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ROLES, isRole, passwordSchema, type Role } from '@caitien/shared'
+import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
 import { openDatabase } from './boot.ts'
 import { readEnv } from './env.ts'
+import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-service.ts'
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
 import { parsePlanFile, PlanParseError } from './plans/import/parse-plan.ts'
 import {
@@ -26,6 +27,8 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   user:reset-password --login LOGIN [--password P]   (ends the user's open sessions)
   framework:load FILE.json                           (a criteria catalogue of the shipped shape)
   framework:list
+  snapshot:take --plan PLAN_ID --month YYYY-MM       (the month-end snapshot of an ended month, once)
+  snapshot:list --plan PLAN_ID
   plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
 `
 
@@ -77,6 +80,8 @@ function parseOptions(rest: string[]) {
         school: { type: 'string' },
         roles: { type: 'string' },
         admin: { type: 'boolean' },
+        plan: { type: 'string' },
+        month: { type: 'string' },
       },
     })
   } catch (err) {
@@ -230,6 +235,39 @@ async function run(
           .orderBy('id')
           .execute()
         for (const r of rows) console.log(`${r.id}\t${r.school_level}\t${r.title}`)
+        return 0
+      }
+      case 'snapshot:take': {
+        const plan = await db
+          .selectFrom('plan')
+          .select(['id', 'school_id', 'school_year', 'created_at'])
+          .where('id', '=', need(values.plan, 'plan'))
+          .executeTakeFirst()
+        if (!plan) throw new UsageError(`no plan ${values.plan}`)
+        const month = need(values.month, 'month')
+        if (!isMonth(month)) throw new UsageError('--month must look like 2026-10')
+        if (monthEndInstant(month) > iso) throw new UsageError(`${month} has not ended yet`)
+        const taken = await takeMonthEndSnapshot(db, plan, month, now)
+        console.log(
+          taken ? `snapshot of ${month} taken` : `the snapshot of ${month} already exists`,
+        )
+        return 0
+      }
+      case 'snapshot:list': {
+        const planId = need(values.plan, 'plan')
+        for (const s of await listSnapshots(db, planId)) {
+          const share = `${Math.round(s.shareVerified * 100)}%`
+          console.log(
+            [
+              s.month,
+              s.kind,
+              s.takenAt,
+              `${s.total} cards`,
+              `${share} verified`,
+              `${s.overdue} overdue`,
+            ].join('\t'),
+          )
+        }
         return 0
       }
       default:

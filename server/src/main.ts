@@ -6,6 +6,7 @@ import { openDatabase } from './boot.ts'
 import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { readEnv } from './env.ts'
 import { createFileStore } from './evidence/file-store.ts'
+import { startSnapshotScheduler } from './snapshots/snapshot-service.ts'
 
 const env = readEnv()
 const fixedNow = env.CAITIEN_NOW ? new Date(env.CAITIEN_NOW) : undefined
@@ -25,6 +26,10 @@ const app = createApp({
   files: createFileStore(env.CAITIEN_EVIDENCE_DIR),
   maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
 })
+
+// Month-end snapshots: caught up at start (months missed while down), then every minute.
+const scheduler = startSnapshotScheduler({ db, now, log: (line) => console.log(line) })
+await scheduler.ready
 
 const server = serve(
   { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
@@ -48,6 +53,7 @@ const server = serve(
 )
 
 function shutdown() {
+  scheduler.stop()
   server.close()
   void db.destroy().then(() => process.exit(0))
   setTimeout(() => process.exit(0), 3000).unref()

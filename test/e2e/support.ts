@@ -1,26 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startServerProcess } from '../support/app-process.ts'
 
-const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts', import.meta.url))
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 /**
  * The production server as a user runs it (`pnpm start`): built web app, tsx, a fresh
@@ -31,33 +17,16 @@ export async function startAppServer() {
     throw new Error('web/dist is missing: run "pnpm --filter @caitien/web build" first')
   }
   const dir = mkdtempSync(join(tmpdir(), 'caitien-e2e-'))
-  const port = await freePort()
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      CAITIEN_PORT: String(port),
-      CAITIEN_HOST: '127.0.0.1',
-      CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
-      CAITIEN_WEB_DIST: webDist,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({
+    CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
+    CAITIEN_EVIDENCE_DIR: join(dir, 'evidence'),
+    CAITIEN_WEB_DIST: webDist,
   })
-  let output = ''
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
-  const deadline = Date.now() + 60_000
-  while (!output.includes('listening on')) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
-    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
   return {
-    url: `http://127.0.0.1:${port}`,
-    output: () => output,
+    ...server,
+    dir,
     stop: async () => {
-      child.kill('SIGTERM')
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
+      await server.stop()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -81,6 +81,12 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
     ],
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
     'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],
+    'GET /api/plans/:planId/snapshots': ['GET', `/api/plans/${ids.planId}/snapshots`],
+    'GET /api/plans/:planId/snapshots/:month': [
+      'GET',
+      `/api/plans/${ids.planId}/snapshots/2026-10`,
+    ],
+    'POST /api/plans/:planId/snapshots': ['POST', `/api/plans/${ids.planId}/snapshots`, {}],
     'POST /api/cards/:cardId/evidence/files': [
       'POST',
       `/api/cards/${ids.cardId}/evidence/files?name=a.pdf`,

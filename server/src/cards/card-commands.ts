@@ -11,6 +11,7 @@ import {
   type CardFields,
 } from '@caitien/shared'
 import {
+  figureState,
   findCardById,
   findNeighbourPositions,
   insertActivity,
@@ -117,6 +118,7 @@ export async function createCard(
       })
       .execute()
     await writeAssignees(trx, id, input.assigneeIds, input.now)
+    const created = (await findCardById(trx, id))!
     await insertActivity(trx, {
       school_id: input.plan.school_id,
       plan_id: input.plan.id,
@@ -127,6 +129,7 @@ export async function createCard(
       from_status: null,
       to_status: 'planned',
       reason: null,
+      detail: { state: { ...figureState(created), assigneeIds: [...new Set(input.assigneeIds)] } },
     })
     return { ok: true as const, cardId: id }
   })
@@ -162,6 +165,7 @@ export async function updateCard(
     const changed = Object.keys(changes).filter(
       (k) => row[k as keyof typeof row] !== changes[k as keyof typeof changes],
     )
+    const after = (await findCardById(trx, row.id))!
     await insertActivity(trx, {
       school_id: row.school_id,
       plan_id: row.plan_id,
@@ -172,7 +176,7 @@ export async function updateCard(
       from_status: null,
       to_status: null,
       reason: null,
-      detail: { fields: changed },
+      detail: { fields: changed, state: figureState(after) },
     })
     return { ok: true }
   })

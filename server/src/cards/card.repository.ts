@@ -242,3 +242,21 @@ export async function renumberColumn(
       .execute()
   }
 }
+
+/**
+ * The fields monthly figures depend on, as they stand after a write. Logged with every
+ * "created" and "edited" entry so that any past month can be rebuilt from the log alone.
+ */
+export function figureState(row: {
+  standard: string | null
+  criterion: string | null
+  due_month: string | null
+  budget_amount: number | null
+}) {
+  return {
+    standard: row.standard,
+    criterion: row.criterion,
+    dueMonth: row.due_month,
+    budgetAmount: row.budget_amount === null ? null : Number(row.budget_amount),
+  }
+}

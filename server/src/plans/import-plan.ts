@@ -1,6 +1,11 @@
 import type { CardTable, Db } from '@caitien/db'
 import { foldText, positionBetween, type Actor } from '@caitien/shared'
-import { findNeighbourPositions, insertActivity, type Executor } from '../cards/card.repository.ts'
+import {
+  figureState,
+  findNeighbourPositions,
+  insertActivity,
+  type Executor,
+} from '../cards/card.repository.ts'
 import { listSchoolMembers } from '../schools/school.repository.ts'
 import type { ParsedPlan, ParsedRow } from './import/parse-plan.ts'
 
@@ -266,7 +271,11 @@ export async function applyImport(
           from_status: null,
           to_status: 'planned',
           reason: null,
-          detail: { import: input.fileName, sourceRow: item.sourceRow },
+          detail: {
+            import: input.fileName,
+            sourceRow: item.sourceRow,
+            state: { ...figureState(values), assigneeIds: assignees },
+          },
         })
         created.push(id)
         continue
@@ -288,7 +297,12 @@ export async function applyImport(
           from_status: null,
           to_status: null,
           reason: null,
-          detail: { fields: item.changes, import: input.fileName, sourceRow: item.sourceRow },
+          detail: {
+            fields: item.changes,
+            import: input.fileName,
+            sourceRow: item.sourceRow,
+            state: figureState(values),
+          },
         })
         updated.push(cardId)
       }

@@ -128,3 +128,4 @@ export async function insertTestCard(
 }
 
 export { createFileStore } from '../evidence/file-store.ts'
+export { catchUpSnapshots } from '../snapshots/snapshot-service.ts'
