@@ -4,7 +4,6 @@ import {
   monthEndInstant,
   monthStartInstant,
   summarizeMonth,
-  type CardStatus,
   type MonthMoves,
   type MonthlySummary,
   type SnapshotCard,
