@@ -35,6 +35,7 @@ describe('migrations', () => {
       'inbox_seen',
       'lead_mapping',
       'membership',
+      'monthly_remark',
       'monthly_snapshot',
       'plan',
       'review',

@@ -24,6 +24,7 @@ export interface Database {
   review: ReviewTable
   inbox_seen: InboxSeenTable
   monthly_snapshot: MonthlySnapshotTable
+  monthly_remark: MonthlyRemarkTable
 }
 
 export interface SchoolTable {
@@ -244,6 +245,14 @@ export interface MonthlySnapshotTable {
   taken_by: string | null
   /** JSON of the MonthlySummary (shared/src/snapshot.ts). Never updated. */
   data: string
+}
+
+export interface MonthlyRemarkTable {
+  plan_id: string
+  month: string
+  text: string
+  author_id: string
+  updated_at: string
 }
 
 export type SchoolRow = Selectable<SchoolTable>

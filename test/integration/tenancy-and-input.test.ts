@@ -87,6 +87,15 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
       `/api/plans/${ids.planId}/snapshots/2026-10`,
     ],
     'POST /api/plans/:planId/snapshots': ['POST', `/api/plans/${ids.planId}/snapshots`, {}],
+    'PUT /api/plans/:planId/snapshots/:month/remarks': [
+      'PUT',
+      `/api/plans/${ids.planId}/snapshots/2026-10/remarks`,
+      { text: 'x' },
+    ],
+    'GET /api/plans/:planId/snapshots/:month/report': [
+      'GET',
+      `/api/plans/${ids.planId}/snapshots/2026-10/report`,
+    ],
     'POST /api/cards/:cardId/evidence/files': [
       'POST',
       `/api/cards/${ids.cardId}/evidence/files?name=a.pdf`,

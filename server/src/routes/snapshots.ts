@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess } from '../access.ts'
 import { forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
+import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
 import { listSnapshots, monthView, takeOnDemandSnapshot } from '../snapshots/snapshot-service.ts'
 
 /** Monthly figures are for the monitoring team and the principal (DESIGN §3). */
@@ -29,8 +30,83 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const { planId, month } = c.req.valid('param')
     const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     requireOverseer(actor)
-    return c.json(await monthView(c.var.db, planId, month, c.var.now()), 200)
+    const [view, remark] = await Promise.all([
+      monthView(c.var.db, planId, month, c.var.now()),
+      c.var.db
+        .selectFrom('monthly_remark')
+        .innerJoin('app_user', 'app_user.id', 'monthly_remark.author_id')
+        .select(['monthly_remark.text', 'monthly_remark.updated_at', 'app_user.display_name'])
+        .where('plan_id', '=', planId)
+        .where('month', '=', month)
+        .executeTakeFirst(),
+    ])
+    const remarks = remark
+      ? { text: remark.text, updatedAt: remark.updated_at, author: remark.display_name }
+      : null
+    return c.json({ ...view, remarks }, 200)
   })
+  .put(
+    '/:planId/snapshots/:month/remarks',
+    validate('param', monthParamSchema),
+    validate('json', z.object({ text: z.string().trim().max(10_000) })),
+    async (c) => {
+      const { planId, month } = c.req.valid('param')
+      const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      if (!actor.roles.includes('monitor')) {
+        throw forbidden('Remarks are written by the monitoring team.')
+      }
+      const { text } = c.req.valid('json')
+      const now = c.var.now().toISOString()
+      if (!text) {
+        await c.var.db
+          .deleteFrom('monthly_remark')
+          .where('plan_id', '=', planId)
+          .where('month', '=', month)
+          .execute()
+      } else {
+        await c.var.db
+          .insertInto('monthly_remark')
+          .values({ plan_id: planId, month, text, author_id: actor.id, updated_at: now })
+          .onConflict((oc) =>
+            oc
+              .columns(['plan_id', 'month'])
+              .doUpdateSet({ text, author_id: actor.id, updated_at: now }),
+          )
+          .execute()
+      }
+      return c.json({ ok: true }, 200)
+    },
+  )
+  .get(
+    '/:planId/snapshots/:month/report',
+    validate('param', monthParamSchema),
+    validate('query', z.object({ format: z.enum(['docx', 'xlsx']).default('docx') })),
+    async (c) => {
+      const { planId, month } = c.req.valid('param')
+      const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      requireOverseer(actor)
+      const report = await loadReport(c.var.db, planId, month, c.var.now())
+      const { format } = c.req.valid('query')
+      const name = `bao-cao-tien-do-${month}.${format}`
+      const full = `${reportTitle(month)}.${format}`
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(full)}`,
+      )
+      if (format === 'xlsx') {
+        c.header(
+          'Content-Type',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        return c.body(new Uint8Array(await reportXlsx(report)), 200)
+      }
+      c.header(
+        'Content-Type',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      )
+      return c.body(new Uint8Array(await reportDocx(report)), 200)
+    },
+  )
   .post('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
