@@ -86,7 +86,7 @@ describe('the monthly report', () => {
     expect(view.source).toBe('snapshot')
     expect(view.remarks.text).toMatch(/1\.2/)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await download('xlsx')).buffer as ArrayBuffer)
+    await wb.xlsx.load((await download('xlsx')).buffer)
     const summary = wb.getWorksheet('Tổng hợp')!
     const value = (label: string) => {
       let found: unknown

@@ -188,7 +188,7 @@ function grid(header: string[], rows: string[][], widths: number[], leftColumns 
       }),
       ...rows.map(
         (r) =>
-          new TableRow({ children: r.map((v, i) => cell(v, { center: i > 1, width: widths[i] })) }),
+          new TableRow({ children: r.map((v, i) => cell(v, { center: i >= leftColumns, width: widths[i] })) }),
       ),
     ],
   })
@@ -281,7 +281,7 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
                   o.title,
                   o.assignees.join(', '),
                   o.dueMonth ? formatMonth(o.dueMonth) : '',
-                  L[o.status as CardStatus],
+                  L[o.status],
                 ]),
                 [6, 10, 36, 18, 13, 17],
                 4,
@@ -382,7 +382,7 @@ export async function reportXlsx(r: MonthlyReport): Promise<Buffer> {
       o.title,
       o.assignees.join(', '),
       o.dueMonth ? formatMonth(o.dueMonth) : '',
-      L[o.status as CardStatus],
+      L[o.status],
     ])
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
