@@ -6,7 +6,6 @@ import {
   formatDate,
   formatMonth,
   formatVnd,
-  type CardStatus,
 } from '@caitien/shared'
 import {
   AlignmentType,
