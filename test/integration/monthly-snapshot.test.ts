@@ -306,6 +306,14 @@ describe('a whole school year of monthly snapshots', () => {
         ),
       ).toEqual(e.byAssignee)
     }
+    const progress = await as.monitor.get(`/api/plans/${plan.id}/progress`)
+    expect(progress.body.months.map((m: { month: string }) => m.month)).toEqual(MONTHS)
+    expect(progress.body.months.every((m: { source: string }) => m.source === 'snapshot')).toBe(
+      true,
+    )
+    expect(
+      progress.body.months.map((m: { byStatus: { verified: number } }) => m.byStatus.verified),
+    ).toEqual(MONTHS.map((m) => expected.get(m)!.byStatus.verified))
     const list = await as.monitor.get(`/api/plans/${plan.id}/snapshots`)
     expect(
       list.body.snapshots

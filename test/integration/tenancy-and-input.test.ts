@@ -82,6 +82,7 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
     'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],
     'GET /api/plans/:planId/snapshots': ['GET', `/api/plans/${ids.planId}/snapshots`],
+    'GET /api/plans/:planId/progress': ['GET', `/api/plans/${ids.planId}/progress`],
     'GET /api/plans/:planId/snapshots/:month': [
       'GET',
       `/api/plans/${ids.planId}/snapshots/2026-10`,

@@ -1,4 +1,4 @@
-import { canManagePlan, isMonth, planIdParamSchema, type Actor } from '@caitien/shared'
+import { canManagePlan, isMonth, monthOf, planIdParamSchema, type Actor } from '@caitien/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
@@ -6,7 +6,12 @@ import { getPlanAccess } from '../access.ts'
 import { forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
-import { listSnapshots, monthView, takeOnDemandSnapshot } from '../snapshots/snapshot-service.ts'
+import {
+  listSnapshots,
+  monthView,
+  takeOnDemandSnapshot,
+  yearProgress,
+} from '../snapshots/snapshot-service.ts'
 
 /** Monthly figures are for the monitoring team and the principal (DESIGN §3). */
 function requireOverseer(actor: Actor) {
@@ -20,6 +25,20 @@ const monthParamSchema = planIdParamSchema.extend({
 })
 
 export const snapshotRoutes = new Hono<AppEnv>()
+  .get('/:planId/progress', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    requireOverseer(actor)
+    const now = c.var.now()
+    return c.json(
+      {
+        schoolYear: plan.school_year,
+        currentMonth: monthOf(now),
+        months: await yearProgress(c.var.db, plan, now),
+      },
+      200,
+    )
+  })
   .get('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)

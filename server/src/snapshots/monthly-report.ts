@@ -187,7 +187,9 @@ function grid(header: string[], rows: string[][], widths: number[], leftColumns 
       }),
       ...rows.map(
         (r) =>
-          new TableRow({ children: r.map((v, i) => cell(v, { center: i >= leftColumns, width: widths[i] })) }),
+          new TableRow({
+            children: r.map((v, i) => cell(v, { center: i >= leftColumns, width: widths[i] })),
+          }),
       ),
     ],
   })

@@ -204,3 +204,38 @@ export async function monthView(db: Db, planId: string, month: string, now: Date
     check: check ? { agrees: check.length === 0, differences: check } : null,
   }
 }
+
+/**
+ * The school year month by month up to now, for the cumulative-flow chart: frozen
+ * snapshots where taken, the log for months without one, live figures for this month.
+ */
+export async function yearProgress(db: Db, plan: { id: string; school_year: string }, now: Date) {
+  const year = schoolYearMonths(plan.school_year)
+  const current = monthOf(now)
+  if (!year) return []
+  const last = year.end < current ? year.end : current
+  const stored = await db
+    .selectFrom('monthly_snapshot')
+    .select(['month', 'data'])
+    .where('plan_id', '=', plan.id)
+    .where('kind', '=', 'month_end')
+    .execute()
+  const byMonth = new Map(stored.map((r) => [r.month, JSON.parse(r.data) as MonthlySummary]))
+  const months: { month: string; source: 'snapshot' | 'log' | 'live'; summary: MonthlySummary }[] =
+    []
+  for (let m: string = year.start; m <= last; m = addMonths(m as Month, 1)) {
+    const frozen = byMonth.get(m)
+    if (frozen) months.push({ month: m, source: 'snapshot', summary: frozen })
+    else if (m >= current)
+      months.push({ month: m, source: 'live', summary: await liveFigures(db, plan.id, m) })
+    else months.push({ month: m, source: 'log', summary: await figuresFromLog(db, plan.id, m) })
+  }
+  return months.map(({ month, source, summary }) => ({
+    month,
+    source,
+    total: summary.total,
+    byStatus: summary.byStatus,
+    shareVerified: summary.shareVerified,
+    overdue: summary.overdue.length,
+  }))
+}
