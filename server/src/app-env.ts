@@ -2,6 +2,7 @@ import type { Db } from '@caitien/db'
 import type { Lang } from '@caitien/shared'
 import type { FileStore } from './evidence/file-store.ts'
 import type { PlanEvents } from './events/plan-events.ts'
+import type { LoginThrottle } from './auth/login-throttle.ts'
 
 export interface SessionUser {
   id: string
@@ -23,6 +24,7 @@ export interface AppDeps {
   files: FileStore
   /** The largest evidence file accepted, in bytes (20 MB by default). */
   maxEvidenceBytes?: number
+  loginThrottle?: LoginThrottle
 }
 
 export interface AppEnv {
@@ -35,5 +37,6 @@ export interface AppEnv {
     secureCookies: boolean
     files: FileStore
     maxEvidenceBytes: number
+    loginThrottle: LoginThrottle
   }
 }

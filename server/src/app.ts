@@ -5,6 +5,7 @@ import { getCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps, AppEnv } from './app-env.ts'
+import { createLoginThrottle } from './auth/login-throttle.ts'
 import { createPlanEvents } from './events/plan-events.ts'
 import { ApiException } from './http-error.ts'
 import { handleError, handleNotFound } from './middleware/error-handler.ts'
@@ -27,6 +28,7 @@ export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 export function createApp(deps: AppDeps) {
   const events = deps.events ?? createPlanEvents()
   const now = deps.now ?? (() => new Date())
+  const loginThrottle = deps.loginThrottle ?? createLoginThrottle()
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', deps.db)
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps) {
       c.set('now', now)
       c.set('secureCookies', deps.secureCookies ?? false)
       c.set('files', deps.files)
+      c.set('loginThrottle', loginThrottle)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'bad_request'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'too_many_attempts'
   | 'forbidden'
   | 'not_found'
   | 'version_conflict'

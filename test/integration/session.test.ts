@@ -159,3 +159,45 @@ describe('password change', () => {
     await again.login(world.users.principal.login, 'mat-khau-moi-1')
   })
 })
+
+describe('login throttling', () => {
+  it('locks an account for a while after five wrong passwords, with a clear message', async () => {
+    const s = httpSession(server.url)
+    const login = world.users.monitor.login
+    const start = server.now()
+    for (let i = 0; i < 5; i++) {
+      expect((await s.post('/api/session/login', { login, password: `sai-${i}` })).status).toBe(401)
+    }
+    const locked = await s.post('/api/session/login', { login, password: 'test-password-1' })
+    expect(locked.status).toBe(429)
+    expect(locked.body.error).toEqual({
+      code: 'too_many_attempts',
+      message: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.',
+    })
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800)
+    // Other accounts are not affected.
+    await httpSession(server.url).login(world.users.staff.login)
+    server.setNow(new Date(start.getTime() + 16 * 60_000))
+    await s.login(login)
+    server.setNow(start)
+  })
+
+  it('slows down guessing across accounts from one address', async () => {
+    const start = server.now()
+    server.setNow(new Date(start.getTime() + 60 * 60_000))
+    const s = httpSession(server.url)
+    let status = 0
+    let attempts = 0
+    while (status !== 429 && attempts < 60) {
+      attempts++
+      status = (
+        await s.post('/api/session/login', { login: `khong-co-${attempts}`, password: 'x' })
+      ).status
+    }
+    expect(status).toBe(429)
+    expect(attempts).toBe(31)
+    server.setNow(new Date(start.getTime() + 120 * 60_000))
+    await s.login(world.users.assignee.login)
+    server.setNow(start)
+  })
+})

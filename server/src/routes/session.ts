@@ -1,4 +1,5 @@
 import { changePasswordInputSchema, loginInputSchema } from '@caitien/shared'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
@@ -13,6 +14,15 @@ import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
 import { listMemberships } from '../schools/school.repository.ts'
 
+/** The peer's address; behind a proxy, its X-Forwarded-For would need to be trusted explicitly. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
 function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -26,6 +36,19 @@ function setSessionCookie(c: Context<AppEnv>, token: string) {
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
     const { login, password } = c.req.valid('json')
+    const key = login.toLowerCase()
+    const address = clientAddress(c)
+    const now = c.var.now().getTime()
+    const wait = c.var.loginThrottle.retryAfter(key, address, now)
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60_000)
+      c.header('Retry-After', String(Math.ceil(wait / 1000)))
+      const message =
+        c.var.lang === 'vi'
+          ? `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`
+          : `Too many failed logins. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`
+      return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
+    }
     const user = await c.var.db
       .selectFrom('app_user')
       .select(['id', 'password_hash'])
@@ -33,10 +56,12 @@ export const sessionRoutes = new Hono<AppEnv>()
       .executeTakeFirst()
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
     if (!user || !ok) {
+      c.var.loginThrottle.fail(key, address, now)
       const message =
         c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
+    c.var.loginThrottle.succeed(key)
     const token = await insertSession(c.var.db, user.id, c.var.now())
     setSessionCookie(c, token)
     return c.json({ ok: true }, 200)
