@@ -29,3 +29,29 @@ export function createDb({ file, onQuery }: CreateDbOptions): Db {
     log: onQuery ? (event) => onQuery(event) : undefined,
   })
 }
+
+/**
+ * A consistent copy of a live database file while other connections keep writing:
+ * SQLite's online backup API copies pages and restarts when a writer changes one.
+ */
+export async function backupDatabaseFile(source: string, destination: string): Promise<void> {
+  mkdirSync(dirname(destination), { recursive: true })
+  const sqlite = new SQLite(source, { readonly: true, fileMustExist: true })
+  try {
+    sqlite.pragma('busy_timeout = 5000')
+    await sqlite.backup(destination)
+  } finally {
+    sqlite.close()
+  }
+}
+
+/** 'ok' when the file is a sound SQLite database, else SQLite's list of problems. */
+export function checkDatabaseFile(file: string): string {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true })
+  try {
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[]
+    return rows.map((r) => r.integrity_check).join('; ')
+  } finally {
+    sqlite.close()
+  }
+}

@@ -4,6 +4,7 @@ import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
 import { openDatabase } from './boot.ts'
+import { backup, restore } from './backup.ts'
 import { readEnv } from './env.ts'
 import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-service.ts'
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
@@ -29,6 +30,8 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   framework:list
   snapshot:take --plan PLAN_ID --month YYYY-MM       (the month-end snapshot of an ended month, once)
   snapshot:list --plan PLAN_ID
+  backup --to DIR                                    (online: the database and evidence files, while the app runs)
+  restore --from DIR [--force]                       (with the app stopped)
   plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
 `
 
@@ -82,6 +85,9 @@ function parseOptions(rest: string[]) {
         admin: { type: 'boolean' },
         plan: { type: 'string' },
         month: { type: 'string' },
+        to: { type: 'string' },
+        from: { type: 'string' },
+        force: { type: 'boolean' },
       },
     })
   } catch (err) {
@@ -98,6 +104,31 @@ async function run(
   switch (command) {
     case 'plan:parse':
       return parsePlan(positionals[0])
+    case 'backup': {
+      const env = readEnv()
+      const result = await backup({
+        databaseFile: env.CAITIEN_DATABASE_FILE,
+        evidenceDir: env.CAITIEN_EVIDENCE_DIR,
+        to: need(values.to, 'to'),
+      }).catch((err: Error) => {
+        throw new UsageError(err.message)
+      })
+      console.log(`backed up ${result.database} and ${result.files} evidence files`)
+      return 0
+    }
+    case 'restore': {
+      const env = readEnv()
+      const result = await restore({
+        from: need(values.from, 'from'),
+        databaseFile: env.CAITIEN_DATABASE_FILE,
+        evidenceDir: env.CAITIEN_EVIDENCE_DIR,
+        force: values.force ?? false,
+      }).catch((err: Error) => {
+        throw new UsageError(err.message)
+      })
+      console.log(`restored ${env.CAITIEN_DATABASE_FILE} and ${result.files} evidence files`)
+      return 0
+    }
   }
   const env = readEnv()
   const now = new Date()

@@ -1,10 +1,11 @@
-import { cardIdParamSchema, type Lang } from '@caitien/shared'
+import { canWorkOnCard, cardIdParamSchema, type Lang } from '@caitien/shared'
 import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { getCardAccess, getPlanAccess } from '../access.ts'
 import { addEvidence } from '../cards/card-commands.ts'
+import { listAssigneeIds } from '../cards/card.repository.ts'
 import { FileTooLargeError } from '../evidence/file-store.ts'
 import {
   deleteEvidence,
@@ -59,6 +60,19 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
       if (declared > max)
         throw new ApiException(413, 'payload_too_large', TOO_LARGE[c.var.lang](mb))
       const fileName = cleanFileName(c.req.valid('query').name)
+      // Refuse before reading the body: a refused upload should cost neither time nor disk.
+      const card = await c.var.db
+        .selectFrom('card')
+        .select(['status'])
+        .where('id', '=', cardId)
+        .executeTakeFirstOrThrow()
+      const assigneeIds = await listAssigneeIds(c.var.db, cardId)
+      if (!canWorkOnCard({ assigneeIds }, actor)) {
+        throw forbidden('Only an assignee or the principal may add evidence.')
+      }
+      if (card.status === 'verified') {
+        throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+      }
       let upload
       try {
         upload = await c.var.files.receive(c.req.raw.body, max)
@@ -76,6 +90,9 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           throw new ApiException(415, 'unsupported_type', WRONG_TYPE[c.var.lang])
         }
         const title = c.req.valid('query').title || fileName
+        // The file goes into the store before its row exists, so a backup that copies the
+        // database first finds every file the database names.
+        await upload.commit()
         const result = await addEvidence(c.var.db, {
           cardId,
           planId: plan.id,
@@ -97,7 +114,6 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           }
           throw forbidden('Only an assignee or the principal may add evidence.')
         }
-        await upload.commit()
         c.var.events.publish({
           type: 'card.changed',
           planId: plan.id,
