@@ -1,0 +1,342 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { insertTestCard } from '@caitien/server/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { buildWorld, type World } from '../support/world.ts'
+
+/**
+ * Every route × every role, generated from the app's route table: a route added without
+ * a line here fails the first test. Another school and no session are covered for every
+ * route in tenancy-and-input.test.ts and session.test.ts.
+ */
+const PERSONAS = ['assignee', 'staff', 'monitor', 'principal', 'admin'] as const
+type Persona = (typeof PERSONAS)[number]
+type Expect = Record<Persona, number>
+
+const all = (status: number): Expect => ({
+  assignee: status,
+  staff: status,
+  monitor: status,
+  principal: status,
+  admin: status,
+})
+const members = (status: number): Expect => ({ ...all(status), admin: 404 })
+const principalOnly = (status: number): Expect => ({
+  assignee: 403,
+  staff: 403,
+  monitor: 403,
+  principal: status,
+  admin: 404,
+})
+const overseers = (status: number): Expect => ({
+  assignee: 403,
+  staff: 403,
+  monitor: status,
+  principal: status,
+  admin: 404,
+})
+const workers = (status: number): Expect => ({
+  assignee: status,
+  staff: 403,
+  monitor: 403,
+  principal: status,
+  admin: 404,
+})
+
+interface Ctx {
+  planId: string
+  cardId: string
+  evidenceId: string
+  otherEvidenceId: string
+  schoolId: string
+}
+type Request = [method: string, path: string, body?: unknown]
+
+const plan002 = readFileSync(
+  fileURLToPath(new URL('../fixtures/plans/plan-002.docx', import.meta.url)),
+)
+const upload = () => {
+  const form = new FormData()
+  form.set('file', new Blob([new Uint8Array(plan002)]), 'plan-002.docx')
+  return form
+}
+
+const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> = {
+  'POST /api/session/login': {
+    request: () => ['POST', '/api/session/login', { login: 'x', password: 'wrong-password' }],
+    expect: all(401),
+  },
+  'POST /api/session/logout': { request: () => ['POST', '/api/session/logout'], expect: all(200) },
+  'POST /api/session/password': {
+    request: () => [
+      'POST',
+      '/api/session/password',
+      { currentPassword: 'not-it', newPassword: 'mat-khau-moi-9' },
+    ],
+    expect: all(403),
+  },
+  'GET /api/session/me': { request: () => ['GET', '/api/session/me'], expect: all(200) },
+  'GET /api/plans': { request: () => ['GET', '/api/plans'], expect: all(200) },
+  'POST /api/plans': {
+    request: (c) => [
+      'POST',
+      '/api/plans',
+      {
+        schoolId: c.schoolId,
+        title: 'KH',
+        schoolYear: '2026-2027',
+        frameworkId: 'TT18-2018@2018-10-10',
+      },
+    ],
+    expect: principalOnly(201),
+  },
+  'GET /api/frameworks': { request: () => ['GET', '/api/frameworks'], expect: all(200) },
+  'GET /api/inbox': { request: () => ['GET', '/api/inbox'], expect: all(200) },
+  'POST /api/inbox/seen': { request: () => ['POST', '/api/inbox/seen'], expect: all(200) },
+  'GET /api/plans/:planId/board': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/board`],
+    expect: members(200),
+  },
+  'GET /api/plans/:planId/events': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/events`],
+    expect: members(200),
+  },
+  'POST /api/plans/:planId/cards': {
+    request: (c) => ['POST', `/api/plans/${c.planId}/cards`, { tasks: 'Việc mới' }],
+    expect: principalOnly(201),
+  },
+  'POST /api/plans/:planId/import/preview': {
+    request: (c) => ['POST', `/api/plans/${c.planId}/import/preview`, upload()],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/import/confirm': {
+    request: (c) => ['POST', `/api/plans/${c.planId}/import/confirm`, upload()],
+    expect: principalOnly(200),
+  },
+  'GET /api/plans/:planId/export': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/export?format=csv`],
+    expect: members(200),
+  },
+  'GET /api/plans/:planId/review-queue': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/review-queue`],
+    expect: overseers(200),
+  },
+  'GET /api/plans/:planId/progress': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/progress`],
+    expect: overseers(200),
+  },
+  'GET /api/plans/:planId/snapshots': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/snapshots`],
+    expect: overseers(200),
+  },
+  'POST /api/plans/:planId/snapshots': {
+    request: (c) => ['POST', `/api/plans/${c.planId}/snapshots`],
+    expect: principalOnly(201),
+  },
+  'GET /api/plans/:planId/snapshots/:month': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10`],
+    expect: overseers(200),
+  },
+  'PUT /api/plans/:planId/snapshots/:month/remarks': {
+    request: (c) => [
+      'PUT',
+      `/api/plans/${c.planId}/snapshots/2026-10/remarks`,
+      { text: 'Nhận xét' },
+    ],
+    expect: { assignee: 403, staff: 403, monitor: 200, principal: 403, admin: 404 },
+  },
+  'GET /api/plans/:planId/snapshots/:month/report': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10/report?format=xlsx`],
+    expect: overseers(200),
+  },
+  'GET /api/cards/:cardId': {
+    request: (c) => ['GET', `/api/cards/${c.cardId}`],
+    expect: members(200),
+  },
+  'PATCH /api/cards/:cardId': {
+    request: (c) => ['PATCH', `/api/cards/${c.cardId}`, { version: 1, notes: 'Ghi chú' }],
+    expect: principalOnly(200),
+  },
+  'DELETE /api/cards/:cardId': {
+    request: (c) => ['DELETE', `/api/cards/${c.cardId}`, { version: 1 }],
+    expect: principalOnly(200),
+  },
+  'PUT /api/cards/:cardId/assignees': {
+    request: (c) => ['PUT', `/api/cards/${c.cardId}/assignees`, { version: 1, assigneeIds: [] }],
+    expect: principalOnly(200),
+  },
+  'POST /api/cards/:cardId/move': {
+    request: (c) => ['POST', `/api/cards/${c.cardId}/move`, { to: 'in_progress', version: 1 }],
+    expect: workers(200),
+  },
+  'POST /api/cards/:cardId/reorder': {
+    request: (c) => ['POST', `/api/cards/${c.cardId}/reorder`, { version: 1, beforeCardId: null }],
+    expect: workers(200),
+  },
+  'POST /api/cards/:cardId/evidence': {
+    request: (c) => [
+      'POST',
+      `/api/cards/${c.cardId}/evidence`,
+      { kind: 'note', title: 'Biên bản', note: 'x' },
+    ],
+    expect: workers(201),
+  },
+  'POST /api/cards/:cardId/evidence/files': {
+    request: (c) => [
+      'POST',
+      `/api/cards/${c.cardId}/evidence/files?name=a.pdf`,
+      new TextEncoder().encode('%PDF-1.4\n%%EOF'),
+    ],
+    expect: workers(201),
+  },
+  'POST /api/cards/:cardId/evidence/links': {
+    request: (c) => [
+      'POST',
+      `/api/cards/${c.cardId}/evidence/links`,
+      { evidenceId: c.otherEvidenceId },
+    ],
+    expect: workers(201),
+  },
+  'POST /api/cards/:cardId/comments': {
+    request: (c) => ['POST', `/api/cards/${c.cardId}/comments`, { body: 'Ý kiến' }],
+    expect: members(201),
+  },
+  'GET /api/cards/:cardId/activity': {
+    request: (c) => ['GET', `/api/cards/${c.cardId}/activity`],
+    expect: members(200),
+  },
+  'GET /api/evidence/:evidenceId/file': {
+    request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file`],
+    expect: members(200),
+  },
+  'PATCH /api/evidence/:evidenceId': {
+    request: (c) => [
+      'PATCH',
+      `/api/evidence/${c.evidenceId}`,
+      { code: `[H9-9.9-${Math.floor(Math.random() * 1e6)}]` },
+    ],
+    expect: principalOnly(200),
+  },
+  'DELETE /api/evidence/:evidenceId': {
+    request: (c) => ['DELETE', `/api/evidence/${c.evidenceId}`],
+    expect: { assignee: 200, staff: 403, monitor: 403, principal: 403, admin: 404 },
+  },
+}
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let world: World
+const users = {} as Record<Persona, { id: string; login: string }>
+const sessions = {} as Record<Persona, HttpSession>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await buildWorld(server.db)
+  const { insertTestUser } = await import('@caitien/server/testing')
+  users.assignee = world.users.assignee
+  users.staff = world.users.staff
+  users.monitor = world.users.monitor
+  users.principal = world.users.principal
+  users.admin = await insertTestUser(server.db, null, [], { isAdmin: true })
+  for (const persona of PERSONAS) {
+    sessions[persona] = httpSession(server.url)
+    await sessions[persona].login(users[persona].login)
+  }
+  await server.db
+    .insertInto('framework')
+    .values({
+      id: 'TT18-2018@2018-10-10',
+      code: 'TT18-2018',
+      version: '2018-10-10',
+      title: 'TT18',
+      school_level: 'secondary',
+      effective_from: null,
+      source: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute()
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+/** A fresh planned card assigned to the assignee, with a file they uploaded, per request. */
+async function freshContext(uploader: HttpSession): Promise<Ctx> {
+  const cardId = await insertTestCard(server.db, world.plan, {
+    assigneeIds: [world.users.assignee.id],
+    criterion: '2.1',
+  })
+  const other = await insertTestCard(server.db, world.plan, {
+    assigneeIds: [world.users.assignee.id],
+    criterion: '2.2',
+  })
+  const file = (id: string) =>
+    uploader.request(
+      'POST',
+      `/api/cards/${id}/evidence/files?name=minh-chung.pdf`,
+      new TextEncoder().encode(`%PDF-1.4\n% ${id}\n%%EOF`),
+      {
+        headers: { 'content-type': 'application/octet-stream' },
+      },
+    )
+  const [own, foreign] = await Promise.all([file(cardId), file(other)])
+  // The uploads bumped nothing: the card is still at version 1.
+  return {
+    planId: world.plan.id,
+    cardId,
+    evidenceId: own.body.evidence.id,
+    otherEvidenceId: foreign.body.evidence.id,
+    schoolId: world.schoolId,
+  }
+}
+
+describe('the access matrix', () => {
+  it('has a rule for every route of the app', () => {
+    const routes = new Set(
+      server.app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path}`),
+    )
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  it.each(
+    Object.entries(MATRIX).flatMap(([route, rule]) =>
+      PERSONAS.map((persona) => ({ route, persona, rule })),
+    ),
+  )('$route as $persona', async ({ route, persona, rule }) => {
+    const ctx = await freshContext(sessions.assignee)
+    // Logging out ends a session: that one request gets a session of its own.
+    const who = route.endsWith('/logout') ? httpSession(server.url) : sessions[persona]
+    if (route.endsWith('/logout')) await who.login(users[persona].login)
+    const [method, path, body] = rule.request(ctx)
+    if (route.endsWith('/events')) {
+      // An event stream never ends: read its status, then hang up.
+      const controller = new AbortController()
+      const stream = await fetch(server.url + path, {
+        headers: { cookie: who.cookie },
+        signal: controller.signal,
+      })
+      controller.abort()
+      expect({ route, persona, status: stream.status }).toEqual({
+        route,
+        persona,
+        status: rule.expect[persona],
+      })
+      return
+    }
+    const res = await who.request(method, path, body, {
+      headers:
+        body instanceof Uint8Array ? { 'content-type': 'application/octet-stream' } : undefined,
+    })
+    expect({ route, persona, status: res.status }).toEqual({
+      route,
+      persona,
+      status: rule.expect[persona],
+    })
+    if (res.status >= 400) {
+      expect(res.body.error.code).toEqual(expect.any(String))
+      expect(JSON.stringify(res.body)).not.toMatch(/password_hash|\.ts:\d+|at [A-Za-z]+ \(/)
+    }
+  })
+})
