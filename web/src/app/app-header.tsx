@@ -15,6 +15,7 @@ export function AppHeader({
   roles,
   live,
   actions,
+  inbox,
 }: {
   me: Me
   plans: Plans
@@ -23,6 +24,8 @@ export function AppHeader({
   roles: readonly Role[]
   live: LiveState | null
   actions?: ReactNode
+  /** The inbox bell, composed by the app from the inbox feature. */
+  inbox?: ReactNode
 }) {
   const { t, lang } = useI18n()
   const logout = useLogout()
@@ -63,6 +66,7 @@ export function AppHeader({
             <span className="live-text">{live === 'offline' ? t('offline') : t('live')}</span>
           </span>
         )}
+        {inbox}
         <LanguageSwitch />
         <div className="header-user">
           <Avatar id={me.user.id} name={me.user.displayName} size={30} />

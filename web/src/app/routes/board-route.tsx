@@ -16,6 +16,11 @@ import { MoveProvider } from '@/features/board/components/move-controller'
 import { MoveToActions } from '@/features/board/components/move-to-actions'
 import { cardKeys } from '@/features/card-detail/api/card-queries'
 import { CardDetailPanel } from '@/features/card-detail/components/card-detail-panel'
+import { CardEvidence } from '@/features/card-detail/components/evidence-list'
+import { inboxKeys } from '@/features/inbox/api/inbox-queries'
+import { InboxButton } from '@/features/inbox/components/inbox-button'
+import { reviewQueueKeys } from '@/features/review-queue/api/review-queue-queries'
+import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
 import { useI18n } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
 import { PlanActions } from '../plan-actions'
@@ -31,8 +36,20 @@ const NewPlanDialog = lazy(() =>
     default: m.NewPlanDialog,
   })),
 )
+// The monitoring team opens the queue a few times a day; it loads on first use.
+const ReviewQueue = lazy(() =>
+  import('@/features/review-queue/components/review-queue').then((m) => ({
+    default: m.ReviewQueue,
+  })),
+)
 
 const PLAN_KEY = 'caitien_plan'
+
+/** A card to show, in its plan: the inbox may point into another plan. */
+interface OpenCard {
+  planId: string
+  cardId: string
+}
 
 /** Where a new plan goes and what the plan in view suggests for it. */
 interface NewPlanContext {
@@ -57,6 +74,7 @@ export function BoardRoute({ me }: { me: Me }) {
   const [chosen, setChosen] = useState<string | null>(readStoredPlan)
   const [importPlanId, setImportPlanId] = useState<string | null>(null)
   const [newPlan, setNewPlan] = useState<NewPlanContext | null>(null)
+  const [openCard, setOpenCard] = useState<OpenCard | null>(null)
   const list = plans.data?.plans ?? []
   const planId = list.find((p) => p.id === chosen)?.id ?? list[0]?.id ?? null
 
@@ -67,6 +85,12 @@ export function BoardRoute({ me }: { me: Me }) {
     } catch {
       // the choice holds for this visit
     }
+  }
+
+  function openCardInPlan(target: OpenCard) {
+    if (!list.some((p) => p.id === target.planId)) return
+    if (target.planId !== planId) choosePlan(target.planId)
+    setOpenCard(target)
   }
 
   async function planCreated(id: string) {
@@ -162,6 +186,9 @@ export function BoardRoute({ me }: { me: Me }) {
         onPlanChange={choosePlan}
         onImport={setImportPlanId}
         onNewPlan={setNewPlan}
+        openCardId={openCard?.planId === planId ? openCard.cardId : null}
+        onOpenCard={openCardInPlan}
+        onCloseCard={() => setOpenCard(null)}
       />
     )
   }
@@ -205,6 +232,9 @@ function PlanBoard({
   onPlanChange,
   onImport,
   onNewPlan,
+  openCardId,
+  onOpenCard,
+  onCloseCard,
 }: {
   me: Me
   plans: Plans
@@ -212,23 +242,46 @@ function PlanBoard({
   onPlanChange: (planId: string) => void
   onImport: (planId: string) => void
   onNewPlan: (context: NewPlanContext) => void
+  openCardId: string | null
+  onOpenCard: (target: OpenCard) => void
+  onCloseCard: () => void
 }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const board = useQuery(boardQueryOptions(planId))
-  const [openCardId, setOpenCardId] = useState<string | null>(null)
+  const [queueOpen, setQueueOpen] = useState(false)
+  const roles = board.data?.me.roles ?? []
+  const canSeeQueue = roles.includes('monitor') || roles.includes('principal')
 
+  // Any change to a card of the plan may change the open panel, the queue and the inbox.
   const onCardEvent = useCallback(
     (cardId: string) => {
       void queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) })
+      void queryClient.invalidateQueries({ queryKey: reviewQueueKeys.plan(planId) })
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
     },
-    [queryClient],
+    [queryClient, planId],
   )
   const live = usePlanEvents(planId, onCardEvent)
 
   const refreshBoard = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: boardKeys.plan(planId) })
+    void queryClient.invalidateQueries({ queryKey: reviewQueueKeys.plan(planId) })
   }, [queryClient, planId])
+
+  const afterVerdict = useCallback(
+    (cardId: string) => {
+      void queryClient.invalidateQueries({ queryKey: boardKeys.plan(planId) })
+      void queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) })
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
+    },
+    [queryClient, planId],
+  )
+
+  const openCardHere = useCallback(
+    (cardId: string) => onOpenCard({ planId, cardId }),
+    [onOpenCard, planId],
+  )
 
   return (
     <div className="app">
@@ -237,24 +290,35 @@ function PlanBoard({
         plans={plans}
         planId={planId}
         onPlanChange={onPlanChange}
-        roles={board.data?.me.roles ?? []}
+        roles={roles}
         live={live}
+        inbox={
+          <InboxButton
+            currentPlanId={planId}
+            onOpenCard={(id, cardId) => onOpenCard({ planId: id, cardId })}
+          />
+        }
         actions={
           board.data && (
-            <PlanActions
-              planId={planId}
-              canManage={canManagePlan(board.data.me)}
-              onImport={() => onImport(planId)}
-              onNewPlan={() => {
-                const plan = board.data.plan
-                onNewPlan({
-                  schoolId: plan.school.id,
-                  schoolName: plan.school.name,
-                  frameworkId: plan.frameworkId,
-                  schoolYear: plan.schoolYear,
-                })
-              }}
-            />
+            <div className="header-tools">
+              {canSeeQueue && (
+                <ReviewQueueButton planId={planId} onOpen={() => setQueueOpen(true)} />
+              )}
+              <PlanActions
+                planId={planId}
+                canManage={canManagePlan(board.data.me)}
+                onImport={() => onImport(planId)}
+                onNewPlan={() => {
+                  const plan = board.data.plan
+                  onNewPlan({
+                    schoolId: plan.school.id,
+                    schoolName: plan.school.name,
+                    frameworkId: plan.frameworkId,
+                    schoolYear: plan.schoolYear,
+                  })
+                }}
+              />
+            </div>
           )
         }
       />
@@ -270,12 +334,34 @@ function PlanBoard({
         )}
         {board.data && (
           <MoveProvider planId={planId} me={board.data.me}>
-            <Board board={board.data} onOpenCard={setOpenCardId} />
+            <Board board={board.data} onOpenCard={openCardHere} />
+            {queueOpen && canSeeQueue && (
+              <Suspense
+                fallback={
+                  <div
+                    className="modal-backdrop modal-backdrop-box"
+                    role="status"
+                    aria-label={t('loading')}
+                  >
+                    <span className="spinner spinner-large" aria-hidden="true" />
+                  </div>
+                }
+              >
+                <ReviewQueue
+                  planId={planId}
+                  members={board.data.members}
+                  renderEvidence={(cardId) => <CardEvidence cardId={cardId} />}
+                  onOpenCard={openCardHere}
+                  onChanged={afterVerdict}
+                  onClose={() => setQueueOpen(false)}
+                />
+              </Suspense>
+            )}
             {openCardId && (
               <CardDetailPanel
                 cardId={openCardId}
                 members={board.data.members}
-                onClose={() => setOpenCardId(null)}
+                onClose={onCloseCard}
                 onChanged={refreshBoard}
                 statusActions={<MoveToActions planId={planId} cardId={openCardId} />}
               />

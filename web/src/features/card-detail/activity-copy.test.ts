@@ -15,6 +15,9 @@ describe('activity copy', () => {
       'verify',
       'reopen',
       'evidence_added',
+      'evidence_deleted',
+      'evidence_linked',
+      'evidence_code_changed',
       'commented',
       'deleted',
     ]
@@ -31,6 +34,16 @@ describe('activity copy', () => {
     expect(
       activityDetail('evidence_added', { code: '[H1-1.5-01]', title: 'Biên bản' }, () => undefined),
     ).toBe('[H1-1.5-01] Biên bản')
+    expect(
+      activityDetail('evidence_deleted', { code: '[H1-1.5-02]', title: 'Ảnh' }, () => undefined),
+    ).toBe('[H1-1.5-02] Ảnh')
+    expect(
+      activityDetail(
+        'evidence_code_changed',
+        { before: '[H1-1.5-01]', after: '[H1-1.5-09]' },
+        () => undefined,
+      ),
+    ).toBe('[H1-1.5-01] → [H1-1.5-09]')
     expect(activityDetail('assigned', { before: [], after: ['u1'] }, () => 'Lê Thị Mai')).toBe(
       'Lê Thị Mai',
     )

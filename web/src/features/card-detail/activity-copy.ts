@@ -14,6 +14,9 @@ const ACTION_TEXT: Record<Lang, Record<string, string>> = {
     verify: 'đã xác nhận hoàn thành',
     reopen: 'đã mở lại thẻ',
     evidence_added: 'đã thêm minh chứng',
+    evidence_deleted: 'đã xoá minh chứng',
+    evidence_linked: 'đã dùng chung minh chứng',
+    evidence_code_changed: 'đã sửa mã minh chứng',
     commented: 'đã bình luận',
     deleted: 'đã xoá thẻ',
   },
@@ -29,6 +32,9 @@ const ACTION_TEXT: Record<Lang, Record<string, string>> = {
     verify: 'verified the card',
     reopen: 'reopened the card',
     evidence_added: 'added evidence',
+    evidence_deleted: 'deleted evidence',
+    evidence_linked: 'linked shared evidence',
+    evidence_code_changed: 'changed an evidence code',
     commented: 'commented',
     deleted: 'deleted the card',
   },
@@ -55,7 +61,16 @@ export function activityDetail(
   nameOf: (id: string) => string | undefined,
 ): string | null {
   if (!detail) return null
-  if (action === 'evidence_added') {
+  if (action === 'evidence_code_changed') {
+    const before = typeof detail.before === 'string' ? detail.before : '?'
+    const after = typeof detail.after === 'string' ? detail.after : '?'
+    return `${before} → ${after}`
+  }
+  if (
+    action === 'evidence_added' ||
+    action === 'evidence_deleted' ||
+    action === 'evidence_linked'
+  ) {
     const code = typeof detail.code === 'string' ? detail.code : ''
     const title = typeof detail.title === 'string' ? detail.title : ''
     return [code, title].filter(Boolean).join(' ') || null

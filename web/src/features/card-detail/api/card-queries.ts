@@ -17,6 +17,8 @@ export const cardQueryOptions = (cardId: string) =>
 export type CardDetailData = InferResponseType<(typeof client.api.cards)[':cardId']['$get'], 200>
 export type CardDetail = CardDetailData['card']
 export type ActivityEntry = CardDetail['activity'][number]
+export type EvidenceItem = CardDetail['evidence'][number]
+export type ReviewEntry = CardDetail['reviews'][number]
 
 /**
  * Writes from the panel refetch the card; `onChanged` lets the caller refresh what
@@ -62,6 +64,30 @@ export function useSetAssignees(cardId: string, onChanged?: () => void) {
     cardId,
     (input: { version: number; assigneeIds: string[] }) =>
       parseResponse(client.api.cards[':cardId'].assignees.$put({ param: { cardId }, json: input })),
+    onChanged,
+  )
+}
+
+export function useDeleteEvidence(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (evidenceId: string) =>
+      parseResponse(client.api.evidence[':evidenceId'].$delete({ param: { evidenceId } })),
+    onChanged,
+  )
+}
+
+/** The principal adjusts an item's code; the server refuses a code used elsewhere in the plan. */
+export function useSetEvidenceCode(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (input: { evidenceId: string; code: string }) =>
+      parseResponse(
+        client.api.evidence[':evidenceId'].$patch({
+          param: { evidenceId: input.evidenceId },
+          json: { code: input.code },
+        }),
+      ),
     onChanged,
   )
 }

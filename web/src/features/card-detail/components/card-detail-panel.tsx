@@ -17,6 +17,7 @@ import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'
 import { CommentsSection } from './comments-section'
 import { EvidenceSection } from './evidence-section'
+import { LatestSendBack, ReviewHistory } from './review-history'
 
 export interface DetailMember {
   id: string
@@ -160,6 +161,7 @@ function CardDetailBody({
         </span>
         {statusActions}
       </div>
+      <LatestSendBack status={card.status} reviews={card.reviews} />
 
       <AssigneesSection
         card={card}
@@ -182,12 +184,8 @@ function CardDetailBody({
         </dl>
       </section>
 
-      <EvidenceSection
-        card={card}
-        canAdd={canWorkOnCard(card, me)}
-        nameOf={nameOf}
-        onChanged={onChanged}
-      />
+      <EvidenceSection card={card} me={me} canAdd={canWorkOnCard(card, me)} onChanged={onChanged} />
+      <ReviewHistory reviews={card.reviews} resubmissions={card.resubmissions} />
       <CommentsSection card={card} onChanged={onChanged} />
       <ActivityList activity={card.activity} nameOf={nameOf} />
     </div>

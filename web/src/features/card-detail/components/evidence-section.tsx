@@ -1,31 +1,175 @@
-import { addEvidenceInputSchema, formatDate } from '@caitien/shared'
-import { useState } from 'react'
-import type { FormEvent } from 'react'
+import { addEvidenceInputSchema, type Actor } from '@caitien/shared'
+import { useId, useRef, useState } from 'react'
+import type { DragEvent, FormEvent } from 'react'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
 import { useI18n } from '@/lib/i18n'
 import { useAddEvidence, type CardDetail } from '../api/card-queries'
+import { useEvidenceUploads } from '../api/use-evidence-uploads'
+import { EvidenceList } from './evidence-list'
+import { UploadList } from './upload-list'
 
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx'
+
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer.types.includes('Files')
+}
+
+/**
+ * The card's evidence (DESIGN §6): the items with their codes; files uploaded by
+ * choosing or dropping them anywhere on the section; links and notes. Frozen once
+ * the card is verified.
+ */
 export function EvidenceSection({
   card,
+  me,
   canAdd,
-  nameOf,
   onChanged,
 }: {
   card: CardDetail
+  me: Actor
   canAdd: boolean
-  nameOf: (id: string) => string | undefined
   onChanged: () => void
 }) {
   const { t } = useI18n()
+  const frozen = card.status === 'verified'
+  const accepting = canAdd && !frozen
+  const uploads = useEvidenceUploads(card.id, onChanged)
+  const [over, setOver] = useState(false)
+  // dragenter/dragleave fire for every child crossed; count them to know when it left.
+  const depth = useRef(0)
+
+  const dropHandlers = accepting
+    ? {
+        onDragEnter: (e: DragEvent) => {
+          if (!carriesFiles(e)) return
+          e.preventDefault()
+          depth.current++
+          setOver(true)
+        },
+        onDragOver: (e: DragEvent) => {
+          if (!carriesFiles(e)) return
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'copy'
+        },
+        onDragLeave: () => {
+          depth.current = Math.max(0, depth.current - 1)
+          if (depth.current === 0) setOver(false)
+        },
+        onDrop: (e: DragEvent) => {
+          if (!carriesFiles(e)) return
+          e.preventDefault()
+          depth.current = 0
+          setOver(false)
+          uploads.add([...e.dataTransfer.files])
+        },
+      }
+    : {}
+
+  return (
+    <section
+      className={`detail-section evidence-section${over ? ' evidence-section-over' : ''}`}
+      aria-labelledby="detail-evidence"
+      {...dropHandlers}
+    >
+      <h3 id="detail-evidence" className="section-title">
+        {t('evidence')} <span className="section-count">{card.evidence.length}</span>
+      </h3>
+      {card.evidence.length === 0 ? (
+        <p className="muted">{t('noEvidence')}</p>
+      ) : (
+        <EvidenceList
+          cardId={card.id}
+          items={card.evidence}
+          me={me}
+          frozen={frozen}
+          onChanged={onChanged}
+        />
+      )}
+      {frozen && (
+        <p className="evidence-frozen">
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M4 7.5h8v6H4z M5.8 7.5V5.3a2.2 2.2 0 0 1 4.4 0v2.2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinejoin="round"
+            />
+          </svg>
+          {t('evidenceFrozen')}
+        </p>
+      )}
+      {accepting && (
+        <>
+          <UploadZone onFiles={uploads.add} over={over} />
+          <UploadList
+            uploads={uploads.uploads}
+            onCancel={uploads.cancel}
+            onDismiss={uploads.dismiss}
+          />
+          <LinkOrNoteForm cardId={card.id} onChanged={onChanged} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function UploadZone({ onFiles, over }: { onFiles: (files: File[]) => void; over: boolean }) {
+  const { t } = useI18n()
+  const id = useId()
+  return (
+    <div className={`evidence-drop${over ? ' evidence-drop-over' : ''}`}>
+      <p className="evidence-drop-title">{over ? t('uploadDropNow') : t('uploadTitle')}</p>
+      <p className="evidence-drop-hint">
+        <span>{t('uploadDrop')}</span>{' '}
+        <input
+          id={`${id}-files`}
+          className="visually-hidden"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          aria-describedby={`${id}-formats`}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])]
+            // Cleared, so that choosing the same file again (after fixing it) is a change.
+            e.target.value = ''
+            onFiles(files)
+          }}
+        />
+        <label
+          htmlFor={`${id}-files`}
+          className="button button-small button-primary evidence-drop-button"
+        >
+          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+            <path
+              d="M8 10V2m-3.5 3.5L8 2l3.5 3.5M3 13h10"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          {t('uploadInput')}
+        </label>
+      </p>
+      <p id={`${id}-formats`} className="drop-formats">
+        {t('uploadFormats')}
+      </p>
+    </div>
+  )
+}
+
+function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () => void }) {
+  const { t } = useI18n()
   const { showToast } = useToast()
-  const add = useAddEvidence(card.id, onChanged)
+  const add = useAddEvidence(cardId, onChanged)
   const [kind, setKind] = useState<'link' | 'note'>('link')
   const [title, setTitle] = useState('')
   const [url, setUrl] = useState('')
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const frozen = card.status === 'verified'
 
   function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -47,96 +191,65 @@ export function EvidenceSection({
   }
 
   return (
-    <section className="detail-section" aria-labelledby="detail-evidence">
-      <h3 id="detail-evidence" className="section-title">
-        {t('evidence')} <span className="section-count">{card.evidence.length}</span>
-      </h3>
-      {card.evidence.length === 0 ? (
-        <p className="muted">{t('noEvidence')}</p>
+    <form className="evidence-form" onSubmit={onSubmit} noValidate>
+      <p className="evidence-form-title">{t('addLinkOrNote')}</p>
+      <fieldset className="segmented">
+        <legend className="visually-hidden">{t('addLinkOrNote')}</legend>
+        <label>
+          <input
+            type="radio"
+            name={`evidence-kind-${cardId}`}
+            checked={kind === 'link'}
+            onChange={() => setKind('link')}
+          />
+          <span>{t('evidenceLink')}</span>
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`evidence-kind-${cardId}`}
+            checked={kind === 'note'}
+            onChange={() => setKind('note')}
+          />
+          <span>{t('evidenceNote')}</span>
+        </label>
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{t('evidenceTitle')}</span>
+        <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      {kind === 'link' ? (
+        <label className="field">
+          <span className="field-label">{t('evidenceUrl')}</span>
+          <input
+            type="url"
+            inputMode="url"
+            value={url}
+            placeholder="https://"
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        </label>
       ) : (
-        <ul className="evidence-list">
-          {card.evidence.map((e) => (
-            <li key={e.id} className="evidence">
-              <span className="evidence-code">{e.code}</span>
-              <div className="evidence-body">
-                {e.kind === 'link' && e.url ? (
-                  <a href={e.url} target="_blank" rel="noopener noreferrer">
-                    {e.title}
-                  </a>
-                ) : (
-                  <strong>{e.title}</strong>
-                )}
-                {e.note && <p className="multiline">{e.note}</p>}
-                <span className="meta">
-                  {nameOf(e.createdBy.id) ?? e.createdBy.displayName} · {formatDate(e.createdAt)}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <label className="field">
+          <span className="field-label">{t('evidenceNoteBody')}</span>
+          <textarea
+            rows={3}
+            value={note}
+            maxLength={5000}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </label>
       )}
-      {canAdd && frozen && <p className="muted">{t('evidenceFrozen')}</p>}
-      {canAdd && !frozen && (
-        <form className="evidence-form" onSubmit={onSubmit} noValidate>
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('addEvidence')}</legend>
-            <label>
-              <input
-                type="radio"
-                name="evidence-kind"
-                checked={kind === 'link'}
-                onChange={() => setKind('link')}
-              />
-              <span>{t('evidenceLink')}</span>
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="evidence-kind"
-                checked={kind === 'note'}
-                onChange={() => setKind('note')}
-              />
-              <span>{t('evidenceNote')}</span>
-            </label>
-          </fieldset>
-          <label className="field">
-            <span className="field-label">{t('evidenceTitle')}</span>
-            <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
-          </label>
-          {kind === 'link' ? (
-            <label className="field">
-              <span className="field-label">{t('evidenceUrl')}</span>
-              <input
-                type="url"
-                inputMode="url"
-                value={url}
-                placeholder="https://"
-                onChange={(e) => setUrl(e.target.value)}
-              />
-            </label>
-          ) : (
-            <label className="field">
-              <span className="field-label">{t('evidenceNoteBody')}</span>
-              <textarea
-                rows={3}
-                value={note}
-                maxLength={5000}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            </label>
-          )}
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={add.isPending}>
-              {add.isPending ? t('saving') : t('addEvidence')}
-            </button>
-          </div>
-        </form>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
       )}
-    </section>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={add.isPending}>
+          {add.isPending ? t('saving') : t('addEvidence')}
+        </button>
+      </div>
+    </form>
   )
 }

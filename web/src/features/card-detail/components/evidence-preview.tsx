@@ -1,0 +1,103 @@
+import { formatDateTime } from '@caitien/shared'
+import { Modal } from '@/components/ui/modal'
+import { useI18n } from '@/lib/i18n'
+import type { EvidenceItem } from '../api/card-queries'
+import { formatFileSize, previewKind } from '../evidence-copy'
+
+/**
+ * A file shown inside the app: PDF in a frame, an image as itself; Word, Excel and
+ * PowerPoint cannot be shown by the browser, so they get a download. The server lets
+ * only our own pages frame the file and lets the file itself load nothing.
+ */
+export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose: () => void }) {
+  const { t, lang } = useI18n()
+  const file = item.file
+  if (!file) return null
+  const kind = previewKind(file.mimeType)
+  const downloadHref = `${file.href}?download=1`
+
+  const footer = (
+    <div className="preview-actions">
+      {kind && (
+        <a className="button" href={file.href} target="_blank" rel="noopener">
+          {t('openInNewTab')}
+        </a>
+      )}
+      <a className="button button-primary" href={downloadHref} download={file.name}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        {t('download')}
+      </a>
+    </div>
+  )
+
+  return (
+    <Modal
+      title={t('evidencePreview')}
+      onClose={onClose}
+      variant="wide"
+      closeLabel={t('close')}
+      footer={footer}
+    >
+      <div className="preview">
+        <div className="preview-head">
+          <p className="preview-name">
+            {item.code && <span className="evidence-code">{item.code}</span>}
+            <strong>{file.name}</strong>
+          </p>
+          {item.title !== file.name && <p className="preview-title">{item.title}</p>}
+          <dl className="preview-facts">
+            <div>
+              <dt>{t('uploadedBy')}</dt>
+              <dd>{item.createdBy.displayName}</dd>
+            </div>
+            <div>
+              <dt>{t('uploadedAt')}</dt>
+              <dd>
+                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('fileSize')}</dt>
+              <dd>{formatFileSize(file.size, lang)}</dd>
+            </div>
+          </dl>
+        </div>
+        <div className={`preview-stage preview-stage-${kind ?? 'none'}`}>
+          {kind === 'pdf' && (
+            <iframe
+              className="preview-frame"
+              data-testid="evidence-preview-frame"
+              src={file.href}
+              title={file.name}
+            />
+          )}
+          {kind === 'image' && (
+            <img
+              className="preview-image"
+              data-testid="evidence-preview-image"
+              src={file.href}
+              alt={item.title}
+            />
+          )}
+          {!kind && (
+            <div className="preview-none">
+              <p>{t('noPreview')}</p>
+              <a className="button button-primary" href={downloadHref} download={file.name}>
+                {t('download')} {file.name}
+              </a>
+            </div>
+          )}
+        </div>
+      </div>
+    </Modal>
+  )
+}

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query'
+import { useI18n } from '@/lib/i18n'
+import { reviewQueueQueryOptions } from '../api/review-queue-queries'
+
+/** "Chờ xác nhận (N)" in the header, for the monitoring team and the principal. */
+export function ReviewQueueButton({ planId, onOpen }: { planId: string; onOpen: () => void }) {
+  const { t } = useI18n()
+  const { data } = useQuery(reviewQueueQueryOptions(planId))
+  const count = data ? data.queue.length : null
+  const waiting = (count ?? 0) > 0
+  return (
+    <button
+      type="button"
+      className={`button button-small review-queue-button${waiting ? ' review-queue-button-on' : ''}`}
+      aria-haspopup="dialog"
+      onClick={onOpen}
+    >
+      <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+        <path
+          d="M3 8.5l3 3 7-7"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      {t('reviewQueueButton')}
+      {count !== null && (
+        // Read as "Chờ xác nhận (3)"; seen as a pill.
+        <>
+          {' '}
+          <span className="visually-hidden">(</span>
+          <span className="count-pill">{count}</span>
+          <span className="visually-hidden">)</span>
+        </>
+      )}
+    </button>
+  )
+}

@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { Modal } from '@/components/ui/modal'
+import { useI18n } from '@/lib/i18n'
+import { reviewQueueQueryOptions } from '../api/review-queue-queries'
+import { ReviewItem, type QueueMember } from './review-item'
+
+/**
+ * "Hàng đợi xác nhận": the cards waiting in "Đã nộp minh chứng", oldest submission
+ * first, each with its evidence and the two verdicts. The principal sees it read only.
+ * Evidence and the card panel belong to other features: the app passes them in.
+ */
+export function ReviewQueue({
+  planId,
+  members,
+  renderEvidence,
+  onOpenCard,
+  onChanged,
+  onClose,
+}: {
+  planId: string
+  members: readonly QueueMember[]
+  renderEvidence: (cardId: string) => ReactNode
+  onOpenCard: (cardId: string) => void
+  onChanged: (cardId: string) => void
+  onClose: () => void
+}) {
+  const { t } = useI18n()
+  const query = useQuery(reviewQueueQueryOptions(planId))
+
+  return (
+    <Modal title={t('reviewQueue')} onClose={onClose} variant="wide" closeLabel={t('close')}>
+      <div className="queue">
+        <p className="muted queue-hint">{t('reviewQueueHint')}</p>
+        {query.data && !query.data.me.roles.includes('monitor') && (
+          <p className="queue-readonly">{t('reviewReadOnly')}</p>
+        )}
+        {query.isPending && <p className="muted">{t('loading')}</p>}
+        {query.isError && (
+          <div className="page-note">
+            <p className="form-error" role="alert">
+              {t('loadFailed')}
+            </p>
+            <button type="button" className="button" onClick={() => void query.refetch()}>
+              {t('retry')}
+            </button>
+          </div>
+        )}
+        {query.data && query.data.queue.length === 0 && (
+          <div className="queue-empty">
+            <span className="queue-empty-icon" aria-hidden="true">
+              ✓
+            </span>
+            <p>{t('reviewQueueEmpty')}</p>
+          </div>
+        )}
+        {query.data && query.data.queue.length > 0 && (
+          <ol className="queue-list">
+            {query.data.queue.map((item) => (
+              <ReviewItem
+                key={item.card.id}
+                item={item}
+                me={query.data.me}
+                planId={planId}
+                members={members}
+                evidence={renderEvidence(item.card.id)}
+                onOpenCard={onOpenCard}
+                onChanged={onChanged}
+              />
+            ))}
+          </ol>
+        )}
+      </div>
+    </Modal>
+  )
+}
