@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
@@ -24,6 +24,27 @@ import { snapshotRoutes } from './routes/snapshots.ts'
 const JSON_BODY_LIMIT = 1024 * 1024
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 
+const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
+
+/**
+ * A body on a JSON route must say it is JSON. Without this, Hono's validator reads a
+ * text/plain body as {}, and a form another site posts would pass as an empty command.
+ */
+function requireJsonBodies(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const hasBody =
+      Number(c.req.header('content-length') ?? 0) > 0 ||
+      c.req.header('transfer-encoding') !== undefined
+    if (hasBody && !UPLOAD_PATH.test(c.req.path)) {
+      const type = c.req.header('content-type') ?? ''
+      if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+        throw new ApiException(415, 'unsupported_type', 'send the request body as application/json')
+      }
+    }
+    await next()
+  }
+}
+
 /** The only place routes are assembled (STYLE B4). Deps in, app out: tests pass their own. */
 export function createApp(deps: AppDeps) {
   const events = deps.events ?? createPlanEvents()
@@ -43,6 +64,7 @@ export function createApp(deps: AppDeps) {
       await next()
     })
     .use(requireSameOrigin())
+    .use(requireJsonBodies())
     .use(async (c, next) => {
       // Evidence files stream to disk under their own limit (routes/evidence.ts).
       if (c.req.path.endsWith('/evidence/files')) return next()

@@ -1,7 +1,8 @@
 /** Months are 'YYYY-MM' strings everywhere: DB, API and UI state. */
 export type Month = `${number}-${number}`
 
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/
+/** Years a school plan can name: 1900–2999 (and nothing a Date cannot hold). */
+const MONTH_RE = /^((?:19|2\d)\d\d)-(0[1-9]|1[0-2])$/
 
 export function isMonth(value: unknown): value is Month {
   return typeof value === 'string' && MONTH_RE.test(value)

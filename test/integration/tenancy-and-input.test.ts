@@ -214,6 +214,16 @@ describe('malformed input', () => {
     },
   )
 
+  it('refuses a body that does not say it is JSON, as a cross-site form would send it', async () => {
+    const before = await dbFingerprint(server.db)
+    const res = await principal.request('POST', `/api/plans/${world.plan.id}/cards`, 'tasks=x', {
+      headers: { 'content-type': 'text/plain' },
+    })
+    expect(res.status).toBe(415)
+    expect(res.body.error.code).toBe('unsupported_type')
+    expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
   it('refuses a request over the body limit with 413', async () => {
     const before = await dbFingerprint(server.db)
     const res = await principal.post(`/api/cards/${cardId}/comments`, {

@@ -89,10 +89,12 @@ export function cleanFileName(name: string): string {
     .join('')
     .replace(/^[.\s]+/, '')
     .trim()
-  if (clean.length > 200) {
+  const chars = [...clean]
+  if (chars.length > 200) {
+    // Cut by code points, so an emoji is never split into half a surrogate pair.
     const ext = extensionOf(clean)
     const keep = ext ? 200 - ext.length - 1 : 200
-    clean = ext ? `${clean.slice(0, keep)}.${ext}` : clean.slice(0, 200)
+    clean = ext ? `${chars.slice(0, keep).join('')}.${ext}` : chars.slice(0, 200).join('')
   }
   return clean || 'minh-chung'
 }

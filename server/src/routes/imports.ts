@@ -74,7 +74,12 @@ async function readUpload(c: Context<AppEnv>) {
       'send the plan as multipart/form-data with a "file" field',
     )
   }
-  const form = await c.req.parseBody()
+  let form: Record<string, unknown>
+  try {
+    form = await c.req.parseBody()
+  } catch {
+    throw new ApiException(400, 'bad_request', 'the multipart body could not be read')
+  }
   const file = form.file
   if (!(file instanceof File))
     throw new ApiException(400, 'bad_request', 'file: a plan file is required')
