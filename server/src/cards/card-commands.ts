@@ -126,9 +126,7 @@ export async function createCard(
       actor_id: input.actor?.id ?? null,
       at: input.now,
       action: 'created',
-      from_status: null,
       to_status: 'planned',
-      reason: null,
       detail: { state: { ...figureState(created), assigneeIds: [...new Set(input.assigneeIds)] } },
     })
     return { ok: true as const, cardId: id }
@@ -173,9 +171,6 @@ export async function updateCard(
       actor_id: input.actor.id,
       at: input.now,
       action: 'edited',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { fields: changed, state: figureState(after) },
     })
     return { ok: true }
@@ -216,9 +211,6 @@ export async function setAssignees(
       actor_id: input.actor.id,
       at: input.now,
       action: 'assigned',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { before, after: [...new Set(input.assigneeIds)] },
     })
     return { ok: true }
@@ -252,8 +244,6 @@ export async function deleteCard(
       at: input.now,
       action: 'deleted',
       from_status: row.status,
-      to_status: null,
-      reason: null,
     })
     return { ok: true }
   })
@@ -329,9 +319,6 @@ export async function addEvidence(
       actor_id: input.actor.id,
       at: input.now,
       action: 'evidence_added',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { evidenceId: id, code, title: e.title, kind: e.kind },
     })
     return { ok: true as const, evidenceId: id, code, version: row.version }
@@ -386,9 +373,6 @@ export async function addComment(
       actor_id: input.actor.id,
       at: input.now,
       action: 'commented',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { commentId: id },
     })
     return { ok: true as const, commentId: id, version: row.version }

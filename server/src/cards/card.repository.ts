@@ -176,13 +176,20 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
   )
 }
 
+/** Appends to the activity log; status fields and reason default to null (not a move). */
 export async function insertActivity(
   db: Executor,
-  entry: Omit<NewActivity, 'id' | 'seq' | 'detail'> & { detail?: Record<string, unknown> | null },
+  entry: Omit<NewActivity, 'id' | 'seq' | 'detail' | 'from_status' | 'to_status' | 'reason'> &
+    Partial<Pick<NewActivity, 'from_status' | 'to_status' | 'reason'>> & {
+      detail?: Record<string, unknown> | null
+    },
 ): Promise<void> {
   await db
     .insertInto('activity')
     .values({
+      from_status: null,
+      to_status: null,
+      reason: null,
       ...entry,
       id: crypto.randomUUID(),
       detail: entry.detail ? JSON.stringify(entry.detail) : null,

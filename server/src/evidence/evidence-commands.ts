@@ -73,9 +73,6 @@ export async function deleteEvidence(
       actor_id: input.actor.id,
       at: input.now,
       action: 'evidence_deleted',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { evidenceId: item.id, code: item.code, title: item.title, kind: item.kind },
     })
     return { ok: true as const, cardId: item.card_id, planId: item.plan_id }
@@ -112,9 +109,6 @@ export async function setEvidenceCode(
       actor_id: input.actor.id,
       at: input.now,
       action: 'evidence_code_changed',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { evidenceId: item.id, before: item.code, after: input.code },
     })
     return { ok: true as const, cardId: item.card_id, planId: item.plan_id }
@@ -162,9 +156,6 @@ export async function linkEvidence(
       actor_id: input.actor.id,
       at: input.now,
       action: 'evidence_linked',
-      from_status: null,
-      to_status: null,
-      reason: null,
       detail: { evidenceId: item.id, code: item.code, title: item.title, fromCardId: item.card_id },
     })
     return { ok: true as const, version: card.version }

@@ -268,9 +268,7 @@ export async function applyImport(
           actor_id: actor.id,
           at: now,
           action: 'created',
-          from_status: null,
           to_status: 'planned',
-          reason: null,
           detail: {
             import: input.fileName,
             sourceRow: item.sourceRow,
@@ -294,9 +292,6 @@ export async function applyImport(
           actor_id: actor.id,
           at: now,
           action: 'edited',
-          from_status: null,
-          to_status: null,
-          reason: null,
           detail: {
             fields: item.changes,
             import: input.fileName,
@@ -325,9 +320,6 @@ export async function applyImport(
             actor_id: actor.id,
             at: now,
             action: 'assigned',
-            from_status: null,
-            to_status: null,
-            reason: null,
             detail: { before: [], after: assignees, import: input.fileName },
           })
         }
