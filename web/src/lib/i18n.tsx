@@ -193,6 +193,8 @@ const vi = {
   inboxVerified: 'Thẻ đã được xác nhận',
   inboxEmpty: 'Không có gì mới cho bạn.',
   unreadMark: 'Mới',
+  // monthly progress
+  progress: 'Tiến độ',
 }
 
 export type MessageKey = keyof typeof vi
@@ -375,6 +377,7 @@ const en: Record<MessageKey, string> = {
   inboxVerified: 'Cards verified',
   inboxEmpty: 'Nothing new for you.',
   unreadMark: 'New',
+  progress: 'Progress',
 }
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { vi, en }

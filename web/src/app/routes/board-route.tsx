@@ -19,6 +19,8 @@ import { CardDetailPanel } from '@/features/card-detail/components/card-detail-p
 import { CardEvidence } from '@/features/card-detail/components/evidence-list'
 import { inboxKeys } from '@/features/inbox/api/inbox-queries'
 import { InboxButton } from '@/features/inbox/components/inbox-button'
+import { progressKeys } from '@/features/progress-dashboard/api/progress-queries'
+import { ProgressButton } from '@/features/progress-dashboard/components/progress-button'
 import { reviewQueueKeys } from '@/features/review-queue/api/review-queue-queries'
 import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
 import { useI18n } from '@/lib/i18n'
@@ -40,6 +42,13 @@ const NewPlanDialog = lazy(() =>
 const ReviewQueue = lazy(() =>
   import('@/features/review-queue/components/review-queue').then((m) => ({
     default: m.ReviewQueue,
+  })),
+)
+
+// The monthly dashboard brings Chart.js with it: it loads when first opened.
+const ProgressDashboard = lazy(() =>
+  import('@/features/progress-dashboard/components/progress-dashboard').then((m) => ({
+    default: m.ProgressDashboard,
   })),
 )
 
@@ -105,13 +114,7 @@ export function BoardRoute({ me }: { me: Me }) {
   const principalOf = me.memberships.find((m) => m.roles.includes('principal'))
 
   const dialogs = (
-    <Suspense
-      fallback={
-        <div className="modal-backdrop modal-backdrop-box" role="status" aria-label={t('loading')}>
-          <span className="spinner spinner-large" aria-hidden="true" />
-        </div>
-      }
-    >
+    <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
       {newPlan && (
         <NewPlanDialog
           schoolId={newPlan.schoolId}
@@ -250,8 +253,11 @@ function PlanBoard({
   const queryClient = useQueryClient()
   const board = useQuery(boardQueryOptions(planId))
   const [queueOpen, setQueueOpen] = useState(false)
+  const [progressOpen, setProgressOpen] = useState(false)
   const roles = board.data?.me.roles ?? []
+  // The review queue and the monthly figures are for the monitoring team and the principal.
   const canSeeQueue = roles.includes('monitor') || roles.includes('principal')
+  const canSeeProgress = canSeeQueue
 
   // Any change to a card of the plan may change the open panel, the queue and the inbox.
   const onCardEvent = useCallback(
@@ -259,6 +265,7 @@ function PlanBoard({
       void queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) })
       void queryClient.invalidateQueries({ queryKey: reviewQueueKeys.plan(planId) })
       void queryClient.invalidateQueries({ queryKey: inboxKeys.all })
+      void queryClient.invalidateQueries({ queryKey: progressKeys.plan(planId) })
     },
     [queryClient, planId],
   )
@@ -304,6 +311,7 @@ function PlanBoard({
               {canSeeQueue && (
                 <ReviewQueueButton planId={planId} onOpen={() => setQueueOpen(true)} />
               )}
+              {canSeeProgress && <ProgressButton onOpen={() => setProgressOpen(true)} />}
               <PlanActions
                 planId={planId}
                 canManage={canManagePlan(board.data.me)}
@@ -336,17 +344,7 @@ function PlanBoard({
           <MoveProvider planId={planId} me={board.data.me}>
             <Board board={board.data} onOpenCard={openCardHere} />
             {queueOpen && canSeeQueue && (
-              <Suspense
-                fallback={
-                  <div
-                    className="modal-backdrop modal-backdrop-box"
-                    role="status"
-                    aria-label={t('loading')}
-                  >
-                    <span className="spinner spinner-large" aria-hidden="true" />
-                  </div>
-                }
-              >
+              <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
                 <ReviewQueue
                   planId={planId}
                   members={board.data.members}
@@ -354,6 +352,24 @@ function PlanBoard({
                   onOpenCard={openCardHere}
                   onChanged={afterVerdict}
                   onClose={() => setQueueOpen(false)}
+                />
+              </Suspense>
+            )}
+            {progressOpen && canSeeProgress && (
+              <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
+                <ProgressDashboard
+                  planId={planId}
+                  plan={{
+                    title: board.data.plan.title,
+                    schoolYear: board.data.plan.schoolYear,
+                    schoolName: board.data.plan.school.name,
+                  }}
+                  cards={board.data.cards}
+                  members={board.data.members}
+                  canRemark={roles.includes('monitor')}
+                  canSnapshot={canManagePlan(board.data.me)}
+                  onOpenCard={openCardHere}
+                  onClose={() => setProgressOpen(false)}
                 />
               </Suspense>
             )}
@@ -369,6 +385,14 @@ function PlanBoard({
           </MoveProvider>
         )}
       </main>
+    </div>
+  )
+}
+
+function LoadingBackdrop({ label }: { label: string }) {
+  return (
+    <div className="modal-backdrop modal-backdrop-box" role="status" aria-label={label}>
+      <span className="spinner spinner-large" aria-hidden="true" />
     </div>
   )
 }

@@ -1,0 +1,106 @@
+import { CARD_STATUSES, STATUS_LABELS, type CardStatus } from '@caitien/shared'
+import { useI18n } from '@/lib/i18n'
+import type { MonthSummary } from '../api/progress-queries'
+import { formatShare, groupCriteria } from '../dashboard-figures'
+import { PROGRESS_COPY } from '../progress-copy'
+
+type Row = { total: number; byStatus: Record<CardStatus, number> }
+
+/** One stacked bar of the four statuses; the numbers sit in the row's cells. */
+function StatusBar({ row }: { row: Row }) {
+  return (
+    <span className="dash-bar" aria-hidden="true">
+      {CARD_STATUSES.map((s) =>
+        row.byStatus[s] ? (
+          <span
+            key={s}
+            className={`dash-bar-part status-pill-${s}`}
+            style={{ flexGrow: row.byStatus[s] }}
+          />
+        ) : null,
+      )}
+    </span>
+  )
+}
+
+/** Progress per standard with its criteria under it: counts per status and the share verified. */
+export function StandardsTable({
+  summary,
+  standardNames,
+}: {
+  summary: MonthSummary
+  standardNames: ReadonlyMap<string, string>
+}) {
+  const { lang, t } = useI18n()
+  const c = PROGRESS_COPY[lang]
+  const groups = groupCriteria(summary.byStandard, summary.byCriterion)
+  const share = (row: Row) => formatShare(row.total ? row.byStatus.verified / row.total : 0, lang)
+  const cells = (row: Row) => (
+    <>
+      <td className="dash-num">{row.total}</td>
+      {CARD_STATUSES.map((s) => (
+        <td key={s} className="dash-num">
+          {row.byStatus[s]}
+        </td>
+      ))}
+      <td>
+        <div className="dash-share">
+          <StatusBar row={row} />
+          <span className="dash-num">{share(row)}</span>
+        </div>
+      </td>
+    </>
+  )
+  if (groups.length === 0) return <p className="muted">{c.noCards}</p>
+  return (
+    <div className="dash-table-wrap">
+      <table className="dash-table">
+        <thead>
+          <tr>
+            <th scope="col">{c.standardCriterion}</th>
+            <th scope="col" className="dash-num">
+              {c.total}
+            </th>
+            {CARD_STATUSES.map((s) => (
+              <th
+                key={s}
+                scope="col"
+                className={`dash-num dash-th-status status-pill-${s}`}
+                title={STATUS_LABELS[lang][s]}
+              >
+                <span className="column-dot" aria-hidden="true" />
+                <span className="dash-th-label">{STATUS_LABELS[lang][s]}</span>
+              </th>
+            ))}
+            <th scope="col" className="dash-share-head">
+              {c.shareVerified}
+            </th>
+          </tr>
+        </thead>
+        {groups.map(({ standard, criteria }) => {
+          const name = standardNames.get(standard.standard)
+          return (
+            <tbody key={standard.standard}>
+              <tr className="dash-row-standard">
+                <th scope="row">
+                  {standard.standard === '—'
+                    ? t('noStandard')
+                    : `${c.standard} ${standard.standard}${name ? `: ${name}` : ''}`}
+                </th>
+                {cells(standard)}
+              </tr>
+              {criteria.map((cr) => (
+                <tr key={cr.criterion} className="dash-row-criterion">
+                  <th scope="row">
+                    {cr.criterion === '—' ? t('none') : `${c.criterion} ${cr.criterion}`}
+                  </th>
+                  {cells(cr)}
+                </tr>
+              ))}
+            </tbody>
+          )
+        })}
+      </table>
+    </div>
+  )
+}
