@@ -44,6 +44,8 @@ const vi = {
   cards: 'thẻ',
   noStandard: 'Chưa có tiêu chuẩn',
   emptyColumn: 'Chưa có thẻ',
+  showMoreCards: 'Xem thêm thẻ',
+  cardsHidden: 'thẻ chưa hiện',
   // tile
   criterionShort: 'TC',
   due: 'Hạn',
@@ -236,6 +238,8 @@ const en: Record<MessageKey, string> = {
   cards: 'cards',
   noStandard: 'No standard',
   emptyColumn: 'No cards',
+  showMoreCards: 'Show more cards',
+  cardsHidden: 'cards not shown yet',
   criterionShort: 'C',
   due: 'Due',
   evidenceCount: 'Evidence',

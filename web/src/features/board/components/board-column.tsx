@@ -1,10 +1,17 @@
 import { STATUS_LABELS, type CardStatus, type Month } from '@caitien/shared'
 import { useDndContext, useDroppable } from '@dnd-kit/core'
+import { useState } from 'react'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { useI18n } from '@/lib/i18n'
 import type { BoardCard, BoardMember } from '../api/board-queries'
 import { columnDropId, readDragData, type ColumnDropData } from '../drag-to-move'
 import { CardTile } from './card-tile'
+
+/**
+ * A column renders this many cards, then a "show more" button: a 5,000-action plan stays
+ * usable (a few hundred tiles in the page, not thousands of sortable nodes).
+ */
+export const COLUMN_PAGE = 100
 
 export interface DragState {
   cardId: string
@@ -41,6 +48,9 @@ export function BoardColumn({
   total?: number
 }) {
   const { t, lang } = useI18n()
+  const [shown, setShown] = useState(COLUMN_PAGE)
+  const visible = cards.length > shown ? cards.slice(0, shown) : cards
+  const hidden = cards.length - visible.length
   const data: ColumnDropData = { type: 'column', status, lane }
   const { setNodeRef } = useDroppable({ id: columnDropId(lane, status), data })
   const { over } = useDndContext()
@@ -85,9 +95,9 @@ export function BoardColumn({
           {refusal}
         </p>
       )}
-      <SortableContext items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+      <SortableContext items={visible.map((c) => c.id)} strategy={verticalListSortingStrategy}>
         <div className="column-cards">
-          {cards.map((card) => (
+          {visible.map((card) => (
             <CardTile
               key={card.id}
               card={card}
@@ -98,6 +108,16 @@ export function BoardColumn({
             />
           ))}
           {cards.length === 0 && <p className="column-empty">{t('emptyColumn')}</p>}
+          {hidden > 0 && (
+            <button
+              type="button"
+              className="column-more"
+              data-testid="column-more"
+              onClick={() => setShown((n) => n + COLUMN_PAGE)}
+            >
+              {t('showMoreCards')} ({hidden} {t('cardsHidden')})
+            </button>
+          )}
         </div>
       </SortableContext>
     </section>
