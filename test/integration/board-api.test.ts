@@ -210,14 +210,39 @@ describe('the board read', () => {
     expect(a.queries).toBeLessThanOrEqual(10)
   })
 
-  it('answers 304 to a board that has not changed', async () => {
+  it('answers 304 to a board that has not changed, without reading its cards', async () => {
     const first = await principal.get(`/api/plans/${world.plan.id}/board`)
-    const etag = first.headers.get('etag')
+    const etag = first.headers.get('etag')!
     expect(etag).toBeTruthy()
-    const again = await principal.request('GET', `/api/plans/${world.plan.id}/board`, undefined, {
-      headers: { 'if-none-match': etag! },
-    })
-    expect(again.status).toBe(304)
+    expect(first.headers.get('cache-control')).toBe('private, no-cache')
+    const conditional = () =>
+      principal.request('GET', `/api/plans/${world.plan.id}/board`, undefined, {
+        headers: { 'if-none-match': etag },
+      })
+    const again = await server.countQueries(conditional)
+    expect(again.result.status).toBe(304)
+    // Session, plan access and roles, and the one stamp query: no card is read.
+    expect(again.queries).toBeLessThanOrEqual(4)
+
+    // Any write makes the old tag stale: a reorder, a comment, a move.
+    const id = (first.body.cards as { id: string; version: number }[])[0]!
+    const writes = [
+      () => assignee.post(`/api/cards/${id.id}/comments`, { body: 'Đã xem' }),
+      () =>
+        principal.post(`/api/cards/${id.id}/reorder`, { version: id.version, beforeCardId: null }),
+    ]
+    let tag = etag
+    for (const write of writes) {
+      expect((await write()).status).toBeLessThan(300)
+      const res = await principal.request('GET', `/api/plans/${world.plan.id}/board`, undefined, {
+        headers: { 'if-none-match': tag },
+      })
+      expect(res.status).toBe(200)
+      tag = res.headers.get('etag')!
+    }
+    // Another viewer gets another tag: the answer carries their roles.
+    const other = await staff.get(`/api/plans/${world.plan.id}/board`)
+    expect(other.headers.get('etag')).not.toBe(tag)
   })
 })
 

@@ -267,3 +267,37 @@ export function figureState(row: {
     budgetAmount: row.budget_amount === null ? null : Number(row.budget_amount),
   }
 }
+
+/**
+ * What a board answer depends on, in one cheap query: the plan's last logged event (every
+ * write logs one, except a reorder), the sum of its cards' versions (every card write bumps
+ * one, a reorder included, whatever the clock says) and its school's memberships. Equal stamps mean an equal board, so an unchanged board is
+ * answered 304 without loading a card.
+ */
+export async function findBoardStamp(db: Executor, planId: string, schoolId: string) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('activity')
+        .select((a) => a.fn.max('seq').as('m'))
+        .where('plan_id', '=', planId)
+        .as('seq'),
+      eb
+        .selectFrom('card')
+        .select((a) => a.fn.sum('version').as('m'))
+        .where('plan_id', '=', planId)
+        .as('touched'),
+      eb
+        .selectFrom('membership')
+        .select((a) => a.fn.countAll().as('n'))
+        .where('school_id', '=', schoolId)
+        .as('members'),
+      eb
+        .selectFrom('membership')
+        .select((a) => a.fn.max('created_at').as('m'))
+        .where('school_id', '=', schoolId)
+        .as('joined'),
+    ])
+    .executeTakeFirstOrThrow()
+  return [row.seq, row.touched, row.members, row.joined].map((v) => String(v ?? '')).join('|')
+}

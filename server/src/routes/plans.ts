@@ -6,12 +6,12 @@ import {
   planIdParamSchema,
 } from '@caitien/shared'
 import { Hono } from 'hono'
-import { etag } from 'hono/etag'
+import { createHash } from 'node:crypto'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess, listRoles } from '../access.ts'
 import { createCard } from '../cards/card-commands.ts'
-import { listBoardCards } from '../cards/card.repository.ts'
+import { findBoardStamp, listBoardCards } from '../cards/card.repository.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -79,9 +79,21 @@ export const planRoutes = new Hono<AppEnv>()
       .execute()
     return c.json({ plan: { id } }, 201)
   })
-  .get('/:planId/board', validate('param', planIdParamSchema), etag(), async (c) => {
+  .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    // The validator covers the data, the viewer (their roles shape the answer) and the month
+    // (overdue flags turn on when it changes). The browser revalidates (no-cache), so an
+    // unchanged board costs a few indexed lookups and no card is read.
+    const stamp = await findBoardStamp(c.var.db, plan.id, plan.school_id)
+    const tag = `W/"${createHash('sha1')
+      .update([stamp, monthOf(c.var.now()), actor.id, [...actor.roles].sort().join(',')].join('#'))
+      .digest('base64url')}"`
+    c.header('ETag', tag)
+    c.header('Cache-Control', 'private, no-cache')
+    if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(tag)) {
+      return c.body(null, 304)
+    }
     const [cards, members] = await Promise.all([
       listBoardCards(c.var.db, planId),
       listSchoolMembers(c.var.db, plan.school_id),

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { formatMonth, isOverdue, type Month } from '@caitien/shared'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
@@ -144,7 +145,15 @@ export function CardTile({
       onKeyDown={onKeyDown}
       onClick={() => onOpen(card.id)}
     >
-      <CardTileContent {...props} menu={<MoveToMenu card={card} />} />
+      <TileBody {...props} />
     </div>
   )
 }
+
+/**
+ * The tile's contents, memoised: while a card is dragged every sortable tile re-renders
+ * (dnd-kit's context changes at each step), but what it shows has not changed.
+ */
+const TileBody = memo(function TileBody(props: TileProps) {
+  return <CardTileContent {...props} menu={<MoveToMenu card={props.card} />} />
+})
