@@ -17,40 +17,53 @@ export async function listRoles(db: Db, schoolId: string, userId: string): Promi
  * Loads a plan the user may see and their roles in its school. A plan of another
  * school is answered exactly like a plan that does not exist: 404, nothing leaks.
  */
+const planColumns = [
+  'plan.id',
+  'plan.school_id',
+  'plan.title',
+  'plan.school_year',
+  'plan.framework_id',
+  'plan.state',
+  'school.name as school_name',
+] as const
+
+async function withRoles(
+  db: Db,
+  row: { school_id: string } | undefined,
+  userId: string,
+  what: string,
+) {
+  if (!row) throw notFound(what)
+  const roles = await listRoles(db, row.school_id, userId)
+  if (roles.length === 0) throw notFound(what)
+  const actor: Actor = { id: userId, roles }
+  return actor
+}
+
 export async function getPlanAccess(db: Db, planId: string, userId: string) {
   const row = await db
     .selectFrom('plan')
     .innerJoin('school', 'school.id', 'plan.school_id')
-    .select([
-      'plan.id',
-      'plan.school_id',
-      'plan.title',
-      'plan.school_year',
-      'plan.framework_id',
-      'plan.state',
-      'school.name as school_name',
-    ])
+    .select(planColumns)
     .where('plan.id', '=', planId)
     .executeTakeFirst()
-  if (!row) throw notFound('plan')
-  const roles = await listRoles(db, row.school_id, userId)
-  if (roles.length === 0) throw notFound('plan')
-  const actor: Actor = { id: userId, roles }
-  return { plan: row, actor }
+  const actor = await withRoles(db, row, userId, 'plan')
+  return { plan: row!, actor }
 }
 
-/** Loads the plan behind a card and the user's roles in its school; 404 for outsiders. */
+/**
+ * Loads the plan behind a card and the user's roles in its school, in two queries;
+ * 404 for outsiders and for unknown or deleted cards alike.
+ */
 export async function getCardAccess(db: Db, cardId: string, userId: string) {
-  const card = await db
+  const row = await db
     .selectFrom('card')
-    .select(['plan_id'])
-    .where('id', '=', cardId)
-    .where('deleted_at', 'is', null)
+    .innerJoin('plan', 'plan.id', 'card.plan_id')
+    .innerJoin('school', 'school.id', 'plan.school_id')
+    .select(planColumns)
+    .where('card.id', '=', cardId)
+    .where('card.deleted_at', 'is', null)
     .executeTakeFirst()
-  if (!card) throw notFound('card')
-  try {
-    return await getPlanAccess(db, card.plan_id, userId)
-  } catch {
-    throw notFound('card')
-  }
+  const actor = await withRoles(db, row, userId, 'card')
+  return { plan: row!, actor }
 }

@@ -10,6 +10,7 @@ import {
   type MoveRejection,
 } from '@caitien/shared'
 import {
+  toBoardCard,
   countEvidence,
   findCardById,
   findNeighbourPositions,
@@ -39,17 +40,18 @@ async function place(
     beforeCardId: string | null
     now: string
   },
-): Promise<boolean> {
+): Promise<{ ok: boolean; position: number }> {
   let { above, below } = await findNeighbourPositions(trx, { ...input, status: input.to })
   if (positionsTooClose(above, below)) {
     await renumberColumn(trx, input.planId, input.to)
     ;({ above, below } = await findNeighbourPositions(trx, { ...input, status: input.to }))
   }
+  const position = positionBetween(above, below)
   const result = await trx
     .updateTable('card')
     .set((eb) => ({
       status: input.to,
-      position: positionBetween(above, below),
+      position,
       version: eb('version', '+', 1),
       updated_at: input.now,
     }))
@@ -57,7 +59,7 @@ async function place(
     .where('version', '=', input.version)
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return { ok: Number(result.numUpdatedRows) === 1, position }
 }
 
 /**
@@ -92,9 +94,8 @@ export async function moveCard(
     }
     const check = checkMove(card, input.to, input.actor, { reason: input.reason })
     if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to: input.to }
-    if (!(await place(trx, { ...input, planId: row.plan_id }))) {
-      return { ok: false, reason: 'version_conflict', card: await current() }
-    }
+    const placed = await place(trx, { ...input, planId: row.plan_id })
+    if (!placed.ok) return { ok: false, reason: 'version_conflict', card: await current() }
     const reason = input.reason?.trim() || null
     await insertActivity(trx, {
       school_id: row.school_id,
@@ -123,7 +124,27 @@ export async function moveCard(
         })
         .execute()
     }
-    return { ok: true, card: await current(), kind: check.kind }
+    // The card as it now is, from what this transaction knows: no re-read.
+    const comments = await trx
+      .selectFrom('comment')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('card_id', '=', row.id)
+      .executeTakeFirstOrThrow()
+    const moved = toBoardCard(
+      {
+        ...row,
+        status: input.to,
+        position: placed.position,
+        version: row.version + 1,
+        updated_at: input.now,
+      },
+      {
+        assigneeIds: card.assigneeIds,
+        evidenceCount: card.evidenceCount,
+        commentCount: Number(comments.n),
+      },
+    )
+    return { ok: true, card: moved, kind: check.kind }
   })
 }
 
@@ -152,7 +173,7 @@ export async function reorderCard(
     if (!canWorkOnCard({ assigneeIds }, input.actor)) {
       return { ok: false, reason: 'role_not_allowed', from: row.status, to: row.status }
     }
-    if (!(await place(trx, { ...input, to: row.status }))) {
+    if (!(await place(trx, { ...input, to: row.status })).ok) {
       return { ok: false, reason: 'version_conflict', card: await current() }
     }
     return { ok: true, card: await current(), kind: 'reorder' }
