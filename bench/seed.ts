@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createDb, migrateToLatest, type Db } from '../db/src/index.ts'
-import { schoolYearOf, type CardStatus } from '../shared/src/index.ts'
+import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
 import { cardColumns } from '../server/src/cards/card-commands.ts'
 import { figureState } from '../server/src/cards/card.repository.ts'
