@@ -4,6 +4,7 @@ import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
 import { cardColumns } from '../server/src/cards/card-commands.ts'
 import { figureState } from '../server/src/cards/card.repository.ts'
+import type { PlanRowFields } from '../server/src/plans/import/understand-table.ts'
 
 export const BENCH_PASSWORD = 'bench-password-1'
 export const STAFF_COUNT = 40
@@ -24,25 +25,8 @@ export interface Seeded {
   counts: { cards: number; activity: number; evidence: number; users: number; seconds: number }
 }
 
-interface PlanRow {
-  standard: string | null
-  standardName: string | null
-  criterion: string | null
-  criterionLabel: string | null
-  section: string | null
-  weakness: string | null
-  target: string | null
-  tasks: string | null
-  measures: string | null
-  lead: string | null
-  coordinators: string | null
-  timeframe: string | null
-  budget: string | null
-  fundingSource: string | null
-  support: string | null
-  evidence: string | null
-  notes: string | null
-}
+/** A plan row with the fixtures' field names, as the parser returns it. */
+type PlanRow = PlanRowFields
 
 /** Real plan rows (the demo plan and the parsed fixtures) give the cards realistic text. */
 function sourceRows(): PlanRow[] {

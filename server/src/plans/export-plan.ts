@@ -1,6 +1,7 @@
 import type { Db } from '@caitien/db'
 import { STATUS_LABELS, formatMonth, type CardStatus } from '@caitien/shared'
 import ExcelJS from 'exceljs'
+import type { PlanRowFields } from './import/understand-table.ts'
 
 /**
  * The plan's columns in the 5932 template's order, then what the board adds. The added
@@ -53,24 +54,9 @@ const BOARD_COLUMNS = [
   { heading: 'Số minh chứng (caitien)', width: 12, value: (c: ExportCard) => c.evidenceCount },
 ] as const
 
-interface ExportCard {
-  standard: string | null
-  standardName: string | null
-  criterion: string | null
-  criterionLabel: string | null
-  section: string | null
-  weakness: string | null
-  target: string | null
-  tasks: string | null
-  measures: string | null
-  lead: string | null
-  coordinators: string | null
-  timeframe: string | null
-  budget: string | null
-  fundingSource: string | null
-  support: string | null
+/** A card as the export writes it: the plan's own fields, then what the board adds. */
+type ExportCard = Omit<PlanRowFields, 'evidence'> & {
   expectedEvidence: string | null
-  notes: string | null
   status: CardStatus
   dueMonth: string | null
   assignees: string[]
