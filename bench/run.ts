@@ -35,7 +35,18 @@ import { BENCH_PASSWORD, seedDatabase, type Seeded } from './seed.ts'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const args = new Set(process.argv.slice(2))
 const QUICK = args.has('--quick')
-const BROWSER = !args.has('--no-browser')
+/** `--only=move,browser`: just these parts (board, move, upload, snapshot, browser). */
+const ONLY = new Set(
+  [...args]
+    .filter((a) => a.startsWith('--only='))
+    .flatMap((a) => a.slice('--only='.length).split(','))
+    .filter(Boolean),
+)
+const want = (part: 'board' | 'move' | 'upload' | 'snapshot' | 'browser') =>
+  ONLY.size === 0 || ONLY.has(part)
+/** `--profile=DIR`: the production server writes a V8 CPU profile there when it stops. */
+const PROFILE = [...args].find((a) => a.startsWith('--profile='))?.slice('--profile='.length)
+const BROWSER = !args.has('--no-browser') && want('browser')
 const SECONDS = QUICK ? 2 : 5
 const WARMUP = QUICK ? 0.5 : 1
 const log = (line: string) => console.log(line)
@@ -59,14 +70,18 @@ const children: ChildProcess[] = []
 async function startProcess(
   name: string,
   argv: string[],
-  options: { cwd: string; env?: Record<string, string>; ready: string },
+  options: { cwd: string; env?: Record<string, string>; ready: string; nodeFlags?: string[] },
 ): Promise<{ output: () => string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...argv], {
-    cwd: options.cwd,
-    // eslint-disable-next-line no-restricted-properties -- the children get this environment plus their settings
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--import', 'tsx', ...argv],
+    {
+      cwd: options.cwd,
+      // eslint-disable-next-line no-restricted-properties -- the children get this environment plus their settings
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   children.push(child)
   let output = ''
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
@@ -387,6 +402,7 @@ async function main() {
       CAITIEN_WEB_DIST: web.dist,
     },
     ready: 'listening on',
+    nodeFlags: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
   })
   const prodStartMs = Math.round(performance.now() - prodStart)
   const ceilPort = await freePort()
@@ -416,7 +432,7 @@ async function main() {
   const record: Record<string, unknown> = {}
 
   // Board reads.
-  for (const size of [60, 500, 5000]) {
+  for (const size of want('board') ? [60, 500, 5000] : []) {
     const planId = seeded.plans[size]!
     for (const concurrency of [1, 32]) {
       const seconds = size === 5000 ? Math.min(SECONDS, 4) : SECONDS
@@ -480,97 +496,105 @@ async function main() {
     const login = movers[w % movers.length]!
     return { login, cookie: moverCookies.get(login)!, cards: seeded.movable[login]! }
   })
-  const moveProd = await loader.run({
-    kind: 'move',
-    base: `${prodBase}/api`,
-    workers,
-    seconds: SECONDS,
-    warmup: WARMUP,
-    origin: prodBase,
-  })
-  const moveCeil = await loader.run({
-    kind: 'move',
-    base: ceilBase,
-    workers: workers.map((w) => ({ cards: w.cards })),
-    seconds: SECONDS,
-    warmup: WARMUP,
-  })
-  rows.push({
-    operation: 'move c32 (500-card plan)',
-    prod: moveProd,
-    ceiling: moveCeil,
-    target: '≥0.5× ceiling, p99<50, only 409s',
-    met:
-      moveProd.reqPerSec >= 0.5 * moveCeil.reqPerSec &&
-      moveProd.p99 < 50 &&
-      (moveProd.notes.otherErrors ?? 0) === 0,
-  })
-  record.move_c32 = {
-    prod: moveProd,
-    ceiling: moveCeil,
-    workers: workers.length,
-    users: new Set(workers.map((w) => w.login)).size,
+  let moveProd: LoadResult | null = null
+  let moveCeil: LoadResult | null = null
+  if (want('move')) {
+    moveProd = await loader.run({
+      kind: 'move',
+      base: `${prodBase}/api`,
+      workers,
+      seconds: SECONDS,
+      warmup: WARMUP,
+      origin: prodBase,
+    })
+    moveCeil = await loader.run({
+      kind: 'move',
+      base: ceilBase,
+      workers: workers.map((w) => ({ cards: w.cards })),
+      seconds: SECONDS,
+      warmup: WARMUP,
+    })
+    rows.push({
+      operation: 'move c32 (500-card plan)',
+      prod: moveProd,
+      ceiling: moveCeil,
+      target: '≥0.5× ceiling, p99<50, only 409s',
+      met:
+        moveProd.reqPerSec >= 0.5 * moveCeil.reqPerSec &&
+        moveProd.p99 < 50 &&
+        (moveProd.notes.otherErrors ?? 0) === 0,
+    })
+    record.move_c32 = {
+      prod: moveProd,
+      ceiling: moveCeil,
+      workers: workers.length,
+      users: new Set(workers.map((w) => w.login)).size,
+    }
   }
 
-  // 1 MB uploads, 4 at a time, onto cards of the 500-card plan that are not verified.
-  log('1 MB evidence uploads, concurrency 4…')
-  const uploadCards = Object.values(seeded.movable)
-    .flat()
-    .map((c) => c.id)
-    .slice(0, 200)
-  const uploadJob = {
-    bytes: 1024 * 1024,
-    concurrency: 4,
-    seconds: SECONDS,
-    warmup: WARMUP,
-    maxRequests: 600,
-    cardIds: uploadCards,
+  if (want('upload')) {
+    // 1 MB uploads, 4 at a time, onto cards of the 500-card plan that are not verified.
+    log('1 MB evidence uploads, concurrency 4…')
+    const uploadCards = Object.values(seeded.movable)
+      .flat()
+      .map((c) => c.id)
+      .slice(0, 200)
+    const uploadJob = {
+      bytes: 1024 * 1024,
+      concurrency: 4,
+      seconds: SECONDS,
+      warmup: WARMUP,
+      maxRequests: 600,
+      cardIds: uploadCards,
+    }
+    const upProd = await loader.run({
+      kind: 'upload',
+      base: `${prodBase}/api`,
+      cookie: principalCookie,
+      ...uploadJob,
+    })
+    const upCeil = await loader.run({ kind: 'upload', base: ceilBase, ...uploadJob })
+    rows.push({ operation: 'upload 1 MB c4', prod: upProd, ceiling: upCeil })
+    record.upload_1mb_c4 = { prod: upProd, ceiling: upCeil }
   }
-  const upProd = await loader.run({
-    kind: 'upload',
-    base: `${prodBase}/api`,
-    cookie: principalCookie,
-    ...uploadJob,
-  })
-  const upCeil = await loader.run({ kind: 'upload', base: ceilBase, ...uploadJob })
-  rows.push({ operation: 'upload 1 MB c4', prod: upProd, ceiling: upCeil })
-  record.upload_1mb_c4 = { prod: upProd, ceiling: upCeil }
 
-  // On-demand snapshot of the 500-card plan, one at a time.
-  log('snapshot of the 500-card plan, one at a time…')
-  const snapJob = { seconds: SECONDS, warmup: WARMUP, maxRequests: 200 }
-  const snapProd = await loader.run({
-    kind: 'post',
-    url: `${prodBase}/api/plans/${seeded.plans[500]}/snapshots`,
-    cookie: principalCookie,
-    ...snapJob,
-  })
-  const snapCeil = await loader.run({
-    kind: 'post',
-    url: `${ceilBase}/plans/${seeded.plans[500]}/snapshots`,
-    ...snapJob,
-  })
-  rows.push({ operation: 'snapshot 500-card plan c1', prod: snapProd, ceiling: snapCeil })
-  record.snapshot_500 = { prod: snapProd, ceiling: snapCeil }
+  if (want('snapshot')) {
+    // On-demand snapshot of the 500-card plan, one at a time.
+    log('snapshot of the 500-card plan, one at a time…')
+    const snapJob = { seconds: SECONDS, warmup: WARMUP, maxRequests: 200 }
+    const snapProd = await loader.run({
+      kind: 'post',
+      url: `${prodBase}/api/plans/${seeded.plans[500]}/snapshots`,
+      cookie: principalCookie,
+      ...snapJob,
+    })
+    const snapCeil = await loader.run({
+      kind: 'post',
+      url: `${ceilBase}/plans/${seeded.plans[500]}/snapshots`,
+      ...snapJob,
+    })
+    rows.push({ operation: 'snapshot 500-card plan c1', prod: snapProd, ceiling: snapCeil })
+    record.snapshot_500 = { prod: snapProd, ceiling: snapCeil }
 
-  // The district: the ceiling's loop over the same 1,000 plans, for scale.
-  const t0 = performance.now()
-  const dres = await fetch(`${ceilBase}/district/snapshots`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ planIds: seeded.districtPlanIds }),
-  })
-  if (dres.status !== 201) throw new Error(`ceiling district: ${dres.status}`)
-  const districtCeilingMs = Math.round(performance.now() - t0)
-  rows.push({
-    operation: 'district snapshot, 1,000 plans × 60',
-    prod: null,
-    ceiling: null,
-    value: `${district.ms} ms`,
-    target: `≤2000 ms (ceiling ${districtCeilingMs} ms)`,
-    met: district.ms <= 2000,
-  })
-  record.district = { ...district, ceilingMs: districtCeilingMs }
+    // The district: the ceiling's loop over the same 1,000 plans, for scale.
+    const t0 = performance.now()
+    const dres = await fetch(`${ceilBase}/district/snapshots`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ planIds: seeded.districtPlanIds }),
+    })
+    if (dres.status !== 201) throw new Error(`ceiling district: ${dres.status}`)
+    const districtCeilingMs = Math.round(performance.now() - t0)
+    rows.push({
+      operation: 'district snapshot, 1,000 plans × 60',
+      prod: null,
+      ceiling: null,
+      value: `${district.ms} ms`,
+      target: `≤2000 ms (ceiling ${districtCeilingMs} ms)`,
+      met: district.ms <= 2000,
+    })
+    record.district = { ...district, ceilingMs: districtCeilingMs }
+  }
   loader.stop()
 
   // Query counts.
@@ -682,9 +706,10 @@ async function main() {
   console.log(
     `board payload, 500 cards: prod ${record.board_500_c1 ? (record.board_500_c1 as { bytes: { prod: number } }).bytes.prod : '?'} B, ceiling ${(record.board_500_c1 as { bytes: { ceiling: number } } | undefined)?.bytes.ceiling ?? '?'} B`,
   )
-  console.log(
-    `move conflicts (409): prod ${moveProd.notes.versionConflicts ?? 0} of ${moveProd.requests}, ceiling ${moveCeil.notes.versionConflicts ?? 0} of ${moveCeil.requests}; other errors: prod ${moveProd.notes.otherErrors ?? 0}, ceiling ${moveCeil.notes.otherErrors ?? 0}`,
-  )
+  if (moveProd && moveCeil)
+    console.log(
+      `move conflicts (409): prod ${moveProd.notes.versionConflicts ?? 0} of ${moveProd.requests}, ceiling ${moveCeil.notes.versionConflicts ?? 0} of ${moveCeil.requests}; other errors: prod ${moveProd.notes.otherErrors ?? 0}, ceiling ${moveCeil.notes.otherErrors ?? 0}`,
+    )
   if (browser) {
     for (const [size, b] of Object.entries(browser)) {
       const reqs = b.boardRequests as { ifNoneMatch: boolean; status: number }[]

@@ -1,33 +1,141 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, type LogEvent } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
+
+const require = createRequire(import.meta.url)
 
 export interface CreateDbOptions {
   /** A file path, or ':memory:'. */
   file: string
   /** Called after every query: tests count queries with it. */
   onQuery?: (event: LogEvent) => void
+  /**
+   * Copy the write-ahead log into the database file from a worker thread instead of on
+   * the commit that crosses SQLite's threshold (a long-running server: see below).
+   */
+  backgroundCheckpoints?: boolean
 }
 
 /**
  * The only place that knows the driver (docs/decisions/003). SQLite runs in WAL mode
  * with foreign keys on; a busy timeout lets a writer wait for another instead of failing.
  */
-export function createDb({ file, onQuery }: CreateDbOptions): Db {
+export function createDb({ file, onQuery, backgroundCheckpoints }: CreateDbOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+  let checkpointer: { stop: () => void } | null = null
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: withStatementCache(sqlite, () => checkpointer?.stop()),
+    }),
     log: onQuery ? (event) => onQuery(event) : undefined,
   })
+  if (backgroundCheckpoints && file !== ':memory:')
+    checkpointer = startCheckpointer(db, sqlite, file)
+  return db
+}
+
+/** Pages of log after which the server's own connection checkpoints, if the worker lags. */
+const BACKSTOP_PAGES = 10_000
+/** Pages of log worth starting over: SQLite's own default threshold. */
+const RESTART_PAGES = 1000
+
+/**
+ * SQLite checkpoints on the commit that takes the write-ahead log past 1,000 pages: that
+ * one request pays for copying every page written since the last time (tens of
+ * milliseconds under load: the tail of the move latency). A long-running server hands the
+ * copying to a worker thread with its own connection, which runs a PASSIVE checkpoint
+ * (never blocking the writer) four times a second.
+ *
+ * Under a steady stream of writes such a checkpoint never quite finishes (frames arrive
+ * while it copies), so the log would never start over. When the worker reports a long
+ * log, the server's connection checkpoints between two transactions: only the few frames
+ * written since the worker's pass are left to copy, and the next write restarts the log.
+ * A far higher automatic threshold stays as a backstop, and the default comes back if the
+ * worker dies.
+ */
+function startCheckpointer(db: Db, sqlite: SQLite.Database, file: string) {
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`)
+  const worker = new Worker(
+    `
+    const { workerData, parentPort } = require('node:worker_threads')
+    const SQLite = require(workerData.driver)
+    const db = new SQLite(workerData.file, { fileMustExist: true })
+    db.pragma('busy_timeout = 1000')
+    setInterval(() => {
+      try {
+        const [result] = db.pragma('wal_checkpoint(PASSIVE)')
+        parentPort.postMessage(result)
+      } catch {
+        // Busy or closing: the next pass catches up.
+      }
+    }, workerData.intervalMs)
+    `,
+    {
+      eval: true,
+      workerData: { driver: require.resolve('better-sqlite3'), file, intervalMs: 250 },
+    },
+  )
+  let finishing = false
+  worker.on('message', (result: { log: number }) => {
+    if (result.log < RESTART_PAGES || finishing) return
+    finishing = true
+    // Through Kysely's connection lock: never inside another request's transaction.
+    db.executeQuery(CompiledQuery.raw('pragma wal_checkpoint(PASSIVE)')).then(
+      () => (finishing = false),
+      () => (finishing = false), // busy or closed: the worker's next report tries again
+    )
+  })
+  worker.on('error', () => {
+    // The worker is gone: the connection checkpoints as SQLite does by default.
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${RESTART_PAGES}`)
+  })
+  worker.unref() // after the listeners, which would hold the process open otherwise
+  return { stop: () => void worker.terminate() }
+}
+
+/** How many prepared statements a connection keeps: far more than the app's distinct queries. */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * Kysely prepares every query it runs; preparing costs as much as running a primary-key
+ * lookup. The app sends the same few hundred SQL texts over and over (values travel as
+ * parameters), so each text is prepared once and its statement reused, least recently
+ * used first out. A statement still being iterated (a streamed query) is never shared.
+ */
+function withStatementCache(sqlite: SQLite.Database, onClose: () => void): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => {
+      onClose()
+      cache.clear()
+      sqlite.close()
+    },
+    prepare: (sql) => {
+      const cached = cache.get(sql)
+      if (cached && !cached.busy) {
+        cache.delete(sql)
+        cache.set(sql, cached)
+        return cached
+      }
+      const statement = sqlite.prepare(sql)
+      if (!cached) {
+        cache.set(sql, statement)
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+      }
+      return statement
+    },
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Db } from '@caitien/db'
-import { isRole, type Actor, type Role } from '@caitien/shared'
+import { queryTemplate, type Database, type Db, type Param } from '@caitien/db'
+import { ROLES, isRole, type Actor, type Role } from '@caitien/shared'
+import type { ExpressionBuilder } from 'kysely'
 import { notFound } from './http-error.ts'
 
 /** The user's roles in a school: empty when they are not a member. */
@@ -13,10 +14,7 @@ export async function listRoles(db: Db, schoolId: string, userId: string): Promi
   return rows.map((r) => r.role).filter(isRole)
 }
 
-/**
- * Loads a plan the user may see and their roles in its school. A plan of another
- * school is answered exactly like a plan that does not exist: 404, nothing leaks.
- */
+/** What access checks return of the plan. */
 const planColumns = [
   'plan.id',
   'plan.school_id',
@@ -27,43 +25,68 @@ const planColumns = [
   'school.name as school_name',
 ] as const
 
-async function withRoles(
-  db: Db,
-  row: { school_id: string } | undefined,
+/**
+ * The user's roles in the plan's school, as columns of the same query: one portable
+ * `EXISTS` per role (ROLES is short and fixed), so an access check is a single query.
+ */
+function roleFlags(eb: ExpressionBuilder<Database, 'plan'>, userId: string) {
+  return ROLES.map((role) =>
+    eb
+      .exists(
+        eb
+          .selectFrom('membership')
+          .select('membership.role')
+          .whereRef('membership.school_id', '=', 'plan.school_id')
+          .where('membership.user_id', '=', userId)
+          .where('membership.role', '=', role),
+      )
+      .as(`is_${role}`),
+  )
+}
+
+function toAccess<R extends Record<`is_${Role}`, unknown>>(
+  row: R | undefined,
   userId: string,
   what: string,
 ) {
-  if (!row) throw notFound(what)
-  const roles = await listRoles(db, row.school_id, userId)
-  if (roles.length === 0) throw notFound(what)
+  const roles = row ? ROLES.filter((role) => Boolean(row[`is_${role}`])) : []
+  if (!row || roles.length === 0) throw notFound(what)
   const actor: Actor = { id: userId, roles }
-  return actor
-}
-
-export async function getPlanAccess(db: Db, planId: string, userId: string) {
-  const row = await db
-    .selectFrom('plan')
-    .innerJoin('school', 'school.id', 'plan.school_id')
-    .select(planColumns)
-    .where('plan.id', '=', planId)
-    .executeTakeFirst()
-  const actor = await withRoles(db, row, userId, 'plan')
-  return { plan: row!, actor }
+  return { plan: row, actor }
 }
 
 /**
- * Loads the plan behind a card and the user's roles in its school, in two queries;
- * 404 for outsiders and for unknown or deleted cards alike.
+ * Loads a plan the user may see and their roles in its school, in one query. A plan of
+ * another school is answered exactly like a plan that does not exist: 404, nothing leaks.
  */
-export async function getCardAccess(db: Db, cardId: string, userId: string) {
-  const row = await db
+const planAccess = queryTemplate((db, p: Param<{ planId: string; userId: string }>) =>
+  db
+    .selectFrom('plan')
+    .innerJoin('school', 'school.id', 'plan.school_id')
+    .select(planColumns)
+    .select((eb) => roleFlags(eb, p('userId')))
+    .where('plan.id', '=', p('planId')),
+)
+
+export async function getPlanAccess(db: Db, planId: string, userId: string) {
+  return toAccess(await planAccess.first(db, { planId, userId }), userId, 'plan')
+}
+
+const cardAccess = queryTemplate((db, p: Param<{ cardId: string; userId: string }>) =>
+  db
     .selectFrom('card')
     .innerJoin('plan', 'plan.id', 'card.plan_id')
     .innerJoin('school', 'school.id', 'plan.school_id')
     .select(planColumns)
-    .where('card.id', '=', cardId)
-    .where('card.deleted_at', 'is', null)
-    .executeTakeFirst()
-  const actor = await withRoles(db, row, userId, 'card')
-  return { plan: row!, actor }
+    .select((eb) => roleFlags(eb, p('userId')))
+    .where('card.id', '=', p('cardId'))
+    .where('card.deleted_at', 'is', null),
+)
+
+/**
+ * Loads the plan behind a card and the user's roles in its school, in one query;
+ * 404 for outsiders and for unknown or deleted cards alike.
+ */
+export async function getCardAccess(db: Db, cardId: string, userId: string) {
+  return toAccess(await cardAccess.first(db, { cardId, userId }), userId, 'card')
 }

@@ -6,8 +6,17 @@ import { loadFrameworks, readBuiltinFrameworks } from './frameworks/framework-ca
  * Opens the database and brings it up to date: migrations, the shipped criteria
  * frameworks, and on an empty database the demo school (unless told not to).
  */
-export async function openDatabase(options: { file: string; demo: boolean; now: Date }) {
-  const db: Db = createDb({ file: options.file })
+export async function openDatabase(options: {
+  file: string
+  demo: boolean
+  now: Date
+  /** A long-running server: checkpoint the log from a worker thread (db/src/create-db.ts). */
+  backgroundCheckpoints?: boolean
+}) {
+  const db: Db = createDb({
+    file: options.file,
+    backgroundCheckpoints: options.backgroundCheckpoints,
+  })
   await migrateToLatest(db)
   await loadFrameworks(db, readBuiltinFrameworks(), options.now.toISOString())
   let seeded = false

@@ -15,6 +15,7 @@ const { db, seeded } = await openDatabase({
   file: env.CAITIEN_DATABASE_FILE,
   demo: !env.CAITIEN_NO_DEMO,
   now: now(),
+  backgroundCheckpoints: true,
 })
 const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)

@@ -50,7 +50,7 @@ describe('the principal’s monthly progress', () => {
     await dashboard.getByRole('link', { name: /Tải báo cáo/ }).click()
     const file = await download
     expect(file.suggestedFilename()).toMatch(/\.docx$/)
-    const bytes = readFileSync((await file.path())!)
+    const bytes = readFileSync(await file.path())
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
     await context.close()
   })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Db } from '@caitien/db'
+import { queryTemplate, type Db, type Param } from '@caitien/db'
 import type { SessionUser } from '../app-env.ts'
 
 export const SESSION_COOKIE = 'caitien_session'
@@ -24,14 +24,9 @@ export async function insertSession(db: Db, userId: string, now: Date): Promise<
   return token
 }
 
-/** The session's user, or undefined when the token is unknown or expired. Sliding expiry. */
-export async function findSessionUser(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<SessionUser | undefined> {
-  const id = hashToken(token)
-  const row = await db
+/** Read on every request: a template (db/src/query-template.ts). */
+const sessionUser = queryTemplate((db, p: Param<{ id: string }>) =>
+  db
     .selectFrom('auth_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select([
@@ -43,8 +38,17 @@ export async function findSessionUser(
       'u.display_name',
       'u.is_admin',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst()
+    .where('s.id', '=', p('id')),
+)
+
+/** The session's user, or undefined when the token is unknown or expired. Sliding expiry. */
+export async function findSessionUser(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<SessionUser | undefined> {
+  const id = hashToken(token)
+  const row = await sessionUser.first(db, { id })
   if (!row || row.expires_at <= now.toISOString()) return undefined
   // Refresh at most once a day so a busy board does not write on every request.
   if (now.getTime() - Date.parse(row.last_seen_at) > DAY_MS) {

@@ -1,32 +1,16 @@
 import { formatDateTime } from '@caitien/shared'
 import {
-  countEvidence,
+  findBoardCard,
   findCardById,
   listAssigneeIds,
   selectCardEvidence,
-  toBoardCard,
   toCardDetail,
   type Executor,
 } from './card.repository.ts'
 
 /** One card as the board shows it (after a write, for the optimistic reconcile). */
 export async function loadBoardCard(db: Executor, cardId: string) {
-  const row = await findCardById(db, cardId)
-  if (!row) return undefined
-  const [assigneeIds, evidenceCount, comments] = await Promise.all([
-    listAssigneeIds(db, cardId),
-    countEvidence(db, cardId),
-    db
-      .selectFrom('comment')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('card_id', '=', cardId)
-      .executeTakeFirstOrThrow(),
-  ])
-  return toBoardCard(row, {
-    assigneeIds,
-    evidenceCount,
-    commentCount: Number(comments.n),
-  })
+  return (await findBoardCard(db, cardId))?.card
 }
 
 export async function listEvidence(db: Executor, cardId: string) {

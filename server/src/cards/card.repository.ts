@@ -1,4 +1,11 @@
-import type { CardRow, Db, NewActivity } from '@caitien/db'
+import {
+  queryTemplate,
+  type ActivityRow,
+  type CardRow,
+  type Db,
+  type NewActivity,
+  type Param,
+} from '@caitien/db'
 import { firstLine, type CardStatus } from '@caitien/shared'
 import type { Transaction } from 'kysely'
 import type { Database } from '@caitien/db'
@@ -112,6 +119,50 @@ export async function countEvidence(db: Executor, cardId: string): Promise<numbe
 }
 
 /**
+ * One card as the board shows it, with its row, in one query: a row per assignee (one
+ * with a null assignee when there is none), the evidence and comment counts as scalar
+ * subqueries. Undefined for an unknown or deleted card.
+ */
+const boardCard = queryTemplate((db, p: Param<{ cardId: string }>) =>
+  db
+    .selectFrom('card')
+    .leftJoin('card_assignee', 'card_assignee.card_id', 'card.id')
+    .selectAll('card')
+    .select((eb) => [
+      'card_assignee.user_id as assignee_id',
+      selectCardEvidence(db, p('cardId'))
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('evidence_count'),
+      eb
+        .selectFrom('comment')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('comment.card_id', '=', p('cardId'))
+        .as('comment_count'),
+    ])
+    .where('card.id', '=', p('cardId'))
+    .where('card.deleted_at', 'is', null)
+    .orderBy('card_assignee.created_at')
+    .orderBy('card_assignee.user_id'),
+)
+
+export async function findBoardCard(
+  db: Executor,
+  cardId: string,
+): Promise<{ row: CardRow; card: BoardCard } | undefined> {
+  const rows = await boardCard.all(db, { cardId })
+  const first = rows[0]
+  if (!first) return undefined
+  // The first row's assignee rides along in `row`: harmless, CardRow is what is read.
+  const { evidence_count, comment_count, ...row } = first
+  const card = toBoardCard(row, {
+    assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
+    evidenceCount: Number(evidence_count ?? 0),
+    commentCount: Number(comment_count ?? 0),
+  })
+  return { row, card }
+}
+
+/**
  * The whole board in five queries whatever the card count: cards, assignees, evidence
  * counts (own and linked), comment counts (each grouped per plan, never per card).
  */
@@ -184,48 +235,78 @@ export async function insertActivity(
       detail?: Record<string, unknown> | null
     },
 ): Promise<void> {
-  await db
-    .insertInto('activity')
-    .values({
-      from_status: null,
-      to_status: null,
-      reason: null,
-      ...entry,
-      id: crypto.randomUUID(),
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute()
+  await activityInsert.run(db, {
+    id: crypto.randomUUID(),
+    school_id: entry.school_id,
+    plan_id: entry.plan_id,
+    card_id: entry.card_id ?? null,
+    actor_id: entry.actor_id ?? null,
+    at: entry.at,
+    action: entry.action,
+    from_status: entry.from_status ?? null,
+    to_status: entry.to_status ?? null,
+    reason: entry.reason ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  })
 }
+
+/** Every write logs one entry: a template (db/src/query-template.ts). */
+const activityInsert = queryTemplate(
+  (db, p: Param<{ [K in keyof Omit<ActivityRow, 'seq'>]: ActivityRow[K] }>) =>
+    db.insertInto('activity').values({
+      id: p('id'),
+      school_id: p('school_id'),
+      plan_id: p('plan_id'),
+      card_id: p('card_id'),
+      actor_id: p('actor_id'),
+      at: p('at'),
+      action: p('action'),
+      from_status: p('from_status'),
+      to_status: p('to_status'),
+      reason: p('reason'),
+      detail: p('detail'),
+    }),
+)
 
 /** Positions of the column's neighbours around a slot (before `beforeCardId`, or at the end). */
 export async function findNeighbourPositions(
   db: Executor,
   input: { planId: string; status: CardStatus; cardId: string; beforeCardId: string | null },
 ): Promise<{ above: number | null; below: number | null }> {
-  let below: number | null = null
-  let column = db
-    .selectFrom('card')
-    .select((eb) => eb.fn.max('position').as('p'))
-    .where('plan_id', '=', input.planId)
-    .where('status', '=', input.status)
-    .where('deleted_at', 'is', null)
-    .where('id', '!=', input.cardId)
+  const column = { planId: input.planId, status: input.status, cardId: input.cardId }
   if (input.beforeCardId) {
-    const before = await db
-      .selectFrom('card')
-      .select(['position', 'status', 'plan_id'])
-      .where('id', '=', input.beforeCardId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
+    const before = await cardPlace.first(db, { cardId: input.beforeCardId })
     if (before && before.plan_id === input.planId && before.status === input.status) {
-      below = before.position
-      column = column.where('position', '<', below)
+      const row = await lastPositionBelow.first(db, { ...column, below: before.position })
+      return { above: toPosition(row?.p), below: before.position }
     }
   }
-  const row = await column.executeTakeFirst()
-  const above = row?.p === null || row?.p === undefined ? null : Number(row.p)
-  return { above, below }
+  return { above: toPosition((await lastPosition.first(db, column))?.p), below: null }
 }
+
+const toPosition = (p: unknown) => (p === null || p === undefined ? null : Number(p))
+
+const cardPlace = queryTemplate((db, p: Param<{ cardId: string }>) =>
+  db
+    .selectFrom('card')
+    .select(['position', 'status', 'plan_id'])
+    .where('id', '=', p('cardId'))
+    .where('deleted_at', 'is', null),
+)
+
+type ColumnParams = { planId: string; status: CardStatus; cardId: string }
+const selectLastPosition = (db: Db, p: Param<ColumnParams>) =>
+  db
+    .selectFrom('card')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('plan_id', '=', p('planId'))
+    .where('status', '=', p('status'))
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', p('cardId'))
+const lastPosition = queryTemplate((db, p: Param<ColumnParams>) => selectLastPosition(db, p))
+const lastPositionBelow = queryTemplate((db, p: Param<ColumnParams & { below: number }>) =>
+  selectLastPosition(db, p).where('position', '<', p('below')),
+)
 
 /** Renumbers a column at even gaps, keeping its order; rare (see positionsTooClose). */
 export async function renumberColumn(

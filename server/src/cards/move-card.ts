@@ -1,4 +1,4 @@
-import type { Db } from '@caitien/db'
+import { queryTemplate, type Db, type Param } from '@caitien/db'
 import {
   canWorkOnCard,
   checkMove,
@@ -10,24 +10,45 @@ import {
   type MoveRejection,
 } from '@caitien/shared'
 import {
-  toBoardCard,
-  countEvidence,
-  findCardById,
+  findBoardCard,
   findNeighbourPositions,
   insertActivity,
-  listAssigneeIds,
   renumberColumn,
+  type BoardCard,
   type Executor,
 } from './card.repository.ts'
 import { countSubmissions, loadBoardCard } from './card-queries.ts'
-
-type BoardCard = NonNullable<Awaited<ReturnType<typeof loadBoardCard>>>
 
 export type MoveResult =
   | { ok: true; card: BoardCard; kind: MoveKind | 'reorder' }
   | { ok: false; reason: 'card_not_found' }
   | { ok: false; reason: 'version_conflict'; card: BoardCard }
   | { ok: false; reason: MoveRejection; from: CardStatus; to: CardStatus }
+
+/** The move's write, if the version is still the one the mover saw: a template. */
+const cardPlacement = queryTemplate(
+  (
+    db,
+    p: Param<{
+      cardId: string
+      version: number
+      status: CardStatus
+      position: number
+      now: string
+    }>,
+  ) =>
+    db
+      .updateTable('card')
+      .set((eb) => ({
+        status: p('status'),
+        position: p('position'),
+        version: eb('version', '+', 1),
+        updated_at: p('now'),
+      }))
+      .where('id', '=', p('cardId'))
+      .where('version', '=', p('version'))
+      .where('deleted_at', 'is', null),
+)
 
 /** Where the card lands in the target column, then the write, bumping the version. */
 async function place(
@@ -47,19 +68,14 @@ async function place(
     ;({ above, below } = await findNeighbourPositions(trx, { ...input, status: input.to }))
   }
   const position = positionBetween(above, below)
-  const result = await trx
-    .updateTable('card')
-    .set((eb) => ({
-      status: input.to,
-      position,
-      version: eb('version', '+', 1),
-      updated_at: input.now,
-    }))
-    .where('id', '=', input.cardId)
-    .where('version', '=', input.version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst()
-  return { ok: Number(result.numUpdatedRows) === 1, position }
+  const changed = await cardPlacement.run(trx, {
+    cardId: input.cardId,
+    version: input.version,
+    status: input.to,
+    position,
+    now: input.now,
+  })
+  return { ok: changed === 1, position }
 }
 
 /**
@@ -81,21 +97,18 @@ export async function moveCard(
   },
 ): Promise<MoveResult> {
   return db.transaction().execute(async (trx) => {
-    const row = await findCardById(trx, input.cardId)
-    if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
-    const current = async () => (await loadBoardCard(trx, input.cardId))!
+    const found = await findBoardCard(trx, input.cardId)
+    if (!found || found.row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
+    const { row, card: before } = found
     if (row.version !== input.version) {
-      return { ok: false, reason: 'version_conflict', card: await current() }
+      return { ok: false, reason: 'version_conflict', card: before }
     }
-    const card = {
-      status: row.status,
-      evidenceCount: await countEvidence(trx, row.id),
-      assigneeIds: await listAssigneeIds(trx, row.id),
-    }
-    const check = checkMove(card, input.to, input.actor, { reason: input.reason })
+    const check = checkMove(before, input.to, input.actor, { reason: input.reason })
     if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to: input.to }
     const placed = await place(trx, { ...input, planId: row.plan_id })
-    if (!placed.ok) return { ok: false, reason: 'version_conflict', card: await current() }
+    if (!placed.ok) {
+      return { ok: false, reason: 'version_conflict', card: (await loadBoardCard(trx, row.id))! }
+    }
     const reason = input.reason?.trim() || null
     await insertActivity(trx, {
       school_id: row.school_id,
@@ -125,25 +138,12 @@ export async function moveCard(
         .execute()
     }
     // The card as it now is, from what this transaction knows: no re-read.
-    const comments = await trx
-      .selectFrom('comment')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('card_id', '=', row.id)
-      .executeTakeFirstOrThrow()
-    const moved = toBoardCard(
-      {
-        ...row,
-        status: input.to,
-        position: placed.position,
-        version: row.version + 1,
-        updated_at: input.now,
-      },
-      {
-        assigneeIds: card.assigneeIds,
-        evidenceCount: card.evidenceCount,
-        commentCount: Number(comments.n),
-      },
-    )
+    const moved = {
+      ...before,
+      status: input.to,
+      position: placed.position,
+      version: row.version + 1,
+    }
     return { ok: true, card: moved, kind: check.kind }
   })
 }
@@ -163,19 +163,20 @@ export async function reorderCard(
   MoveResult | { ok: false; reason: 'role_not_allowed'; from: CardStatus; to: CardStatus }
 > {
   return db.transaction().execute(async (trx) => {
-    const row = await findCardById(trx, input.cardId)
-    if (!row || row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
-    const current = async () => (await loadBoardCard(trx, input.cardId))!
+    const found = await findBoardCard(trx, input.cardId)
+    if (!found || found.row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
+    const { row, card: before } = found
     if (row.version !== input.version) {
-      return { ok: false, reason: 'version_conflict', card: await current() }
+      return { ok: false, reason: 'version_conflict', card: before }
     }
-    const assigneeIds = await listAssigneeIds(trx, row.id)
-    if (!canWorkOnCard({ assigneeIds }, input.actor)) {
+    if (!canWorkOnCard(before, input.actor)) {
       return { ok: false, reason: 'role_not_allowed', from: row.status, to: row.status }
     }
-    if (!(await place(trx, { ...input, to: row.status })).ok) {
-      return { ok: false, reason: 'version_conflict', card: await current() }
+    const placed = await place(trx, { ...input, to: row.status })
+    if (!placed.ok) {
+      return { ok: false, reason: 'version_conflict', card: (await loadBoardCard(trx, row.id))! }
     }
-    return { ok: true, card: await current(), kind: 'reorder' }
+    const moved = { ...before, position: placed.position, version: row.version + 1 }
+    return { ok: true, card: moved, kind: 'reorder' }
   })
 }
