@@ -64,8 +64,17 @@ const RESTART_PAGES = 1000
  * A far higher automatic threshold stays as a backstop, and the default comes back if the
  * worker dies.
  */
+interface CheckpointWorker {
+  on(event: 'message', listener: (result: { log: number }) => void): void
+  on(event: 'error', listener: () => void): void
+  unref(): void
+  terminate(): Promise<number>
+}
+
 function startCheckpointer(db: Db, sqlite: SQLite.Database, file: string) {
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`)
+  // Typed by hand: the web package type-checks this file under the DOM library, where
+  // node:worker_threads' Worker loses its EventEmitter methods.
   const worker = new Worker(
     `
     const { workerData, parentPort } = require('node:worker_threads')
@@ -85,7 +94,7 @@ function startCheckpointer(db: Db, sqlite: SQLite.Database, file: string) {
       eval: true,
       workerData: { driver: require.resolve('better-sqlite3'), file, intervalMs: 250 },
     },
-  )
+  ) as unknown as CheckpointWorker
   let finishing = false
   worker.on('message', (result: { log: number }) => {
     if (result.log < RESTART_PAGES || finishing) return

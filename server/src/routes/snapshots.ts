@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess } from '../access.ts'
 import { forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
+import { loadCriteriaNames } from '../snapshots/criteria-names.ts'
 import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
 import {
   listSnapshots,
@@ -47,7 +48,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
   })
   .get('/:planId/snapshots/:month', validate('param', monthParamSchema), async (c) => {
     const { planId, month } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     requireOverseer(actor)
     const [view, remark] = await Promise.all([
       monthView(c.var.db, planId, month, c.var.now()),
@@ -62,7 +63,9 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const remarks = remark
       ? { text: remark.text, updatedAt: remark.updated_at, author: remark.display_name }
       : null
-    return c.json({ ...view, remarks }, 200)
+    // The names the report prints beside the codes, so the dashboard shows the same.
+    const names = await loadCriteriaNames(c.var.db, plan, view.summary)
+    return c.json({ ...view, remarks, names }, 200)
   })
   .put(
     '/:planId/snapshots/:month/remarks',

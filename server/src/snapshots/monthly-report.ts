@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx'
 import ExcelJS from 'exceljs'
+import { loadCriteriaNames } from './criteria-names.ts'
 import { monthView } from './snapshot-service.ts'
 
 /** Everything the report prints, gathered once for the .docx, the .xlsx and the web page. */
@@ -40,11 +41,11 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
     .where('plan.id', '=', planId)
     .executeTakeFirstOrThrow()
   const ids = view.summary.cards.map((c) => c.id)
-  const [cards, users, criteria, remark] = await Promise.all([
+  const [cards, users, names, remark] = await Promise.all([
     ids.length
       ? db
           .selectFrom('card')
-          .select(['id', 'tasks', 'target', 'criterion', 'lead', 'standard_name', 'standard'])
+          .select(['id', 'tasks', 'target', 'criterion', 'lead'])
           .where('id', 'in', ids)
           .execute()
       : Promise.resolve([]),
@@ -54,13 +55,7 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
       .select(['app_user.id', 'app_user.display_name'])
       .distinct()
       .execute(),
-    plan.framework_id
-      ? db
-          .selectFrom('framework_criterion')
-          .select(['code', 'name', 'standard', 'standard_name'])
-          .where('framework_id', '=', plan.framework_id)
-          .execute()
-      : Promise.resolve([]),
+    loadCriteriaNames(db, { id: planId, framework_id: plan.framework_id }, view.summary),
     db
       .selectFrom('monthly_remark')
       .select(['text', 'updated_at'])
@@ -69,13 +64,7 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
       .executeTakeFirst(),
   ])
   const cardById = new Map(cards.map((c) => [c.id, c]))
-  const names = new Map(users.map((u) => [u.id, u.display_name]))
-  const criterionName = new Map(criteria.map((c) => [c.code, c.name]))
-  const standardName = new Map<string, string>()
-  for (const c of criteria) standardName.set(c.standard, c.standard_name)
-  for (const c of cards)
-    if (c.standard && c.standard_name && !standardName.has(c.standard))
-      standardName.set(c.standard, c.standard_name)
+  const userNames = new Map(users.map((u) => [u.id, u.display_name]))
   const title = (id: string) => {
     const c = cardById.get(id)
     return c ? firstLine(c.tasks) || firstLine(c.target) || '' : ''
@@ -89,11 +78,11 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
     view,
     standards: view.summary.byStandard.map((s) => ({
       ...s,
-      name: standardName.get(s.standard) ?? null,
+      name: names.standards[s.standard] ?? null,
     })),
     criteria: view.summary.byCriterion.map((c) => ({
       ...c,
-      name: criterionName.get(c.criterion) ?? null,
+      name: names.criteria[c.criterion] ?? null,
     })),
     overdue: view.summary.cards
       .filter((c) => c.overdue)
@@ -103,7 +92,7 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
         title: title(c.id),
         status: c.status,
         dueMonth: c.dueMonth,
-        assignees: c.assigneeIds.map((a) => names.get(a) ?? a),
+        assignees: c.assigneeIds.map((a) => userNames.get(a) ?? a),
       })),
     remarks: remark?.text ?? null,
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createApp } from '../app.ts'
 import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
+import { loadFrameworks, readBuiltinFrameworks } from '../frameworks/framework-catalog.ts'
 import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
 import { createCard } from '../cards/card-commands.ts'
 
@@ -129,3 +130,8 @@ export async function insertTestCard(
 
 export { createFileStore } from '../evidence/file-store.ts'
 export { catchUpSnapshots } from '../snapshots/snapshot-service.ts'
+
+/** The criteria frameworks shipped with the app, stored as a started server stores them. */
+export async function loadShippedFrameworks(db: Db) {
+  return loadFrameworks(db, readBuiltinFrameworks(), new Date().toISOString())
+}

@@ -8,6 +8,8 @@ export type YearProgress = InferResponseType<(typeof plan)['progress']['$get'], 
 export type ProgressMonth = YearProgress['months'][number]
 export type MonthView = InferResponseType<(typeof plan)['snapshots'][':month']['$get'], 200>
 export type MonthSummary = MonthView['summary']
+/** The names beside the month's codes, from the plan's framework (null: code alone). */
+export type CriteriaNames = MonthView['names']
 export type SummaryCard = MonthSummary['cards'][number]
 export type StoredSnapshots = InferResponseType<(typeof plan)['snapshots']['$get'], 200>
 

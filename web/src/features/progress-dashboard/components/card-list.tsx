@@ -3,12 +3,11 @@ import { useI18n } from '@/lib/i18n'
 import type { SummaryCard } from '../api/progress-queries'
 import { PROGRESS_COPY } from '../progress-copy'
 
-/** A card as the board shows it today: its title and standard name for the figures. */
+/** A card as the board shows it today: its title for the figures' card lists. */
 export interface DashboardCard {
   id: string
   criterion: string | null
   standard: string | null
-  standardName: string | null
   title: string
   status: CardStatus
 }

@@ -27,13 +27,11 @@ export function PrintReport({
   view,
   plan,
   lookup,
-  standardNames,
   onClose,
 }: {
   view: MonthView
   plan: ReportPlan
   lookup: BoardLookup
-  standardNames: ReadonlyMap<string, string>
   onClose: () => void
 }) {
   const { t, lang } = useI18n()
@@ -122,7 +120,7 @@ export function PrintReport({
             </thead>
             <tbody>
               {groups.flatMap(({ standard, criteria }, i) => {
-                const name = standardNames.get(standard.standard)
+                const name = view.names.standards[standard.standard]
                 return [
                   <tr key={standard.standard} className="print-row-standard">
                     <td className="print-num">{i + 1}</td>
@@ -140,7 +138,12 @@ export function PrintReport({
                   ...criteria.map((cr) => (
                     <tr key={`${standard.standard}-${cr.criterion}`}>
                       <td />
-                      <td>Tiêu chí {cr.criterion}</td>
+                      <td>
+                        Tiêu chí {cr.criterion}
+                        {view.names.criteria[cr.criterion]
+                          ? `: ${view.names.criteria[cr.criterion]}`
+                          : ''}
+                      </td>
                       <td className="print-num">{cr.total}</td>
                       {CARD_STATUSES.map((st) => (
                         <td key={st} className="print-num">

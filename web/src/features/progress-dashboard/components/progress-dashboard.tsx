@@ -140,13 +140,6 @@ function MonthPanel({
     }),
     [cards, members],
   )
-  const standardNames = useMemo(() => {
-    const names = new Map<string, string>()
-    for (const card of cards)
-      if (card.standard && card.standardName && !names.has(card.standard))
-        names.set(card.standard, card.standardName)
-    return names
-  }, [cards])
   const view = query.data
   const summaryCards = useMemo(
     () => new Map((view?.summary.cards ?? []).map((card) => [card.id, card])),
@@ -249,7 +242,7 @@ function MonthPanel({
           </Section>
 
           <Section title={c.byStandard}>
-            <StandardsTable summary={view.summary} standardNames={standardNames} />
+            <StandardsTable summary={view.summary} names={view.names} />
           </Section>
 
           <div className="dash-columns">
@@ -289,13 +282,7 @@ function MonthPanel({
         </div>
       )}
       {printing && view && (
-        <PrintReport
-          view={view}
-          plan={plan}
-          lookup={lookup}
-          standardNames={standardNames}
-          onClose={() => setPrinting(false)}
-        />
+        <PrintReport view={view} plan={plan} lookup={lookup} onClose={() => setPrinting(false)} />
       )}
     </>
   )

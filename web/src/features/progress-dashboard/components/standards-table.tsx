@@ -1,6 +1,6 @@
 import { CARD_STATUSES, STATUS_LABELS, type CardStatus } from '@caitien/shared'
 import { useI18n } from '@/lib/i18n'
-import type { MonthSummary } from '../api/progress-queries'
+import type { CriteriaNames, MonthSummary } from '../api/progress-queries'
 import { formatShare, groupCriteria } from '../dashboard-figures'
 import { PROGRESS_COPY } from '../progress-copy'
 
@@ -23,13 +23,29 @@ function StatusBar({ row }: { row: Row }) {
   )
 }
 
+/**
+ * A row's heading: the code, and the name the plan's framework gives it when there is
+ * one. The code never breaks; a long name wraps under it rather than widening the table.
+ */
+function RowLabel({ code, name, title }: { code: string; name: string | null; title?: string }) {
+  return (
+    <span className="dash-row-label" title={title}>
+      <span className="dash-row-code">
+        {code}
+        {name ? ':' : ''}
+      </span>
+      {name && <> {name}</>}
+    </span>
+  )
+}
+
 /** Progress per standard with its criteria under it: counts per status and the share verified. */
 export function StandardsTable({
   summary,
-  standardNames,
+  names,
 }: {
   summary: MonthSummary
-  standardNames: ReadonlyMap<string, string>
+  names: CriteriaNames
 }) {
   const { lang, t } = useI18n()
   const c = PROGRESS_COPY[lang]
@@ -77,29 +93,46 @@ export function StandardsTable({
             </th>
           </tr>
         </thead>
-        {groups.map(({ standard, criteria }) => {
-          const name = standardNames.get(standard.standard)
-          return (
-            <tbody key={standard.standard}>
-              <tr className="dash-row-standard">
-                <th scope="row">
-                  {standard.standard === '—'
-                    ? t('noStandard')
-                    : `${c.standard} ${standard.standard}${name ? `: ${name}` : ''}`}
-                </th>
-                {cells(standard)}
-              </tr>
-              {criteria.map((cr) => (
+        {groups.map(({ standard, criteria }) => (
+          <tbody key={standard.standard}>
+            <tr className="dash-row-standard">
+              <th scope="row">
+                {standard.standard === '—' ? (
+                  t('noStandard')
+                ) : (
+                  <RowLabel
+                    code={`${c.standard} ${standard.standard}`}
+                    name={names.standards[standard.standard] ?? null}
+                  />
+                )}
+              </th>
+              {cells(standard)}
+            </tr>
+            {criteria.map((cr) => {
+              const name = names.criteria[cr.criterion] ?? null
+              return (
                 <tr key={cr.criterion} className="dash-row-criterion">
                   <th scope="row">
-                    {cr.criterion === '—' ? t('none') : `${c.criterion} ${cr.criterion}`}
+                    {cr.criterion === '—' ? (
+                      t('none')
+                    ) : (
+                      <RowLabel
+                        code={`${c.criterion} ${cr.criterion}`}
+                        name={name}
+                        title={
+                          !name && names.framework
+                            ? `${c.notInFramework} ${names.framework.code}`
+                            : undefined
+                        }
+                      />
+                    )}
                   </th>
                   {cells(cr)}
                 </tr>
-              ))}
-            </tbody>
-          )
-        })}
+              )
+            })}
+          </tbody>
+        ))}
       </table>
     </div>
   )
