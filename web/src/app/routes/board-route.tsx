@@ -1,6 +1,6 @@
 import { canManagePlan } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Suspense, lazy, useCallback, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Me } from '@/features/auth/api/session-queries'
 import {
@@ -81,6 +81,12 @@ export function BoardRoute({ me }: { me: Me }) {
   const queryClient = useQueryClient()
   const plans = useQuery(plansQueryOptions())
   const [chosen, setChosen] = useState<string | null>(readStoredPlan)
+  // The remembered plan's board loads alongside the plan list, not after it: one round trip
+  // less before the board shows. A plan that is gone fails quietly; the list picks another.
+  useEffect(() => {
+    const stored = readStoredPlan()
+    if (stored) void queryClient.prefetchQuery(boardQueryOptions(stored))
+  }, [queryClient])
   const [importPlanId, setImportPlanId] = useState<string | null>(null)
   const [newPlan, setNewPlan] = useState<NewPlanContext | null>(null)
   const [openCard, setOpenCard] = useState<OpenCard | null>(null)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { toMoveIntent, type BoardDragData, type DragEndLike } from './drag-to-move'
+import {
+  targetOf,
+  toMoveIntent,
+  withTarget,
+  type BoardDragData,
+  type DragEndLike,
+} from './drag-to-move'
 
 const columns: Record<string, string[]> = {
   planned: ['a', 'b', 'c'],
@@ -102,5 +108,28 @@ describe('toMoveIntent', () => {
       over: { data: { current: column('verified') }, rect: { top: 0, height: 1 } },
     }
     expect(toMoveIntent(bad, columnCardIds)).toBeNull()
+  })
+})
+
+describe('targetOf and withTarget', () => {
+  it('reads the card-level target from the first collision and feeds it to toMoveIntent', () => {
+    const target = { data: card('y', 'in_progress'), rect: { top: 100, height: 40 } }
+    const collisions = [{ id: 'column:all:in_progress', data: { droppableContainer: {}, target } }]
+    expect(targetOf(collisions)).toEqual(target)
+    const dragged = event(card('a', 'planned'), null, { dragged: 90 }).active
+    expect(toMoveIntent(withTarget(dragged, targetOf(collisions)), columnCardIds)).toMatchObject({
+      kind: 'move',
+      to: 'in_progress',
+      beforeCardId: 'y',
+    })
+  })
+
+  it('has no target without collisions or with data that is not ours', () => {
+    expect(targetOf(null)).toBeNull()
+    expect(targetOf([])).toBeNull()
+    expect(
+      targetOf([{ data: { target: { data: { foo: 1 }, rect: { top: 0, height: 1 } } } }]),
+    ).toBeNull()
+    expect(withTarget(event(card('a', 'planned'), null).active, null).over).toBeNull()
   })
 })

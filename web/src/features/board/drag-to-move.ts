@@ -44,6 +44,33 @@ export interface DragEndLike {
 
 export const columnDropId = (lane: string, status: CardStatus) => `column:${lane}:${status}`
 
+/**
+ * Where the dragged card would land: a card (its slot) or a column (its end). Only the
+ * columns are dnd-kit droppables, so `over` names a column; the collision detection
+ * carries the card-level target in the collision's data.
+ */
+export interface DropTarget {
+  data: BoardDragData
+  rect: RectLike
+}
+
+/** The target the collision detection put in the first collision, if any. */
+export function targetOf(
+  collisions: readonly { data?: Record<string, unknown> }[] | null | undefined,
+): DropTarget | null {
+  const target = collisions?.[0]?.data?.target as { data?: unknown; rect?: unknown } | undefined
+  if (!target || typeof target !== 'object') return null
+  const data = readDragData(target.data)
+  const rect = target.rect as Partial<RectLike> | null | undefined
+  if (!data || typeof rect?.top !== 'number' || typeof rect.height !== 'number') return null
+  return { data, rect: { top: rect.top, height: rect.height } }
+}
+
+/** A drag event seen with its card-level target as `over` (what toMoveIntent reads). */
+export function withTarget(active: DragEndLike['active'], target: DropTarget | null): DragEndLike {
+  return { active, over: target ? { data: { current: target.data }, rect: target.rect } : null }
+}
+
 export function readDragData(data: unknown): BoardDragData | null {
   if (!data || typeof data !== 'object') return null
   const d = data as { type?: unknown; cardId?: unknown; status?: unknown; lane?: unknown }

@@ -1,6 +1,7 @@
 import { parseResponse, type InferResponseType } from 'hono/client'
 import { queryOptions } from '@tanstack/react-query'
 import { client } from '@/lib/api-client'
+import { shareCards } from './share-cards'
 
 export const boardKeys = {
   all: ['board'] as const,
@@ -19,6 +20,8 @@ export const boardQueryOptions = (planId: string) =>
   queryOptions({
     queryKey: boardKeys.plan(planId),
     queryFn: () => parseResponse(client.api.plans[':planId'].board.$get({ param: { planId } })),
+    // Unchanged cards keep their objects across moves and refetches: their tiles stay put.
+    structuralSharing: shareCards,
   })
 
 export type Plans = InferResponseType<typeof client.api.plans.$get, 200>['plans']

@@ -1,10 +1,10 @@
 import { STATUS_LABELS, type CardStatus, type Month } from '@caitien/shared'
-import { useDndContext, useDroppable } from '@dnd-kit/core'
-import { useState } from 'react'
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { useDroppable } from '@dnd-kit/core'
+import { memo, useMemo, useState } from 'react'
 import { useI18n } from '@/lib/i18n'
 import type { BoardCard, BoardMember } from '../api/board-queries'
-import { columnDropId, readDragData, type ColumnDropData } from '../drag-to-move'
+import { columnDropId, type ColumnDropData } from '../drag-to-move'
+import { useBoardDrag, useDragState } from './board-drag'
 import { CardTile } from './card-tile'
 
 /**
@@ -13,24 +13,20 @@ import { CardTile } from './card-tile'
  */
 export const COLUMN_PAGE = 100
 
-export interface DragState {
-  cardId: string
-  lane: string
-  allowed: readonly CardStatus[]
-  refusals: Partial<Record<CardStatus, string>>
-}
-
 /**
  * One column, or one swimlane cell. It stays a droppable even when it refuses the
  * dragged card, so a drop on it is seen and explained instead of silently ignored.
+ *
+ * During a drag the column re-renders (it is a dnd-kit droppable, and it shows whether it
+ * takes the card and whether the card is over it); its tiles do not: they sit in a
+ * memoised list whose props do not change while a card is dragged.
  */
-export function BoardColumn({
+export const BoardColumn = memo(function BoardColumn({
   status,
   lane,
   cards,
   members,
   currentMonth,
-  drag,
   onOpen,
   testId,
   showHeader,
@@ -41,7 +37,6 @@ export function BoardColumn({
   cards: BoardCard[]
   members: ReadonlyMap<string, BoardMember>
   currentMonth: Month
-  drag: DragState | null
   onOpen: (cardId: string) => void
   testId: string
   showHeader: boolean
@@ -49,13 +44,14 @@ export function BoardColumn({
 }) {
   const { t, lang } = useI18n()
   const [shown, setShown] = useState(COLUMN_PAGE)
-  const visible = cards.length > shown ? cards.slice(0, shown) : cards
+  const visible = useMemo(
+    () => (cards.length > shown ? cards.slice(0, shown) : cards),
+    [cards, shown],
+  )
   const hidden = cards.length - visible.length
-  const data: ColumnDropData = { type: 'column', status, lane }
-  const { setNodeRef } = useDroppable({ id: columnDropId(lane, status), data })
-  const { over } = useDndContext()
-  const overData = over ? readDragData(over.data.current) : null
-  const isOver = overData !== null && overData.lane === lane && overData.status === status
+  const data = useMemo<ColumnDropData>(() => ({ type: 'column', status, lane }), [status, lane])
+  const { setNodeRef, isOver } = useDroppable({ id: columnDropId(lane, status), data })
+  const drag = useDragState(useBoardDrag(), (s) => s.session)
   const inDrag = drag !== null && drag.lane === lane
   const refusal = inDrag ? drag.refusals[status] : undefined
   const accepts = inDrag && drag.allowed.includes(status)
@@ -65,6 +61,8 @@ export function BoardColumn({
     `column-${status}`,
     refusal ? 'column-refusing' : '',
     accepts ? 'column-accepting' : '',
+    // The dragged card's own column: its tiles slide to make room.
+    inDrag && drag.status === status ? 'column-sorting' : '',
     drag !== null && !inDrag ? 'column-other-lane' : '',
   ]
     .filter(Boolean)
@@ -95,31 +93,51 @@ export function BoardColumn({
           {refusal}
         </p>
       )}
-      <SortableContext items={visible.map((c) => c.id)} strategy={verticalListSortingStrategy}>
-        <div className="column-cards">
-          {visible.map((card) => (
-            <CardTile
-              key={card.id}
-              card={card}
-              lane={lane}
-              members={members}
-              currentMonth={currentMonth}
-              onOpen={onOpen}
-            />
-          ))}
-          {cards.length === 0 && <p className="column-empty">{t('emptyColumn')}</p>}
-          {hidden > 0 && (
-            <button
-              type="button"
-              className="column-more"
-              data-testid="column-more"
-              onClick={() => setShown((n) => n + COLUMN_PAGE)}
-            >
-              {t('showMoreCards')} ({hidden} {t('cardsHidden')})
-            </button>
-          )}
-        </div>
-      </SortableContext>
+      <div className="column-cards">
+        <ColumnTiles
+          cards={visible}
+          lane={lane}
+          members={members}
+          currentMonth={currentMonth}
+          onOpen={onOpen}
+        />
+        {cards.length === 0 && <p className="column-empty">{t('emptyColumn')}</p>}
+        {hidden > 0 && (
+          <button
+            type="button"
+            className="column-more"
+            data-testid="column-more"
+            onClick={() => setShown((n) => n + COLUMN_PAGE)}
+          >
+            {t('showMoreCards')} ({hidden} {t('cardsHidden')})
+          </button>
+        )}
+      </div>
     </section>
   )
-}
+})
+
+const ColumnTiles = memo(function ColumnTiles({
+  cards,
+  lane,
+  members,
+  currentMonth,
+  onOpen,
+}: {
+  cards: BoardCard[]
+  lane: string
+  members: ReadonlyMap<string, BoardMember>
+  currentMonth: Month
+  onOpen: (cardId: string) => void
+}) {
+  return cards.map((card) => (
+    <CardTile
+      key={card.id}
+      card={card}
+      lane={lane}
+      members={members}
+      currentMonth={currentMonth}
+      onOpen={onOpen}
+    />
+  ))
+})

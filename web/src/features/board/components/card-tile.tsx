@@ -1,12 +1,18 @@
-import { memo } from 'react'
+import { memo, useCallback, useMemo, useRef } from 'react'
+import { flushSync } from 'react-dom'
 import { formatMonth, isOverdue, type Month } from '@caitien/shared'
-import { useSortable } from '@dnd-kit/sortable'
-import { CSS } from '@dnd-kit/utilities'
-import type { KeyboardEvent, ReactNode } from 'react'
+import type { KeyboardEvent, ReactNode, SyntheticEvent } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { useI18n } from '@/lib/i18n'
 import type { BoardCard, BoardMember } from '../api/board-queries'
 import type { CardDragData } from '../drag-to-move'
+import {
+  DragBinding,
+  useBoardDrag,
+  useDragState,
+  type ActivatorEventName,
+  type Binding,
+} from './board-drag'
 import { MoveToMenu } from './move-to-menu'
 
 interface TileProps {
@@ -102,27 +108,49 @@ export function CardTileContent({
   )
 }
 
-/** A card on the board: the whole tile is the drag handle, Enter or a click opens it. */
-export function CardTile({
+/**
+ * A card on the board: the whole tile is the drag handle, Enter or a click opens it.
+ *
+ * No dnd-kit hook here: dnd-kit re-renders every hook consumer at each step of a drag,
+ * which on a big board is hundreds of tiles. A tile becomes a draggable (DragBinding) the
+ * moment a press or a key reaches it, and reads only its own part of the drag (is it the
+ * dragged card, how far it moves to make room), so a drag re-renders two or three tiles.
+ */
+export const CardTile = memo(function CardTile({
   lane,
   onOpen,
-  dimmed,
   ...props
-}: TileProps & { lane: string; onOpen: (cardId: string) => void; dimmed?: boolean }) {
+}: TileProps & { lane: string; onOpen: (cardId: string) => void }) {
   const { card } = props
   const { lang } = useI18n()
-  const data: CardDragData = { type: 'card', cardId: card.id, status: card.status, lane }
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: card.id,
-    data,
-    attributes: {
-      role: 'group',
-      roleDescription: lang === 'vi' ? 'thẻ kéo được' : 'draggable card',
-    },
-  })
+  const drag = useBoardDrag()
+  const armed = useDragState(drag, (s) => s.armed.includes(card.id))
+  const isDragging = useDragState(drag, (s) => s.session?.cardId === card.id)
+  const offset = useDragState(drag, (s) => s.offsets.get(card.id) ?? 0)
+  const nodeRef = useRef<HTMLDivElement>(null)
+  const bindingRef = useRef<Binding | null>(null)
+  const setNode = useCallback((node: HTMLDivElement | null) => {
+    nodeRef.current = node
+    bindingRef.current?.setNodeRef(node)
+  }, [])
+  const data = useMemo<CardDragData>(
+    () => ({ type: 'card', cardId: card.id, status: card.status, lane }),
+    [card.id, card.status, lane],
+  )
+
+  /** Hand the event to dnd-kit's sensors, wiring the tile first if it is not yet. */
+  function forward(name: ActivatorEventName, event: SyntheticEvent) {
+    if (!drag.store.get().armed.includes(card.id)) {
+      // The binding must be registered before the sensor sees this very event.
+      flushSync(() => drag.store.arm(card.id))
+    }
+    const listener = bindingRef.current?.listeners?.[name] as
+      ((e: SyntheticEvent) => void) | undefined
+    listener?.(event)
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    listeners?.onKeyDown?.(event)
+    forward('onKeyDown', event)
     if (event.defaultPrevented) return
     if (event.key === 'Enter' && event.target === event.currentTarget) {
       event.preventDefault()
@@ -132,28 +160,30 @@ export function CardTile({
 
   return (
     <div
-      ref={setNodeRef}
-      className={`tile${isDragging ? ' tile-placeholder' : ''}${dimmed ? ' tile-dimmed' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      ref={setNode}
+      className={isDragging ? 'tile tile-placeholder' : 'tile'}
+      style={offset ? { transform: `translate3d(0px, ${offset}px, 0)` } : undefined}
       data-testid="card-tile"
       data-card-id={card.id}
       data-status={card.status}
       aria-label={[card.criterion, card.title].filter(Boolean).join(' — ')}
-      {...attributes}
-      {...listeners}
+      role="group"
+      aria-roledescription={lang === 'vi' ? 'thẻ kéo được' : 'draggable card'}
+      aria-describedby={drag.helpId}
+      aria-disabled={false}
       tabIndex={0}
+      onPointerDown={(event) => forward('onPointerDown', event)}
+      onTouchStart={(event) => forward('onTouchStart', event)}
       onKeyDown={onKeyDown}
       onClick={() => onOpen(card.id)}
     >
+      {armed && <DragBinding data={data} nodeRef={nodeRef} bindingRef={bindingRef} />}
       <TileBody {...props} />
     </div>
   )
-}
+})
 
-/**
- * The tile's contents, memoised: while a card is dragged every sortable tile re-renders
- * (dnd-kit's context changes at each step), but what it shows has not changed.
- */
+/** The tile's contents, memoised: a tile re-renders when it is armed or dragged, its body not. */
 const TileBody = memo(function TileBody(props: TileProps) {
   return <CardTileContent {...props} menu={<MoveToMenu card={props.card} />} />
 })
