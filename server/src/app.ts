@@ -12,7 +12,7 @@ import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
 import { cardRoutes } from './routes/cards.ts'
-import { cardEvidenceRoutes, evidenceRoutes } from './routes/evidence.ts'
+import { cardEvidenceRoutes, evidenceRoutes, planEvidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
 import { planRoutes } from './routes/plans.ts'
@@ -83,6 +83,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', importRoutes)
     .route('/plans', reviewQueueRoutes)
     .route('/plans', snapshotRoutes)
+    .route('/plans', planEvidenceRoutes)
     .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
     .route('/cards', cardEvidenceRoutes)

@@ -118,6 +118,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['GET', `/api/plans/${c.planId}/export?format=csv`],
     expect: members(200),
   },
+  'GET /api/plans/:planId/evidence': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/evidence?q=minh`],
+    expect: members(200),
+  },
   'GET /api/plans/:planId/review-queue': {
     request: (c) => ['GET', `/api/plans/${c.planId}/review-queue`],
     expect: overseers(200),

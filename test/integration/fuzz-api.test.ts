@@ -744,6 +744,7 @@ const FUZZ: Record<string, RouteFuzz> = {
   'POST /api/plans/:planId/import/preview': { body: 'import' },
   'POST /api/plans/:planId/import/confirm': { body: 'import' },
   'GET /api/plans/:planId/export': { body: 'none', query: ['format'], runs: 30 },
+  'GET /api/plans/:planId/evidence': { body: 'none', query: ['q'] },
   'GET /api/plans/:planId/review-queue': { body: 'none' },
   'GET /api/plans/:planId/progress': { body: 'none' },
   'GET /api/plans/:planId/snapshots': { body: 'none' },

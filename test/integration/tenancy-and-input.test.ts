@@ -80,6 +80,7 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
       {},
     ],
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
+    'GET /api/plans/:planId/evidence': ['GET', `/api/plans/${ids.planId}/evidence?q=a`],
     'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],
     'GET /api/plans/:planId/snapshots': ['GET', `/api/plans/${ids.planId}/snapshots`],
     'GET /api/plans/:planId/progress': ['GET', `/api/plans/${ids.planId}/progress`],

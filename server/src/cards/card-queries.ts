@@ -13,6 +13,20 @@ export async function loadBoardCard(db: Executor, cardId: string) {
   return (await findBoardCard(db, cardId))?.card
 }
 
+/** A file item's name, size and type as lists show them (the name falls back to the title). */
+export function evidenceFile(r: {
+  title: string
+  file_name: string | null
+  size: number | null
+  mime_type: string | null
+}) {
+  return {
+    name: r.file_name ?? r.title,
+    size: Number(r.size ?? 0),
+    mimeType: r.mime_type ?? 'application/octet-stream',
+  }
+}
+
 export async function listEvidence(db: Executor, cardId: string) {
   const rows = await selectCardEvidence(db, cardId)
     .innerJoin('app_user', 'app_user.id', 'evidence.created_by')
@@ -44,15 +58,7 @@ export async function listEvidence(db: Executor, cardId: string) {
     title: r.title,
     url: r.url,
     note: r.note,
-    file:
-      r.kind === 'file'
-        ? {
-            name: r.file_name ?? r.title,
-            size: Number(r.size ?? 0),
-            mimeType: r.mime_type ?? 'application/octet-stream',
-            href: `/api/evidence/${r.id}/file`,
-          }
-        : null,
+    file: r.kind === 'file' ? { ...evidenceFile(r), href: `/api/evidence/${r.id}/file` } : null,
     /** Linked here from another card: it keeps that card's code. */
     linkedFromCardId: r.card_id === cardId ? null : r.card_id,
     createdAt: r.created_at,

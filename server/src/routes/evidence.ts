@@ -1,4 +1,10 @@
-import { canWorkOnCard, cardIdParamSchema, type Lang } from '@caitien/shared'
+import {
+  canWorkOnCard,
+  cardIdParamSchema,
+  planEvidenceQuerySchema,
+  planIdParamSchema,
+  type Lang,
+} from '@caitien/shared'
 import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
 import { z } from 'zod'
@@ -13,6 +19,7 @@ import {
   linkEvidence,
   setEvidenceCode,
 } from '../evidence/evidence-commands.ts'
+import { listPlanEvidence } from '../evidence/evidence-queries.ts'
 import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -26,6 +33,25 @@ const TOO_LARGE: Record<Lang, (mb: number) => string> = {
 const WRONG_TYPE: Record<Lang, string> = {
   vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, GIF, WebP) và tài liệu Word, Excel, PowerPoint; nội dung tệp phải đúng với phần mở rộng của tên tệp.',
   en: 'Only PDF, images (PNG, JPEG, GIF, WebP) and Word, Excel and PowerPoint documents are accepted, and the content must match the file name.',
+}
+
+/** The link picker shows these as they are: worded in the user's language. */
+const LINK_REFUSED: Record<
+  Lang,
+  Record<'not_found' | 'forbidden' | 'frozen' | 'already_linked', string>
+> = {
+  vi: {
+    not_found: 'Không tìm thấy minh chứng này trong kế hoạch; có thể nó vừa bị xoá.',
+    forbidden: 'Chỉ người được giao hoặc Hiệu trưởng mới được liên kết minh chứng vào thẻ này.',
+    frozen: 'Thẻ đã được xác nhận; minh chứng của thẻ đã được khóa.',
+    already_linked: 'Minh chứng này đã có trên thẻ.',
+  },
+  en: {
+    not_found: 'This evidence is not in the plan; it may have just been deleted.',
+    forbidden: 'Only an assignee or the principal may link evidence to this card.',
+    frozen: 'The card is verified; its evidence is frozen.',
+    already_linked: 'The item is already on this card.',
+  },
 }
 
 /** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
@@ -153,12 +179,10 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'not_found') throw notFound('evidence')
-        if (result.reason === 'forbidden')
-          throw forbidden('Only an assignee or the principal may link evidence.')
-        if (result.reason === 'frozen')
-          throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
-        throw new ApiException(409, 'conflict', 'The item is already on this card.')
+        const message = LINK_REFUSED[c.var.lang][result.reason]
+        if (result.reason === 'not_found') throw new ApiException(404, 'not_found', message)
+        if (result.reason === 'forbidden') throw forbidden(message)
+        throw new ApiException(409, 'conflict', message)
       }
       c.var.events.publish({
         type: 'card.changed',
@@ -171,6 +195,19 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
       return c.json({ ok: true }, 201)
     },
   )
+
+/** The plan's evidence, for picking an item to link to another card; any member may read it. */
+export const planEvidenceRoutes = new Hono<AppEnv>().get(
+  '/:planId/evidence',
+  validate('param', planIdParamSchema),
+  validate('query', planEvidenceQuerySchema),
+  async (c) => {
+    const { planId } = c.req.valid('param')
+    await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const items = await listPlanEvidence(c.var.db, planId, c.req.valid('query').q)
+    return c.json({ items }, 200)
+  },
+)
 
 export const evidenceRoutes = new Hono<AppEnv>()
   .get(

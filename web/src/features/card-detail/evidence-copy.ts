@@ -60,3 +60,15 @@ export function resubmissionsLabel(n: number, lang: Lang): string {
   if (lang === 'vi') return `Nộp lại ${n} lần`
   return n === 1 ? 'Resubmitted once' : `Resubmitted ${n} times`
 }
+
+/** "Dùng chung cho 2 thẻ" in the link picker: how many other cards already use an item. */
+export function sharedWithLabel(n: number, lang: Lang): string {
+  if (lang === 'vi') return `Dùng chung cho ${n} thẻ`
+  return n === 1 ? 'Shared with 1 card' : `Shared with ${n} cards`
+}
+
+/** Read out when the picker's search changes what it shows. */
+export function pickerCountLabel(n: number, lang: Lang): string {
+  if (lang === 'vi') return `${n} minh chứng`
+  return n === 1 ? '1 item' : `${n} items`
+}

@@ -91,3 +91,40 @@ export function useSetEvidenceCode(cardId: string, onChanged?: () => void) {
     onChanged,
   )
 }
+
+export const planEvidenceKeys = {
+  all: ['plan-evidence'] as const,
+  plan: (planId: string) => ['plan-evidence', planId] as const,
+}
+
+/** The plan's evidence items, for the picker that links one to the open card. */
+export const planEvidenceQueryOptions = (planId: string) =>
+  queryOptions({
+    queryKey: planEvidenceKeys.plan(planId),
+    queryFn: () =>
+      parseResponse(client.api.plans[':planId'].evidence.$get({ param: { planId }, query: {} })),
+  })
+
+export type PlanEvidenceItem = InferResponseType<
+  (typeof client.api.plans)[':planId']['evidence']['$get'],
+  200
+>['items'][number]
+
+/** Links an item of another card of the plan here; it keeps its code. */
+export function useLinkEvidence(card: { id: string; planId: string }, onChanged?: () => void) {
+  const queryClient = useQueryClient()
+  return useCardWrite(
+    card.id,
+    (evidenceId: string) =>
+      parseResponse(
+        client.api.cards[':cardId'].evidence.links.$post({
+          param: { cardId: card.id },
+          json: { evidenceId },
+        }),
+      ),
+    () => {
+      onChanged?.()
+      void queryClient.invalidateQueries({ queryKey: planEvidenceKeys.plan(card.planId) })
+    },
+  )
+}

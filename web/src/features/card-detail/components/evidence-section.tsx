@@ -7,6 +7,7 @@ import { useI18n } from '@/lib/i18n'
 import { useAddEvidence, type CardDetail } from '../api/card-queries'
 import { useEvidenceUploads } from '../api/use-evidence-uploads'
 import { EvidenceList } from './evidence-list'
+import { LinkEvidencePicker } from './link-evidence-picker'
 import { UploadList } from './upload-list'
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx'
@@ -108,10 +109,41 @@ export function EvidenceSection({
             onCancel={uploads.cancel}
             onDismiss={uploads.dismiss}
           />
+          <LinkExisting card={card} onChanged={onChanged} />
           <LinkOrNoteForm cardId={card.id} onChanged={onChanged} />
         </>
       )}
     </section>
+  )
+}
+
+/** "Liên kết minh chứng có sẵn": one document serving several criteria keeps its code. */
+function LinkExisting({ card, onChanged }: { card: CardDetail; onChanged: () => void }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  return (
+    <div className="evidence-link-existing">
+      <button
+        type="button"
+        className="button button-small"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <path
+            d="M6.8 9.2a2.6 2.6 0 0 0 3.7 0l2.2-2.2a2.6 2.6 0 0 0-3.7-3.7l-.9.9 M9.2 6.8a2.6 2.6 0 0 0-3.7 0L3.3 9a2.6 2.6 0 0 0 3.7 3.7l.9-.9"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+          />
+        </svg>
+        {t('linkExisting')}
+      </button>
+      {open && (
+        <LinkEvidencePicker card={card} onClose={() => setOpen(false)} onChanged={onChanged} />
+      )}
+    </div>
   )
 }
 
