@@ -1,6 +1,6 @@
 import { canManagePlan } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react'
+import { Suspense, lazy, useCallback, useState } from 'react'
 import type { ReactNode } from 'react'
 import type { Me } from '@/features/auth/api/session-queries'
 import {
@@ -25,6 +25,7 @@ import { reviewQueueKeys } from '@/features/review-queue/api/review-queue-querie
 import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
 import { useI18n } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
+import { readStoredPlan, storePlan } from '../early-loads'
 import { PlanActions } from '../plan-actions'
 
 // Only the principal imports, and rarely: the wizard and the new-plan form load on first use.
@@ -52,8 +53,6 @@ const ProgressDashboard = lazy(() =>
   })),
 )
 
-const PLAN_KEY = 'caitien_plan'
-
 /** A card to show, in its plan: the inbox may point into another plan. */
 interface OpenCard {
   planId: string
@@ -68,25 +67,11 @@ interface NewPlanContext {
   schoolYear: string | null
 }
 
-function readStoredPlan(): string | null {
-  try {
-    return window.localStorage.getItem(PLAN_KEY)
-  } catch {
-    return null
-  }
-}
-
 export function BoardRoute({ me }: { me: Me }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
   const plans = useQuery(plansQueryOptions())
   const [chosen, setChosen] = useState<string | null>(readStoredPlan)
-  // The remembered plan's board loads alongside the plan list, not after it: one round trip
-  // less before the board shows. A plan that is gone fails quietly; the list picks another.
-  useEffect(() => {
-    const stored = readStoredPlan()
-    if (stored) void queryClient.prefetchQuery(boardQueryOptions(stored))
-  }, [queryClient])
   const [importPlanId, setImportPlanId] = useState<string | null>(null)
   const [newPlan, setNewPlan] = useState<NewPlanContext | null>(null)
   const [openCard, setOpenCard] = useState<OpenCard | null>(null)
@@ -95,11 +80,7 @@ export function BoardRoute({ me }: { me: Me }) {
 
   function choosePlan(id: string) {
     setChosen(id)
-    try {
-      window.localStorage.setItem(PLAN_KEY, id)
-    } catch {
-      // the choice holds for this visit
-    }
+    storePlan(id)
   }
 
   function openCardInPlan(target: OpenCard) {
