@@ -3,6 +3,7 @@ import type { Lang } from '@caitien/shared'
 import type { FileStore } from './evidence/file-store.ts'
 import type { PlanEvents } from './events/plan-events.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
+import type { BoardCache } from './plans/board-cache.ts'
 
 export interface SessionUser {
   id: string
@@ -25,6 +26,7 @@ export interface AppDeps {
   /** The largest evidence file accepted, in bytes (20 MB by default). */
   maxEvidenceBytes?: number
   loginThrottle?: LoginThrottle
+  boardCache?: BoardCache
 }
 
 export interface AppEnv {
@@ -38,5 +40,6 @@ export interface AppEnv {
     files: FileStore
     maxEvidenceBytes: number
     loginThrottle: LoginThrottle
+    boardCache: BoardCache
   }
 }

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
+import { createBoardCache } from './plans/board-cache.ts'
 import { createPlanEvents } from './events/plan-events.ts'
 import { ApiException } from './http-error.ts'
 import { handleError, handleNotFound } from './middleware/error-handler.ts'
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   const events = deps.events ?? createPlanEvents()
   const now = deps.now ?? (() => new Date())
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle()
+  const boardCache = deps.boardCache ?? createBoardCache()
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', deps.db)
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps) {
       c.set('secureCookies', deps.secureCookies ?? false)
       c.set('files', deps.files)
       c.set('loginThrottle', loginThrottle)
+      c.set('boardCache', boardCache)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')

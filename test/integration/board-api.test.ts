@@ -246,6 +246,41 @@ describe('the board read', () => {
   })
 })
 
+describe('the board cache', () => {
+  it('builds the cards once for every member until the board changes', async () => {
+    const path = `/api/plans/${world.plan.id}/board`
+    // A write first, so that the next read builds the board whatever was read before.
+    const first = (await principal.get(path)).body.cards[0] as { id: string }
+    expect((await assignee.post(`/api/cards/${first.id}/comments`, { body: 'Xem' })).status).toBe(
+      201,
+    )
+    const built = await server.countQueries(() => principal.get(path))
+    expect(built.result.status).toBe(200)
+    expect(built.result.headers.get('content-type')).toMatch(/^application\/json/)
+    // Another member, nothing changed: session, access and stamp, no card read.
+    const reused = await server.countQueries(() => staff.get(path))
+    expect(reused.queries).toBeLessThanOrEqual(3)
+    expect(reused.queries).toBeLessThan(built.queries)
+    expect(reused.result.body.cards).toEqual(built.result.body.cards)
+    expect(reused.result.body.members).toEqual(built.result.body.members)
+    // Each viewer still gets their own part.
+    expect(reused.result.body.me).toEqual({ id: world.users.staff.id, roles: ['staff'] })
+    expect(built.result.body.me.id).toBe(world.users.principal.id)
+
+    // A comment changes the stamp: the next reader gets the new count, freshly built.
+    const card = (built.result.body.cards as { id: string; commentCount: number }[])[0]!
+    expect((await assignee.post(`/api/cards/${card.id}/comments`, { body: 'Mới' })).status).toBe(
+      201,
+    )
+    const after = await server.countQueries(() => monitor.get(path))
+    const same = (after.result.body.cards as { id: string; commentCount: number }[]).find(
+      (c) => c.id === card.id,
+    )!
+    expect(same.commentCount).toBe(card.commentCount + 1)
+    expect(after.queries).toBe(built.queries)
+  })
+})
+
 describe('live updates', () => {
   it('tells an open event stream about a move within 2 seconds', async () => {
     const id = await insertTestCard(server.db, world.plan, {

@@ -4,20 +4,37 @@ import {
   createPlanInputSchema,
   monthOf,
   planIdParamSchema,
+  type Actor,
 } from '@caitien/shared'
 import { Hono } from 'hono'
+import type { TypedResponse } from 'hono'
 import { createHash } from 'node:crypto'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess, listRoles } from '../access.ts'
 import { createCard } from '../cards/card-commands.ts'
-import { findBoardStamp, listBoardCards } from '../cards/card.repository.ts'
+import { findBoardStamp, listBoardCards, type BoardCard } from '../cards/card.repository.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { listSchoolMembers } from '../schools/school.repository.ts'
 
 const HEARTBEAT_MS = 25_000
+
+/** GET /api/plans/:planId/board: written as two JSON pieces, typed for the web client. */
+interface BoardAnswer {
+  plan: {
+    id: string
+    title: string
+    schoolYear: string
+    frameworkId: string | null
+    school: { id: string; name: string }
+  }
+  me: Actor
+  currentMonth: ReturnType<typeof monthOf>
+  members: Awaited<ReturnType<typeof listSchoolMembers>>
+  cards: BoardCard[]
+}
 
 export const planRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -94,26 +111,32 @@ export const planRoutes = new Hono<AppEnv>()
     if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(tag)) {
       return c.body(null, 304)
     }
-    const [cards, members] = await Promise.all([
-      listBoardCards(c.var.db, planId),
-      listSchoolMembers(c.var.db, plan.school_id),
-    ])
-    return c.json(
-      {
-        plan: {
-          id: plan.id,
-          title: plan.title,
-          schoolYear: plan.school_year,
-          frameworkId: plan.framework_id,
-          school: { id: plan.school_id, name: plan.school_name },
-        },
-        me: actor,
-        currentMonth: monthOf(c.var.now()),
-        members,
-        cards,
+    let shared = c.var.boardCache.get(plan.id, stamp)
+    if (shared === undefined) {
+      const [cards, members] = await Promise.all([
+        listBoardCards(c.var.db, planId),
+        listSchoolMembers(c.var.db, plan.school_id),
+      ])
+      const body: Pick<BoardAnswer, 'members' | 'cards'> = { members, cards }
+      shared = JSON.stringify(body).slice(1, -1) // "members":[…],"cards":[…]
+      c.var.boardCache.set(plan.id, stamp, shared)
+    }
+    const own: Omit<BoardAnswer, 'members' | 'cards'> = {
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        schoolYear: plan.school_year,
+        frameworkId: plan.framework_id,
+        school: { id: plan.school_id, name: plan.school_name },
       },
-      200,
-    )
+      me: actor,
+      currentMonth: monthOf(c.var.now()),
+    }
+    // The viewer's part, then the part every member shares (from the board cache).
+    const json = `${JSON.stringify(own).slice(0, -1)},${shared}}`
+    return c.body(json, 200, {
+      'Content-Type': 'application/json',
+    }) as unknown as Response & TypedResponse<BoardAnswer, 200, 'json'>
   })
   .post(
     '/:planId/cards',
