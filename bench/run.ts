@@ -628,6 +628,11 @@ async function main() {
   // Browser.
   let browser: Awaited<ReturnType<typeof measureBrowser>> | null = null
   if (BROWSER) {
+    // The load phases wrote gigabytes (uploads, both servers) that the kernel flushes
+    // afterwards; a drag measured meanwhile times the flush, not the app. Settle first.
+    log('letting the machine settle (sync, 3 s)…')
+    execFileSync('sync')
+    await new Promise((r) => setTimeout(r, 3000))
     log('Chromium: the 500- and 5,000-card boards…')
     try {
       browser = await measureBrowser({

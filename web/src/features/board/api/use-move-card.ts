@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/api-error'
 import { useI18n } from '@/lib/i18n'
 import { placeCard, replaceCard, sortCards } from '../place-card'
 import { boardQueryOptions } from './board-queries'
+import { noteOwnMove, takeMissedEvents } from './board-sync'
 
 export interface MoveVariables {
   kind: 'move' | 'reorder'
@@ -21,9 +22,10 @@ export const moveMutationKey = (planId: string) => ['board', planId, 'move'] as 
 
 /**
  * A move or a reorder, optimistic (TanStack's flow): cancel → snapshot → place the
- * card where the server will → roll back and say why on error → refetch when settled.
- * A 409 (someone else changed the card) rolls back too; the refetch shows the card
- * as it now is.
+ * card where the server will → take the server's copy on success (no refetch unless it
+ * differs or live events came meanwhile: board-sync.ts) → roll back, say why and refetch
+ * on error. A 409 (someone else changed the card) rolls back too; the refetch shows the
+ * card as it now is.
  */
 export function useMoveCard(planId: string) {
   const queryClient = useQueryClient()
@@ -73,13 +75,22 @@ export function useMoveCard(planId: string) {
     onError: (error, _v, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous)
       showToast(errorMessage(error, t('moveFailed')))
+      takeMissedEvents(planId)
+      void queryClient.invalidateQueries({ queryKey })
     },
     onSuccess: (data) => {
+      const placed = queryClient.getQueryData(queryKey)?.cards.find((c) => c.id === data.card.id)
       // The server's copy carries the new version, so a quick second move is not stale.
       queryClient.setQueryData(queryKey, (old) =>
         old ? { ...old, cards: sortCards(replaceCard(old.cards, data.card)) } : old,
       )
+      noteOwnMove(planId, data.card.id, data.card.version)
+      // The server places a card by the rule the optimistic update used: the same position
+      // means nothing else changed. Another (a renumbered column, which is rare) or events
+      // missed meanwhile: refetch.
+      const same = placed?.position === data.card.position && placed.status === data.card.status
+      const missed = takeMissedEvents(planId, { cardId: data.card.id, version: data.card.version })
+      if (missed || !same) void queryClient.invalidateQueries({ queryKey })
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey }),
   })
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { boardKeys } from './board-queries'
+import { isOwnMoveEcho, noteMissedEvent } from './board-sync'
 import { moveMutationKey } from './use-move-card'
 
 const CARD_EVENTS = ['card.changed', 'card.created', 'card.deleted'] as const
@@ -9,8 +10,9 @@ const RETRY_MS = 5000
 export type LiveState = 'connecting' | 'live' | 'offline'
 
 /**
- * Follows the plan's Server-Sent Events: any card event refetches the board (and tells
- * the caller which card changed, for an open detail panel). EventSource reconnects by
+ * Follows the plan's Server-Sent Events: any card event refetches the board, except the
+ * echo of our own move (board-sync.ts), and tells the caller which card changed, for an
+ * open detail panel. EventSource reconnects by
  * itself after a network error; after an HTTP error it gives up, so we start a new one.
  */
 export function usePlanEvents(planId: string, onCardEvent?: (cardId: string) => void): LiveState {
@@ -25,10 +27,13 @@ export function usePlanEvents(planId: string, onCardEvent?: (cardId: string) => 
     let opened = false
     let closed = false
 
-    const refetchBoard = () => {
-      // A move of ours in flight refetches when it settles; refetching now would flash
-      // the board back to the state before it.
-      if (queryClient.isMutating({ mutationKey: moveMutationKey(planId) }) > 0) return
+    const refetchBoard = (cardId: string | null = null, version: unknown = null) => {
+      // A move of ours in flight refetches when it settles (unless this was only its
+      // echo); refetching now would flash the board back to the state before it.
+      if (queryClient.isMutating({ mutationKey: moveMutationKey(planId) }) > 0) {
+        noteMissedEvent(planId, cardId, version)
+        return
+      }
       void queryClient.invalidateQueries({ queryKey: boardKeys.plan(planId) })
     }
 
@@ -42,13 +47,20 @@ export function usePlanEvents(planId: string, onCardEvent?: (cardId: string) => 
       })
       for (const type of CARD_EVENTS) {
         source.addEventListener(type, (event: MessageEvent<string>) => {
-          refetchBoard()
+          let data: { cardId?: unknown; version?: unknown } = {}
           try {
-            const data = JSON.parse(event.data) as { cardId?: unknown }
-            if (typeof data.cardId === 'string') onCardEventRef.current?.(data.cardId)
+            data = JSON.parse(event.data) as typeof data
           } catch {
-            // a malformed event still refetched the board
+            // a malformed event still refetches the board
           }
+          const cardId = typeof data.cardId === 'string' ? data.cardId : null
+          // Our own move coming back: its answer is already on the board.
+          const echo =
+            type === 'card.changed' &&
+            cardId !== null &&
+            isOwnMoveEcho(planId, cardId, data.version)
+          if (!echo) refetchBoard(cardId, data.version)
+          if (cardId !== null) onCardEventRef.current?.(cardId)
         })
       }
       source.onerror = () => {
