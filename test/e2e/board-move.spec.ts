@@ -1,27 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  boardCards,
-  column,
-  launchBrowser,
-  loginAs,
-  mouseDrag,
-  screenshotPath,
-  startAppServer,
-  tile,
-} from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { boardCards, column, mouseDrag, screenshotPath, tile, useAppAndBrowser } from './support.ts'
 
-let app: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = useAppAndBrowser()
 
 /** Polls until the predicate holds or the time is up; returns how long it took. */
 async function waitFor(predicate: () => Promise<boolean>, ms: number): Promise<number> {
@@ -35,13 +15,13 @@ async function waitFor(predicate: () => Promise<boolean>, ms: number): Promise<n
 
 describe('the demo board, as staff and principal', () => {
   it('prints the demo logins on first start', () => {
-    expect(app.output()).toMatch(/giaovien/)
-    expect(app.output()).toMatch(/caitien123/)
+    expect(e2e.app.output()).toMatch(/giaovien/)
+    expect(e2e.app.output()).toMatch(/caitien123/)
   })
 
   it('moves cards by mouse and keyboard, live to another browser, refusing what the rules refuse', async () => {
-    const staff = await loginAs(browser, app.url, 'giaovien')
-    const principal = await loginAs(browser, app.url, 'hieutruong')
+    const staff = await e2e.loginAs('giaovien')
+    const principal = await e2e.loginAs('hieutruong')
     const cards = await boardCards(staff.page)
     const byCriterion = (c: string) => cards.find((x) => x.criterion === c)!
     const mouseCard = byCriterion('1.10')
@@ -103,7 +83,7 @@ describe('the demo board, as staff and principal', () => {
   })
 
   it('is usable on a phone', async () => {
-    const phone = await loginAs(browser, app.url, 'giaovien', { width: 390, height: 844 })
+    const phone = await e2e.loginAs('giaovien', { width: 390, height: 844 })
     const width = await phone.page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(390)
     await phone.page.screenshot({ path: screenshotPath('board-staff-phone.png') })

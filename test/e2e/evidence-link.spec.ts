@@ -1,25 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  boardCards,
-  launchBrowser,
-  loginAs,
-  screenshotPath,
-  startAppServer,
-  tile,
-} from './support.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { boardCards, screenshotPath, tile, useAppAndBrowser } from './support.ts'
 
-let app: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = useAppAndBrowser()
 
 /** The tile's evidence count, as its label reads it out ("Minh chứng: 1"). */
 function tileEvidenceCount(page: Page, cardId: string) {
@@ -38,7 +21,7 @@ async function openCard(page: Page, cardId: string) {
 
 describe('linking existing evidence from the card panel', () => {
   it('lets the principal link an item of another card to the open card through the picker', async () => {
-    const { context, page } = await loginAs(browser, app.url, 'hieutruong')
+    const { context, page } = await e2e.loginAs('hieutruong')
     const cards = await boardCards(page)
     // Card A: 3.1, in progress, assigned to the principal, no evidence yet.
     // Card B: 3.3, submitted with its demo item [H3-3.3-01].
@@ -93,7 +76,7 @@ describe('linking existing evidence from the card panel', () => {
   })
 
   it('shows the API’s message in the picker when the link is refused, on a phone', async () => {
-    const { context, page } = await loginAs(browser, app.url, 'giaovien', {
+    const { context, page } = await e2e.loginAs('giaovien', {
       width: 390,
       height: 844,
     })
@@ -105,7 +88,7 @@ describe('linking existing evidence from the card panel', () => {
     const item = picker.locator('[data-testid="link-picker-item"]', { hasText: '[H3-3.3-01]' })
     await item.waitFor()
     // Meanwhile the person who added it (the assignee of 3.3) deletes it.
-    const uploader = await loginAs(browser, app.url, 'giamsat2')
+    const uploader = await e2e.loginAs('giamsat2')
     const evidenceId = (await item.getAttribute('data-evidence-id'))!
     expect((await uploader.page.request.delete(`/api/evidence/${evidenceId}`)).status()).toBe(200)
     await item.click()

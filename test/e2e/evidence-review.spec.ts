@@ -1,33 +1,14 @@
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  boardCards,
-  column,
-  launchBrowser,
-  loginAs,
-  mouseDrag,
-  screenshotPath,
-  startAppServer,
-  tile,
-} from './support.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { boardCards, column, mouseDrag, screenshotPath, tile, useAppAndBrowser } from './support.ts'
 
 const firstPdf = fileURLToPath(new URL('../fixtures/evidence/Biên bản họp tổ.pdf', import.meta.url))
 const secondPdf = fileURLToPath(
   new URL('../fixtures/evidence/Biên bản có chữ ký.pdf', import.meta.url),
 )
 
-let app: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = useAppAndBrowser()
 
 async function openCard(page: Page, cardId: string) {
   await tile(page, cardId).click()
@@ -53,7 +34,7 @@ async function closeDialogs(page: Page) {
 
 describe('evidence and verification, one story', () => {
   it('submits, is sent back with a reason, resubmits, and is verified with codes and history', async () => {
-    const staff = await loginAs(browser, app.url, 'giaovien')
+    const staff = await e2e.loginAs('giaovien')
     const cards = await boardCards(staff.page)
     const card = cards.find((c) => c.criterion === '3.6')!
     expect(card.status).toBe('in_progress')
@@ -72,7 +53,7 @@ describe('evidence and verification, one story', () => {
     await column(staff.page, 'evidence_submitted').locator(`[data-card-id="${card.id}"]`).waitFor()
 
     // Monitor: the queue, the PDF preview, a send-back with a reason.
-    const monitor = await loginAs(browser, app.url, 'giamsat')
+    const monitor = await e2e.loginAs('giamsat')
     await monitor.page.getByRole('button', { name: /^Chờ xác nhận/ }).click()
     const item = monitor.page.locator(`[data-testid="review-item"][data-card-id="${card.id}"]`)
     await item.waitFor()
@@ -123,7 +104,7 @@ describe('evidence and verification, one story', () => {
       .toBe('verified')
 
     // Principal: in "Đã xác nhận", with its codes and the review history.
-    const principal = await loginAs(browser, app.url, 'hieutruong')
+    const principal = await e2e.loginAs('hieutruong')
     await column(principal.page, 'verified').locator(`[data-card-id="${card.id}"]`).waitFor()
     // A verified card has no upload field any more: its evidence is frozen.
     await tile(principal.page, card.id).click()

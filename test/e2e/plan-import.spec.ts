@@ -1,25 +1,14 @@
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, loginAs, screenshotPath, startAppServer } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { screenshotPath, useAppAndBrowser } from './support.ts'
 
 const plan004 = fileURLToPath(new URL('../fixtures/plans/plan-004.docx', import.meta.url))
 
-let app: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = useAppAndBrowser()
 
 describe('importing a plan through the wizard', () => {
   it('previews plan-004.docx, takes a changed column mapping, creates the cards, and adds none the second time', async () => {
-    const { page, context } = await loginAs(browser, app.url, 'hieutruong')
+    const { page, context } = await e2e.loginAs('hieutruong')
     const before = await page.locator('[data-testid="card-tile"]').count()
 
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click()

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boardCards, launchBrowser, loginAs, screenshotPath, startAppServer } from './support.ts'
+import { describe, expect, it } from 'vitest'
+import { boardCards, screenshotPath, useAppAndBrowser } from './support.ts'
 
 /** A criterion's name in the shipped TT18 catalogue, the demo plan's framework. */
 function tt18Name(code: string): string {
@@ -20,21 +19,11 @@ function tt18Name(code: string): string {
   return tt18.standards.flatMap((s) => s.criteria).find((c) => c.code === code)!.name
 }
 
-let app: Awaited<ReturnType<typeof startAppServer>>
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startAppServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = useAppAndBrowser()
 
 describe('the principal’s monthly progress', () => {
   it('picks last month, follows the overdue figure to its cards, and downloads the report', async () => {
-    const { page, context } = await loginAs(browser, app.url, 'hieutruong')
+    const { page, context } = await e2e.loginAs('hieutruong')
     const overdueCard = (await boardCards(page)).find((c) => c.criterion === '3.1')!
 
     await page.getByRole('button', { name: 'Tiến độ', exact: true }).click()
@@ -75,7 +64,7 @@ describe('the principal’s monthly progress', () => {
   })
 
   it('wraps long criterion names on a phone instead of widening the page', async () => {
-    const { page, context } = await loginAs(browser, app.url, 'hieutruong', {
+    const { page, context } = await e2e.loginAs('hieutruong', {
       width: 390,
       height: 844,
     })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startServerProcess } from '../support/app-process.ts'
 
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
@@ -111,4 +112,32 @@ export async function mouseDrag(
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true })
   return join(ARTIFACTS, name)
+}
+
+/**
+ * The app server and the Chromium a spec file drives: started before its tests, stopped
+ * after them. `loginAs` opens a logged-in page (desktop size unless told otherwise).
+ */
+export function useAppAndBrowser() {
+  let app: Awaited<ReturnType<typeof startAppServer>> | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    app = await startAppServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+  const started = () => {
+    if (!app || !browser) throw new Error('the app server and the browser start in beforeAll')
+    return { app, browser }
+  }
+  return {
+    get app() {
+      return started().app
+    },
+    loginAs: (login: string, viewport?: { width: number; height: number }) =>
+      loginAs(started().browser, started().app.url, login, viewport),
+  }
 }
