@@ -111,13 +111,6 @@ export function selectCardEvidence(db: Executor, cardId: string) {
     )
 }
 
-export async function countEvidence(db: Executor, cardId: string): Promise<number> {
-  const row = await selectCardEvidence(db, cardId)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 /**
  * One card as the board shows it, with its row, in one query: a row per assignee (one
  * with a null assignee when there is none), the evidence and comment counts as scalar

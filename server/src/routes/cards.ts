@@ -14,6 +14,7 @@ import {
 } from '@caitien/shared'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardAccess } from '../access.ts'
 import {
   addComment,
@@ -24,30 +25,12 @@ import {
 } from '../cards/card-commands.ts'
 import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
 import { moveCard, reorderCard } from '../cards/move-card.ts'
-import type { PlanEvent } from '../events/plan-events.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 
 const STALE: Record<Lang, string> = {
   vi: 'Thẻ vừa được người khác thay đổi. Bảng đã được cập nhật, hãy thử lại.',
   en: 'Someone else changed this card meanwhile. The board is up to date; please try again.',
-}
-
-function publish(
-  c: Context<AppEnv>,
-  planId: string,
-  cardId: string,
-  version: number | null,
-  type: PlanEvent['type'] = 'card.changed',
-) {
-  c.var.events.publish({
-    type,
-    planId,
-    cardId,
-    version,
-    actorId: c.var.user.id,
-    at: c.var.now().toISOString(),
-  })
 }
 
 /** A card edit that lost the race: 409 with the card as it now is. */
@@ -91,7 +74,7 @@ export const cardRoutes = new Hono<AppEnv>()
         throw notFound('card')
       }
       const card = (await loadCardDetail(c.var.db, cardId))!
-      publish(c, plan.id, cardId, card.version)
+      publishCardEvent(c, plan.id, cardId, card.version)
       return c.json({ card }, 200)
     },
   )
@@ -114,7 +97,7 @@ export const cardRoutes = new Hono<AppEnv>()
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
         throw notFound('card')
       }
-      publish(c, plan.id, cardId, null, 'card.deleted')
+      publishCardEvent(c, plan.id, cardId, null, 'card.deleted')
       return c.json({ ok: true }, 200)
     },
   )
@@ -148,7 +131,7 @@ export const cardRoutes = new Hono<AppEnv>()
         throw notFound('card')
       }
       const card = (await loadBoardCard(c.var.db, cardId))!
-      publish(c, plan.id, cardId, card.version)
+      publishCardEvent(c, plan.id, cardId, card.version)
       return c.json({ card }, 200)
     },
   )
@@ -171,7 +154,7 @@ export const cardRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (result.ok) {
-        publish(c, plan.id, cardId, result.card.version)
+        publishCardEvent(c, plan.id, cardId, result.card.version)
         return c.json({ card: result.card }, 200)
       }
       switch (result.reason) {
@@ -209,7 +192,7 @@ export const cardRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (result.ok) {
-        publish(c, plan.id, cardId, result.card.version)
+        publishCardEvent(c, plan.id, cardId, result.card.version)
         return c.json({ card: result.card }, 200)
       }
       if (result.reason === 'card_not_found') throw notFound('card')
@@ -247,7 +230,7 @@ export const cardRoutes = new Hono<AppEnv>()
         }
         throw forbidden('Only an assignee or the principal may add evidence.')
       }
-      publish(c, plan.id, cardId, result.version)
+      publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ evidence: { id: result.evidenceId, code: result.code } }, 201)
     },
   )
@@ -269,7 +252,7 @@ export const cardRoutes = new Hono<AppEnv>()
         if (result.reason === 'card_not_found') throw notFound('card')
         throw forbidden('Only members of the school may comment.')
       }
-      publish(c, plan.id, cardId, result.version)
+      publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ comment: { id: result.commentId } }, 201)
     },
   )

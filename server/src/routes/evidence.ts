@@ -9,6 +9,7 @@ import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardAccess, getPlanAccess } from '../access.ts'
 import { addEvidence } from '../cards/card-commands.ts'
 import { listAssigneeIds } from '../cards/card.repository.ts'
@@ -140,14 +141,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           }
           throw forbidden('Only an assignee or the principal may add evidence.')
         }
-        c.var.events.publish({
-          type: 'card.changed',
-          planId: plan.id,
-          cardId,
-          version: result.version,
-          actorId: actor.id,
-          at: c.var.now().toISOString(),
-        })
+        publishCardEvent(c, plan.id, cardId, result.version)
         return c.json(
           {
             evidence: {
@@ -184,14 +178,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         if (result.reason === 'forbidden') throw forbidden(message)
         throw new ApiException(409, 'conflict', message)
       }
-      c.var.events.publish({
-        type: 'card.changed',
-        planId: plan.id,
-        cardId,
-        version: result.version,
-        actorId: actor.id,
-        at: c.var.now().toISOString(),
-      })
+      publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ ok: true }, 201)
     },
   )
@@ -273,14 +260,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
         }
         throw notFound('evidence')
       }
-      c.var.events.publish({
-        type: 'card.changed',
-        planId: result.planId,
-        cardId: result.cardId,
-        version: null,
-        actorId: actor.id,
-        at: c.var.now().toISOString(),
-      })
+      publishCardEvent(c, result.planId, result.cardId, null)
       return c.json({ ok: true }, 200)
     },
   )
@@ -302,13 +282,6 @@ export const evidenceRoutes = new Hono<AppEnv>()
         throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
       throw notFound('evidence')
     }
-    c.var.events.publish({
-      type: 'card.changed',
-      planId: result.planId,
-      cardId: result.cardId,
-      version: null,
-      actorId: actor.id,
-      at: c.var.now().toISOString(),
-    })
+    publishCardEvent(c, result.planId, result.cardId, null)
     return c.json({ ok: true }, 200)
   })

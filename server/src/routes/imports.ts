@@ -2,6 +2,7 @@ import { canManagePlan, planIdParamSchema, type ErrorCode } from '@caitien/share
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess } from '../access.ts'
 import { ApiException, forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -143,14 +144,8 @@ export const importRoutes = new Hono<AppEnv>()
     const now = c.var.now().toISOString()
     const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
     for (const cardId of [...result.created, ...result.updated]) {
-      c.var.events.publish({
-        type: result.created.includes(cardId) ? 'card.created' : 'card.changed',
-        planId: plan.id,
-        cardId,
-        version: null,
-        actorId: actor.id,
-        at: now,
-      })
+      const type = result.created.includes(cardId) ? 'card.created' : 'card.changed'
+      publishCardEvent(c, plan.id, cardId, null, type)
     }
     return c.json(
       {

@@ -11,6 +11,7 @@ import type { TypedResponse } from 'hono'
 import { createHash } from 'node:crypto'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
+import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess, listRoles } from '../access.ts'
 import { createCard } from '../cards/card-commands.ts'
 import { findBoardStamp, listBoardCards, type BoardCard } from '../cards/card.repository.ts'
@@ -163,14 +164,7 @@ export const planRoutes = new Hono<AppEnv>()
         )
       }
       const card = (await loadBoardCard(c.var.db, result.cardId))!
-      c.var.events.publish({
-        type: 'card.created',
-        planId,
-        cardId: card.id,
-        version: card.version,
-        actorId: actor.id,
-        at: now,
-      })
+      publishCardEvent(c, planId, card.id, card.version, 'card.created')
       return c.json({ card }, 201)
     },
   )

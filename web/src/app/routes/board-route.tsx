@@ -23,6 +23,7 @@ import { progressKeys } from '@/features/progress-dashboard/api/progress-queries
 import { ProgressButton } from '@/features/progress-dashboard/components/progress-button'
 import { reviewQueueKeys } from '@/features/review-queue/api/review-queue-queries'
 import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
+import { LoadFailed } from '@/components/ui/load-failed'
 import { useI18n } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
 import { readStoredPlan, storePlan } from '../early-loads'
@@ -134,12 +135,11 @@ export function BoardRoute({ me }: { me: Me }) {
   } else if (plans.isError) {
     content = (
       <Shell me={me}>
-        <div className="page-note">
-          <p>{t('loadFailed')}</p>
-          <button type="button" className="button" onClick={() => void plans.refetch()}>
-            {t('retry')}
-          </button>
-        </div>
+        <LoadFailed
+          message={t('loadFailed')}
+          retryLabel={t('retry')}
+          onRetry={() => void plans.refetch()}
+        />
       </Shell>
     )
   } else if (!planId) {
@@ -320,12 +320,11 @@ function PlanBoard({
       <main className="app-main">
         {board.isPending && <p className="page-note">{t('loading')}</p>}
         {board.isError && (
-          <div className="page-note">
-            <p>{t('loadFailed')}</p>
-            <button type="button" className="button" onClick={() => void board.refetch()}>
-              {t('retry')}
-            </button>
-          </div>
+          <LoadFailed
+            message={t('loadFailed')}
+            retryLabel={t('retry')}
+            onRetry={() => void board.refetch()}
+          />
         )}
         {board.data && (
           <MoveProvider planId={planId} me={board.data.me}>

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
+import { LoadFailed } from '@/components/ui/load-failed'
 import { useI18n } from '@/lib/i18n'
 import {
   monthViewQueryOptions,
@@ -69,14 +70,11 @@ export function ProgressDashboard({
       <div className="dash" data-testid="progress-dashboard">
         {year.isPending && <p className="muted">{t('loading')}</p>}
         {year.isError && (
-          <div className="page-note">
-            <p className="form-error" role="alert">
-              {t('loadFailed')}
-            </p>
-            <button type="button" className="button" onClick={() => void year.refetch()}>
-              {t('retry')}
-            </button>
-          </div>
+          <LoadFailed
+            message={t('loadFailed')}
+            retryLabel={t('retry')}
+            onRetry={() => void year.refetch()}
+          />
         )}
         {year.data && choices && month && (
           <MonthPanel
@@ -188,14 +186,11 @@ function MonthPanel({
 
       {query.isPending && <p className="muted">{t('loading')}</p>}
       {query.isError && !view && (
-        <div className="page-note">
-          <p className="form-error" role="alert">
-            {t('loadFailed')}
-          </p>
-          <button type="button" className="button" onClick={() => void query.refetch()}>
-            {t('retry')}
-          </button>
-        </div>
+        <LoadFailed
+          message={t('loadFailed')}
+          retryLabel={t('retry')}
+          onRetry={() => void query.refetch()}
+        />
       )}
       {view && (
         <div className={`dash-content${stale ? ' dash-content-stale' : ''}`} aria-busy={stale}>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
+import { LoadFailed } from '@/components/ui/load-failed'
 import { useI18n } from '@/lib/i18n'
 import { reviewQueueQueryOptions } from '../api/review-queue-queries'
 import { ReviewItem, type QueueMember } from './review-item'
@@ -37,14 +38,11 @@ export function ReviewQueue({
         )}
         {query.isPending && <p className="muted">{t('loading')}</p>}
         {query.isError && (
-          <div className="page-note">
-            <p className="form-error" role="alert">
-              {t('loadFailed')}
-            </p>
-            <button type="button" className="button" onClick={() => void query.refetch()}>
-              {t('retry')}
-            </button>
-          </div>
+          <LoadFailed
+            message={t('loadFailed')}
+            retryLabel={t('retry')}
+            onRetry={() => void query.refetch()}
+          />
         )}
         {query.data && query.data.queue.length === 0 && (
           <div className="queue-empty">
