@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,6 +6,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR } from '../support/artifacts.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { officeToPdf, pdfPagePng, pdfText } from '../support/run.ts'
 import { buildWorld, type World } from '../support/world.ts'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -110,13 +110,8 @@ describe('the monthly report', () => {
   it('writes a .docx that LibreOffice converts to a PDF saying the same', async () => {
     const docx = join(dir, 'bao-cao.docx')
     writeFileSync(docx, await download('docx'))
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-      stdio: 'ignore',
-      timeout: 120_000,
-      env: { ...process.env, HOME: dir },
-    })
-    const pdf = join(dir, 'bao-cao.pdf')
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    const pdf = await officeToPdf(docx, dir)
+    const text = await pdfText(pdf)
     expect(text).toContain('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC')
     expect(text).toContain('THÁNG 10/2026')
     expect(text).toMatch(/Tổng số hoạt động cải tiến: 4\./)
@@ -124,17 +119,7 @@ describe('the monthly report', () => {
     expect(text).toContain('đẩy nhanh tiến độ tiêu chí 1.2')
     expect(text).toContain('TỔ TRƯỞNG TỔ GIÁM SÁT')
     // Kept for a person to look at.
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      pdf,
-      join(ARTIFACTS_DIR(), 'monthly-report'),
-    ])
+    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report'))
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   })
 

@@ -194,7 +194,7 @@ function dateLine(iso: string) {
   })
 }
 
-/** The report as a Word document in the form a school sends to the district. */
+/** The report as a Word document in the form a school sends to the body that oversees it. */
 export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
   const s = r.view.summary
   const header = new Table({

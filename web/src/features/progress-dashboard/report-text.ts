@@ -2,7 +2,7 @@ import { CARD_STATUSES, STATUS_LABELS, formatMonth, formatVnd } from '@caitien/s
 import type { MonthView } from './api/progress-queries'
 import { formatShare } from './dashboard-figures'
 
-/** The report is the district's document: Vietnamese whatever the UI language. */
+/** The report is an official document for the overseeing body: Vietnamese whatever the UI language. */
 const L = STATUS_LABELS.vi
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
 

@@ -19,7 +19,7 @@ export interface ReportPlan {
 const L = STATUS_LABELS.vi
 
 /**
- * "Bản in": the month's report as the district receives it, the same content as the
+ * "Bản in": the month's report as the overseeing body receives it, the same content as the
  * .docx (so always in Vietnamese), drawn in the page and handed to the browser's print.
  * It lives outside the app's root so the print stylesheet can hide everything else.
  */
