@@ -3,6 +3,7 @@ import {
   cardIdParamSchema,
   planEvidenceQuerySchema,
   planIdParamSchema,
+  STATUS_LABELS,
   type Lang,
 } from '@caitien/shared'
 import { Hono } from 'hono'
@@ -53,6 +54,12 @@ const LINK_REFUSED: Record<
     frozen: 'The card is verified; its evidence is frozen.',
     already_linked: 'The item is already on this card.',
   },
+}
+
+/** Deleting the last evidence of a card waiting for review (docs/decisions/015). */
+const LAST_EVIDENCE: Record<Lang, string> = {
+  vi: `Đây là minh chứng cuối cùng của một thẻ đang chờ xác nhận. Hãy rút thẻ về “${STATUS_LABELS.vi.in_progress}” trước, rồi mới xoá minh chứng.`,
+  en: `This is the last evidence item of a card waiting for review. Withdraw the card to "${STATUS_LABELS.en.in_progress}" first, then delete the item.`,
 }
 
 /** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
@@ -280,6 +287,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
         throw forbidden('Only the person who added an item may delete it.')
       if (result.reason === 'frozen')
         throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+      if (result.reason === 'last_evidence')
+        throw new ApiException(409, 'conflict', LAST_EVIDENCE[c.var.lang])
       throw notFound('evidence')
     }
     publishCardEvent(c, result.planId, result.cardId, null)
