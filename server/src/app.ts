@@ -107,13 +107,15 @@ export function createApp(deps: AppDeps) {
     referrerPolicy: 'same-origin',
   })
   // An evidence file is shown inside the app (PDF in a frame, images): it may be framed by
-  // our own pages only, and may load nothing itself.
+  // our own pages only, may load nothing itself, and runs sandboxed (a unique origin, no
+  // scripts) even when opened on its own. These are the file's only CSP: set after the route.
   const fileHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       imgSrc: ["'self'"],
       styleSrc: ["'unsafe-inline'"],
       frameAncestors: ["'self'"],
+      sandbox: [],
     },
     referrerPolicy: 'same-origin',
     xFrameOptions: 'SAMEORIGIN',

@@ -226,13 +226,9 @@ export const evidenceRoutes = new Hono<AppEnv>()
         'Content-Disposition',
         contentDisposition(inline ? 'inline' : 'attachment', item.file_name ?? item.title),
       )
-      c.header('Cache-Control', 'private, max-age=3600')
-      // The file is shown in our origin: let it run nothing and reach nothing.
-      c.header(
-        'Content-Security-Policy',
-        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      )
-      c.header('X-Content-Type-Options', 'nosniff')
+      // Never kept: on a shared school computer a cached file would reopen after logout.
+      // The sandboxing CSP and nosniff come from app.ts (fileHeaders), set after this route.
+      c.header('Cache-Control', 'no-store')
       const file = c.var.files.open(item.file_sha256)
       return stream(c, async (s) => {
         for await (const chunk of file) await s.write(chunk as Uint8Array)
