@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +17,8 @@ let monitor: HttpSession
 let staff: HttpSession
 let planId: string
 const dir = mkdtempSync(join(tmpdir(), 'caitien-report-'))
+// Never a synchronous child process here: it would stall the server under test (STYLE).
+const run = promisify(execFile)
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -110,13 +113,12 @@ describe('the monthly report', () => {
   it('writes a .docx that LibreOffice converts to a PDF saying the same', async () => {
     const docx = join(dir, 'bao-cao.docx')
     writeFileSync(docx, await download('docx'))
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-      stdio: 'ignore',
+    await run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
       timeout: 120_000,
       env: { ...process.env, HOME: dir },
     })
     const pdf = join(dir, 'bao-cao.pdf')
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    const text = (await run('pdftotext', [pdf, '-'])).stdout.replace(/\s+/g, ' ')
     expect(text).toContain('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC')
     expect(text).toContain('THÁNG 10/2026')
     expect(text).toMatch(/Tổng số hoạt động cải tiến: 4\./)
@@ -124,7 +126,7 @@ describe('the monthly report', () => {
     expect(text).toContain('đẩy nhanh tiến độ tiêu chí 1.2')
     expect(text).toContain('TỔ TRƯỞNG TỔ GIÁM SÁT')
     // Kept for a person to look at.
-    execFileSync('pdftoppm', [
+    await run('pdftoppm', [
       '-png',
       '-r',
       '60',
