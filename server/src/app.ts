@@ -24,6 +24,7 @@ import { snapshotRoutes } from './routes/snapshots.ts'
 /** JSON bodies are small; files (later) get their own streamed limit. */
 const JSON_BODY_LIMIT = 1024 * 1024
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+export const DEFAULT_SCHOOL_QUOTA_BYTES = 2048 * 1024 * 1024
 
 const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
       c.set('loginThrottle', loginThrottle)
       c.set('boardCache', boardCache)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
+      c.set('schoolQuotaBytes', deps.schoolQuotaBytes ?? DEFAULT_SCHOOL_QUOTA_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')
       await next()
