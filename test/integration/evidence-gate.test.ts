@@ -168,6 +168,11 @@ describe('nobody who took part verifies', () => {
     expect(queue.body.queue.find((q: { card: { id: string } }) => q.card.id === card).ownCard).toBe(
       true,
     )
+    // Nor does their inbox ask them to review it.
+    const toReview = async (who: HttpSession) =>
+      ((await who.get('/api/inbox')).body.toReview as { cardId: string }[]).map((i) => i.cardId)
+    expect(await toReview(s.monitorAssignee)).not.toContain(card)
+    expect(await toReview(s.monitor)).toContain(card)
 
     const before = await dbFingerprint(server.db)
     const res = await move(s.monitorAssignee, card, 'verified')

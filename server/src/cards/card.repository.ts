@@ -247,15 +247,120 @@ export async function findBoardCard(
   return { row, card, involvement }
 }
 
+/** A card nobody has worked on yet: no evidence, never submitted. */
+export const NO_INVOLVEMENT = {
+  evidenceCount: 0,
+  evidencePeople: [],
+  submission: null,
+} as const satisfies Involvement & { evidenceCount: number }
+
+/** Which cards `listCardInvolvement` reads: a plan's, or a few named ones. */
+type CardScope = { planId: string } | { cardIds: readonly string[] }
+
+/**
+ * What makes the evidence counts and the people who took part in the cards of a scope,
+ * in one query whatever their number: own items per author, linked items per author and
+ * linker, and the submissions of the cards waiting for review (a UNION ALL, read per plan
+ * or per list of cards, never per card).
+ */
+export async function listCardInvolvement(
+  db: Executor,
+  scope: CardScope,
+): Promise<Map<string, Involvement & { evidenceCount: number }>> {
+  const none = sql<string | null>`cast(null as text)`
+  const planId = 'planId' in scope ? scope.planId : null
+  const ids = 'cardIds' in scope ? [...scope.cardIds] : null
+  if (ids?.length === 0) return new Map()
+  const parts = await db
+    .selectFrom('activity')
+    .innerJoin('card', 'card.id', 'activity.card_id')
+    .select([
+      sql<string>`'submit'`.as('part'),
+      'card.id as card_id',
+      'activity.actor_id as user_id',
+      none.as('linked_by'),
+      sql<number>`0`.as('n'),
+      'activity.detail',
+      'activity.seq',
+    ])
+    .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+    .$if(ids !== null, (q) => q.where('card.id', 'in', ids!))
+    .where('card.status', '=', 'evidence_submitted')
+    .where('card.deleted_at', 'is', null)
+    .where('activity.action', '=', 'submit')
+    .unionAll(
+      db
+        .selectFrom('evidence')
+        .select((eb) => [
+          sql<string>`'own'`.as('part'),
+          'evidence.card_id',
+          'evidence.created_by as user_id',
+          none.as('linked_by'),
+          eb.fn.countAll<number>().as('n'),
+          none.as('detail'),
+          sql<number>`0`.as('seq'),
+        ])
+        .$if(planId !== null, (q) => q.where('evidence.plan_id', '=', planId!))
+        .$if(ids !== null, (q) => q.where('evidence.card_id', 'in', ids!))
+        .where('evidence.deleted_at', 'is', null)
+        .groupBy(['evidence.card_id', 'evidence.created_by']),
+    )
+    .unionAll(
+      db
+        .selectFrom('evidence_link')
+        .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
+        .innerJoin('card', 'card.id', 'evidence_link.card_id')
+        .select((eb) => [
+          sql<string>`'link'`.as('part'),
+          'evidence_link.card_id',
+          'evidence.created_by as user_id',
+          'evidence_link.linked_by',
+          eb.fn.countAll<number>().as('n'),
+          none.as('detail'),
+          sql<number>`0`.as('seq'),
+        ])
+        .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+        .$if(ids !== null, (q) => q.where('evidence_link.card_id', 'in', ids!))
+        .where('evidence.deleted_at', 'is', null)
+        .groupBy(['evidence_link.card_id', 'evidence.created_by', 'evidence_link.linked_by']),
+    )
+    .execute()
+  const byCard = new Map<
+    string,
+    { evidenceCount: number; evidencePeople: string[]; submission: Submission | null; seq: number }
+  >()
+  for (const r of parts) {
+    let entry = byCard.get(r.card_id)
+    if (!entry) {
+      entry = { evidenceCount: 0, evidencePeople: [], submission: null, seq: -1 }
+      byCard.set(r.card_id, entry)
+    }
+    if (r.part === 'submit') {
+      // The latest submission is the one under review.
+      if (Number(r.seq) > entry.seq) {
+        entry.seq = Number(r.seq)
+        entry.submission = submissionOf({ actor_id: r.user_id, detail: r.detail })
+      }
+      continue
+    }
+    entry.evidenceCount += Number(r.n)
+    for (const id of [r.user_id, r.linked_by]) if (id) entry.evidencePeople.push(id)
+  }
+  return new Map(
+    [...byCard].map(([id, { evidenceCount, evidencePeople, submission }]) => [
+      id,
+      { evidenceCount, evidencePeople, submission },
+    ]),
+  )
+}
+
 /**
  * The whole board in four queries whatever the card count: cards, assignees, comment
- * counts, and in one union what makes the evidence counts and the people who took part
- * (own items per author, linked items per author and linker, the submissions of the cards
- * waiting for review). Each is read per plan, never per card.
+ * counts, and what makes the evidence counts and the people who took part
+ * (listCardInvolvement). Each is read per plan, never per card.
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const none = sql<string | null>`cast(null as text)`
-  const [cards, assignees, parts, comments] = await Promise.all([
+  const [cards, assignees, involvement, comments] = await Promise.all([
     db
       .selectFrom('card')
       .selectAll()
@@ -272,57 +377,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .orderBy('card_assignee.created_at')
       .orderBy('card_assignee.user_id')
       .execute(),
-    db
-      .selectFrom('activity')
-      .innerJoin('card', 'card.id', 'activity.card_id')
-      .select([
-        sql<string>`'submit'`.as('part'),
-        'card.id as card_id',
-        'activity.actor_id as user_id',
-        none.as('linked_by'),
-        sql<number>`0`.as('n'),
-        'activity.detail',
-        'activity.seq',
-      ])
-      .where('card.plan_id', '=', planId)
-      .where('card.status', '=', 'evidence_submitted')
-      .where('card.deleted_at', 'is', null)
-      .where('activity.action', '=', 'submit')
-      .unionAll(
-        db
-          .selectFrom('evidence')
-          .select((eb) => [
-            sql<string>`'own'`.as('part'),
-            'evidence.card_id',
-            'evidence.created_by as user_id',
-            none.as('linked_by'),
-            eb.fn.countAll<number>().as('n'),
-            none.as('detail'),
-            sql<number>`0`.as('seq'),
-          ])
-          .where('evidence.plan_id', '=', planId)
-          .where('evidence.deleted_at', 'is', null)
-          .groupBy(['evidence.card_id', 'evidence.created_by']),
-      )
-      .unionAll(
-        db
-          .selectFrom('evidence_link')
-          .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
-          .innerJoin('card', 'card.id', 'evidence_link.card_id')
-          .select((eb) => [
-            sql<string>`'link'`.as('part'),
-            'evidence_link.card_id',
-            'evidence.created_by as user_id',
-            'evidence_link.linked_by',
-            eb.fn.countAll<number>().as('n'),
-            none.as('detail'),
-            sql<number>`0`.as('seq'),
-          ])
-          .where('card.plan_id', '=', planId)
-          .where('evidence.deleted_at', 'is', null)
-          .groupBy(['evidence_link.card_id', 'evidence.created_by', 'evidence_link.linked_by']),
-      )
-      .execute(),
+    listCardInvolvement(db, { planId }),
     db
       .selectFrom('comment')
       .innerJoin('card', 'card.id', 'comment.card_id')
@@ -337,32 +392,13 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
     list.push(a.user_id)
     assigneesByCard.set(a.card_id, list)
   }
-  const evidenceByCard = new Map<string, number>()
-  const peopleByCard = new Map<string, string[]>()
-  const latestSubmit = new Map<string, (typeof parts)[number]>()
-  for (const r of parts) {
-    if (r.part === 'submit') {
-      const seen = latestSubmit.get(r.card_id)
-      if (!seen || Number(seen.seq) < Number(r.seq)) latestSubmit.set(r.card_id, r)
-      continue
-    }
-    evidenceByCard.set(r.card_id, (evidenceByCard.get(r.card_id) ?? 0) + Number(r.n))
-    const people = peopleByCard.get(r.card_id) ?? []
-    for (const id of [r.user_id, r.linked_by]) if (id) people.push(id)
-    peopleByCard.set(r.card_id, people)
-  }
   const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
   return cards.map((row) => {
-    const submit = latestSubmit.get(row.id)
+    const inv = involvement.get(row.id) ?? NO_INVOLVEMENT
     return toBoardCard(row, {
       assigneeIds: assigneesByCard.get(row.id) ?? [],
-      involvedIds: involvedIdsOf(row.status, {
-        submission: submit
-          ? submissionOf({ actor_id: submit.user_id, detail: submit.detail })
-          : null,
-        evidencePeople: peopleByCard.get(row.id) ?? [],
-      }),
-      evidenceCount: evidenceByCard.get(row.id) ?? 0,
+      involvedIds: involvedIdsOf(row.status, inv),
+      evidenceCount: inv.evidenceCount,
       commentCount: commentsByCard.get(row.id) ?? 0,
     })
   })
