@@ -25,6 +25,8 @@ export interface AppDeps {
   files: FileStore
   /** The largest evidence file accepted, in bytes (20 MB by default). */
   maxEvidenceBytes?: number
+  /** Evidence storage per school, in bytes (2048 MB by default). */
+  schoolQuotaBytes?: number
   loginThrottle?: LoginThrottle
   boardCache?: BoardCache
 }
@@ -39,6 +41,7 @@ export interface AppEnv {
     secureCookies: boolean
     files: FileStore
     maxEvidenceBytes: number
+    schoolQuotaBytes: number
     loginThrottle: LoginThrottle
     boardCache: BoardCache
   }

@@ -24,6 +24,7 @@ import { snapshotRoutes } from './routes/snapshots.ts'
 /** JSON bodies are small; files (later) get their own streamed limit. */
 const JSON_BODY_LIMIT = 1024 * 1024
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+export const DEFAULT_SCHOOL_QUOTA_BYTES = 2048 * 1024 * 1024
 
 const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
 
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
       c.set('loginThrottle', loginThrottle)
       c.set('boardCache', boardCache)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
+      c.set('schoolQuotaBytes', deps.schoolQuotaBytes ?? DEFAULT_SCHOOL_QUOTA_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')
       await next()
@@ -107,13 +109,15 @@ export function createApp(deps: AppDeps) {
     referrerPolicy: 'same-origin',
   })
   // An evidence file is shown inside the app (PDF in a frame, images): it may be framed by
-  // our own pages only, and may load nothing itself.
+  // our own pages only, may load nothing itself, and runs sandboxed (a unique origin, no
+  // scripts) even when opened on its own. These are the file's only CSP: set after the route.
   const fileHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       imgSrc: ["'self'"],
       styleSrc: ["'unsafe-inline'"],
       frameAncestors: ["'self'"],
+      sandbox: [],
     },
     referrerPolicy: 'same-origin',
     xFrameOptions: 'SAMEORIGIN',

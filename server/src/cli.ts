@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util'
 import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
 import { openDatabase } from './boot.ts'
 import { backup, restore } from './backup.ts'
+import { createFileStore } from './evidence/file-store.ts'
+import { sweepEvidenceFiles } from './evidence/sweep-files.ts'
 import { readEnv } from './env.ts'
 import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-service.ts'
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
@@ -32,6 +34,7 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   snapshot:list --plan PLAN_ID
   backup --to DIR                                    (online: the database and evidence files, while the app runs)
   restore --from DIR [--force]                       (with the app stopped)
+  evidence:sweep [--retention-days N]                (removes files no evidence holds; the app does it daily)
   plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
 `
 
@@ -88,6 +91,7 @@ function parseOptions(rest: string[]) {
         to: { type: 'string' },
         from: { type: 'string' },
         force: { type: 'boolean' },
+        'retention-days': { type: 'string' },
       },
     })
   } catch (err) {
@@ -299,6 +303,18 @@ async function run(
             ].join('\t'),
           )
         }
+        return 0
+      }
+      case 'evidence:sweep': {
+        const text = values['retention-days']
+        const days = text === undefined ? env.CAITIEN_EVIDENCE_RETENTION_DAYS : Number(text)
+        if (!Number.isInteger(days) || days < 1)
+          throw new UsageError('--retention-days must be a whole number of days, at least 1')
+        const files = createFileStore(env.CAITIEN_EVIDENCE_DIR)
+        const r = await sweepEvidenceFiles(db, files, { now, retentionDays: days })
+        console.log(
+          `removed ${r.removed} unreferenced evidence files and ${r.partials} partial uploads; kept ${r.kept} files`,
+        )
         return 0
       }
       default:

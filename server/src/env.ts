@@ -10,6 +10,10 @@ const envSchema = z.object({
   /** Evidence files, stored by content hash; keep it out of any served folder. */
   CAITIEN_EVIDENCE_DIR: z.string().default('./data/evidence'),
   CAITIEN_EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Evidence storage per school, each content counted once (evidence/storage.ts). */
+  CAITIEN_SCHOOL_QUOTA_MB: z.coerce.number().positive().default(2048),
+  /** Days a deleted item's file is kept before the sweep removes it (evidence/sweep-files.ts). */
+  CAITIEN_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
   /** Set when served over HTTPS so the session cookie is marked Secure. */
   CAITIEN_SECURE_COOKIES: z
     .enum(['true', 'false', '1', '0'])

@@ -6,6 +6,7 @@ import { openDatabase } from './boot.ts'
 import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { readEnv } from './env.ts'
 import { createFileStore } from './evidence/file-store.ts'
+import { startEvidenceSweeper } from './evidence/sweep-files.ts'
 import { startSnapshotScheduler } from './snapshots/snapshot-service.ts'
 
 const env = readEnv()
@@ -19,18 +20,31 @@ const { db, seeded } = await openDatabase({
 })
 const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)
+const files = createFileStore(env.CAITIEN_EVIDENCE_DIR)
+// Nothing is uploading before the server listens: every temporary file is a dead upload.
+const partials = await files.removePartialUploads()
+if (partials) console.log(`removed ${partials} partial uploads left by an earlier run`)
 const app = createApp({
   db,
   now,
   secureCookies: env.CAITIEN_SECURE_COOKIES,
   webDist,
-  files: createFileStore(env.CAITIEN_EVIDENCE_DIR),
+  files,
   maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
+  schoolQuotaBytes: env.CAITIEN_SCHOOL_QUOTA_MB * 1024 * 1024,
 })
 
 // Month-end snapshots: caught up at start (months missed while down), then every minute.
 const scheduler = startSnapshotScheduler({ db, now, log: (line) => console.log(line) })
 await scheduler.ready
+// Evidence files no row holds any more, past the retention: at start, then daily.
+const sweeper = startEvidenceSweeper({
+  db,
+  files,
+  now,
+  retentionDays: env.CAITIEN_EVIDENCE_RETENTION_DAYS,
+  log: (line) => console.log(line),
+})
 
 const server = serve(
   { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
@@ -55,6 +69,7 @@ const server = serve(
 
 function shutdown() {
   scheduler.stop()
+  sweeper.stop()
   server.close()
   void db.destroy().then(() => process.exit(0))
   setTimeout(() => process.exit(0), 3000).unref()

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'version_conflict'
   | 'conflict'
   | 'payload_too_large'
+  | 'storage_quota_exceeded'
   | 'unsupported_type'
   | 'unreadable_plan'
   | 'too_many_rows'

@@ -83,8 +83,8 @@ export function moveRejectionMessage(
         : `Only ${who} may move a card from ${q(from)} to ${q(to)}.`
     case 'own_card':
       return lang === 'vi'
-        ? `Bạn được giao thẻ này nên không thể tự xác nhận; một thành viên khác của Tổ giám sát phải xác nhận.`
-        : `You are assigned to this card, so you cannot verify it; another member of the monitoring team must.`
+        ? `Bạn đã tham gia thực hiện thẻ này (được giao, đã nộp hoặc đã thêm minh chứng) nên không thể tự xác nhận; một thành viên khác của Tổ giám sát phải xác nhận.`
+        : `You took part in this card (assigned, submitted it or added its evidence), so you cannot verify it; another member of the monitoring team must.`
     case 'evidence_missing':
       return lang === 'vi'
         ? `Cần ít nhất một minh chứng trước khi chuyển sang ${q(to)}.`

@@ -4,18 +4,24 @@ import {
   CARD_STATUSES,
   allowedTargets,
   checkMove,
+  evidenceRemovalRefusal,
   moveNeedsReason,
+  tookPart,
   type CardStatus,
   type MoveRejection,
 } from './workflow.ts'
 import { moveRejectionMessage } from './i18n.ts'
 
-/** The people of DESIGN §3, as they stand to one card assigned to 'me'. */
+/**
+ * The people of DESIGN §3, as they stand to one card assigned to 'me', on which 'took'
+ * took part without being assigned now (submitted it, or added its evidence).
+ */
 const PERSONAS = {
   assignee: { id: 'me', roles: ['staff'] },
   staff: { id: 'other', roles: ['staff'] },
   monitor: { id: 'mon', roles: ['monitor'] },
   monitorAssignee: { id: 'me', roles: ['staff', 'monitor'] },
+  monitorWhoTookPart: { id: 'took', roles: ['monitor'] },
   principal: { id: 'boss', roles: ['principal'] },
 } satisfies Record<string, Actor>
 type Persona = keyof typeof PERSONAS
@@ -27,34 +33,36 @@ const NST = 'no_such_transition'
 const RNA = 'role_not_allowed'
 const SAME = 'same_status'
 
+const OWN = 'own_card'
+
 /**
- * With evidence on the card and a reason given. Columns follow PERSONAS:
- * assignee, staff (not assigned), monitor, monitor who is assigned, principal.
+ * With evidence on the card and a reason given. Columns follow PERSONAS: assignee, staff
+ * (not assigned), monitor, monitor who is assigned, monitor who took part, principal.
  */
 const EXPECTED: Record<CardStatus, Record<CardStatus, Outcome[]>> = {
   planned: {
-    planned: [SAME, SAME, SAME, SAME, SAME],
-    in_progress: [ok, RNA, RNA, ok, ok],
-    evidence_submitted: [NST, NST, NST, NST, NST],
-    verified: [NST, NST, NST, NST, NST],
+    planned: [SAME, SAME, SAME, SAME, SAME, SAME],
+    in_progress: [ok, RNA, RNA, ok, RNA, ok],
+    evidence_submitted: [NST, NST, NST, NST, NST, NST],
+    verified: [NST, NST, NST, NST, NST, NST],
   },
   in_progress: {
-    planned: [ok, RNA, RNA, ok, ok],
-    in_progress: [SAME, SAME, SAME, SAME, SAME],
-    evidence_submitted: [ok, RNA, RNA, ok, ok],
-    verified: [NST, NST, NST, NST, NST],
+    planned: [ok, RNA, RNA, ok, RNA, ok],
+    in_progress: [SAME, SAME, SAME, SAME, SAME, SAME],
+    evidence_submitted: [ok, RNA, RNA, ok, RNA, ok],
+    verified: [NST, NST, NST, NST, NST, NST],
   },
   evidence_submitted: {
-    planned: [NST, NST, NST, NST, NST],
-    in_progress: [ok, RNA, ok, ok, RNA],
-    evidence_submitted: [SAME, SAME, SAME, SAME, SAME],
-    verified: [RNA, RNA, ok, 'own_card', RNA],
+    planned: [NST, NST, NST, NST, NST, NST],
+    in_progress: [ok, RNA, ok, ok, ok, RNA],
+    evidence_submitted: [SAME, SAME, SAME, SAME, SAME, SAME],
+    verified: [RNA, RNA, ok, OWN, OWN, RNA],
   },
   verified: {
-    planned: [NST, NST, NST, NST, NST],
-    in_progress: [RNA, RNA, ok, ok, ok],
-    evidence_submitted: [NST, NST, NST, NST, NST],
-    verified: [SAME, SAME, SAME, SAME, SAME],
+    planned: [NST, NST, NST, NST, NST, NST],
+    in_progress: [RNA, RNA, ok, ok, ok, ok],
+    evidence_submitted: [NST, NST, NST, NST, NST, NST],
+    verified: [SAME, SAME, SAME, SAME, SAME, SAME],
   },
 }
 
@@ -63,13 +71,17 @@ const WITHOUT_EVIDENCE: Record<string, Outcome> = {
   'in_progress:evidence_submitted:assignee': 'evidence_missing',
   'in_progress:evidence_submitted:monitorAssignee': 'evidence_missing',
   'in_progress:evidence_submitted:principal': 'evidence_missing',
+  // Its evidence deleted after the submission: nothing to verify.
+  'evidence_submitted:verified:monitor': 'evidence_missing',
 }
 
 /** Where a move without a reason fares differently: send back and reopen. */
 const WITHOUT_REASON: Record<string, Outcome> = {
   'evidence_submitted:in_progress:monitor': 'reason_required',
+  'evidence_submitted:in_progress:monitorWhoTookPart': 'reason_required',
   'verified:in_progress:monitor': 'reason_required',
   'verified:in_progress:monitorAssignee': 'reason_required',
+  'verified:in_progress:monitorWhoTookPart': 'reason_required',
   'verified:in_progress:principal': 'reason_required',
 }
 
@@ -95,13 +107,13 @@ const cases = CARD_STATUSES.flatMap((from) =>
 
 describe('checkMove', () => {
   it('covers every status × status × persona × evidence × reason combination', () => {
-    expect(cases).toHaveLength(4 * 4 * 5 * 2 * 2)
+    expect(cases).toHaveLength(4 * 4 * 6 * 2 * 2)
   })
 
   it.each(cases)(
     '$from → $to by $persona (evidence $evidenceCount, reason $withReason): $expected',
     ({ from, to, persona, evidenceCount, withReason, expected }) => {
-      const card = { status: from, evidenceCount, assigneeIds: ['me'] }
+      const card = { status: from, evidenceCount, assigneeIds: ['me'], involvedIds: ['took'] }
       const result = checkMove(card, to, PERSONAS[persona], {
         reason: withReason ? 'Minh chứng chưa đủ' : null,
       })
@@ -110,13 +122,18 @@ describe('checkMove', () => {
   )
 
   it('treats a blank reason as no reason', () => {
-    const card = { status: 'verified' as const, evidenceCount: 1, assigneeIds: [] }
+    const card = { status: 'verified' as const, evidenceCount: 1, assigneeIds: [], involvedIds: [] }
     const result = checkMove(card, 'in_progress', PERSONAS.principal, { reason: '   ' })
     expect(result).toMatchObject({ ok: false, reason: 'reason_required' })
   })
 
   it('names a send-back and a withdrawal apart', () => {
-    const card = { status: 'evidence_submitted' as const, evidenceCount: 1, assigneeIds: ['me'] }
+    const card = {
+      status: 'evidence_submitted' as const,
+      evidenceCount: 1,
+      assigneeIds: ['me'],
+      involvedIds: [],
+    }
     expect(checkMove(card, 'in_progress', PERSONAS.monitor, { reason: 'thiếu' })).toEqual({
       ok: true,
       kind: 'send_back',
@@ -128,21 +145,78 @@ describe('checkMove', () => {
   })
 
   it('refuses a monitor verifying their own card even when another role would allow it', () => {
-    const card = { status: 'evidence_submitted' as const, evidenceCount: 2, assigneeIds: ['me'] }
+    const card = {
+      status: 'evidence_submitted' as const,
+      evidenceCount: 2,
+      assigneeIds: ['me'],
+      involvedIds: [],
+    }
     const both = { id: 'me', roles: ['monitor', 'principal'] } satisfies Actor
     expect(checkMove(card, 'verified', both)).toMatchObject({ ok: false, reason: 'own_card' })
+  })
+
+  it('refuses the submitter and uploaders after the assignees changed or were cleared', () => {
+    // A monitor uploaded and submitted, then the principal cleared the assignees.
+    const card = {
+      status: 'evidence_submitted' as const,
+      evidenceCount: 1,
+      assigneeIds: [],
+      involvedIds: ['mon'],
+    }
+    expect(checkMove(card, 'verified', PERSONAS.monitor)).toMatchObject({
+      ok: false,
+      reason: 'own_card',
+    })
+    expect(checkMove(card, 'verified', { id: 'mon2', roles: ['monitor'] })).toEqual({
+      ok: true,
+      kind: 'verify',
+    })
+  })
+})
+
+describe('tookPart', () => {
+  it('counts current assignees and everyone the server named as involved', () => {
+    const card = { assigneeIds: ['a'], involvedIds: ['b'] }
+    expect([tookPart(card, 'a'), tookPart(card, 'b'), tookPart(card, 'c')]).toEqual([
+      true,
+      true,
+      false,
+    ])
+  })
+})
+
+describe('evidenceRemovalRefusal', () => {
+  it.each([
+    ['planned', 1, null],
+    ['in_progress', 1, null],
+    ['in_progress', 0, null],
+    ['evidence_submitted', 2, null],
+    ['evidence_submitted', 1, 'last_evidence'],
+    ['verified', 3, 'frozen'],
+  ] as const)('%s card with %i items: %s', (status, evidenceCount, expected) => {
+    expect(evidenceRemovalRefusal({ status, evidenceCount })).toBe(expected)
   })
 })
 
 describe('allowedTargets', () => {
   it('lists the columns a staff assignee may drop a planned card into', () => {
-    const card = { status: 'planned' as const, evidenceCount: 0, assigneeIds: ['me'] }
+    const card = {
+      status: 'planned' as const,
+      evidenceCount: 0,
+      assigneeIds: ['me'],
+      involvedIds: [],
+    }
     expect(allowedTargets(card, PERSONAS.assignee)).toEqual(['in_progress'])
     expect(allowedTargets(card, PERSONAS.staff)).toEqual([])
   })
 
   it('offers the monitor both verdicts on a submitted card', () => {
-    const card = { status: 'evidence_submitted' as const, evidenceCount: 1, assigneeIds: ['me'] }
+    const card = {
+      status: 'evidence_submitted' as const,
+      evidenceCount: 1,
+      assigneeIds: ['me'],
+      involvedIds: [],
+    }
     expect(allowedTargets(card, PERSONAS.monitor)).toEqual(['in_progress', 'verified'])
     expect(moveNeedsReason(card, 'in_progress', PERSONAS.monitor)).toBe(true)
     expect(moveNeedsReason(card, 'verified', PERSONAS.monitor)).toBe(false)

@@ -19,7 +19,10 @@ interface Transition {
   needsEvidence?: boolean
   /** These movers must give a reason (all movers when `true`). */
   reasonFrom?: readonly Mover[] | true
-  /** An assignee of the card may not make this move, whatever other role they hold. */
+  /**
+   * Nobody who took part in the card (`tookPart`) may make this move, whatever other role
+   * they hold: separation of duties (docs/decisions/015).
+   */
   notOwnCard?: boolean
 }
 
@@ -40,15 +43,68 @@ export const TRANSITIONS = [
     who: ['assignee', 'monitor'],
     reasonFrom: ['monitor'],
   },
-  { from: 'evidence_submitted', to: 'verified', who: ['monitor'], notOwnCard: true },
+  // Checked again at the moment of verifying: the evidence may have gone since the submission.
+  {
+    from: 'evidence_submitted',
+    to: 'verified',
+    who: ['monitor'],
+    notOwnCard: true,
+    needsEvidence: true,
+  },
   { from: 'verified', to: 'in_progress', who: ['monitor', 'principal'], reasonFrom: true },
 ] as const satisfies readonly Transition[]
 
 /** The fields of a card the rule needs, and nothing more. */
 export interface MovableCard {
   status: CardStatus
+  /** Its live evidence items, its own and those linked to it from another card. */
   evidenceCount: number
+  /** Who is assigned to it now. */
   assigneeIds: readonly string[]
+  /**
+   * Who else took part in the work a verifier judges: while the card waits in "Đã nộp minh
+   * chứng", whoever was assigned when it was submitted and whoever submitted it; at any
+   * time, whoever added or linked an item of its live evidence. Together with
+   * `assigneeIds`, the people who may not verify it (docs/decisions/015). The server
+   * computes it; a card that was never submitted and has no evidence has none.
+   */
+  involvedIds: readonly string[]
+}
+
+/**
+ * Did this person take part in the card: assigned now, assigned when it was submitted,
+ * its submitter, or the author or linker of one of its evidence items? Such a person may
+ * not verify it, whatever other role they hold.
+ *
+ * @example
+ * tookPart({ assigneeIds: ['u2'], involvedIds: ['u1'] }, 'u1') // → true: u1 submitted it
+ */
+export function tookPart(
+  card: Pick<MovableCard, 'assigneeIds' | 'involvedIds'>,
+  userId: string,
+): boolean {
+  return card.assigneeIds.includes(userId) || card.involvedIds.includes(userId)
+}
+
+/** Why an evidence item may not leave a card; null when it may. */
+export type EvidenceRemovalRefusal = 'frozen' | 'last_evidence'
+
+/**
+ * May one evidence item leave this card (deleted, or deleted where it is linked)? Not from
+ * a verified card (its evidence is frozen), and not the last item of a card that waits for
+ * review: the card would be verified with nothing to check. The card is withdrawn to "Đang
+ * thực hiện" first (docs/decisions/015).
+ *
+ * @example
+ * evidenceRemovalRefusal({ status: 'evidence_submitted', evidenceCount: 1 }) // → 'last_evidence'
+ * evidenceRemovalRefusal({ status: 'evidence_submitted', evidenceCount: 2 }) // → null
+ */
+export function evidenceRemovalRefusal(
+  card: Pick<MovableCard, 'status' | 'evidenceCount'>,
+): EvidenceRemovalRefusal | null {
+  if (card.status === 'verified') return 'frozen'
+  if (card.status === 'evidence_submitted' && card.evidenceCount <= 1) return 'last_evidence'
+  return null
 }
 
 export const MOVE_REJECTIONS = [
@@ -95,7 +151,7 @@ function kindOf(t: Transition, via: Mover): MoveKind {
  * wins: an assignee who is also a monitor withdraws their own card without a reason.
  *
  * @example
- * checkMove({ status: 'planned', evidenceCount: 0, assigneeIds: ['u1'] }, 'in_progress', { id: 'u1', roles: ['staff'] })
+ * checkMove({ status: 'planned', evidenceCount: 0, assigneeIds: ['u1'], involvedIds: [] }, 'in_progress', { id: 'u1', roles: ['staff'] })
  * // → { ok: true, kind: 'start' }
  */
 export function checkMove(
@@ -109,10 +165,11 @@ export function checkMove(
   if (!transition) return { ok: false, reason: 'no_such_transition', transition }
   const t: Transition = transition
   const movers = moversOf(card, actor)
-  const isAssignee = movers.includes('assignee')
   const eligible = t.who.filter((m) => movers.includes(m))
   if (eligible.length === 0) return { ok: false, reason: 'role_not_allowed', transition }
-  if (t.notOwnCard && isAssignee) return { ok: false, reason: 'own_card', transition }
+  if (t.notOwnCard && tookPart(card, actor.id)) {
+    return { ok: false, reason: 'own_card', transition }
+  }
   if (t.needsEvidence && card.evidenceCount < 1) {
     return { ok: false, reason: 'evidence_missing', transition }
   }

@@ -87,8 +87,14 @@ describe('linking existing evidence from the card panel', () => {
     const picker = page.getByRole('dialog', { name: 'Liên kết minh chứng có sẵn' })
     const item = picker.locator('[data-testid="link-picker-item"]', { hasText: '[H3-3.3-01]' })
     await item.waitFor()
-    // Meanwhile the person who added it (the assignee of 3.3) deletes it.
+    // Meanwhile the person who added it (the assignee of 3.3) deletes it. It is the only
+    // item of 3.3, which waits for review: they withdraw 3.3 first (docs/decisions/015).
     const uploader = await e2e.loginAs('giamsat2')
+    const submitted = (await boardCards(uploader.page)).find((c) => c.criterion === '3.3')!
+    const withdraw = await uploader.page.request.post(`/api/cards/${submitted.id}/move`, {
+      data: { to: 'in_progress', version: submitted.version },
+    })
+    expect(withdraw.status()).toBe(200)
     const evidenceId = (await item.getAttribute('data-evidence-id'))!
     expect((await uploader.page.request.delete(`/api/evidence/${evidenceId}`)).status()).toBe(200)
     await item.click()

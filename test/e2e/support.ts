@@ -71,6 +71,7 @@ interface BoardCardInfo {
   id: string
   criterion: string | null
   status: string
+  version: number
 }
 
 /** The demo plan's cards as the API sees them, through the page's own session. */

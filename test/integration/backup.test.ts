@@ -110,5 +110,6 @@ describe('backup and restore', () => {
     } finally {
       await again.stop()
     }
-  })
+    // Two server processes and four CLI runs, each starting tsx: 45 s on a busy 2-core machine.
+  }, 120_000)
 })

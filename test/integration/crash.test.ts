@@ -64,6 +64,7 @@ interface BoardCard {
   status: CardStatus
   version: number
   assigneeIds: string[]
+  involvedIds: string[]
   evidenceCount: number
 }
 

@@ -89,6 +89,34 @@ describe('evidence files', () => {
     expect(anonymous.status).toBe(401)
   })
 
+  it('serves a file sandboxed and never cached, conditional requests included', async () => {
+    const card = await newCard()
+    const res = await uploadFile(s.assignee, card, 'anh.png', PNG)
+    const url = `${server.url}/api/evidence/${res.body.evidence.id}/file`
+    const conditions: Record<string, string>[] = [
+      { cookie: s.monitor.cookie },
+      {
+        cookie: s.monitor.cookie,
+        'if-none-match': '*',
+        'if-modified-since': new Date().toUTCString(),
+      },
+    ]
+    for (const headers of conditions) {
+      const file = await fetch(url, { headers })
+      expect(file.status).toBe(200)
+      const csp = file.headers.get('content-security-policy')!
+      // Run as a unique origin: no script, no form, no same-origin access, even if opened alone.
+      expect(csp.split(';').map((d) => d.trim())).toContain('sandbox')
+      expect(csp).toMatch(/default-src 'none'/)
+      expect(csp).toMatch(/frame-ancestors 'self'/)
+      // A shared school computer: nothing kept to reopen after logout.
+      expect(file.headers.get('cache-control')).toBe('no-store')
+      expect(file.headers.get('etag')).toBeNull()
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff')
+      await file.arrayBuffer()
+    }
+  })
+
   it('refuses a file over the limit with 413 and leaves nothing behind', async () => {
     const card = await newCard()
     const before = storedFiles().length

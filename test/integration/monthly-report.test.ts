@@ -16,6 +16,8 @@ let monitor: HttpSession
 let staff: HttpSession
 let planId: string
 const dir = mkdtempSync(join(tmpdir(), 'caitien-report-'))
+// Never a synchronous child process here: it would stall the server under test (STYLE).
+const run = promisify(execFile)
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -105,6 +107,28 @@ describe('the monthly report', () => {
     const overdue = wb.getWorksheet('Quá hạn')!
     expect(overdue.rowCount - 1).toBe(view.summary.overdue.length)
     expect(view.summary.overdue.length).toBe(2)
+  })
+
+  it('writes a remark that looks like a formula as a Text cell showing what was typed', async () => {
+    const remark = '=HYPERLINK("http://evil.example","Xem báo cáo")'
+    const put = await monitor.put(`/api/plans/${planId}/snapshots/2026-11/remarks`, {
+      text: remark,
+    })
+    expect(put.status).toBe(200)
+    const res = await fetch(
+      `${server.url}/api/plans/${planId}/snapshots/2026-11/report?format=xlsx`,
+      { headers: { cookie: principal.cookie } },
+    )
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    let cell: ExcelJS.Cell | undefined
+    wb.getWorksheet('Tổng hợp')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Nhận xét của Tổ giám sát') cell = row.getCell(2)
+    })
+    expect(cell?.value).toBe(remark)
+    expect(cell?.type).toBe(ExcelJS.ValueType.String)
+    expect(cell?.numFmt).toBe('@')
   })
 
   it('writes a .docx that LibreOffice converts to a PDF saying the same', async () => {

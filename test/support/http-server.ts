@@ -9,13 +9,14 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '@caitien/server/test
  * tests talk to it over HTTP exactly as a browser would.
  */
 export async function startTestServer(
-  options: { maxEvidenceBytes?: number } = {},
+  options: { maxEvidenceBytes?: number; schoolQuotaBytes?: number } = {},
 ): Promise<TestApp & { url: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
   const testApp = await createTestApp({
     file: join(dir, 'caitien.sqlite'),
     evidenceDir: join(dir, 'evidence'),
     maxEvidenceBytes: options.maxEvidenceBytes,
+    schoolQuotaBytes: options.schoolQuotaBytes,
   })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: testApp.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>

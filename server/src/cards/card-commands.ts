@@ -10,6 +10,7 @@ import {
   type AddEvidenceInput,
   type CardFields,
 } from '@caitien/shared'
+import { schoolStorage } from '../evidence/storage.ts'
 import {
   figureState,
   findCardById,
@@ -261,7 +262,9 @@ export interface EvidenceFileInput {
 
 /**
  * Adds a link, note or file. Its code is [Hn-a.b-xx]: the next number within the card's
- * criterion in this plan (unique per plan, enforced by an index).
+ * criterion in this plan (unique per plan, enforced by an index). A file must fit in the
+ * school's storage quota, checked again here so that two uploads at once cannot both take
+ * the last room.
  */
 export async function addEvidence(
   db: Db,
@@ -271,6 +274,8 @@ export async function addEvidence(
     evidence: AddEvidenceInput | EvidenceFileInput
     actor: Actor
     now: string
+    /** The school's storage quota in bytes, for a file. */
+    quotaBytes?: number
   },
 ) {
   return db.transaction().execute(async (trx) => {
@@ -282,9 +287,15 @@ export async function addEvidence(
       return { ok: false as const, reason: 'forbidden' as const }
     }
     if (row.status === 'verified') return { ok: false as const, reason: 'card_verified' as const }
+    const e = input.evidence
+    if (e.kind === 'file' && input.quotaBytes !== undefined) {
+      const storage = await schoolStorage(trx, row.school_id, e.sha256)
+      if (!storage.holds && storage.used + e.size > input.quotaBytes) {
+        return { ok: false as const, reason: 'quota_exceeded' as const, used: storage.used }
+      }
+    }
     const code = await nextEvidenceCode(trx, row)
     const id = crypto.randomUUID()
-    const e = input.evidence
     if (e.kind === 'file') {
       await trx
         .insertInto('evidence_file')

@@ -7,15 +7,56 @@ import {
   type Param,
 } from '@caitien/db'
 import { firstLine, type CardStatus } from '@caitien/shared'
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Database } from '@caitien/db'
 
 export type Executor = Db | Transaction<Database>
 
+/** The latest submission of a card, as its activity entry logged it. */
+export interface Submission {
+  submitterId: string | null
+  /** Who was assigned when it was submitted (logged since docs/decisions/015). */
+  assigneeIds: readonly string[]
+}
+
+/** What the people who took part in a card are worked out from (MovableCard.involvedIds). */
+export interface Involvement {
+  submission: Submission | null
+  /** Authors and linkers of the card's live evidence items. */
+  evidencePeople: readonly string[]
+}
+
+/** A logged 'submit' entry read back: its actor and the assignees its detail recorded. */
+export function submissionOf(entry: { actor_id: string | null; detail: string | null }) {
+  const detail = entry.detail ? (JSON.parse(entry.detail) as { assigneeIds?: unknown }) : {}
+  const assigneeIds = Array.isArray(detail.assigneeIds)
+    ? detail.assigneeIds.filter((id): id is string => typeof id === 'string')
+    : []
+  return { submitterId: entry.actor_id, assigneeIds }
+}
+
+/**
+ * MovableCard.involvedIds: the submission counts only while the card waits for review
+ * (there is no submission under review otherwise); evidence people always count. Sorted,
+ * so that equal boards serialise equally.
+ */
+export function involvedIdsOf(status: CardStatus, involvement: Involvement): string[] {
+  const ids = new Set(involvement.evidencePeople)
+  const submission = status === 'evidence_submitted' ? involvement.submission : null
+  if (submission?.submitterId) ids.add(submission.submitterId)
+  for (const id of submission?.assigneeIds ?? []) ids.add(id)
+  return [...ids].sort()
+}
+
 /** What a board tile shows; the full card comes with GET /api/cards/:id. */
 export function toBoardCard(
   row: CardRow,
-  extra: { assigneeIds: string[]; evidenceCount: number; commentCount: number },
+  extra: {
+    assigneeIds: string[]
+    involvedIds: string[]
+    evidenceCount: number
+    commentCount: number
+  },
 ) {
   return {
     id: row.id,
@@ -31,6 +72,7 @@ export function toBoardCard(
     startMonth: row.start_month,
     dueMonth: row.due_month,
     assigneeIds: extra.assigneeIds,
+    involvedIds: extra.involvedIds,
     evidenceCount: extra.evidenceCount,
     commentCount: extra.commentCount,
   }
@@ -138,29 +180,187 @@ const boardCard = queryTemplate((db, p: Param<{ cardId: string }>) =>
     .orderBy('card_assignee.user_id'),
 )
 
+/**
+ * Who took part in one card, in one query: its submissions (the latest is picked by seq),
+ * the authors of its live evidence (own and linked) and the linkers of its linked items.
+ */
+const cardInvolvement = queryTemplate((db, p: Param<{ cardId: string }>) =>
+  db
+    .selectFrom('activity')
+    .select([
+      sql<string>`'submit'`.as('part'),
+      'activity.actor_id as user_id',
+      'activity.detail',
+      'activity.seq',
+    ])
+    .where('activity.card_id', '=', p('cardId'))
+    .where('activity.action', '=', 'submit')
+    .unionAll(
+      selectCardEvidence(db, p('cardId')).select([
+        sql<string>`'evidence'`.as('part'),
+        'evidence.created_by as user_id',
+        sql<string | null>`cast(null as text)`.as('detail'),
+        sql<number>`0`.as('seq'),
+      ]),
+    )
+    .unionAll(
+      db
+        .selectFrom('evidence_link')
+        .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
+        .select([
+          sql<string>`'link'`.as('part'),
+          'evidence_link.linked_by as user_id',
+          sql<string | null>`cast(null as text)`.as('detail'),
+          sql<number>`0`.as('seq'),
+        ])
+        .where('evidence_link.card_id', '=', p('cardId'))
+        .where('evidence.deleted_at', 'is', null),
+    ),
+)
+
 export async function findBoardCard(
   db: Executor,
   cardId: string,
-): Promise<{ row: CardRow; card: BoardCard } | undefined> {
+): Promise<{ row: CardRow; card: BoardCard; involvement: Involvement } | undefined> {
   const rows = await boardCard.all(db, { cardId })
   const first = rows[0]
   if (!first) return undefined
+  const parts = await cardInvolvement.all(db, { cardId })
+  const latest = parts
+    .filter((r) => r.part === 'submit')
+    .reduce<(typeof parts)[number] | undefined>(
+      (a, r) => (a && Number(a.seq) > Number(r.seq) ? a : r),
+      undefined,
+    )
+  const involvement: Involvement = {
+    submission: latest ? submissionOf({ actor_id: latest.user_id, detail: latest.detail }) : null,
+    evidencePeople: parts.flatMap((r) => (r.part !== 'submit' && r.user_id ? [r.user_id] : [])),
+  }
   // The first row's assignee rides along in `row`: harmless, CardRow is what is read.
   const { evidence_count, comment_count, ...row } = first
   const card = toBoardCard(row, {
     assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
+    involvedIds: involvedIdsOf(row.status, involvement),
     evidenceCount: Number(evidence_count ?? 0),
     commentCount: Number(comment_count ?? 0),
   })
-  return { row, card }
+  return { row, card, involvement }
+}
+
+/** A card nobody has worked on yet: no evidence, never submitted. */
+export const NO_INVOLVEMENT = {
+  evidenceCount: 0,
+  evidencePeople: [],
+  submission: null,
+} as const satisfies Involvement & { evidenceCount: number }
+
+/** Which cards `listCardInvolvement` reads: a plan's, or a few named ones. */
+type CardScope = { planId: string } | { cardIds: readonly string[] }
+
+/**
+ * What makes the evidence counts and the people who took part in the cards of a scope,
+ * in one query whatever their number: own items per author, linked items per author and
+ * linker, and the submissions of the cards waiting for review (a UNION ALL, read per plan
+ * or per list of cards, never per card).
+ */
+export async function listCardInvolvement(
+  db: Executor,
+  scope: CardScope,
+): Promise<Map<string, Involvement & { evidenceCount: number }>> {
+  const none = sql<string | null>`cast(null as text)`
+  const planId = 'planId' in scope ? scope.planId : null
+  const ids = 'cardIds' in scope ? [...scope.cardIds] : null
+  if (ids?.length === 0) return new Map()
+  const parts = await db
+    .selectFrom('activity')
+    .innerJoin('card', 'card.id', 'activity.card_id')
+    .select([
+      sql<string>`'submit'`.as('part'),
+      'card.id as card_id',
+      'activity.actor_id as user_id',
+      none.as('linked_by'),
+      sql<number>`0`.as('n'),
+      'activity.detail',
+      'activity.seq',
+    ])
+    .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+    .$if(ids !== null, (q) => q.where('card.id', 'in', ids!))
+    .where('card.status', '=', 'evidence_submitted')
+    .where('card.deleted_at', 'is', null)
+    .where('activity.action', '=', 'submit')
+    .unionAll(
+      db
+        .selectFrom('evidence')
+        .select((eb) => [
+          sql<string>`'own'`.as('part'),
+          'evidence.card_id',
+          'evidence.created_by as user_id',
+          none.as('linked_by'),
+          eb.fn.countAll<number>().as('n'),
+          none.as('detail'),
+          sql<number>`0`.as('seq'),
+        ])
+        .$if(planId !== null, (q) => q.where('evidence.plan_id', '=', planId!))
+        .$if(ids !== null, (q) => q.where('evidence.card_id', 'in', ids!))
+        .where('evidence.deleted_at', 'is', null)
+        .groupBy(['evidence.card_id', 'evidence.created_by']),
+    )
+    .unionAll(
+      db
+        .selectFrom('evidence_link')
+        .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
+        .innerJoin('card', 'card.id', 'evidence_link.card_id')
+        .select((eb) => [
+          sql<string>`'link'`.as('part'),
+          'evidence_link.card_id',
+          'evidence.created_by as user_id',
+          'evidence_link.linked_by',
+          eb.fn.countAll<number>().as('n'),
+          none.as('detail'),
+          sql<number>`0`.as('seq'),
+        ])
+        .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+        .$if(ids !== null, (q) => q.where('evidence_link.card_id', 'in', ids!))
+        .where('evidence.deleted_at', 'is', null)
+        .groupBy(['evidence_link.card_id', 'evidence.created_by', 'evidence_link.linked_by']),
+    )
+    .execute()
+  const byCard = new Map<
+    string,
+    { evidenceCount: number; evidencePeople: string[]; submission: Submission | null; seq: number }
+  >()
+  for (const r of parts) {
+    let entry = byCard.get(r.card_id)
+    if (!entry) {
+      entry = { evidenceCount: 0, evidencePeople: [], submission: null, seq: -1 }
+      byCard.set(r.card_id, entry)
+    }
+    if (r.part === 'submit') {
+      // The latest submission is the one under review.
+      if (Number(r.seq) > entry.seq) {
+        entry.seq = Number(r.seq)
+        entry.submission = submissionOf({ actor_id: r.user_id, detail: r.detail })
+      }
+      continue
+    }
+    entry.evidenceCount += Number(r.n)
+    for (const id of [r.user_id, r.linked_by]) if (id) entry.evidencePeople.push(id)
+  }
+  return new Map(
+    [...byCard].map(([id, { evidenceCount, evidencePeople, submission }]) => [
+      id,
+      { evidenceCount, evidencePeople, submission },
+    ]),
+  )
 }
 
 /**
- * The whole board in five queries whatever the card count: cards, assignees, evidence
- * counts (own and linked), comment counts (each grouped per plan, never per card).
+ * The whole board in four queries whatever the card count: cards, assignees, comment
+ * counts, and what makes the evidence counts and the people who took part
+ * (listCardInvolvement). Each is read per plan, never per card.
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const [cards, assignees, evidence, links, comments] = await Promise.all([
+  const [cards, assignees, involvement, comments] = await Promise.all([
     db
       .selectFrom('card')
       .selectAll()
@@ -177,22 +377,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .orderBy('card_assignee.created_at')
       .orderBy('card_assignee.user_id')
       .execute(),
-    db
-      .selectFrom('evidence')
-      .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('plan_id', '=', planId)
-      .where('deleted_at', 'is', null)
-      .groupBy('card_id')
-      .execute(),
-    db
-      .selectFrom('evidence_link')
-      .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
-      .innerJoin('card', 'card.id', 'evidence_link.card_id')
-      .select(['evidence_link.card_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('card.plan_id', '=', planId)
-      .where('evidence.deleted_at', 'is', null)
-      .groupBy('evidence_link.card_id')
-      .execute(),
+    listCardInvolvement(db, { planId }),
     db
       .selectFrom('comment')
       .innerJoin('card', 'card.id', 'comment.card_id')
@@ -207,17 +392,16 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
     list.push(a.user_id)
     assigneesByCard.set(a.card_id, list)
   }
-  const evidenceByCard = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
-  for (const l of links)
-    evidenceByCard.set(l.card_id, (evidenceByCard.get(l.card_id) ?? 0) + Number(l.n))
   const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
-  return cards.map((row) =>
-    toBoardCard(row, {
+  return cards.map((row) => {
+    const inv = involvement.get(row.id) ?? NO_INVOLVEMENT
+    return toBoardCard(row, {
       assigneeIds: assigneesByCard.get(row.id) ?? [],
-      evidenceCount: evidenceByCard.get(row.id) ?? 0,
+      involvedIds: involvedIdsOf(row.status, inv),
+      evidenceCount: inv.evidenceCount,
       commentCount: commentsByCard.get(row.id) ?? 0,
-    }),
-  )
+    })
+  })
 }
 
 /** Appends to the activity log; status fields and reason default to null (not a move). */

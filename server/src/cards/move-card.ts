@@ -13,6 +13,7 @@ import {
   findBoardCard,
   findNeighbourPositions,
   insertActivity,
+  involvedIdsOf,
   renumberColumn,
   type BoardCard,
   type Executor,
@@ -99,10 +100,12 @@ export async function moveCard(
   return db.transaction().execute(async (trx) => {
     const found = await findBoardCard(trx, input.cardId)
     if (!found || found.row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
-    const { row, card: before } = found
+    const { row, card: before, involvement } = found
     if (row.version !== input.version) {
       return { ok: false, reason: 'version_conflict', card: before }
     }
+    // `before` was read in this transaction: the evidence count and the people who took
+    // part are the ones at the moment of the move, not those the mover saw.
     const check = checkMove(before, input.to, input.actor, { reason: input.reason })
     if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to: input.to }
     const placed = await place(trx, { ...input, planId: row.plan_id })
@@ -120,6 +123,9 @@ export async function moveCard(
       from_status: row.status,
       to_status: input.to,
       reason,
+      // Who was assigned when it was submitted: they may not verify it, even once
+      // reassigned (docs/decisions/015).
+      detail: check.kind === 'submit' ? { assigneeIds: before.assigneeIds } : null,
     })
     if (check.kind === 'verify' || check.kind === 'send_back') {
       await trx
@@ -138,9 +144,14 @@ export async function moveCard(
         .execute()
     }
     // The card as it now is, from what this transaction knows: no re-read.
+    const submission =
+      check.kind === 'submit'
+        ? { submitterId: input.actor.id, assigneeIds: before.assigneeIds }
+        : involvement.submission
     const moved = {
       ...before,
       status: input.to,
+      involvedIds: involvedIdsOf(input.to, { ...involvement, submission }),
       position: placed.position,
       version: row.version + 1,
     }

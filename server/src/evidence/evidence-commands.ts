@@ -1,5 +1,5 @@
 import type { Db } from '@caitien/db'
-import { canManagePlan, canWorkOnCard, type Actor } from '@caitien/shared'
+import { canManagePlan, canWorkOnCard, evidenceRemovalRefusal, type Actor } from '@caitien/shared'
 import { findCardById, insertActivity, listAssigneeIds } from '../cards/card.repository.ts'
 
 /** An evidence item with the plan it belongs to: the unit of access checks. */
@@ -29,7 +29,11 @@ export async function findEvidence(db: Db, evidenceId: string) {
 /**
  * Deletes an item before its card is verified; only its uploader may. The row stays
  * (soft delete) and the activity log keeps the trace; the stored content stays too, as
- * another item may share it.
+ * another item may share it (the sweep removes it later, evidence/sweep-files.ts).
+ *
+ * The item leaves its own card and every card it is linked to; none of them may be a
+ * verified card, nor a submitted card left without evidence (docs/decisions/015). The
+ * cards and their live evidence counts are read in this transaction, in one query.
  */
 export async function deleteEvidence(
   db: Db,
@@ -47,20 +51,52 @@ export async function deleteEvidence(
       return { ok: false as const, reason: 'not_uploader' as const }
     const cards = await trx
       .selectFrom('card')
-      .select(['id', 'status'])
+      .select((eb) => [
+        'card.id',
+        'card.status',
+        'card.deleted_at',
+        eb
+          .selectFrom('evidence as e')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .where('e.deleted_at', 'is', null)
+          .where((w) =>
+            w.or([
+              w('e.card_id', '=', w.ref('card.id')),
+              w(
+                'e.id',
+                'in',
+                w
+                  .selectFrom('evidence_link as l')
+                  .select('l.evidence_id')
+                  .whereRef('l.card_id', '=', 'card.id'),
+              ),
+            ]),
+          )
+          .as('evidence_count'),
+      ])
       .where((eb) =>
         eb.or([
-          eb('id', '=', item.card_id),
+          eb('card.id', '=', item.card_id),
           eb(
-            'id',
+            'card.id',
             'in',
             eb.selectFrom('evidence_link').select('card_id').where('evidence_id', '=', item.id),
           ),
         ]),
       )
       .execute()
-    if (cards.some((c) => c.status === 'verified'))
-      return { ok: false as const, reason: 'frozen' as const }
+    let refusal: 'frozen' | 'last_evidence' | null = null
+    for (const card of cards) {
+      const why = evidenceRemovalRefusal({
+        status: card.status,
+        evidenceCount: Number(card.evidence_count ?? 0),
+      })
+      // A deleted card is nobody's gate; its evidence was frozen all the same when verified.
+      if (why === 'frozen' || (why === 'last_evidence' && card.deleted_at === null)) {
+        refusal = refusal === 'frozen' ? refusal : why
+      }
+    }
+    if (refusal) return { ok: false as const, reason: refusal }
     await trx
       .updateTable('evidence')
       .set({ deleted_at: input.now, deleted_by: input.actor.id })

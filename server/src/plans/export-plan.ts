@@ -1,6 +1,7 @@
 import type { Db } from '@caitien/db'
 import { STATUS_LABELS, formatMonth, type CardStatus } from '@caitien/shared'
 import ExcelJS from 'exceljs'
+import { guardFormulaText, toCsvField } from '../formula-guard.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 
 /**
@@ -201,10 +202,15 @@ export async function exportPlanXlsx(
     row.alignment = { wrapText: true, vertical: 'top' }
     boxed(row)
   }
+  guardFormulaText(workbook)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-/** CSV for other tools: one header row, one row per action, UTF-8 with BOM (Excel opens it). */
+/**
+ * CSV for other tools: one header row, one row per action, UTF-8 with BOM (Excel opens it).
+ * A formula-looking text ("=…", "- Họp tổ…") gets a leading ' (formula-guard.ts); the
+ * importer takes it off again.
+ */
 export async function exportPlanCsv(db: Db, planId: string): Promise<string> {
   const cards = await loadExportCards(db, planId)
   const columns = [
@@ -213,7 +219,7 @@ export async function exportPlanCsv(db: Db, planId: string): Promise<string> {
     ...BOARD_COLUMNS,
   ]
   const quote = (v: string | number | null) => {
-    const text = v === null ? '' : String(v)
+    const text = v === null ? '' : typeof v === 'number' ? String(v) : toCsvField(v)
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
   }
   const lines = [

@@ -1,5 +1,6 @@
 import type { Db } from '@caitien/db'
-import { firstLine } from '@caitien/shared'
+import { firstLine, tookPart } from '@caitien/shared'
+import { NO_INVOLVEMENT, involvedIdsOf, listCardInvolvement } from '../cards/card.repository.ts'
 
 const VERIFIED_WINDOW_DAYS = 60
 
@@ -7,7 +8,8 @@ const VERIFIED_WINDOW_DAYS = 60
  * What needs this user's attention, across their schools: their cards sent back (with
  * the reason), cards waiting for their review (monitors; never their own cards), and
  * their cards verified lately. Items newer than the last time they opened the inbox
- * count as unread.
+ * count as unread. "Their own cards" are those they took part in (tookPart), assigned now
+ * or not.
  */
 export async function loadInbox(db: Db, userId: string, now: Date) {
   const [memberships, assigned, seen] = await Promise.all([
@@ -105,15 +107,24 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
   const verified = latest
     .filter((r) => r.verdict === 'verified' && r.status === 'verified' && r.at >= since)
     .map(item)
-  const toReview = waiting.map((r) => ({
-    cardId: r.cardId,
-    planId: r.planId,
-    planTitle: r.planTitle,
-    criterion: r.criterion,
-    title: title(r),
-    at: r.at,
-    unread: r.at > seenAt,
-  }))
+  const involvement = await listCardInvolvement(db, { cardIds: waiting.map((r) => r.cardId) })
+  const toReview = waiting
+    .filter((r) => {
+      const involvedIds = involvedIdsOf(
+        'evidence_submitted',
+        involvement.get(r.cardId) ?? NO_INVOLVEMENT,
+      )
+      return !tookPart({ assigneeIds: [], involvedIds }, userId)
+    })
+    .map((r) => ({
+      cardId: r.cardId,
+      planId: r.planId,
+      planTitle: r.planTitle,
+      criterion: r.criterion,
+      title: title(r),
+      at: r.at,
+      unread: r.at > seenAt,
+    }))
   const unread = [...sentBack, ...toReview, ...verified].filter((i) => i.unread).length
   return { sentBack, toReview, verified, unread, seenAt: seenAt || null }
 }

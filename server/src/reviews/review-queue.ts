@@ -1,4 +1,5 @@
 import type { Db } from '@caitien/db'
+import { tookPart } from '@caitien/shared'
 import { listBoardCards } from '../cards/card.repository.ts'
 
 const EVIDENCE_ACTIONS = ['evidence_added', 'evidence_deleted', 'evidence_linked'] as const
@@ -70,7 +71,7 @@ export async function listReviewQueue(db: Db, planId: string, userId: string) {
         card,
         submittedAt: submits.at(-1)?.at ?? null,
         submission: submits.length,
-        ownCard: card.assigneeIds.includes(userId),
+        ownCard: tookPart(card, userId),
         lastSendBack: lastSendBack
           ? {
               at: lastSendBack.at,

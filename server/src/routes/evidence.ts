@@ -2,7 +2,9 @@ import {
   canWorkOnCard,
   cardIdParamSchema,
   planEvidenceQuerySchema,
+  formatFileSize,
   planIdParamSchema,
+  STATUS_LABELS,
   type Lang,
 } from '@caitien/shared'
 import { Hono } from 'hono'
@@ -21,6 +23,7 @@ import {
   setEvidenceCode,
 } from '../evidence/evidence-commands.ts'
 import { listPlanEvidence } from '../evidence/evidence-queries.ts'
+import { schoolStorage } from '../evidence/storage.ts'
 import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -53,6 +56,24 @@ const LINK_REFUSED: Record<
     frozen: 'The card is verified; its evidence is frozen.',
     already_linked: 'The item is already on this card.',
   },
+}
+
+/** The school's evidence storage is full: how much is used, the limit, and what to do. */
+function quotaExceeded(lang: Lang, used: number, size: number, quota: number) {
+  const [u, s, q] = [used, size, quota].map((n) => formatFileSize(n, lang))
+  const message =
+    lang === 'vi'
+      ? `Trường đã dùng ${u} trong giới hạn ${q} dành cho minh chứng; tệp này (${s}) vượt quá phần còn lại. Hãy xoá bớt minh chứng không còn cần, hoặc nhờ quản trị hệ thống tăng giới hạn.`
+      : `The school uses ${u} of its ${q} evidence storage; this file (${s}) does not fit in what is left. Delete evidence that is no longer needed, or ask the administrator to raise the limit.`
+  // 413: this request's content is more than the server will take now (not 507: nothing is
+  // wrong with the server, and a client must not retry it as a server fault).
+  return new ApiException(413, 'storage_quota_exceeded', message)
+}
+
+/** Deleting the last evidence of a card waiting for review (docs/decisions/015). */
+const LAST_EVIDENCE: Record<Lang, string> = {
+  vi: `Đây là minh chứng cuối cùng của một thẻ đang chờ xác nhận. Hãy rút thẻ về “${STATUS_LABELS.vi.in_progress}” trước, rồi mới xoá minh chứng.`,
+  en: `This is the last evidence item of a card waiting for review. Withdraw the card to "${STATUS_LABELS.en.in_progress}" first, then delete the item.`,
 }
 
 /** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
@@ -117,6 +138,12 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           throw new ApiException(415, 'unsupported_type', WRONG_TYPE[c.var.lang])
         }
         const title = c.req.valid('query').title || fileName
+        const quota = c.var.schoolQuotaBytes
+        // Before the file is stored: over the quota, nothing is kept.
+        const storage = await schoolStorage(c.var.db, plan.school_id, upload.sha256)
+        if (!storage.holds && storage.used + upload.size > quota) {
+          throw quotaExceeded(c.var.lang, storage.used, upload.size, quota)
+        }
         // The file goes into the store before its row exists, so a backup that copies the
         // database first finds every file the database names.
         await upload.commit()
@@ -125,6 +152,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           planId: plan.id,
           actor,
           now: c.var.now().toISOString(),
+          quotaBytes: quota,
           evidence: {
             kind: 'file',
             title,
@@ -138,6 +166,10 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           if (result.reason === 'card_not_found') throw notFound('card')
           if (result.reason === 'card_verified') {
             throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+          }
+          // Another upload took the room meanwhile; the stored file is left to the sweep.
+          if (result.reason === 'quota_exceeded') {
+            throw quotaExceeded(c.var.lang, result.used, upload.size, quota)
           }
           throw forbidden('Only an assignee or the principal may add evidence.')
         }
@@ -219,13 +251,9 @@ export const evidenceRoutes = new Hono<AppEnv>()
         'Content-Disposition',
         contentDisposition(inline ? 'inline' : 'attachment', item.file_name ?? item.title),
       )
-      c.header('Cache-Control', 'private, max-age=3600')
-      // The file is shown in our origin: let it run nothing and reach nothing.
-      c.header(
-        'Content-Security-Policy',
-        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      )
-      c.header('X-Content-Type-Options', 'nosniff')
+      // Never kept: on a shared school computer a cached file would reopen after logout.
+      // The sandboxing CSP and nosniff come from app.ts (fileHeaders), set after this route.
+      c.header('Cache-Control', 'no-store')
       const file = c.var.files.open(item.file_sha256)
       return stream(c, async (s) => {
         for await (const chunk of file) await s.write(chunk as Uint8Array)
@@ -280,6 +308,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
         throw forbidden('Only the person who added an item may delete it.')
       if (result.reason === 'frozen')
         throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
+      if (result.reason === 'last_evidence')
+        throw new ApiException(409, 'conflict', LAST_EVIDENCE[c.var.lang])
       throw notFound('evidence')
     }
     publishCardEvent(c, result.planId, result.cardId, null)

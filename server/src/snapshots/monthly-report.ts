@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx'
 import ExcelJS from 'exceljs'
+import { guardFormulaText } from '../formula-guard.ts'
 import { loadCriteriaNames } from './criteria-names.ts'
 import { monthView } from './snapshot-service.ts'
 
@@ -374,5 +375,6 @@ export async function reportXlsx(r: MonthlyReport): Promise<Buffer> {
       o.dueMonth ? formatMonth(o.dueMonth) : '',
       L[o.status],
     ])
+  guardFormulaText(wb)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -18,7 +18,13 @@ export const TEST_PASSWORD = 'test-password-1'
  * query counter and a settable clock. Requests go through app.request, cookies included.
  */
 export async function createTestApp(
-  options: { file?: string; now?: Date; evidenceDir?: string; maxEvidenceBytes?: number } = {},
+  options: {
+    file?: string
+    now?: Date
+    evidenceDir?: string
+    maxEvidenceBytes?: number
+    schoolQuotaBytes?: number
+  } = {},
 ) {
   let queries = 0
   const db = createDb({
@@ -38,12 +44,14 @@ export async function createTestApp(
     now: () => now,
     files,
     maxEvidenceBytes: options.maxEvidenceBytes,
+    schoolQuotaBytes: options.schoolQuotaBytes,
   })
   return {
     db,
     app,
     events,
     evidenceDir,
+    files,
     setNow: (d: Date) => {
       now = d
     },

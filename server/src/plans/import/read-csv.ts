@@ -1,3 +1,4 @@
+import { fromCsvField } from '../../formula-guard.ts'
 import { buildGrid, type PlacedCell, type SourceDocument } from './source-table.ts'
 
 /**
@@ -106,7 +107,8 @@ export function readCsv(bytes: Uint8Array): SourceDocument {
   const placed: PlacedCell[] = []
   records.forEach((record, row) =>
     record.forEach((field, col) => {
-      if (field) placed.push({ row, col, text: field, colSpan: 1, rowSpan: 1 })
+      // Our own export neutralises formula-looking text with a leading '; take it off.
+      if (field) placed.push({ row, col, text: fromCsvField(field), colSpan: 1, rowSpan: 1 })
     }),
   )
   const meta = records.map((_, r) => ({ repeatsAsHeader: false, sourceRow: r + (sep ? 2 : 1) }))

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { dragGuide } from './status-copy'
 
 describe('dragGuide', () => {
-  const card = { status: 'planned' as const, evidenceCount: 0, assigneeIds: ['u1'] }
+  const card = {
+    status: 'planned' as const,
+    evidenceCount: 0,
+    assigneeIds: ['u1'],
+    involvedIds: [],
+  }
 
   it('lets an assignee start their card and reorder it, and says why the rest refuse', () => {
     const guide = dragGuide(card, { id: 'u1', roles: ['staff'] }, 'vi')
@@ -23,8 +28,21 @@ describe('dragGuide', () => {
       status: 'evidence_submitted' as const,
       evidenceCount: 1,
       assigneeIds: ['u1'],
+      involvedIds: [],
     }
     const guide = dragGuide(submitted, { id: 'm1', roles: ['monitor'] }, 'vi')
     expect(guide.allowed).toEqual(['in_progress', 'verified'])
+  })
+
+  it('keeps "verified" shut to a monitor who submitted the card, though no longer assigned', () => {
+    const submitted = {
+      status: 'evidence_submitted' as const,
+      evidenceCount: 1,
+      assigneeIds: ['u2'],
+      involvedIds: ['m1'],
+    }
+    const guide = dragGuide(submitted, { id: 'm1', roles: ['monitor'] }, 'vi')
+    expect(guide.allowed).toEqual(['in_progress'])
+    expect(guide.refusals.verified).toContain('Bạn đã tham gia thực hiện thẻ này')
   })
 })

@@ -29,26 +29,8 @@ export function previewKind(mimeType: string): 'pdf' | 'image' | null {
   return null
 }
 
-/**
- * A file size the way people read it, with the language's decimal mark.
- *
- * @example
- * formatFileSize(1_572_864, 'vi') // → '1,5 MB'
- */
-export function formatFileSize(bytes: number, lang: Lang): string {
-  const units = ['B', 'KB', 'MB', 'GB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1
-  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    maximumFractionDigits: digits,
-  }).format(value)
-  return `${text} ${units[unit]}`
-}
+/** Shared with the server's messages (the storage quota). */
+export { formatFileSize } from '@caitien/shared'
 
 /** "Lần nộp thứ 2" under a review: which submission the verdict was about. */
 export function submissionLabel(n: number, lang: Lang): string {
