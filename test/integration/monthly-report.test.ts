@@ -17,7 +17,6 @@ let staff: HttpSession
 let planId: string
 const dir = mkdtempSync(join(tmpdir(), 'caitien-report-'))
 // Never a synchronous child process here: it would stall the server under test (STYLE).
-const run = promisify(execFile)
 
 beforeAll(async () => {
   server = await startTestServer()
