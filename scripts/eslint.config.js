@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/dist/**',
       '**/data/**',
       'bench/results/**',
+      'test/.scratch/**',
+      'test/.artifacts/**',
       'scripts/**',
       '**/*.config.ts',
       'server/bin/**',
