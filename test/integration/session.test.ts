@@ -1,3 +1,5 @@
+import { TEST_PASSWORD, insertTestUser } from '@caitien/server/testing'
+import { passwordRejectionMessage, type PasswordRejection } from '@caitien/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWorld, type World } from '../support/world.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
@@ -139,7 +141,7 @@ describe('password change', () => {
     await elsewhere.login(world.users.principal.login)
     const wrong = await here.post('/api/session/password', {
       currentPassword: 'nope',
-      newPassword: 'mat-khau-moi-1',
+      newPassword: 'hoa-sen-trong-dam-2026',
     })
     expect(wrong.status).toBe(403)
     const short = await here.post('/api/session/password', {
@@ -149,14 +151,50 @@ describe('password change', () => {
     expect(short.status).toBe(400)
     const ok = await here.post('/api/session/password', {
       currentPassword: 'test-password-1',
-      newPassword: 'mat-khau-moi-1',
+      newPassword: 'hoa-sen-trong-dam-2026',
     })
     expect(ok.status).toBe(200)
     expect((await here.get('/api/session/me')).status).toBe(200)
     expect((await elsewhere.get('/api/session/me')).status).toBe(401)
     const again = httpSession(server.url)
     await expect(again.login(world.users.principal.login)).rejects.toThrow(/401/)
-    await again.login(world.users.principal.login, 'mat-khau-moi-1')
+    await again.login(world.users.principal.login, 'hoa-sen-trong-dam-2026')
+  })
+
+  it('refuses each weak new password with its own reason, changing nothing', async () => {
+    const user = await insertTestUser(server.db, world.schoolId, ['staff'])
+    const s = httpSession(server.url)
+    await s.login(user.login)
+    const cases: [string, PasswordRejection][] = [
+      ['12345678', 'too_short'],
+      ['        ', 'blank'],
+      [user.login, 'is_login'],
+      [user.login.toUpperCase(), 'is_login'],
+      ['caitien123', 'demo_password'],
+      [TEST_PASSWORD, 'same_as_current'],
+      ['matkhau123', 'common'],
+      ['1234567890', 'common'],
+    ]
+    for (const [newPassword, reason] of cases) {
+      const res = await s.post('/api/session/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword,
+      })
+      expect({ newPassword, status: res.status, error: res.body.error }).toEqual({
+        newPassword,
+        status: 400,
+        error: { code: 'weak_password', reason, message: passwordRejectionMessage(reason, 'vi') },
+      })
+    }
+    const en = await s.post(
+      '/api/session/password',
+      { currentPassword: TEST_PASSWORD, newPassword: '12345678' },
+      { headers: { cookie: `${s.cookie}; caitien_lang=en` } },
+    )
+    expect(en.body.error.message).toBe('The password must have at least 10 characters.')
+    // Nothing changed: the same password still opens, the session still holds.
+    expect((await s.get('/api/session/me')).status).toBe(200)
+    await httpSession(server.url).login(user.login)
   })
 })
 

@@ -1,4 +1,9 @@
-import { changePasswordInputSchema, loginInputSchema } from '@caitien/shared'
+import {
+  changePasswordInputSchema,
+  checkPassword,
+  loginInputSchema,
+  passwordRejectionMessage,
+} from '@caitien/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
@@ -73,10 +78,21 @@ export const sessionRoutes = new Hono<AppEnv>()
   })
   .post('/password', requireSession(), validate('json', changePasswordInputSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
+    const me = c.var.user
+    // The current password as typed: compared only once it has been verified below, so
+    // this says nothing about it.
+    const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
+    if (!check.ok) {
+      const message = passwordRejectionMessage(check.reason, c.var.lang)
+      return c.json(
+        { error: { code: 'weak_password' as const, reason: check.reason, message } },
+        400,
+      )
+    }
     const user = await c.var.db
       .selectFrom('app_user')
       .select(['id', 'password_hash'])
-      .where('id', '=', c.var.user.id)
+      .where('id', '=', me.id)
       .executeTakeFirstOrThrow()
     if (!(await verifyPassword(currentPassword, user.password_hash))) {
       const message =
