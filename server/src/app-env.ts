@@ -3,6 +3,7 @@ import type { Lang } from '@caitien/shared'
 import type { FileStore } from './evidence/file-store.ts'
 import type { PlanEvents } from './events/plan-events.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
+import type { TrustedProxies } from './auth/client-address.ts'
 import type { BoardCache } from './plans/board-cache.ts'
 
 export interface SessionUser {
@@ -27,6 +28,8 @@ export interface AppDeps {
   maxEvidenceBytes?: number
   loginThrottle?: LoginThrottle
   boardCache?: BoardCache
+  /** CAITIEN_TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy?: string
 }
 
 export interface AppEnv {
@@ -41,5 +44,6 @@ export interface AppEnv {
     maxEvidenceBytes: number
     loginThrottle: LoginThrottle
     boardCache: BoardCache
+    trustedProxies: TrustedProxies | undefined
   }
 }

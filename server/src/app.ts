@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
+import { parseTrustedProxies } from './auth/client-address.ts'
 import { createBoardCache } from './plans/board-cache.ts'
 import { createPlanEvents } from './events/plan-events.ts'
 import { ApiException } from './http-error.ts'
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle()
   const boardCache = deps.boardCache ?? createBoardCache()
+  const trustedProxies = parseTrustedProxies(deps.trustProxy)
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', deps.db)
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
       c.set('files', deps.files)
       c.set('loginThrottle', loginThrottle)
       c.set('boardCache', boardCache)
+      c.set('trustedProxies', trustedProxies)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')

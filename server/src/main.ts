@@ -26,6 +26,7 @@ const app = createApp({
   webDist,
   files: createFileStore(env.CAITIEN_EVIDENCE_DIR),
   maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
+  trustProxy: env.CAITIEN_TRUST_PROXY,
 })
 
 // Month-end snapshots: caught up at start (months missed while down), then every minute.

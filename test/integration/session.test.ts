@@ -68,7 +68,7 @@ describe('login and logout', () => {
   it('stores only a hash of the session token', async () => {
     const s = httpSession(server.url)
     await s.login(world.users.staff.login)
-    const token = decodeURIComponent(s.cookie.split('=')[1]!)
+    const token = decodeURIComponent(s.cookieValue('caitien_session')!)
     const rows = await server.db.selectFrom('auth_session').select('id').execute()
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.map((r) => r.id)).not.toContain(token)
@@ -199,43 +199,39 @@ describe('password change', () => {
 })
 
 describe('login throttling', () => {
-  it('locks an account for a while after five wrong passwords, with a clear message', async () => {
+  it('slows a login after five wrong passwords, with a clear message, and never locks it', async () => {
     const s = httpSession(server.url)
     const login = world.users.monitor.login
     const start = server.now()
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       expect((await s.post('/api/session/login', { login, password: `sai-${i}` })).status).toBe(401)
     }
-    const locked = await s.post('/api/session/login', { login, password: 'test-password-1' })
-    expect(locked.status).toBe(429)
-    expect(locked.body.error).toEqual({
+    const held = await s.post('/api/session/login', { login, password: 'test-password-1' })
+    expect(held.status).toBe(429)
+    expect(held.body.error).toEqual({
       code: 'too_many_attempts',
-      message: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.',
+      message: 'Đăng nhập sai nhiều lần. Hãy thử lại sau 1 giây.',
     })
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800)
+    expect(held.headers.get('retry-after')).toBe('1')
     // Other accounts are not affected.
     await httpSession(server.url).login(world.users.staff.login)
-    server.setNow(new Date(start.getTime() + 16 * 60_000))
+    server.setNow(new Date(start.getTime() + 1000))
     await s.login(login)
     server.setNow(start)
   })
 
-  it('slows down guessing across accounts from one address', async () => {
-    const start = server.now()
-    server.setNow(new Date(start.getTime() + 60 * 60_000))
+  it('never locks real users out of an address that tries many unknown logins', async () => {
     const s = httpSession(server.url)
-    let status = 0
-    let attempts = 0
-    while (status !== 429 && attempts < 60) {
-      attempts++
-      status = (
-        await s.post('/api/session/login', { login: `khong-co-${attempts}`, password: 'x' })
-      ).status
+    for (let i = 1; i <= 32; i++) {
+      const res = await s.post('/api/session/login', { login: `khong-co-${i}`, password: 'x' })
+      expect(res.status).toBe(401)
     }
-    expect(status).toBe(429)
-    expect(attempts).toBe(31)
-    server.setNow(new Date(start.getTime() + 120 * 60_000))
-    await s.login(world.users.assignee.login)
-    server.setNow(start)
+    // Unknown logins are slowed one by one, exactly like known ones.
+    for (let i = 0; i < 5; i++)
+      await s.post('/api/session/login', { login: 'khong-co-1', password: 'x' })
+    expect(
+      (await s.post('/api/session/login', { login: 'khong-co-1', password: 'x' })).status,
+    ).toBe(429)
+    await httpSession(server.url).login(world.users.assignee.login)
   })
 })

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../app.ts'
+import { createLoginThrottle, type ThrottleRules } from '../auth/login-throttle.ts'
 import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
 import { loadFrameworks, readBuiltinFrameworks } from '../frameworks/framework-catalog.ts'
@@ -18,7 +19,16 @@ export const TEST_PASSWORD = 'test-password-1'
  * query counter and a settable clock. Requests go through app.request, cookies included.
  */
 export async function createTestApp(
-  options: { file?: string; now?: Date; evidenceDir?: string; maxEvidenceBytes?: number } = {},
+  options: {
+    file?: string
+    now?: Date
+    evidenceDir?: string
+    maxEvidenceBytes?: number
+    /** CAITIEN_TRUST_PROXY's text: addresses whose X-Forwarded-For is believed. */
+    trustProxy?: string
+    /** Smaller login throttle allowances, where reaching the real ones takes too long. */
+    throttleRules?: Partial<ThrottleRules>
+  } = {},
 ) {
   let queries = 0
   const db = createDb({
@@ -38,6 +48,8 @@ export async function createTestApp(
     now: () => now,
     files,
     maxEvidenceBytes: options.maxEvidenceBytes,
+    trustProxy: options.trustProxy,
+    loginThrottle: createLoginThrottle(options.throttleRules),
   })
   return {
     db,
@@ -129,6 +141,7 @@ export async function insertTestCard(
 }
 
 export { createFileStore } from '../evidence/file-store.ts'
+export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/login-throttle.ts'
 export { catchUpSnapshots } from '../snapshots/snapshot-service.ts'
 
 /** The criteria frameworks shipped with the app, stored as a started server stores them. */
