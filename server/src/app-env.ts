@@ -30,6 +30,8 @@ export interface AppDeps {
   boardCache?: BoardCache
   /** CAITIEN_TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed. */
   trustProxy?: string
+  /** How often an open event stream re-checks its session and pings (25 s). */
+  heartbeatMs?: number
 }
 
 export interface AppEnv {
@@ -45,5 +47,6 @@ export interface AppEnv {
     loginThrottle: LoginThrottle
     boardCache: BoardCache
     trustedProxies: TrustedProxies | undefined
+    heartbeatMs: number
   }
 }

@@ -25,6 +25,8 @@ import { snapshotRoutes } from './routes/snapshots.ts'
 /** JSON bodies are small; files (later) get their own streamed limit. */
 const JSON_BODY_LIMIT = 1024 * 1024
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+/** Under the 30-60 s idle timeouts of common proxies. */
+const DEFAULT_HEARTBEAT_MS = 25_000
 
 const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
 
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
       c.set('loginThrottle', loginThrottle)
       c.set('boardCache', boardCache)
       c.set('trustedProxies', trustedProxies)
+      c.set('heartbeatMs', deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
       c.header('Cache-Control', 'no-store')

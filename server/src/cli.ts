@@ -20,6 +20,7 @@ import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-servic
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
 import { parsePlanFile, PlanParseError } from './plans/import/parse-plan.ts'
 import {
+  deleteMembership,
   insertMembership,
   insertSchool,
   insertUser,
@@ -34,6 +35,7 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   school:list
   user:create --login LOGIN --name "Full name" [--password P] [--school ID --roles staff,monitor,principal] [--admin]
   user:grant --login LOGIN --school ID --roles staff,monitor,principal
+  user:revoke --login LOGIN --school ID [--roles staff,monitor,principal]   (all roles by default)
   user:list [--school ID]
   user:reset-password --login LOGIN [--password P]   (ends the user's open sessions)
   framework:load FILE.json                           (a criteria catalogue of the shipped shape)
@@ -223,6 +225,22 @@ async function run(
         const roles = parseRoles(need(values.roles, 'roles'))
         await insertMembership(db, { schoolId, userId: user.id, roles, now: iso })
         console.log(`${login}: ${roles.join(', ')} in ${schoolId}`)
+        return 0
+      }
+      case 'user:revoke': {
+        const login = need(values.login, 'login').toLowerCase()
+        const user = await db
+          .selectFrom('app_user')
+          .select('id')
+          .where('login', '=', login)
+          .executeTakeFirst()
+        if (!user) throw new UsageError(`no user ${login}`)
+        const schoolId = need(values.school, 'school')
+        const roles = values.roles ? parseRoles(values.roles) : [...ROLES]
+        const removed = await deleteMembership(db, { schoolId, userId: user.id, roles })
+        if (removed.length === 0)
+          throw new UsageError(`${login} has none of ${roles.join(', ')} in ${schoolId}`)
+        console.log(`${login}: no longer ${removed.join(', ')} in ${schoolId}`)
         return 0
       }
       case 'user:list': {

@@ -17,6 +17,7 @@ export async function startTestServer(
   options: {
     maxEvidenceBytes?: number
     trustProxy?: string
+    heartbeatMs?: number
     throttleRules?: Partial<ThrottleRules>
     /** Serve an existing database file (another server's) instead of a new one. */
     file?: string
@@ -29,6 +30,7 @@ export async function startTestServer(
     evidenceDir: join(dir, 'evidence'),
     maxEvidenceBytes: options.maxEvidenceBytes,
     trustProxy: options.trustProxy,
+    heartbeatMs: options.heartbeatMs,
     throttleRules: options.throttleRules,
   })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {

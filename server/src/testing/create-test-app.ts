@@ -26,6 +26,8 @@ export async function createTestApp(
     maxEvidenceBytes?: number
     /** CAITIEN_TRUST_PROXY's text: addresses whose X-Forwarded-For is believed. */
     trustProxy?: string
+    /** How often an open event stream checks its session and sends a ping. */
+    heartbeatMs?: number
     /** Smaller login throttle allowances, where reaching the real ones takes too long. */
     throttleRules?: Partial<ThrottleRules>
   } = {},
@@ -49,6 +51,7 @@ export async function createTestApp(
     files,
     maxEvidenceBytes: options.maxEvidenceBytes,
     trustProxy: options.trustProxy,
+    heartbeatMs: options.heartbeatMs,
     loginThrottle: createLoginThrottle(options.throttleRules),
   })
   return {
