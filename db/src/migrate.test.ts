@@ -34,6 +34,8 @@ describe('migrations', () => {
       'framework_criterion',
       'inbox_seen',
       'lead_mapping',
+      'login_device',
+      'login_throttle',
       'membership',
       'monthly_remark',
       'monthly_snapshot',

@@ -25,6 +25,8 @@ export interface Database {
   inbox_seen: InboxSeenTable
   monthly_snapshot: MonthlySnapshotTable
   monthly_remark: MonthlyRemarkTable
+  login_throttle: LoginThrottleTable
+  login_device: LoginDeviceTable
 }
 
 export interface SchoolTable {
@@ -61,6 +63,25 @@ export interface AuthSessionTable {
   created_at: string
   expires_at: string
   last_seen_at: string
+}
+
+/** Failed password checks per throttle key (docs/decisions/014). */
+export interface LoginThrottleTable {
+  /** The kind ('pair', 'device', 'login', 'address') and a SHA-256 of what it counts. */
+  key: string
+  failures: number
+  /** No check for this key before this instant (the growing delay). */
+  blocked_until: string
+  /** When the count starts over: the end of its window. */
+  expires_at: string
+}
+
+/** A browser that logged in as its user (the device cookie); only a hash of the token. */
+export interface LoginDeviceTable {
+  id: string
+  user_id: string
+  created_at: string
+  expires_at: string
 }
 
 export interface FrameworkTable {

@@ -3,6 +3,7 @@ import type { Lang } from '@caitien/shared'
 import type { FileStore } from './evidence/file-store.ts'
 import type { PlanEvents } from './events/plan-events.ts'
 import type { LoginThrottle } from './auth/login-throttle.ts'
+import type { TrustedProxies } from './auth/client-address.ts'
 import type { BoardCache } from './plans/board-cache.ts'
 
 export interface SessionUser {
@@ -29,6 +30,10 @@ export interface AppDeps {
   schoolQuotaBytes?: number
   loginThrottle?: LoginThrottle
   boardCache?: BoardCache
+  /** CAITIEN_TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy?: string
+  /** How often an open event stream re-checks its session and pings (25 s). */
+  heartbeatMs?: number
 }
 
 export interface AppEnv {
@@ -44,5 +49,7 @@ export interface AppEnv {
     schoolQuotaBytes: number
     loginThrottle: LoginThrottle
     boardCache: BoardCache
+    trustedProxies: TrustedProxies | undefined
+    heartbeatMs: number
   }
 }

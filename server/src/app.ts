@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import { createLoginThrottle } from './auth/login-throttle.ts'
+import { parseTrustedProxies } from './auth/client-address.ts'
 import { createBoardCache } from './plans/board-cache.ts'
 import { createPlanEvents } from './events/plan-events.ts'
 import { ApiException } from './http-error.ts'
@@ -25,6 +26,8 @@ import { snapshotRoutes } from './routes/snapshots.ts'
 const JSON_BODY_LIMIT = 1024 * 1024
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 export const DEFAULT_SCHOOL_QUOTA_BYTES = 2048 * 1024 * 1024
+/** Under the 30-60 s idle timeouts of common proxies. */
+const DEFAULT_HEARTBEAT_MS = 25_000
 
 const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
 
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle()
   const boardCache = deps.boardCache ?? createBoardCache()
+  const trustedProxies = parseTrustedProxies(deps.trustProxy)
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', deps.db)
@@ -62,6 +66,8 @@ export function createApp(deps: AppDeps) {
       c.set('files', deps.files)
       c.set('loginThrottle', loginThrottle)
       c.set('boardCache', boardCache)
+      c.set('trustedProxies', trustedProxies)
+      c.set('heartbeatMs', deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('schoolQuotaBytes', deps.schoolQuotaBytes ?? DEFAULT_SCHOOL_QUOTA_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')

@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
+import {
+  ROLES,
+  checkPassword,
+  isMonth,
+  isRole,
+  monthEndInstant,
+  passwordRejectionMessage,
+  type PasswordRejection,
+  type Role,
+} from '@caitien/shared'
+import { verifyPassword } from './auth/password.ts'
 import { openDatabase } from './boot.ts'
 import { backup, restore } from './backup.ts'
 import { createFileStore } from './evidence/file-store.ts'
@@ -12,6 +22,7 @@ import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-servic
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
 import { parsePlanFile, PlanParseError } from './plans/import/parse-plan.ts'
 import {
+  deleteMembership,
   insertMembership,
   insertSchool,
   insertUser,
@@ -26,6 +37,7 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   school:list
   user:create --login LOGIN --name "Full name" [--password P] [--school ID --roles staff,monitor,principal] [--admin]
   user:grant --login LOGIN --school ID --roles staff,monitor,principal
+  user:revoke --login LOGIN --school ID [--roles staff,monitor,principal]   (all roles by default)
   user:list [--school ID]
   user:reset-password --login LOGIN [--password P]   (ends the user's open sessions)
   framework:load FILE.json                           (a criteria catalogue of the shipped shape)
@@ -54,14 +66,26 @@ function parseRoles(text: string | undefined): Role[] {
   return roles as Role[]
 }
 
-function checkPassword(password: string): string {
-  const result = passwordSchema.safeParse(password)
-  if (!result.success)
-    throw new UsageError(`password: ${result.error.issues[0]?.message ?? 'invalid'}`)
+/** The password policy of shared/src/password-policy.ts, worded for the admin. */
+function acceptablePassword(password: string, login: string): string {
+  const check = checkPassword(password, { login })
+  if (!check.ok) refusePassword(check.reason)
   return password
 }
 
-const generated = () => randomBytes(9).toString('base64url')
+function refusePassword(reason: PasswordRejection): never {
+  throw new UsageError(
+    `password refused [${reason}]: ${passwordRejectionMessage(reason, 'vi')} (${passwordRejectionMessage(reason, 'en')})`,
+  )
+}
+
+/** 12 random characters; drawn again in the unlikely case the policy refuses them. */
+function generated(login: string): string {
+  for (;;) {
+    const password = randomBytes(9).toString('base64url')
+    if (checkPassword(password, { login }).ok) return password
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
@@ -159,7 +183,10 @@ async function run(
         return 0
       }
       case 'user:create': {
-        const password = values.password ? checkPassword(values.password) : generated()
+        const login = need(values.login, 'login')
+        const password = values.password
+          ? acceptablePassword(values.password, login)
+          : generated(login)
         const roles = parseRoles(values.roles)
         if (roles.length && !values.school) throw new UsageError('--roles needs --school')
         if (values.school) {
@@ -170,7 +197,6 @@ async function run(
             .executeTakeFirst()
           if (!school) throw new UsageError(`no school ${values.school}`)
         }
-        const login = need(values.login, 'login')
         const taken = await db
           .selectFrom('app_user')
           .select('id')
@@ -205,6 +231,22 @@ async function run(
         console.log(`${login}: ${roles.join(', ')} in ${schoolId}`)
         return 0
       }
+      case 'user:revoke': {
+        const login = need(values.login, 'login').toLowerCase()
+        const user = await db
+          .selectFrom('app_user')
+          .select('id')
+          .where('login', '=', login)
+          .executeTakeFirst()
+        if (!user) throw new UsageError(`no user ${login}`)
+        const schoolId = need(values.school, 'school')
+        const roles = values.roles ? parseRoles(values.roles) : [...ROLES]
+        const removed = await deleteMembership(db, { schoolId, userId: user.id, roles })
+        if (removed.length === 0)
+          throw new UsageError(`${login} has none of ${roles.join(', ')} in ${schoolId}`)
+        console.log(`${login}: no longer ${removed.join(', ')} in ${schoolId}`)
+        return 0
+      }
       case 'user:list': {
         let query = db
           .selectFrom('app_user')
@@ -233,8 +275,18 @@ async function run(
       }
       case 'user:reset-password': {
         const login = need(values.login, 'login')
-        const password = values.password ? checkPassword(values.password) : generated()
-        if (!(await setPassword(db, login, password, iso))) throw new UsageError(`no user ${login}`)
+        const password = values.password
+          ? acceptablePassword(values.password, login)
+          : generated(login)
+        const user = await db
+          .selectFrom('app_user')
+          .select('password_hash')
+          .where('login', '=', login.toLowerCase())
+          .executeTakeFirst()
+        if (!user) throw new UsageError(`no user ${login}`)
+        // Only the hash of the current password is known here.
+        if (await verifyPassword(password, user.password_hash)) refusePassword('same_as_current')
+        await setPassword(db, login, password, iso)
         console.log(
           `password of ${login} reset${values.password ? '' : ` to ${password}`}; open sessions ended`,
         )

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { z } from 'zod'
+import { parseTrustedProxies } from './auth/client-address.ts'
 
 /** The only place that reads process.env (STYLE B6). */
 const envSchema = z.object({
@@ -19,6 +20,20 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Behind a reverse proxy: its addresses or CIDR ranges, comma-separated. Only requests
+   * from them have their X-Forwarded-For believed (login throttling). Empty: nobody.
+   */
+  CAITIEN_TRUST_PROXY: z
+    .string()
+    .default('')
+    .superRefine((text, ctx) => {
+      try {
+        parseTrustedProxies(text)
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message })
+      }
+    }),
   /** Skip the demo school on first start (production schools). */
   CAITIEN_NO_DEMO: z
     .enum(['true', 'false', '1', '0'])

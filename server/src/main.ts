@@ -32,6 +32,7 @@ const app = createApp({
   files,
   maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
   schoolQuotaBytes: env.CAITIEN_SCHOOL_QUOTA_MB * 1024 * 1024,
+  trustProxy: env.CAITIEN_TRUST_PROXY,
 })
 
 // Month-end snapshots: caught up at start (months missed while down), then every minute.

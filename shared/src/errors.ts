@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'invalid_credentials'
   | 'too_many_attempts'
+  | 'weak_password'
   | 'forbidden'
   | 'not_found'
   | 'version_conflict'
@@ -25,6 +26,8 @@ export interface ApiError {
     message: string
     /** For 400s: which fields were wrong and why. */
     issues?: { path: string; message: string }[]
+    /** A finer reason where one code covers several (weak_password: a PasswordRejection). */
+    reason?: string
   }
 }
 

@@ -72,7 +72,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: () => [
       'POST',
       '/api/session/password',
-      { currentPassword: 'not-it', newPassword: 'mat-khau-moi-9' },
+      { currentPassword: 'not-it', newPassword: 'hoa-sen-trong-dam-2026' },
     ],
     expect: all(403),
   },

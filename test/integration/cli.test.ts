@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDb } from '@caitien/db'
 import { createFileStore } from '@caitien/server/testing'
+import { checkPassword, passwordRejectionMessage, type PasswordRejection } from '@caitien/shared'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
@@ -35,7 +36,7 @@ describe('pnpm cli', () => {
       '--name',
       'Nguyễn Thị Hoà',
       '--password',
-      'mat-khau-123',
+      'sen-hong-giua-ao-lang',
       '--school',
       schoolId,
       '--roles',
@@ -61,7 +62,7 @@ describe('pnpm cli', () => {
     const login = await app.request('/api/session/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'cohoa', password: 'mat-khau-123' }),
+      body: JSON.stringify({ login: 'cohoa', password: 'sen-hong-giua-ao-lang' }),
     })
     expect(login.status).toBe(200)
   })
@@ -84,6 +85,7 @@ describe('pnpm cli', () => {
     expect(await sessions()).toBe(0)
     const password = /reset to (\S+);/.exec(reset.out)?.[1]
     expect(password).toBeTruthy()
+    expect(checkPassword(password!, { login: 'cohoa' })).toEqual({ ok: true })
     const { createApp } = await import('@caitien/server')
     const app = createApp({ db: createDb({ file }), files: createFileStore(join(dir, 'evidence')) })
     const post = (pw: string) =>
@@ -92,14 +94,14 @@ describe('pnpm cli', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ login: 'cohoa', password: pw }),
       })
-    expect((await post('mat-khau-123')).status).toBe(401)
+    expect((await post('sen-hong-giua-ao-lang')).status).toBe(401)
     expect((await post(password!)).status).toBe(200)
   })
 
   it('refuses bad input with a message and exit code 2, changing nothing', () => {
     expect(cli('user:reset-password', '--login', 'cohoa', '--password', 'short')).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/at least 8/),
+      err: expect.stringMatching(/password refused \[too_short\]/),
     })
     expect(
       cli('user:create', '--login', 'x', '--name', 'X', '--school', 'nope', '--roles', 'staff'),
@@ -118,5 +120,59 @@ describe('pnpm cli', () => {
       code: 2,
       err: expect.stringMatching(/not a criteria catalogue/),
     })
+  })
+
+  it.each<[string, PasswordRejection]>([
+    ['12345678', 'too_short'],
+    ['        ', 'blank'],
+    ['ThuyLinh', 'is_login'],
+    ['caitien123', 'demo_password'],
+  ])(
+    'refuses to create a user with the password %j (%s), creating nothing',
+    async (password, reason) => {
+      const run = cli(
+        'user:create',
+        '--login',
+        'thuylinh',
+        '--name',
+        'Lê Thuỳ Linh',
+        '--password',
+        password,
+      )
+      expect(run.code).toBe(2)
+      expect(run.err).toContain(
+        `password refused [${reason}]: ${passwordRejectionMessage(reason, 'vi')}`,
+      )
+      const db = createDb({ file })
+      const user = await db
+        .selectFrom('app_user')
+        .select('id')
+        .where('login', '=', 'thuylinh')
+        .executeTakeFirst()
+      await db.destroy()
+      expect(user).toBeUndefined()
+    },
+  )
+
+  it('refuses to reset a password to the current one', () => {
+    const create = cli(
+      'user:create',
+      '--login',
+      'thanhhuong',
+      '--name',
+      'Đỗ Thanh Hương',
+      '--password',
+      'nang-vang-tren-song-han',
+    )
+    expect(create.code).toBe(0)
+    const again = cli(
+      'user:reset-password',
+      '--login',
+      'thanhhuong',
+      '--password',
+      'nang-vang-tren-song-han',
+    )
+    expect(again.code).toBe(2)
+    expect(again.err).toContain('password refused [same_as_current]')
   })
 })

@@ -709,7 +709,8 @@ const NEXT: Record<string, string> = {
 const FUZZ: Record<string, RouteFuzz> = {
   'POST /api/session/login': {
     body: 'json',
-    // Wrong passwords lock the login and then 127.0.0.1: never the principal's.
+    // Wrong passwords slow this login from 127.0.0.1 (never the principal's, whose sessions
+    // the other routes use).
     valid: () => ({ login: world.users.staff.login, password: 'not-the-password' }),
     runs: 25,
   },

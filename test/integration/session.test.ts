@@ -1,3 +1,5 @@
+import { TEST_PASSWORD, insertTestUser } from '@caitien/server/testing'
+import { passwordRejectionMessage, type PasswordRejection } from '@caitien/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWorld, type World } from '../support/world.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
@@ -66,7 +68,7 @@ describe('login and logout', () => {
   it('stores only a hash of the session token', async () => {
     const s = httpSession(server.url)
     await s.login(world.users.staff.login)
-    const token = decodeURIComponent(s.cookie.split('=')[1]!)
+    const token = decodeURIComponent(s.cookieValue('caitien_session')!)
     const rows = await server.db.selectFrom('auth_session').select('id').execute()
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.map((r) => r.id)).not.toContain(token)
@@ -139,7 +141,7 @@ describe('password change', () => {
     await elsewhere.login(world.users.principal.login)
     const wrong = await here.post('/api/session/password', {
       currentPassword: 'nope',
-      newPassword: 'mat-khau-moi-1',
+      newPassword: 'hoa-sen-trong-dam-2026',
     })
     expect(wrong.status).toBe(403)
     const short = await here.post('/api/session/password', {
@@ -149,55 +151,87 @@ describe('password change', () => {
     expect(short.status).toBe(400)
     const ok = await here.post('/api/session/password', {
       currentPassword: 'test-password-1',
-      newPassword: 'mat-khau-moi-1',
+      newPassword: 'hoa-sen-trong-dam-2026',
     })
     expect(ok.status).toBe(200)
     expect((await here.get('/api/session/me')).status).toBe(200)
     expect((await elsewhere.get('/api/session/me')).status).toBe(401)
     const again = httpSession(server.url)
     await expect(again.login(world.users.principal.login)).rejects.toThrow(/401/)
-    await again.login(world.users.principal.login, 'mat-khau-moi-1')
+    await again.login(world.users.principal.login, 'hoa-sen-trong-dam-2026')
+  })
+
+  it('refuses each weak new password with its own reason, changing nothing', async () => {
+    const user = await insertTestUser(server.db, world.schoolId, ['staff'])
+    const s = httpSession(server.url)
+    await s.login(user.login)
+    const cases: [string, PasswordRejection][] = [
+      ['12345678', 'too_short'],
+      ['        ', 'blank'],
+      [user.login, 'is_login'],
+      [user.login.toUpperCase(), 'is_login'],
+      ['caitien123', 'demo_password'],
+      [TEST_PASSWORD, 'same_as_current'],
+      ['matkhau123', 'common'],
+      ['1234567890', 'common'],
+    ]
+    for (const [newPassword, reason] of cases) {
+      const res = await s.post('/api/session/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword,
+      })
+      expect({ newPassword, status: res.status, error: res.body.error }).toEqual({
+        newPassword,
+        status: 400,
+        error: { code: 'weak_password', reason, message: passwordRejectionMessage(reason, 'vi') },
+      })
+    }
+    const en = await s.post(
+      '/api/session/password',
+      { currentPassword: TEST_PASSWORD, newPassword: '12345678' },
+      { headers: { cookie: `${s.cookie}; caitien_lang=en` } },
+    )
+    expect(en.body.error.message).toBe('The password must have at least 10 characters.')
+    // Nothing changed: the same password still opens, the session still holds.
+    expect((await s.get('/api/session/me')).status).toBe(200)
+    await httpSession(server.url).login(user.login)
   })
 })
 
 describe('login throttling', () => {
-  it('locks an account for a while after five wrong passwords, with a clear message', async () => {
+  it('slows a login after five wrong passwords, with a clear message, and never locks it', async () => {
     const s = httpSession(server.url)
     const login = world.users.monitor.login
     const start = server.now()
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       expect((await s.post('/api/session/login', { login, password: `sai-${i}` })).status).toBe(401)
     }
-    const locked = await s.post('/api/session/login', { login, password: 'test-password-1' })
-    expect(locked.status).toBe(429)
-    expect(locked.body.error).toEqual({
+    const held = await s.post('/api/session/login', { login, password: 'test-password-1' })
+    expect(held.status).toBe(429)
+    expect(held.body.error).toEqual({
       code: 'too_many_attempts',
-      message: 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.',
+      message: 'Đăng nhập sai nhiều lần. Hãy thử lại sau 1 giây.',
     })
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800)
+    expect(held.headers.get('retry-after')).toBe('1')
     // Other accounts are not affected.
     await httpSession(server.url).login(world.users.staff.login)
-    server.setNow(new Date(start.getTime() + 16 * 60_000))
+    server.setNow(new Date(start.getTime() + 1000))
     await s.login(login)
     server.setNow(start)
   })
 
-  it('slows down guessing across accounts from one address', async () => {
-    const start = server.now()
-    server.setNow(new Date(start.getTime() + 60 * 60_000))
+  it('never locks real users out of an address that tries many unknown logins', async () => {
     const s = httpSession(server.url)
-    let status = 0
-    let attempts = 0
-    while (status !== 429 && attempts < 60) {
-      attempts++
-      status = (
-        await s.post('/api/session/login', { login: `khong-co-${attempts}`, password: 'x' })
-      ).status
+    for (let i = 1; i <= 32; i++) {
+      const res = await s.post('/api/session/login', { login: `khong-co-${i}`, password: 'x' })
+      expect(res.status).toBe(401)
     }
-    expect(status).toBe(429)
-    expect(attempts).toBe(31)
-    server.setNow(new Date(start.getTime() + 120 * 60_000))
-    await s.login(world.users.assignee.login)
-    server.setNow(start)
+    // Unknown logins are slowed one by one, exactly like known ones.
+    for (let i = 0; i < 5; i++)
+      await s.post('/api/session/login', { login: 'khong-co-1', password: 'x' })
+    expect(
+      (await s.post('/api/session/login', { login: 'khong-co-1', password: 'x' })).status,
+    ).toBe(429)
+    await httpSession(server.url).login(world.users.assignee.login)
   })
 })

@@ -2,21 +2,38 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
-import { createTestApp, TEST_PASSWORD, type TestApp } from '@caitien/server/testing'
+import {
+  createTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type ThrottleRules,
+} from '@caitien/server/testing'
 
 /**
  * The real app on a real SQLite file, listening on a loopback port: integration
  * tests talk to it over HTTP exactly as a browser would.
  */
 export async function startTestServer(
-  options: { maxEvidenceBytes?: number; schoolQuotaBytes?: number } = {},
-): Promise<TestApp & { url: string; stop: () => Promise<void> }> {
+  options: {
+    maxEvidenceBytes?: number
+    schoolQuotaBytes?: number
+    trustProxy?: string
+    heartbeatMs?: number
+    throttleRules?: Partial<ThrottleRules>
+    /** Serve an existing database file (another server's) instead of a new one. */
+    file?: string
+  } = {},
+): Promise<TestApp & { url: string; file: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
+  const file = options.file ?? join(dir, 'caitien.sqlite')
   const testApp = await createTestApp({
-    file: join(dir, 'caitien.sqlite'),
+    file,
     evidenceDir: join(dir, 'evidence'),
     maxEvidenceBytes: options.maxEvidenceBytes,
     schoolQuotaBytes: options.schoolQuotaBytes,
+    trustProxy: options.trustProxy,
+    heartbeatMs: options.heartbeatMs,
+    throttleRules: options.throttleRules,
   })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: testApp.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
@@ -26,6 +43,7 @@ export async function startTestServer(
   return {
     ...testApp,
     url: `http://127.0.0.1:${port}`,
+    file,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await testApp.db.destroy()
@@ -40,9 +58,10 @@ export interface HttpAnswer {
   headers: Headers
 }
 
-/** A browser-like HTTP session: keeps its cookie, sends JSON. */
+/** A browser-like HTTP session: keeps its cookies, sends JSON. */
 export function httpSession(baseUrl: string) {
-  let cookie = ''
+  const jar = new Map<string, string>()
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
   async function request(
     method: string,
     path: string,
@@ -50,7 +69,7 @@ export function httpSession(baseUrl: string) {
     init: RequestInit = {},
   ): Promise<HttpAnswer> {
     const headers = new Headers(init.headers)
-    if (cookie) headers.set('cookie', cookie)
+    if (jar.size && !headers.has('cookie')) headers.set('cookie', cookieHeader())
     const isForm = body instanceof FormData || body instanceof Uint8Array
     if (body !== undefined && !isForm && !headers.has('content-type')) {
       headers.set('content-type', 'application/json')
@@ -64,10 +83,13 @@ export function httpSession(baseUrl: string) {
           ? (body as BodyInit | undefined)
           : JSON.stringify(body),
     })
-    const setCookie = res.headers.get('set-cookie')
-    if (setCookie) {
-      const pair = setCookie.split(';')[0]!
-      cookie = pair.endsWith('=') ? '' : pair
+    for (const line of res.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!
+      const at = pair.indexOf('=')
+      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)]
+      // A cookie deleted by the server comes back empty or already expired.
+      if (value === '' || /max-age=0\b/i.test(line)) jar.delete(name)
+      else jar.set(name, value)
     }
     const text = await res.text()
     let parsed: unknown = text
@@ -91,9 +113,14 @@ export function httpSession(baseUrl: string) {
       if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status}`)
       return res
     },
+    /** Every cookie as a Cookie header: the session's first. */
     get cookie() {
-      return cookie
+      return cookieHeader()
     },
+    /** One cookie's value, e.g. 'caitien_session'. */
+    cookieValue: (name: string) => jar.get(name),
+    /** Forgets a cookie, as a browser whose user cleared it. */
+    dropCookie: (name: string) => jar.delete(name),
   }
 }
 export type HttpSession = ReturnType<typeof httpSession>

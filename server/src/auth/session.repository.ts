@@ -70,6 +70,25 @@ export async function findSessionUser(
   }
 }
 
+/** Is the session still open, and its user still a member of the school? One query. */
+export async function isSessionInSchool(
+  db: Db,
+  sessionId: string,
+  schoolId: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('auth_session as s')
+    .innerJoin('membership as m', 'm.user_id', 's.user_id')
+    .select('s.id')
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now.toISOString())
+    .where('m.school_id', '=', schoolId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
 }

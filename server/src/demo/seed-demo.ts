@@ -1,11 +1,18 @@
 import type { Db } from '@caitien/db'
-import { schoolYearOf, type CardFields, type CardStatus, type Role } from '@caitien/shared'
+import {
+  DEMO_PASSWORD,
+  schoolYearOf,
+  type CardFields,
+  type CardStatus,
+  type Role,
+} from '@caitien/shared'
 import { addEvidence, createCard } from '../cards/card-commands.ts'
 import { moveCard } from '../cards/move-card.ts'
 import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
 import plan000 from './plan-000.json' with { type: 'json' }
 
-export const DEMO_PASSWORD = 'caitien123'
+/** The demo accounts keep the public demo password: written here, past the policy. */
+export { DEMO_PASSWORD }
 
 /** The demo accounts, one per role (printed at first start and listed in the README). */
 export const DEMO_ACCOUNTS = [

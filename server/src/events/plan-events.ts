@@ -17,6 +17,7 @@ type Listener = (event: PlanEvent) => void
  */
 export function createPlanEvents() {
   const listeners = new Map<string, Set<Listener>>()
+  const sessionWatchers = new Map<string, Set<() => void>>()
   return {
     publish(event: PlanEvent): void {
       for (const listener of listeners.get(event.planId) ?? []) listener(event)
@@ -32,6 +33,23 @@ export function createPlanEvents() {
     },
     listenerCount(planId: string): number {
       return listeners.get(planId)?.size ?? 0
+    },
+    /**
+     * A session of this user ended here (logout, password change): its open streams check
+     * their own session now instead of at the next heartbeat. Other processes' changes
+     * (a reset by the CLI) are found by the heartbeat.
+     */
+    sessionsEnded(userId: string): void {
+      for (const watcher of sessionWatchers.get(userId) ?? []) watcher()
+    },
+    watchSessions(userId: string, watcher: () => void): () => void {
+      let set = sessionWatchers.get(userId)
+      if (!set) sessionWatchers.set(userId, (set = new Set()))
+      set.add(watcher)
+      return () => {
+        set.delete(watcher)
+        if (set.size === 0) sessionWatchers.delete(userId)
+      }
     },
   }
 }

@@ -11,6 +11,7 @@ import type { TypedResponse } from 'hono'
 import { createHash } from 'node:crypto'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
+import { followPlan } from '../events/plan-stream.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess, listRoles } from '../access.ts'
 import { createCard } from '../cards/card-commands.ts'
@@ -19,8 +20,6 @@ import { loadBoardCard } from '../cards/card-queries.ts'
 import { ApiException, forbidden, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { listSchoolMembers } from '../schools/school.repository.ts'
-
-const HEARTBEAT_MS = 25_000
 
 /** GET /api/plans/:planId/board: written as two JSON pieces, typed for the web client. */
 interface BoardAnswer {
@@ -170,20 +169,16 @@ export const planRoutes = new Hono<AppEnv>()
   )
   .get('/:planId/events', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    await getPlanAccess(c.var.db, planId, c.var.user.id)
-    return streamSSE(c, async (stream) => {
-      let open = true
-      const unsubscribe = c.var.events.subscribe(planId, (event) => {
-        void stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
-      })
-      stream.onAbort(() => {
-        open = false
-        unsubscribe()
-      })
-      await stream.writeSSE({ event: 'ready', data: JSON.stringify({ planId }) })
-      while (open) {
-        await stream.sleep(HEARTBEAT_MS)
-        if (open) await stream.writeSSE({ event: 'ping', data: '{}' })
-      }
-    })
+    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const input = {
+      db: c.var.db,
+      events: c.var.events,
+      now: c.var.now,
+      heartbeatMs: c.var.heartbeatMs,
+      planId,
+      schoolId: plan.school_id,
+      userId: c.var.user.id,
+      sessionId: c.var.user.sessionId,
+    }
+    return streamSSE(c, (stream) => followPlan(stream, input))
   })

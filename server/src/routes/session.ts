@@ -1,8 +1,21 @@
-import { changePasswordInputSchema, loginInputSchema } from '@caitien/shared'
+import {
+  changePasswordInputSchema,
+  checkPassword,
+  loginInputSchema,
+  passwordRejectionMessage,
+} from '@caitien/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
+import { resolveClientAddress } from '../auth/client-address.ts'
+import { retryText } from '../auth/login-throttle.ts'
+import {
+  DEVICE_COOKIE,
+  DEVICE_DAYS,
+  findDevice,
+  insertDevice,
+} from '../auth/login-throttle.repository.ts'
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/password.ts'
 import {
   SESSION_COOKIE,
@@ -14,13 +27,15 @@ import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
 import { listMemberships } from '../schools/school.repository.ts'
 
-/** The peer's address; behind a proxy, its X-Forwarded-For would need to be trusted explicitly. */
+/** The client's address: the peer's, or X-Forwarded-For's from a trusted proxy only. */
 function clientAddress(c: Context<AppEnv>): string {
+  let peer: string | undefined
   try {
-    return getConnInfo(c).remote.address ?? 'unknown'
+    peer = getConnInfo(c).remote.address
   } catch {
-    return 'unknown'
+    peer = undefined
   }
+  return resolveClientAddress(peer, c.req.header('x-forwarded-for'), c.var.trustedProxies)
 }
 
 function setSessionCookie(c: Context<AppEnv>, token: string) {
@@ -33,52 +48,103 @@ function setSessionCookie(c: Context<AppEnv>, token: string) {
   })
 }
 
+/**
+ * A password check under the throttle (docs/decisions/014). The browser's device cookie
+ * counts only if it was issued to this very user.
+ */
+async function guardedCheck(
+  c: Context<AppEnv>,
+  who: { login: string; userId: string | undefined },
+  verify: () => Promise<boolean>,
+) {
+  const token = getCookie(c, DEVICE_COOKIE)
+  const device =
+    token && who.userId ? await findDevice(c.var.db, token, who.userId, c.var.now()) : undefined
+  const result = await c.var.loginThrottle.guard(
+    c.var.db,
+    { login: who.login, address: clientAddress(c), deviceId: device?.id },
+    c.var.now(),
+    verify,
+  )
+  return { result, device }
+}
+
+function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: 'login' | 'password') {
+  const vi = c.var.lang === 'vi'
+  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))))
+  const lead =
+    what === 'login'
+      ? vi
+        ? 'Đăng nhập sai nhiều lần.'
+        : 'Too many failed logins.'
+      : vi
+        ? 'Nhập sai mật khẩu nhiều lần.'
+        : 'Too many wrong passwords.'
+  const message = `${lead} ${retryText(waitMs, c.var.lang)}`
+  return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
+}
+
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
     const { login, password } = c.req.valid('json')
     const key = login.toLowerCase()
-    const address = clientAddress(c)
-    const now = c.var.now().getTime()
-    const wait = c.var.loginThrottle.retryAfter(key, address, now)
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000)
-      c.header('Retry-After', String(Math.ceil(wait / 1000)))
-      const message =
-        c.var.lang === 'vi'
-          ? `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`
-          : `Too many failed logins. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`
-      return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
-    }
     const user = await c.var.db
       .selectFrom('app_user')
       .select(['id', 'password_hash'])
-      .where('login', '=', login.toLowerCase())
+      .where('login', '=', key)
       .executeTakeFirst()
-    const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
-    if (!user || !ok) {
-      c.var.loginThrottle.fail(key, address, now)
+    const { result, device } = await guardedCheck(c, { login: key, userId: user?.id }, async () => {
+      const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
+      return ok && user !== undefined
+    })
+    if (result.held) return tooManyAttempts(c, result.waitMs, 'login')
+    if (!user || !result.passed) {
       const message =
         c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
-    c.var.loginThrottle.succeed(key)
     const token = await insertSession(c.var.db, user.id, c.var.now())
     setSessionCookie(c, token)
+    if (!device) {
+      setCookie(c, DEVICE_COOKIE, await insertDevice(c.var.db, user.id, c.var.now()), {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: c.var.secureCookies,
+        path: '/api/session',
+        maxAge: DEVICE_DAYS * 24 * 60 * 60,
+      })
+    }
     return c.json({ ok: true }, 200)
   })
   .post('/logout', requireSession(), async (c) => {
     await deleteSession(c.var.db, c.var.user.sessionId)
+    c.var.events.sessionsEnded(c.var.user.id)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
   })
   .post('/password', requireSession(), validate('json', changePasswordInputSchema), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json')
+    const me = c.var.user
+    // The current password as typed: compared only once it has been verified below, so
+    // this says nothing about it.
+    const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
+    if (!check.ok) {
+      const message = passwordRejectionMessage(check.reason, c.var.lang)
+      return c.json(
+        { error: { code: 'weak_password' as const, reason: check.reason, message } },
+        400,
+      )
+    }
     const user = await c.var.db
       .selectFrom('app_user')
       .select(['id', 'password_hash'])
-      .where('id', '=', c.var.user.id)
+      .where('id', '=', me.id)
       .executeTakeFirstOrThrow()
-    if (!(await verifyPassword(currentPassword, user.password_hash))) {
+    const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
+      verifyPassword(currentPassword, user.password_hash),
+    )
+    if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
+    if (!result.passed) {
       const message =
         c.var.lang === 'vi' ? 'Mật khẩu hiện tại không đúng.' : 'The current password is wrong.'
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
@@ -96,6 +162,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       // Every other session ends; this one is replaced by a fresh one below.
       await trx.deleteFrom('auth_session').where('user_id', '=', user.id).execute()
     })
+    c.var.events.sessionsEnded(user.id)
     const token = await insertSession(c.var.db, user.id, now)
     setSessionCookie(c, token)
     return c.json({ ok: true }, 200)

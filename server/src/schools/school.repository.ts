@@ -90,6 +90,25 @@ export async function insertMembership(
     .execute()
 }
 
+/**
+ * Takes roles in a school away from a user; returns those they had. Their open board
+ * streams of that school close at the next heartbeat once no role is left.
+ */
+export async function deleteMembership(
+  db: Db,
+  input: { schoolId: string; userId: string; roles: Role[] },
+): Promise<Role[]> {
+  if (input.roles.length === 0) return []
+  const rows = await db
+    .deleteFrom('membership')
+    .where('school_id', '=', input.schoolId)
+    .where('user_id', '=', input.userId)
+    .where('role', 'in', input.roles)
+    .returning('role')
+    .execute()
+  return rows.map((r) => r.role).filter(isRole)
+}
+
 export async function setPassword(db: Db, login: string, password: string, now: string) {
   const user = await db
     .selectFrom('app_user')

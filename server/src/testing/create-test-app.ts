@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../app.ts'
+import { createLoginThrottle, type ThrottleRules } from '../auth/login-throttle.ts'
 import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
 import { loadFrameworks, readBuiltinFrameworks } from '../frameworks/framework-catalog.ts'
@@ -24,6 +25,12 @@ export async function createTestApp(
     evidenceDir?: string
     maxEvidenceBytes?: number
     schoolQuotaBytes?: number
+    /** CAITIEN_TRUST_PROXY's text: addresses whose X-Forwarded-For is believed. */
+    trustProxy?: string
+    /** How often an open event stream checks its session and sends a ping. */
+    heartbeatMs?: number
+    /** Smaller login throttle allowances, where reaching the real ones takes too long. */
+    throttleRules?: Partial<ThrottleRules>
   } = {},
 ) {
   let queries = 0
@@ -45,6 +52,9 @@ export async function createTestApp(
     files,
     maxEvidenceBytes: options.maxEvidenceBytes,
     schoolQuotaBytes: options.schoolQuotaBytes,
+    trustProxy: options.trustProxy,
+    heartbeatMs: options.heartbeatMs,
+    loginThrottle: createLoginThrottle(options.throttleRules),
   })
   return {
     db,
@@ -137,6 +147,7 @@ export async function insertTestCard(
 }
 
 export { createFileStore } from '../evidence/file-store.ts'
+export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/login-throttle.ts'
 export { catchUpSnapshots } from '../snapshots/snapshot-service.ts'
 
 /** The criteria frameworks shipped with the app, stored as a started server stores them. */

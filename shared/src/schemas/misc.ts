@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SCHOOL_YEAR_RE } from '../month.ts'
+import { PASSWORD_MAX_LENGTH } from '../password-policy.ts'
 
 export const loginInputSchema = z.object({
   login: z.string().trim().min(1).max(100),
@@ -18,11 +19,12 @@ export const createPlanInputSchema = z.object({
 })
 export type CreatePlanInput = z.infer<typeof createPlanInputSchema>
 
-/** Password policy, enforced at creation and reset. */
-export const passwordSchema = z.string().min(8, 'at least 8 characters').max(200)
-
+/**
+ * The new password is checked against the policy by the route (checkPassword in
+ * ../password-policy.ts), which knows the login: here only its size is bounded.
+ */
 export const changePasswordInputSchema = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: passwordSchema,
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().max(10 * PASSWORD_MAX_LENGTH),
 })
 export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>
