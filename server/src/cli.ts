@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
@@ -8,7 +8,9 @@ import { backup, restore } from './backup.ts'
 import { readEnv } from './env.ts'
 import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-service.ts'
 import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
-import { parsePlanFile, PlanParseError } from './plans/import/parse-plan.ts'
+import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
+import { parsePlanInWorker } from './plans/import/parse-in-worker.ts'
+import { PlanParseError } from './plans/import/parse-plan.ts'
 import {
   insertMembership,
   insertSchool,
@@ -313,12 +315,15 @@ async function parsePlan(file: string | undefined): Promise<number> {
   if (!file) throw new UsageError('plan:parse needs a .docx, .xlsx or .csv file')
   let bytes: Uint8Array
   try {
+    if (statSync(file).size > MAX_IMPORT_BYTES)
+      throw new Error(`over the ${mb(MAX_IMPORT_BYTES)} limit of an upload`)
     bytes = readFileSync(file)
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as Error).message}`)
   }
   try {
-    console.log(JSON.stringify(await parsePlanFile(bytes, basename(file)), null, 2))
+    // The same bounded reading as an upload: a hostile file exits 2, it does not hang the shell.
+    console.log(JSON.stringify(await parsePlanInWorker(bytes, basename(file)), null, 2))
     return 0
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err

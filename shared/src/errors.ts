@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unsupported_type'
   | 'unreadable_plan'
   | 'too_many_rows'
+  | 'plan_too_complex'
   | 'internal_error'
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */

@@ -8,15 +8,15 @@ import { ApiException, forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
 import { applyImport, previewImport } from '../plans/import-plan.ts'
+import { MAX_IMPORT_BYTES } from '../plans/import/import-limits.ts'
+import { parsePlanInWorker } from '../plans/import/parse-in-worker.ts'
 import {
   PLAN_COLUMN_FIELDS,
   PlanParseError,
-  parsePlanFile,
   type PlanParseErrorCode,
 } from '../plans/import/parse-plan.ts'
 
-/** A plan file is small; 10 MB leaves room for embedded pictures in a .docx. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
 
 const mappingSchema = z.record(
   z.string().regex(/^\d+$/, 'mapping keys are column numbers'),
@@ -28,15 +28,28 @@ const leadsSchema = z
   )
   .max(500)
 
-const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 415 | 422; code: ErrorCode }> = {
-  empty_file: { status: 400, code: 'bad_request' },
-  not_a_zip: { status: 400, code: 'bad_request' },
-  not_an_office_file: { status: 415, code: 'unsupported_type' },
-  unsupported_type: { status: 415, code: 'unsupported_type' },
-  no_table: { status: 422, code: 'unreadable_plan' },
-  no_header: { status: 422, code: 'unreadable_plan' },
-  too_many_rows: { status: 422, code: 'too_many_rows' },
-}
+const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; code: ErrorCode }> =
+  {
+    empty_file: { status: 400, code: 'bad_request' },
+    not_a_zip: { status: 400, code: 'bad_request' },
+    not_an_office_file: { status: 415, code: 'unsupported_type' },
+    unsupported_type: { status: 415, code: 'unsupported_type' },
+    no_table: { status: 422, code: 'unreadable_plan' },
+    no_header: { status: 422, code: 'unreadable_plan' },
+    too_many_rows: { status: 422, code: 'too_many_rows' },
+    bad_csv: { status: 422, code: 'unreadable_plan' },
+    // Over a size limit: the upload is too big once unpacked.
+    too_many_entries: { status: 413, code: 'payload_too_large' },
+    entry_too_large: { status: 413, code: 'payload_too_large' },
+    record_too_long: { status: 413, code: 'payload_too_large' },
+    // Over a shape limit or the reading budget: no plan is laid out like this.
+    table_too_wide: { status: 422, code: 'plan_too_complex' },
+    too_many_cells: { status: 422, code: 'plan_too_complex' },
+    merge_too_large: { status: 422, code: 'plan_too_complex' },
+    nesting_too_deep: { status: 422, code: 'plan_too_complex' },
+    parse_timeout: { status: 422, code: 'plan_too_complex' },
+    parse_out_of_memory: { status: 422, code: 'plan_too_complex' },
+  }
 
 function jsonField<T>(
   form: Record<string, unknown>,
@@ -95,11 +108,15 @@ async function readUpload(c: Context<AppEnv>) {
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
   const bytes = new Uint8Array(await file.arrayBuffer())
   try {
-    const parsed = await parsePlanFile(bytes, file.name, {
-      mapping: mapping
-        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
-        : undefined,
-    })
+    const overrides = mapping
+      ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
+      : undefined
+    const parsed = await parsePlanInWorker(
+      bytes,
+      file.name,
+      { mapping: overrides },
+      { keepWarm: true },
+    )
     return { parsed, leads, fileName: file.name }
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
