@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unreadable_plan'
   | 'too_many_rows'
   | 'plan_too_complex'
+  | 'field_too_long'
   | 'internal_error'
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */

@@ -160,6 +160,15 @@ export const importRoutes = new Hono<AppEnv>()
     const { parsed, leads, fileName } = await readUpload(c)
     const now = c.var.now().toISOString()
     const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
+    if (!result.ok) {
+      const vi = c.var.lang === 'vi'
+      const lines = result.refusals
+        .slice(0, 3)
+        .map((p) => `${vi ? 'Dòng' : 'Row'} ${p.row}: ${vi ? p.messageVi : p.message}`)
+      const more = result.refusals.length - lines.length
+      if (more > 0) lines.push(vi ? `(và ${more} lỗi khác)` : `(and ${more} more)`)
+      throw new ApiException(422, 'field_too_long', lines.join('\n'))
+    }
     for (const cardId of [...result.created, ...result.updated]) {
       const type = result.created.includes(cardId) ? 'card.created' : 'card.changed'
       publishCardEvent(c, plan.id, cardId, null, type)
