@@ -3,20 +3,25 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROLES, isMonth, isRole, monthEndInstant, passwordSchema, type Role } from '@caitien/shared'
-import { openDatabase } from './boot.ts'
-import { backup, restore } from './backup.ts'
 import { readEnv } from './env.ts'
-import { listSnapshots, takeMonthEndSnapshot } from './snapshots/snapshot-service.ts'
-import { loadFrameworks, parseCatalog } from './frameworks/framework-catalog.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
 import { parsePlanInWorker } from './plans/import/parse-in-worker.ts'
 import { PlanParseError } from './plans/import/parse-plan.ts'
-import {
-  insertMembership,
-  insertSchool,
-  insertUser,
-  setPassword,
-} from './schools/school.repository.ts'
+
+/**
+ * The modules of the database commands, loaded by those alone: `plan:parse` (which must
+ * answer a hostile file within seconds) starts about two seconds sooner without them.
+ */
+async function databaseModules() {
+  const [boot, backups, snapshots, frameworks, schools] = await Promise.all([
+    import('./boot.ts'),
+    import('./backup.ts'),
+    import('./snapshots/snapshot-service.ts'),
+    import('./frameworks/framework-catalog.ts'),
+    import('./schools/school.repository.ts'),
+  ])
+  return { ...boot, ...backups, ...snapshots, ...frameworks, ...schools }
+}
 
 const HELP = `caitien admin command line
 
@@ -103,9 +108,21 @@ async function run(
   positionals: string[],
 ): Promise<number> {
   // Commands that only read a file come first: they must not open, create or migrate a database.
+  if (command === 'plan:parse') return parsePlan(positionals[0])
+  const {
+    openDatabase,
+    backup,
+    restore,
+    listSnapshots,
+    takeMonthEndSnapshot,
+    loadFrameworks,
+    parseCatalog,
+    insertMembership,
+    insertSchool,
+    insertUser,
+    setPassword,
+  } = await databaseModules()
   switch (command) {
-    case 'plan:parse':
-      return parsePlan(positionals[0])
     case 'backup': {
       const env = readEnv()
       const result = await backup({

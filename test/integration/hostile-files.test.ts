@@ -50,15 +50,21 @@ function rssMb(pid: number): number {
   return kb / 1024
 }
 
-async function api(method: string, path: string, body?: BodyInit | object) {
-  const isForm = body instanceof FormData
+async function api(method: string, path: string, body?: object, headers: HeadersInit = {}) {
+  const raw = body instanceof Uint8Array
   const res = await fetch(server.url + path, {
     method,
     headers: {
       cookie,
-      ...(body && !isForm ? { 'content-type': 'application/json' } : {}),
+      ...(body && !raw ? { 'content-type': 'application/json' } : {}),
+      ...headers,
     },
-    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : raw
+          ? new Blob([body as Uint8Array<ArrayBuffer>])
+          : JSON.stringify(body),
   })
   const setCookie = res.headers.get('set-cookie')
   if (setCookie) cookie = setCookie.split(';')[0]!
@@ -66,10 +72,21 @@ async function api(method: string, path: string, body?: BodyInit | object) {
   return { status: res.status, body: text ? JSON.parse(text) : null }
 }
 
-function preview(file: HostileFile) {
+/**
+ * The multipart body of an upload, encoded before the clock starts: while it is sent, this
+ * process only writes bytes, so a slow GET is the server's doing, not this process's.
+ */
+async function uploadBody(file: HostileFile) {
   const form = new FormData()
   form.set('file', new Blob([new Uint8Array(file.bytes)]), file.name)
-  return api('POST', `/api/plans/${planId}/import/preview`, form)
+  const encoded = new Response(form)
+  const type = encoded.headers.get('content-type')!
+  return { body: new Uint8Array(await encoded.arrayBuffer()), type }
+}
+
+async function preview(file: HostileFile, encoded?: { body: Uint8Array; type: string }) {
+  const { body, type } = encoded ?? (await uploadBody(file))
+  return api('POST', `/api/plans/${planId}/import/preview`, body, { 'content-type': type })
 }
 
 /** Polls a plain GET until stopped; returns the slowest answer and whether all were 200. */
@@ -147,11 +164,12 @@ describe('a hostile plan file sent to the preview route', () => {
   for (const file of files) {
     const expected = EXPECTED[file.name]!
     it(`refuses ${file.family} (${file.name}, ${file.bytes.length} bytes) quickly, within memory, and keeps serving`, async () => {
+      const encoded = await uploadBody(file)
       const baseline = rssMb(server.pid)
       const peakOf = sampleMemory(server.pid)
       const stopGets = pollGets()
       const started = performance.now()
-      const res = await preview(file)
+      const res = await preview(file, encoded)
       const elapsed = performance.now() - started
       const peak = peakOf()
       const gets = await stopGets()

@@ -6,6 +6,7 @@ import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess } from '../access.ts'
 import { ApiException, forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
+import { readMultipart, type MultipartForm } from '../read-multipart.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
 import { applyImport, previewImport } from '../plans/import-plan.ts'
 import { MAX_IMPORT_BYTES } from '../plans/import/import-limits.ts'
@@ -51,11 +52,7 @@ const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; 
     parse_out_of_memory: { status: 422, code: 'plan_too_complex' },
   }
 
-function jsonField<T>(
-  form: Record<string, unknown>,
-  name: string,
-  schema: z.ZodType<T>,
-): T | undefined {
+function jsonField<T>(form: MultipartForm, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = form[name]
   if (raw === undefined || raw === '') return undefined
   if (typeof raw !== 'string')
@@ -88,36 +85,41 @@ async function readUpload(c: Context<AppEnv>) {
       'send the plan as multipart/form-data with a "file" field',
     )
   }
-  let form: Record<string, unknown>
-  try {
-    form = await c.req.parseBody()
-  } catch {
-    throw new ApiException(400, 'bad_request', 'the multipart body could not be read')
-  }
-  const file = form.file
-  if (!(file instanceof File))
-    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
-  if (file.size > MAX_IMPORT_BYTES) {
+  const read = await readMultipart(c.req.raw, {
+    fileBytes: MAX_IMPORT_BYTES,
+    files: 1,
+    fields: 4,
+    fieldBytes: 2 * 1024 * 1024,
+  })
+  if (!read.ok && read.reason === 'file_too_large') {
     throw new ApiException(
       413,
       'payload_too_large',
       `file: over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`,
     )
   }
+  if (!read.ok) {
+    const why =
+      read.reason === 'too_many_parts' ? 'has too many or too large parts' : 'could not be read'
+    throw new ApiException(400, 'bad_request', `the multipart body ${why}`)
+  }
+  const { form } = read
+  const file = form.file
+  if (!file || typeof file === 'string')
+    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
   const mapping = jsonField(form, 'mapping', mappingSchema)
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
-  const bytes = new Uint8Array(await file.arrayBuffer())
   try {
     const overrides = mapping
       ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
       : undefined
     const parsed = await parsePlanInWorker(
-      bytes,
-      file.name,
+      file.bytes,
+      file.fileName,
       { mapping: overrides },
       { keepWarm: true },
     )
-    return { parsed, leads, fileName: file.name }
+    return { parsed, leads, fileName: file.fileName }
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]

@@ -47,7 +47,7 @@ export const MAX_CSV_RECORD_CHARS = 1_000_000
 export const PARSE_WORKER_HEAP_MB = 256
 
 /** Wall-clock time for reading one file, worker start included. */
-export const PARSE_TIME_BUDGET_MS = 6_000
+export const PARSE_TIME_BUDGET_MS = 5_000
 
 /** Files read at the same time; more wait their turn rather than each take a worker's heap. */
 export const MAX_CONCURRENT_PARSES = 2

@@ -61,9 +61,9 @@ const workerData = {
  */
 interface ParseWorker {
   on(event: 'message', listener: (message: ParseReply | 'ready') => void): void
-  once(event: 'message', listener: (message: ParseReply | 'ready') => void): void
-  once(event: 'error', listener: (err: Error) => void): void
-  once(event: 'exit', listener: (code: number) => void): void
+  on(event: 'error', listener: (err: Error) => void): void
+  on(event: 'exit', listener: (code: number) => void): void
+  off(event: 'message' | 'error' | 'exit', listener: (...args: never[]) => void): void
   postMessage(message: ParseRequest, transfer: ArrayBuffer[]): void
   terminate(): Promise<number>
   ref(): void
@@ -87,32 +87,47 @@ function start(heapMb: number): Started {
   }) as unknown as ParseWorker
   let usable = true
   const ready = new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve())
-    worker.once('error', reject)
+    const onReady = () => {
+      worker.off('message', onReady)
+      worker.off('error', reject)
+      resolve()
+    }
+    worker.on('message', onReady)
+    worker.on('error', reject)
   })
-  // Handled where it is awaited; an idle spare that dies is simply not used.
+  // Handled where it is awaited; an idle worker that dies is simply not used.
   ready.catch(() => (usable = false))
-  worker.once('exit', () => (usable = false))
+  worker.on('exit', () => (usable = false))
   return { worker, ready, usable: () => usable }
 }
 
 /**
- * One worker started ahead, so that an upload does not wait for the parser's modules to
- * load. Kept only once the server has parsed a file (the CLI parses one and exits).
+ * Workers ready for the next file, so that an upload does not wait for the parser's modules
+ * to load. A worker that answered (a plan or a refusal) goes back here; one that ran out of
+ * time or memory is ended. Kept only by the server (the CLI reads one file and exits).
  */
-let spare: Started | undefined
+const idle: Started[] = []
 
 function takeWorker(bounds: ParseBounds, keepWarm: boolean): Started {
   if (bounds !== DEFAULT_BOUNDS) return start(bounds.heapMb)
-  const taken = spare?.usable() ? spare : start(bounds.heapMb)
-  if (spare && spare !== taken) void spare.worker.terminate()
-  taken.worker.ref()
-  spare = undefined
-  if (keepWarm) {
-    spare = start(bounds.heapMb)
-    spare.worker.unref()
+  let taken: Started | undefined
+  while (!taken && idle.length) {
+    const next = idle.pop()!
+    if (next.usable()) taken = next
   }
+  taken ??= start(bounds.heapMb)
+  taken.worker.ref()
+  if (keepWarm && idle.length === 0) putBack(start(bounds.heapMb))
   return taken
+}
+
+function putBack(started: Started): void {
+  if (idle.length >= MAX_CONCURRENT_PARSES) {
+    void started.worker.terminate()
+    return
+  }
+  started.worker.unref()
+  idle.push(started)
 }
 
 let running = 0
@@ -131,8 +146,8 @@ async function turn(): Promise<() => void> {
  * Read a plan file the way parsePlanFile does, but in a worker thread with a memory limit
  * and a time budget, so that no file can stall the server or exhaust its memory: a file
  * that would is refused with parse_timeout or parse_out_of_memory. The server's routes and
- * the CLI read every uploaded file through here; `keepWarm` (the server) starts the next
- * worker ahead of time.
+ * the CLI read every uploaded file through here; `keepWarm` (the server) keeps workers
+ * ready between files.
  *
  * @throws PlanParseError when the file cannot be read as a plan, or not within the bounds.
  */
@@ -144,62 +159,72 @@ export async function parsePlanInWorker(
 ): Promise<ParsedPlan> {
   const done = await turn()
   try {
-    return await run(takeWorker(bounds, keepWarm), { bytes, fileName, options }, bounds)
+    const started = takeWorker(bounds, keepWarm)
+    const { reply, error } = await run(started, { bytes, fileName, options }, bounds)
+    if (reply && keepWarm && bounds === DEFAULT_BOUNDS) putBack(started)
+    else void started.worker.terminate()
+    if (error) throw error
+    return answerOf(reply!, bounds)
   } finally {
     done()
   }
 }
 
+function answerOf(reply: ParseReply, bounds: ParseBounds): ParsedPlan {
+  if (reply.ok) return reply.plan
+  if (reply.code === null) throw new Error(`plan parse worker: ${reply.message}`)
+  if (reply.message && reply.messageVi)
+    throw new PlanParseError(reply.code, reply.messageVi, reply.message)
+  throw bounded(reply.code, bounds)
+}
+
 /**
  * Send the file once the worker is ready and wait for its answer. The time budget runs
- * from the request, so a worker that is slow to start counts against it too.
+ * from the request, so a worker that is slow to start counts against it too. Settles with
+ * the worker's reply, or with why there is none (time, memory, a crash).
  */
-function run(started: Started, request: ParseRequest, bounds: ParseBounds): Promise<ParsedPlan> {
+function run(
+  started: Started,
+  request: ParseRequest,
+  bounds: ParseBounds,
+): Promise<{ reply?: ParseReply; error?: Error }> {
   const { worker } = started
   const own = request.bytes.slice()
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     let settled = false
-    const settle = (outcome: () => void) => {
+    const onMessage = (reply: ParseReply | 'ready') => {
+      if (reply !== 'ready') settle({ reply })
+    }
+    const onError = (err: unknown) =>
+      settle({
+        error: outOfMemory(err)
+          ? bounded('parse_out_of_memory', bounds)
+          : err instanceof Error
+            ? err
+            : new Error(String(err)),
+      })
+    const onExit = (code: number) =>
+      settle({ error: new Error(`plan parse worker exited with code ${code} before answering`) })
+    const settle = (outcome: { reply?: ParseReply; error?: Error }) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      void worker.terminate()
-      outcome()
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      resolve(outcome)
     }
-    const fail = (err: unknown) =>
-      settle(() =>
-        reject(
-          outOfMemory(err)
-            ? bounded('parse_out_of_memory', bounds)
-            : err instanceof Error
-              ? err
-              : new Error(String(err)),
-        ),
-      )
     const timer = setTimeout(
-      () => settle(() => reject(bounded('parse_timeout', bounds))),
+      () => settle({ error: bounded('parse_timeout', bounds) }),
       bounds.timeMs,
     )
     started.ready.then(() => {
       if (settled) return
-      worker.on('message', (reply) => {
-        if (reply === 'ready') return
-        settle(() => {
-          if (reply.ok) resolve(reply.plan)
-          else if (reply.code === null) reject(new Error(`plan parse worker: ${reply.message}`))
-          else if (reply.message && reply.messageVi)
-            reject(new PlanParseError(reply.code, reply.messageVi, reply.message))
-          else reject(bounded(reply.code, bounds))
-        })
-      })
-      worker.once('error', fail)
-      worker.once('exit', (code) =>
-        settle(() =>
-          reject(new Error(`plan parse worker exited with code ${code} before answering`)),
-        ),
-      )
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
       worker.postMessage({ ...request, bytes: own }, [own.buffer])
-    }, fail)
+    }, onError)
   })
 }
 

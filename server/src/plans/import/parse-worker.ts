@@ -1,11 +1,10 @@
-import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { parsePlanFile } from './parse-plan.ts'
 import { PlanParseError } from './plan-parse-error.ts'
 import type { ParseReply, ParseRequest } from './parse-in-worker.ts'
 
 // The body of a worker started by parse-in-worker.ts: say it is ready (its modules are
-// loaded), read the one file it is then sent, answer, and end.
+// loaded), then read each file it is sent and answer. It keeps nothing between files.
 
 async function answer(request: ParseRequest): Promise<ParseReply> {
   try {
@@ -21,19 +20,9 @@ async function answer(request: ParseRequest): Promise<ParseReply> {
   }
 }
 
-// On Linux this lowers this thread alone: the server's own thread keeps answering first.
-try {
-  setPriority(10)
-} catch {
-  // Not permitted or not supported here: the worker runs at the server's priority.
-}
-
 const port = parentPort!
-port.once('message', (request: ParseRequest) => {
-  void answer(request).then((reply) => {
-    port.postMessage(reply)
-    port.close()
-  })
+port.on('message', (request: ParseRequest) => {
+  void answer(request).then((reply) => port.postMessage(reply))
 })
 port.postMessage('ready')
 // exceljs is loaded when a workbook comes; an idle worker loads it ahead.
