@@ -98,6 +98,9 @@ function start(heapMb: number): Started {
   // Handled where it is awaited; an idle worker that dies is simply not used.
   ready.catch(() => (usable = false))
   worker.on('exit', () => (usable = false))
+  // Always heard: an idle worker that fails must not become an unhandled 'error' event,
+  // which would end the server.
+  worker.on('error', () => (usable = false))
   return { worker, ready, usable: () => usable }
 }
 
@@ -114,6 +117,7 @@ function takeWorker(bounds: ParseBounds, keepWarm: boolean): Started {
   while (!taken && idle.length) {
     const next = idle.pop()!
     if (next.usable()) taken = next
+    else void next.worker.terminate()
   }
   taken ??= start(bounds.heapMb)
   taken.worker.ref()
