@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'unsupported_type'
   | 'unreadable_plan'
   | 'too_many_rows'
+  | 'plan_too_complex'
+  | 'field_too_long'
   | 'internal_error'
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */

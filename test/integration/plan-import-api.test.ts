@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { insertTestPlan } from '@caitien/server/testing'
+import { cardFieldsSchema } from '@caitien/shared'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint } from '../support/cards.ts'
@@ -287,6 +288,42 @@ describe('importing a plan', () => {
     )
     expect(badMapping.status).toBe(400)
     expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
+  it('reports a field longer than a card holds in the preview, and refuses to confirm it, saving nothing', async () => {
+    const plan = await insertTestPlan(server.db, world.schoolId, '2019-2020')
+    // The limit is the card schema's, the one every card edit goes through.
+    const limit = cardFieldsSchema.shape.tasks.unwrap().unwrap().maxLength!
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Kế hoạch')
+    sheet.addRow([
+      'TT',
+      'Tiêu chí',
+      'Công việc cần thực hiện',
+      'Người thực hiện',
+      'Thời gian thực hiện',
+    ])
+    sheet.addRow([1, '1.1', 'Rà soát kế hoạch chiến lược', 'Hiệu trưởng', 'Tháng 9/2019'])
+    sheet.addRow([2, '1.2', 'x'.repeat(2_000_000), 'Tổ trưởng', 'Tháng 10/2019'])
+    const file = { name: 'qua-dai.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) }
+    const before = await dbFingerprint(server.db)
+
+    const preview = await upload(principal, plan.id, 'preview', file)
+    expect(preview.status).toBe(200)
+    expect(preview.body.summary).toMatchObject({ create: 2, refusals: 1 })
+    const problem = (preview.body.problems as { row: number; message: string }[]).find(
+      (p) => p.row === 3,
+    )
+    expect(problem?.message).toContain('Công việc cần thực hiện')
+    expect(problem?.message).toContain('2.000.000')
+    expect(problem?.message).toContain(limit.toLocaleString('vi-VN'))
+
+    const confirm = await upload(principal, plan.id, 'confirm', file)
+    expect(confirm.status).toBe(422)
+    expect(confirm.body.error.code).toBe('field_too_long')
+    expect(confirm.body.error.message).toMatch(/^Dòng 3: .*Công việc cần thực hiện/)
+    expect(await dbFingerprint(server.db)).toBe(before)
+    expect(await cardsOf(plan.id)).toHaveLength(0)
   })
 
   it('keeps import to the principal', async () => {

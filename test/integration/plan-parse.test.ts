@@ -11,6 +11,8 @@ import {
   PlanParseError,
   type ParsedPlan,
 } from '../../server/src/plans/import/parse-plan.ts'
+import { parsePlanInWorker } from '../../server/src/plans/import/parse-in-worker.ts'
+import { hostileFiles } from '../support/hostile-files.ts'
 
 const fixtures = fileURLToPath(new URL('../fixtures/plans/', import.meta.url))
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
@@ -261,6 +263,57 @@ describe('parsePlanFile refuses what is not a plan, with a code', () => {
     expect(error.message).toContain(String(MAX_PLAN_ROWS))
     expect(performance.now() - started).toBeLessThan(3000)
   })
+})
+
+describe('parsePlanInWorker: the bounded reading the server and the CLI use', () => {
+  it('reads a plan exactly as parsePlanFile does', async () => {
+    for (const name of ['plan-004.docx', 'plan-004.xlsx', 'own-kindergarten-phoi-hop.csv']) {
+      const bounded = await parsePlanInWorker(readFixture(name), name)
+      expect(bounded).toEqual(await parseFixture(name))
+    }
+  })
+
+  it('passes refusals on with their code and both languages', async () => {
+    const error = await parsePlanInWorker(readFixture('bad-no-header.docx'), 'a.docx').catch(
+      (err: unknown) => err,
+    )
+    expect(error).toBeInstanceOf(PlanParseError)
+    expect(error).toMatchObject({ code: 'no_header', messageVi: expect.stringMatching(/Tiêu chí/) })
+  })
+
+  it('stops a reading past its time budget with parse_timeout', async () => {
+    const error = await parsePlanInWorker(
+      readFixture('plan-004.xlsx'),
+      'plan-004.xlsx',
+      {},
+      {
+        bounds: { timeMs: 1, heapMb: 256 },
+      },
+    ).catch((err: unknown) => err)
+    expect(error).toMatchObject({
+      code: 'parse_timeout',
+      messageVi: expect.stringMatching(/quá thời gian/),
+    })
+  })
+
+  it('turns a worker out of memory into parse_out_of_memory, and the process carries on', async () => {
+    const file = hostileFiles().find((f) => f.name === 'paragraphs.docx')!
+    const error = await parsePlanInWorker(
+      file.bytes,
+      file.name,
+      {},
+      {
+        bounds: { timeMs: 60_000, heapMb: 64 },
+      },
+    ).catch((err: unknown) => err)
+    expect(error).toMatchObject({
+      code: 'parse_out_of_memory',
+      messageVi: expect.stringMatching(/bộ nhớ/),
+    })
+    expect(
+      (await parsePlanInWorker(readFixture('plan-004.docx'), 'plan-004.docx')).rows,
+    ).toHaveLength(8)
+  }, 90_000)
 })
 
 describe('pnpm cli plan:parse', () => {

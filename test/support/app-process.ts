@@ -38,6 +38,8 @@ export async function startServerProcess(env: Record<string, string>) {
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The server's process id, to read its memory from /proc. */
+    pid: child.pid!,
     output: () => output,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode !== null) return

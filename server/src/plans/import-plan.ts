@@ -1,5 +1,11 @@
 import type { CardTable, Db } from '@caitien/db'
-import { foldText, positionBetween, type Actor } from '@caitien/shared'
+import {
+  cardFieldsSchema,
+  foldText,
+  positionBetween,
+  type Actor,
+  type CardFields,
+} from '@caitien/shared'
 import {
   figureState,
   findNeighbourPositions,
@@ -7,7 +13,7 @@ import {
   type Executor,
 } from '../cards/card.repository.ts'
 import { listSchoolMembers } from '../schools/school.repository.ts'
-import type { ParsedPlan, ParsedRow } from './import/parse-plan.ts'
+import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 
 /** The card columns a plan row fills, each with the row field it comes from. */
 const ROW_COLUMNS = {
@@ -41,6 +47,75 @@ function columnsOf(row: ParsedRow) {
     due_month: row.dueMonth,
     budget_amount: row.budgetAmount,
   }
+}
+
+/** A row field under the name the card schema gives it. */
+const SCHEMA_FIELDS = {
+  standard: 'standard',
+  standardName: 'standardName',
+  criterion: 'criterion',
+  criterionLabel: 'criterionLabel',
+  section: 'section',
+  weakness: 'weakness',
+  target: 'target',
+  tasks: 'tasks',
+  measures: 'measures',
+  lead: 'lead',
+  coordinators: 'coordinators',
+  timeframe: 'timeframe',
+  budget: 'budget',
+  fundingSource: 'fundingSource',
+  support: 'support',
+  evidence: 'expectedEvidence',
+  notes: 'notes',
+} as const satisfies Record<(typeof ROW_COLUMNS)[RowColumn], keyof CardFields>
+
+/** The column a field was read from, by the file's own heading, for messages. */
+function fieldHeading(parsed: ParsedPlan, field: string): string {
+  const column =
+    field === 'standardName' ? 'standard' : field === 'criterionLabel' ? 'criterion' : field
+  return parsed.mapping.find((m) => m.field === column)?.heading ?? field
+}
+
+const count = (n: number | bigint, lang: 'vi-VN' | 'en-US') => Number(n).toLocaleString(lang)
+
+/**
+ * The rows a card could not hold: a field over the length the card schema allows (the same
+ * schema every card edit goes through), named by row, column and limit. Such a file is
+ * not imported at all, rather than cut short: a cut plan text is a silent loss.
+ */
+function fieldLimitProblems(parsed: ParsedPlan): PlanProblem[] {
+  const problems: PlanProblem[] = []
+  for (const row of parsed.rows) {
+    const fields = Object.fromEntries(
+      Object.entries(SCHEMA_FIELDS).map(([from, to]) => [
+        to,
+        row[from as keyof typeof SCHEMA_FIELDS],
+      ]),
+    )
+    const result = cardFieldsSchema.safeParse(fields)
+    if (result.success) continue
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0])
+      const field = Object.entries(SCHEMA_FIELDS).find(([, to]) => to === key)?.[0] ?? key
+      const heading = fieldHeading(parsed, field)
+      const length = String(row[field as keyof typeof SCHEMA_FIELDS] ?? '').trim().length
+      if (issue.code === 'too_big') {
+        problems.push({
+          row: row.sourceRow,
+          message: `"${heading}" is ${count(length, 'en-US')} characters long, over the limit of ${count(issue.maximum, 'en-US')} a card holds; shorten it in the file. Nothing is imported until then.`,
+          messageVi: `Ô “${heading}” dài ${count(length, 'vi-VN')} ký tự, vượt giới hạn ${count(issue.maximum, 'vi-VN')} ký tự của một thẻ; hãy rút gọn trong tệp. Chưa thể nhập tệp này cho đến khi sửa.`,
+        })
+      } else {
+        problems.push({
+          row: row.sourceRow,
+          message: `"${heading}": ${issue.message}. Nothing is imported until it is corrected.`,
+          messageVi: `Ô “${heading}” không hợp lệ (${issue.message}). Chưa thể nhập tệp này cho đến khi sửa.`,
+        })
+      }
+    }
+  }
+  return problems
 }
 
 /**
@@ -103,7 +178,8 @@ export async function previewImport(
   ])
   const byKey = new Map(existing.map((c) => [c.source_key!, c]))
   const known = criteria ? new Set(criteria.map((c) => c.code)) : null
-  const problems = [...parsed.problems]
+  const refusals = fieldLimitProblems(parsed)
+  const problems = [...parsed.problems, ...refusals]
 
   const rows = parsed.rows.map((row, i) => {
     const card = byKey.get(keys[i]!)
@@ -155,6 +231,8 @@ export async function previewImport(
   return {
     rows,
     problems: problems.sort((a, b) => a.row - b.row),
+    /** Problems that stop the import: confirming is refused while there is one. */
+    refusals,
     leads,
     members,
     summary: {
@@ -162,6 +240,7 @@ export async function previewImport(
       update: count('update'),
       unchanged: count('unchanged'),
       problems: problems.length,
+      refusals: refusals.length,
     },
   }
 }
@@ -187,6 +266,7 @@ export async function applyImport(
   // Preview and writes in one transaction: two imports of one file cannot both create.
   return db.transaction().execute(async (trx) => {
     const preview = await previewImport(trx, input)
+    if (preview.refusals.length) return { ok: false as const, refusals: preview.refusals }
     const memberIds = new Set(
       (
         await trx
@@ -325,6 +405,6 @@ export async function applyImport(
         }
       }
     }
-    return { created, updated, unchanged: preview.summary.unchanged }
+    return { ok: true as const, created, updated, unchanged: preview.summary.unchanged }
   })
 }

@@ -6,17 +6,18 @@ import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess } from '../access.ts'
 import { ApiException, forbidden } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
+import { readMultipart, type MultipartForm } from '../read-multipart.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
 import { applyImport, previewImport } from '../plans/import-plan.ts'
+import { MAX_IMPORT_BYTES } from '../plans/import/import-limits.ts'
+import { parsePlanInWorker } from '../plans/import/parse-in-worker.ts'
 import {
   PLAN_COLUMN_FIELDS,
   PlanParseError,
-  parsePlanFile,
   type PlanParseErrorCode,
 } from '../plans/import/parse-plan.ts'
 
-/** A plan file is small; 10 MB leaves room for embedded pictures in a .docx. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
 
 const mappingSchema = z.record(
   z.string().regex(/^\d+$/, 'mapping keys are column numbers'),
@@ -28,21 +29,30 @@ const leadsSchema = z
   )
   .max(500)
 
-const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 415 | 422; code: ErrorCode }> = {
-  empty_file: { status: 400, code: 'bad_request' },
-  not_a_zip: { status: 400, code: 'bad_request' },
-  not_an_office_file: { status: 415, code: 'unsupported_type' },
-  unsupported_type: { status: 415, code: 'unsupported_type' },
-  no_table: { status: 422, code: 'unreadable_plan' },
-  no_header: { status: 422, code: 'unreadable_plan' },
-  too_many_rows: { status: 422, code: 'too_many_rows' },
-}
+const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; code: ErrorCode }> =
+  {
+    empty_file: { status: 400, code: 'bad_request' },
+    not_a_zip: { status: 400, code: 'bad_request' },
+    not_an_office_file: { status: 415, code: 'unsupported_type' },
+    unsupported_type: { status: 415, code: 'unsupported_type' },
+    no_table: { status: 422, code: 'unreadable_plan' },
+    no_header: { status: 422, code: 'unreadable_plan' },
+    too_many_rows: { status: 422, code: 'too_many_rows' },
+    bad_csv: { status: 422, code: 'unreadable_plan' },
+    // Over a size limit: the upload is too big once unpacked.
+    too_many_entries: { status: 413, code: 'payload_too_large' },
+    entry_too_large: { status: 413, code: 'payload_too_large' },
+    record_too_long: { status: 413, code: 'payload_too_large' },
+    // Over a shape limit or the reading budget: no plan is laid out like this.
+    table_too_wide: { status: 422, code: 'plan_too_complex' },
+    too_many_cells: { status: 422, code: 'plan_too_complex' },
+    merge_too_large: { status: 422, code: 'plan_too_complex' },
+    nesting_too_deep: { status: 422, code: 'plan_too_complex' },
+    parse_timeout: { status: 422, code: 'plan_too_complex' },
+    parse_out_of_memory: { status: 422, code: 'plan_too_complex' },
+  }
 
-function jsonField<T>(
-  form: Record<string, unknown>,
-  name: string,
-  schema: z.ZodType<T>,
-): T | undefined {
+function jsonField<T>(form: MultipartForm, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = form[name]
   if (raw === undefined || raw === '') return undefined
   if (typeof raw !== 'string')
@@ -75,32 +85,41 @@ async function readUpload(c: Context<AppEnv>) {
       'send the plan as multipart/form-data with a "file" field',
     )
   }
-  let form: Record<string, unknown>
-  try {
-    form = await c.req.parseBody()
-  } catch {
-    throw new ApiException(400, 'bad_request', 'the multipart body could not be read')
-  }
-  const file = form.file
-  if (!(file instanceof File))
-    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
-  if (file.size > MAX_IMPORT_BYTES) {
+  const read = await readMultipart(c.req.raw, {
+    fileBytes: MAX_IMPORT_BYTES,
+    files: 1,
+    fields: 4,
+    fieldBytes: 2 * 1024 * 1024,
+  })
+  if (!read.ok && read.reason === 'file_too_large') {
     throw new ApiException(
       413,
       'payload_too_large',
       `file: over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`,
     )
   }
+  if (!read.ok) {
+    const why =
+      read.reason === 'too_many_parts' ? 'has too many or too large parts' : 'could not be read'
+    throw new ApiException(400, 'bad_request', `the multipart body ${why}`)
+  }
+  const { form } = read
+  const file = form.file
+  if (!file || typeof file === 'string')
+    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
   const mapping = jsonField(form, 'mapping', mappingSchema)
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
-  const bytes = new Uint8Array(await file.arrayBuffer())
   try {
-    const parsed = await parsePlanFile(bytes, file.name, {
-      mapping: mapping
-        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
-        : undefined,
-    })
-    return { parsed, leads, fileName: file.name }
+    const overrides = mapping
+      ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
+      : undefined
+    const parsed = await parsePlanInWorker(
+      file.bytes,
+      file.fileName,
+      { mapping: overrides },
+      { keepWarm: true },
+    )
+    return { parsed, leads, fileName: file.fileName }
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]
@@ -143,6 +162,15 @@ export const importRoutes = new Hono<AppEnv>()
     const { parsed, leads, fileName } = await readUpload(c)
     const now = c.var.now().toISOString()
     const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
+    if (!result.ok) {
+      const vi = c.var.lang === 'vi'
+      const lines = result.refusals
+        .slice(0, 3)
+        .map((p) => `${vi ? 'Dòng' : 'Row'} ${p.row}: ${vi ? p.messageVi : p.message}`)
+      const more = result.refusals.length - lines.length
+      if (more > 0) lines.push(vi ? `(và ${more} lỗi khác)` : `(and ${more} more)`)
+      throw new ApiException(422, 'field_too_long', lines.join('\n'))
+    }
     for (const cardId of [...result.created, ...result.updated]) {
       const type = result.created.includes(cardId) ? 'card.created' : 'card.changed'
       publishCardEvent(c, plan.id, cardId, null, type)

@@ -1,9 +1,11 @@
-import { parseBudget, parseTimeframe, type Month } from '@caitien/shared'
-import { unzipSync } from 'fflate'
+// Subpaths, not the barrel: the parse worker starts faster without zod and the schemas.
+import type { Month } from '@caitien/shared'
+import { parseBudget, parseTimeframe } from '@caitien/shared/plan-fields'
 import { planParseError } from './plan-parse-error.ts'
 import { readCsv } from './read-csv.ts'
 import { readDocx } from './read-docx.ts'
-import { readXlsx } from './read-xlsx.ts'
+import { isXlsxPart, readXlsx } from './read-xlsx.ts'
+import { readZip } from './read-zip.ts'
 import type { SourceDocument } from './source-table.ts'
 import {
   understandDocument,
@@ -13,7 +15,8 @@ import {
   type PlanRowFields,
 } from './understand-table.ts'
 
-export { PlanParseError, MAX_PLAN_ROWS, type PlanParseErrorCode } from './plan-parse-error.ts'
+export { MAX_PLAN_ROWS } from './import-limits.ts'
+export { PlanParseError, type PlanParseErrorCode } from './plan-parse-error.ts'
 export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
 export type {
   ColumnMapping,
@@ -46,6 +49,7 @@ export interface ParsePlanOptions {
   mapping?: MappingOverride
 }
 
+const DOCX_BODY = 'word/document.xml'
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06]
 /** Word 97–2003 .doc and Excel .xls: an OLE compound file. */
@@ -58,23 +62,12 @@ function extensionOf(fileName: string): string {
   return match ? match[1]!.toLowerCase() : ''
 }
 
-/** Unzip only the part that tells Word from Excel; fflate skips everything else. */
+/** Unzip only the parts a reader needs, each bounded; the content tells Word from Excel. */
 function readOffice(bytes: Uint8Array): SourceDocument | Promise<SourceDocument> {
-  let entries: Record<string, Uint8Array>
-  const names: string[] = []
-  try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name)
-        return file.name === 'word/document.xml'
-      },
-    })
-  } catch (err) {
-    throw planParseError('not_a_zip', `(${(err as Error).message})`)
-  }
-  const document = entries['word/document.xml']
+  const { names, entries } = readZip(bytes, (name) => name === DOCX_BODY || isXlsxPart(name))
+  const document = entries.get(DOCX_BODY)
   if (document) return readDocx(document)
-  if (names.includes('xl/workbook.xml')) return readXlsx(bytes)
+  if (names.includes('xl/workbook.xml')) return readXlsx(entries)
   throw planParseError('not_an_office_file')
 }
 

@@ -1,4 +1,4 @@
-import { foldText } from '@caitien/shared'
+import { foldText } from '@caitien/shared/text'
 
 /** The plan fields a column can fill, named as in the plan fixtures (DESIGN §2). */
 export const PLAN_COLUMN_FIELDS = [

@@ -1,4 +1,4 @@
-import { foldText } from '@caitien/shared'
+import { foldText } from '@caitien/shared/text'
 import type { SourceDocument, SourceTable } from './source-table.ts'
 
 /** What a plan says about itself outside the table. */

@@ -1,5 +1,8 @@
 import { fromCsvField } from '../../formula-guard.ts'
-import { buildGrid, type PlacedCell, type SourceDocument } from './source-table.ts'
+import { CsvError, parse, type Options as CsvOptions } from 'csv-parse/sync'
+import { MAX_CSV_RECORD_CHARS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './import-limits.ts'
+import { PlanParseError, planParseError } from './plan-parse-error.ts'
+import { buildGrid, newCellBudget, type PlacedCell, type SourceDocument } from './source-table.ts'
 
 /**
  * Decode a CSV the ways Excel saves one: "CSV UTF-8" (with a BOM), "Unicode Text"
@@ -19,56 +22,43 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** RFC 4180 records: quoted fields may hold the delimiter, "" and line breaks. */
-export function parseCsvRecords(text: string, delimiter: string, limit = Infinity): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  let i = 0
-  const n = text.length
-  while (i < n) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"'
-          i += 2
-          continue
-        }
-        quoted = false
-        i++
-        continue
-      }
-      field += ch
-      i++
-      continue
-    }
-    if (ch === '"' && field === '') {
-      quoted = true
-      i++
-    } else if (ch === delimiter) {
-      record.push(field)
-      field = ''
-      i++
-    } else if (ch === '\r' || ch === '\n') {
-      record.push(field)
-      records.push(record)
-      if (records.length >= limit) return records
-      record = []
-      field = ''
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1
-    } else {
-      field += ch
-      i++
-    }
+const BASE_OPTIONS = {
+  // Excel quotes a field whole; a quote inside an unquoted field is kept as text.
+  relax_quotes: true,
+  relax_column_count: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  max_record_size: MAX_CSV_RECORD_CHARS,
+} satisfies CsvOptions
+
+/**
+ * RFC 4180 records (quoted fields may hold the delimiter, "" and line breaks), read by
+ * csv-parse within the limits: it stops after `limit` records, refuses a record longer
+ * than MAX_CSV_RECORD_CHARS, and `onRecord` sees each record as it is made.
+ */
+function parseRecords(
+  text: string,
+  delimiter: string,
+  limit: number,
+  onRecord: (record: string[], line: number) => string[],
+): string[][] {
+  try {
+    const records: string[][] = parse(text, {
+      ...BASE_OPTIONS,
+      delimiter,
+      to: limit,
+      on_record: (record: string[], context) => onRecord(record, context.lines),
+    })
+    return records
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err
+    const line = typeof err.lines === 'number' ? err.lines : 0
+    if (err.code === 'CSV_MAX_RECORD_SIZE')
+      throw planParseError('record_too_long', `(line ${line} / dòng ${line})`)
+    throw planParseError('bad_csv', `(line ${line} / dòng ${line}: ${err.code})`)
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field)
-    records.push(record)
-  }
-  return records
 }
+
+const DETECTION_RECORDS = 30
 
 /**
  * Excel writes ";" where the list separator is ",", as on Vietnamese Windows, and "," elsewhere.
@@ -78,7 +68,16 @@ function detectDelimiter(text: string): string {
   let best = ','
   let bestScore = -1
   for (const candidate of [';', ',', '\t']) {
-    const sample = parseCsvRecords(text, candidate, 30).filter((r) => r.some((f) => f.trim()))
+    let sample: string[][]
+    try {
+      // Only the field count matters here; a record far too wide is cut to keep the sample small.
+      sample = parseRecords(text, candidate, DETECTION_RECORDS, (r) =>
+        r.length > MAX_TABLE_COLUMNS ? r.slice(0, MAX_TABLE_COLUMNS + 1) : r,
+      ).filter((r) => r.some((f) => f.trim()))
+    } catch (err) {
+      if (err instanceof PlanParseError && err.code === 'record_too_long') throw err
+      continue
+    }
     if (sample.length === 0) continue
     const counts = sample.map((r) => r.length).sort((a, b) => a - b)
     const median = counts[Math.floor(counts.length / 2)]!
@@ -103,7 +102,16 @@ export function readCsv(bytes: Uint8Array): SourceDocument {
     text = text.slice(sep[0].length)
   }
   delimiter ??= detectDelimiter(text)
-  const records = parseCsvRecords(text, delimiter)
+  const records = parseRecords(text, delimiter, MAX_TABLE_ROWS + 1, (record, line) => {
+    if (record.length > MAX_TABLE_COLUMNS)
+      throw planParseError(
+        'table_too_wide',
+        `(${record.length} columns on line ${line} / ${record.length} cột ở dòng ${line})`,
+      )
+    return record
+  })
+  if (records.length > MAX_TABLE_ROWS)
+    throw planParseError('too_many_rows', `(> ${MAX_TABLE_ROWS} lines / dòng)`)
   const placed: PlacedCell[] = []
   records.forEach((record, row) =>
     record.forEach((field, col) => {
@@ -112,6 +120,6 @@ export function readCsv(bytes: Uint8Array): SourceDocument {
     }),
   )
   const meta = records.map((_, r) => ({ repeatsAsHeader: false, sourceRow: r + (sep ? 2 : 1) }))
-  const table = buildGrid(placed, meta)
+  const table = buildGrid(placed, meta, newCellBudget())
   return { tables: table.width > 0 ? [table] : [], paragraphs: [] }
 }

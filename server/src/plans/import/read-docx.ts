@@ -1,8 +1,12 @@
 import { XMLParser } from 'fast-xml-parser'
+import { checkXml } from './check-xml.ts'
+import { MAX_TABLE_COLUMNS, MAX_TABLE_NESTING, MAX_TABLE_ROWS } from './import-limits.ts'
 import { planParseError } from './plan-parse-error.ts'
 import {
   buildGrid,
+  newCellBudget,
   normalizeNewlines,
+  type CellBudget,
   type PlacedCell,
   type SourceDocument,
   type SourceTable,
@@ -21,6 +25,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // Deeper than any real document; the limit keeps the tree walks below off the stack's edge.
+  maxNestedTags: 100,
 })
 
 function tagOf(node: XmlNode): string {
@@ -114,16 +120,17 @@ function intAttr(node: XmlNode | undefined, fallback: number): number {
 interface Reading {
   tables: SourceTable[]
   paragraphs: string[]
+  budget: CellBudget
 }
 
 /** Text of a cell: one line per paragraph; a nested table's cells follow as lines too. */
-function cellText(tc: XmlNode, reading: Reading): string {
+function cellText(tc: XmlNode, reading: Reading, depth: number): string {
   const lines: string[] = []
   for (const n of unwrap(childrenOf(tc))) {
     const tag = tagOf(n)
     if (tag === 'w:p') lines.push(paragraphText(n))
     else if (tag === 'w:tbl') {
-      const nested = readTable(n, reading)
+      const nested = readTable(n, reading, depth + 1)
       for (const row of nested.rows)
         for (const cell of row.cells) if (cell.text.trim()) lines.push(cell.text)
     }
@@ -131,7 +138,8 @@ function cellText(tc: XmlNode, reading: Reading): string {
   return lines.join('\n')
 }
 
-function readTable(tbl: XmlNode, reading: Reading): SourceTable {
+function readTable(tbl: XmlNode, reading: Reading, depth: number): SourceTable {
+  if (depth > MAX_TABLE_NESTING) throw planParseError('nesting_too_deep')
   // Reserve the slot first so an outer table comes before the tables nested in it.
   const slot = reading.tables.length
   reading.tables.push({ rows: [], width: 0 })
@@ -140,6 +148,11 @@ function readTable(tbl: XmlNode, reading: Reading): SourceTable {
   // For each grid column, the cell currently open for vertical merging (w:vMerge restart).
   let open: (PlacedCell | undefined)[] = []
   const rows = unwrap(childrenOf(tbl)).filter((n) => tagOf(n) === 'w:tr')
+  if (rows.length > MAX_TABLE_ROWS)
+    throw planParseError(
+      'too_many_rows',
+      `(${rows.length} rows in a table / ${rows.length} dòng trong một bảng)`,
+    )
   rows.forEach((tr, r) => {
     const trPr = child(tr, 'w:trPr')
     const tblHeader = trPr && child(trPr, 'w:tblHeader')
@@ -151,9 +164,12 @@ function readTable(tbl: XmlNode, reading: Reading): SourceTable {
     for (const tc of unwrap(childrenOf(tr)).filter((n) => tagOf(n) === 'w:tc')) {
       const tcPr = child(tc, 'w:tcPr')
       const span = intAttr(tcPr && child(tcPr, 'w:gridSpan'), 1)
+      // Before the span is used: w:gridSpan="100000000" must not become a hundred million cells.
+      if (col + span > MAX_TABLE_COLUMNS)
+        throw planParseError('table_too_wide', `(${col + span} columns / ${col + span} cột)`)
       const vMerge = tcPr && child(tcPr, 'w:vMerge')
       const hMerge = tcPr && child(tcPr, 'w:hMerge')
-      const text = cellText(tc, reading)
+      const text = cellText(tc, reading, depth)
       const above = open[col]
       if (vMerge && attr(vMerge, 'w:val') !== 'restart' && above && above.col === col) {
         // A continuation: the cell above grows by one row and this position is covered.
@@ -172,7 +188,7 @@ function readTable(tbl: XmlNode, reading: Reading): SourceTable {
     }
     open = nextOpen
   })
-  const table = buildGrid(placed, meta)
+  const table = buildGrid(placed, meta, reading.budget)
   reading.tables[slot] = table
   return table
 }
@@ -183,22 +199,25 @@ function walkBody(nodes: XmlNode[], reading: Reading): void {
     if (tag === 'w:p') {
       const text = paragraphText(n)
       if (text.trim()) reading.paragraphs.push(text)
-    } else if (tag === 'w:tbl') readTable(n, reading)
+    } else if (tag === 'w:tbl') readTable(n, reading, 1)
   }
 }
 
 /** Read the tables and the paragraphs of `word/document.xml`. */
 export function readDocx(documentXml: Uint8Array): SourceDocument {
+  const xml = checkXml('word/document.xml', documentXml)
   let tree: XmlNode[]
   try {
-    tree = parser.parse(Buffer.from(documentXml)) as XmlNode[]
+    tree = parser.parse(xml) as XmlNode[]
   } catch (err) {
-    throw planParseError('not_an_office_file', `(word/document.xml: ${(err as Error).message})`)
+    const message = (err as Error).message
+    if (/nested tags/i.test(message)) throw planParseError('nesting_too_deep', `(${message})`)
+    throw planParseError('not_an_office_file', `(word/document.xml: ${message})`)
   }
   const doc = tree.find((n) => tagOf(n) === 'w:document')
   const body = doc && child(doc, 'w:body')
   if (!body) throw planParseError('not_an_office_file', '(no w:body in word/document.xml)')
-  const reading: Reading = { tables: [], paragraphs: [] }
+  const reading: Reading = { tables: [], paragraphs: [], budget: newCellBudget() }
   walkBody(childrenOf(body), reading)
-  return reading
+  return { tables: reading.tables, paragraphs: reading.paragraphs }
 }

@@ -1,16 +1,34 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { zipSync, type Zippable } from 'fflate'
+import { MAX_MERGED_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './import-limits.ts'
+import { checkXml } from './check-xml.ts'
 import { planParseError } from './plan-parse-error.ts'
 import {
   buildGrid,
+  newCellBudget,
+  type CellBudget,
   normalizeNewlines,
   type PlacedCell,
   type SourceDocument,
   type SourceTable,
 } from './source-table.ts'
 
-/** A sheet this tall is refused before its cells are laid out (the plan limit is far below). */
-const MAX_SHEET_ROWS = 100_000
-const MAX_SHEET_COLUMNS = 200
+/**
+ * The parts of a workbook that exceljs turns into cell values, matched as exceljs matches
+ * them. Pictures, drawings, comments, themes and the rest are never inflated: exceljs would
+ * inflate every part it is given, whatever its size.
+ */
+const XLSX_PARTS = new Set([
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+])
+const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml$/
+
+export const isXlsxPart = (name: string) =>
+  XLSX_PARTS.has(name.replace(/^\//, '')) || SHEET_PART.test(name)
 
 function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
@@ -40,12 +58,50 @@ function address(ref: string): { row: number; col: number } | null {
   return { row: Number(match[2]) - 1, col: col - 1 }
 }
 
-function readSheet(sheet: ExcelJS.Worksheet): SourceTable | null {
+const MERGE_RE =
+  /<mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"/g
+const ROW_NUMBER_RE = /<(?:\w+:)?(?:row|c)\b[^>]*?\br="[A-Za-z]{0,3}(\d{1,7})"/g
+
+function columnNumber(letters: string): number {
+  let col = 0
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64)
+  return col
+}
+
+/**
+ * Size a sheet from its XML before exceljs reads it: exceljs makes an object for every
+ * row it meets and for every position of every merged range, so a few bytes of XML naming
+ * a huge range would otherwise fill the memory.
+ */
+function checkSheetXml(name: string, xml: string, merged: { cells: number }): void {
+  let lastRow = 0
+  for (const m of xml.matchAll(ROW_NUMBER_RE)) lastRow = Math.max(lastRow, Number(m[1]))
+  for (const m of xml.matchAll(MERGE_RE)) {
+    const top = Number(m[2])
+    const bottom = m[4] ? Number(m[4]) : top
+    const left = columnNumber(m[1]!)
+    const right = m[3] ? columnNumber(m[3]) : left
+    lastRow = Math.max(lastRow, top, bottom)
+    merged.cells += (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1)
+    if (merged.cells > MAX_MERGED_CELLS)
+      throw planParseError('merge_too_large', `(${name}: ${m[0].slice(m[0].indexOf('ref='))})`)
+  }
+  if (lastRow > MAX_TABLE_ROWS)
+    throw planParseError(
+      'too_many_rows',
+      `(${lastRow} rows in the sheet / ${lastRow} dòng trong trang tính)`,
+    )
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, budget: CellBudget): SourceTable | null {
   const height = sheet.rowCount
-  const width = Math.min(sheet.columnCount, MAX_SHEET_COLUMNS)
+  const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS)
   if (height === 0 || width === 0) return null
-  if (height > MAX_SHEET_ROWS)
-    throw planParseError('too_many_rows', `(${height} rows in the sheet)`)
+  if (height > MAX_TABLE_ROWS)
+    throw planParseError(
+      'too_many_rows',
+      `(${height} rows in the sheet / ${height} dòng trong trang tính)`,
+    )
   const covered = new Map<number, PlacedCell>()
   const placed: PlacedCell[] = []
   for (const range of sheet.model.merges) {
@@ -65,7 +121,7 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceTable | null {
     cell.rowSpan = Math.min(cell.rowSpan, height - cell.row)
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
       for (let c = cell.col; c < cell.col + cell.colSpan; c++)
-        covered.set(r * MAX_SHEET_COLUMNS + c, cell)
+        covered.set(r * MAX_TABLE_COLUMNS + c, cell)
     placed.push(cell)
   }
   const meta = Array.from({ length: height }, (_, r) => ({
@@ -78,28 +134,42 @@ function readSheet(sheet: ExcelJS.Worksheet): SourceTable | null {
       const c = colNumber - 1
       if (c >= width) return
       const text = normalizeNewlines(valueText(cell.value))
-      const merged = covered.get(r * MAX_SHEET_COLUMNS + c)
+      const merged = covered.get(r * MAX_TABLE_COLUMNS + c)
       if (merged) {
         // Excel keeps the value of a merged range in its top-left cell only.
         if (merged.row === r && merged.col === c) merged.text = text
       } else if (text) placed.push({ row: r, col: c, text, colSpan: 1, rowSpan: 1 })
     })
   })
-  return buildGrid(placed, meta)
+  return buildGrid(placed, meta, budget)
 }
 
-/** Read every sheet of a workbook as one table each; the understanding step picks the plan. */
-export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
-  const workbook = new ExcelJS.Workbook()
+/**
+ * Read every sheet of a workbook as one table each; the understanding step picks the plan.
+ * `parts` are the inflated workbook parts (see isXlsxPart), each already within its size.
+ */
+export async function readXlsx(parts: Map<string, Uint8Array>): Promise<SourceDocument> {
+  const merged = { cells: 0 }
+  const files: Zippable = {}
+  for (const [name, bytes] of parts) {
+    const xml = checkXml(name, bytes)
+    if (SHEET_PART.test(name)) checkSheetXml(name, xml, merged)
+    // Stored, not compressed: exceljs only needs a zip to open, and these bytes are checked.
+    files[name] = [bytes, { level: 0 }]
+  }
+  // Loaded here, not on start: a Word or CSV plan (and the CLI) need not wait for it.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+    await workbook.xlsx.load(Buffer.from(zipSync(files)) as never)
   } catch (err) {
     throw planParseError('not_an_office_file', `(${(err as Error).message})`)
   }
+  const budget = newCellBudget()
   const tables: SourceTable[] = []
   for (const sheet of workbook.worksheets) {
     if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue
-    const table = readSheet(sheet)
+    const table = readSheet(sheet, budget)
     if (table) tables.push(table)
   }
   return { tables, paragraphs: [] }

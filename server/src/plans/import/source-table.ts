@@ -1,3 +1,6 @@
+import { MAX_DOCUMENT_CELLS, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from './import-limits.ts'
+import { planParseError } from './plan-parse-error.ts'
+
 /**
  * The one shape every reader (docx, xlsx, csv) produces, so that finding the plan table and
  * understanding its rows is written once.
@@ -41,18 +44,41 @@ export interface PlacedCell {
   rowSpan: number
 }
 
+/** The grid positions one file may still lay out (MAX_DOCUMENT_CELLS over all its tables). */
+export interface CellBudget {
+  /** Claims a grid of this size, or refuses the file before anything is allocated. */
+  take: (rows: number, width: number) => void
+}
+
+export function newCellBudget(): CellBudget {
+  let left = MAX_DOCUMENT_CELLS
+  return {
+    take(rows, width) {
+      if (width > MAX_TABLE_COLUMNS)
+        throw planParseError('table_too_wide', `(${width} columns / ${width} cột)`)
+      if (rows > MAX_TABLE_ROWS)
+        throw planParseError('too_many_rows', `(${rows} rows / ${rows} dòng)`)
+      left -= rows * width
+      if (left < 0) throw planParseError('too_many_cells')
+    },
+  }
+}
+
 const emptyCell = (): SourceCell => ({ text: '', colSpan: 1, rowSpan: 1, mergedFrom: null })
 
 /**
  * Lay placed cells out on a full grid, filling covered positions with back-pointers.
- * `rowMeta` gives each row's header flag and source number.
+ * `rowMeta` gives each row's header flag and source number. The grid's size is claimed
+ * from the file's budget first, so an absurd span or height is refused, not allocated.
  */
 export function buildGrid(
   placed: PlacedCell[],
   rowMeta: { repeatsAsHeader: boolean; sourceRow: number }[],
+  budget: CellBudget,
 ): SourceTable {
   let width = 0
   for (const p of placed) width = Math.max(width, p.col + p.colSpan)
+  budget.take(rowMeta.length, width)
   const rows: SourceRow[] = rowMeta.map((meta) => ({
     ...meta,
     cells: Array.from({ length: width }, emptyCell),

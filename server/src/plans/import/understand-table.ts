@@ -1,11 +1,12 @@
-import { foldText } from '@caitien/shared'
+import { foldText } from '@caitien/shared/text'
 import {
   headingField,
   headingWords,
   isPlanColumnField,
   type PlanColumnField,
 } from './plan-columns.ts'
-import { MAX_PLAN_ROWS, planParseError } from './plan-parse-error.ts'
+import { MAX_PLAN_ROWS } from './import-limits.ts'
+import { planParseError } from './plan-parse-error.ts'
 import { readPlanContext, type PlanContext } from './plan-context.ts'
 import type { SourceDocument, SourceRow, SourceTable } from './source-table.ts'
 
