@@ -1,35 +1,29 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createDb } from '@caitien/db'
 import { createFileStore } from '@caitien/server/testing'
 import { checkPassword, passwordRejectionMessage, type PasswordRejection } from '@caitien/shared'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../support/run.ts'
 
-const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'caitien-cli-'))
 const file = join(dir, 'caitien.sqlite')
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: serverDir,
-    env: { ...process.env, CAITIEN_DATABASE_FILE: file },
-    encoding: 'utf8',
-  })
-  return { code: run.status, out: run.stdout.trim(), err: run.stderr }
+async function cli(...args: string[]) {
+  const run = await runCli(args, { CAITIEN_DATABASE_FILE: file })
+  return { code: run.code, out: run.stdout.trim(), err: run.stderr }
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('pnpm cli', () => {
   it('creates a school and a user with roles, who can then log in', async () => {
-    const school = cli('school:create', '--name', 'Trường TH Hoà Bình', '--level', 'primary')
+    const school = await cli('school:create', '--name', 'Trường TH Hoà Bình', '--level', 'primary')
     expect(school.code).toBe(0)
     const schoolId = school.out
     expect(schoolId).toMatch(/^[0-9a-f-]{36}$/)
-    const user = cli(
+    const user = await cli(
       'user:create',
       '--login',
       'CoHoa',
@@ -80,7 +74,7 @@ describe('pnpm cli', () => {
       return rows.length
     }
     expect(await sessions()).toBe(1)
-    const reset = cli('user:reset-password', '--login', 'cohoa')
+    const reset = await cli('user:reset-password', '--login', 'cohoa')
     expect(reset.code).toBe(0)
     expect(await sessions()).toBe(0)
     const password = /reset to (\S+);/.exec(reset.out)?.[1]
@@ -98,25 +92,39 @@ describe('pnpm cli', () => {
     expect((await post(password!)).status).toBe(200)
   })
 
-  it('refuses bad input with a message and exit code 2, changing nothing', () => {
-    expect(cli('user:reset-password', '--login', 'cohoa', '--password', 'short')).toMatchObject({
+  it('refuses bad input with a message and exit code 2, changing nothing', async () => {
+    expect(
+      await cli('user:reset-password', '--login', 'cohoa', '--password', 'short'),
+    ).toMatchObject({
       code: 2,
       err: expect.stringMatching(/password refused \[too_short\]/),
     })
     expect(
-      cli('user:create', '--login', 'x', '--name', 'X', '--school', 'nope', '--roles', 'staff'),
+      await cli(
+        'user:create',
+        '--login',
+        'x',
+        '--name',
+        'X',
+        '--school',
+        'nope',
+        '--roles',
+        'staff',
+      ),
     ).toMatchObject({ code: 2, err: expect.stringMatching(/no school/) })
-    expect(cli('user:create', '--login', 'y', '--name', 'Y', '--roles', 'teacher')).toMatchObject({
+    expect(
+      await cli('user:create', '--login', 'y', '--name', 'Y', '--roles', 'teacher'),
+    ).toMatchObject({
       code: 2,
       err: expect.stringMatching(/unknown role teacher/),
     })
-    expect(cli('frobnicate')).toMatchObject({
+    expect(await cli('frobnicate')).toMatchObject({
       code: 2,
       err: expect.stringMatching(/unknown command/),
     })
     const notJson = join(dir, 'bad.json')
     writeFileSync(notJson, '{"circulars": []}')
-    expect(cli('framework:load', notJson)).toMatchObject({
+    expect(await cli('framework:load', notJson)).toMatchObject({
       code: 2,
       err: expect.stringMatching(/not a criteria catalogue/),
     })
@@ -130,7 +138,7 @@ describe('pnpm cli', () => {
   ])(
     'refuses to create a user with the password %j (%s), creating nothing',
     async (password, reason) => {
-      const run = cli(
+      const run = await cli(
         'user:create',
         '--login',
         'thuylinh',
@@ -154,8 +162,8 @@ describe('pnpm cli', () => {
     },
   )
 
-  it('refuses to reset a password to the current one', () => {
-    const create = cli(
+  it('refuses to reset a password to the current one', async () => {
+    const create = await cli(
       'user:create',
       '--login',
       'thanhhuong',
@@ -165,7 +173,7 @@ describe('pnpm cli', () => {
       'nang-vang-tren-song-han',
     )
     expect(create.code).toBe(0)
-    const again = cli(
+    const again = await cli(
       'user:reset-password',
       '--login',
       'thanhhuong',

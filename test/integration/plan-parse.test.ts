@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,9 +12,9 @@ import {
 } from '../../server/src/plans/import/parse-plan.ts'
 import { parsePlanInWorker } from '../../server/src/plans/import/parse-in-worker.ts'
 import { hostileFiles } from '../support/hostile-files.ts'
+import { runCli } from '../support/run.ts'
 
 const fixtures = fileURLToPath(new URL('../fixtures/plans/', import.meta.url))
-const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'caitien-plan-parse-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
@@ -318,17 +317,13 @@ describe('parsePlanInWorker: the bounded reading the server and the CLI use', ()
 
 describe('pnpm cli plan:parse', () => {
   const database = join(tmp, 'never-created.sqlite')
-  function cli(...args: string[]) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: serverDir,
-      env: { ...process.env, CAITIEN_DATABASE_FILE: database },
-      encoding: 'utf8',
-    })
-    return { code: run.status, out: run.stdout, err: run.stderr }
+  async function cli(...args: string[]) {
+    const run = await runCli(args, { CAITIEN_DATABASE_FILE: database })
+    return { code: run.code, out: run.stdout, err: run.stderr }
   }
 
-  it('prints the plan as JSON without opening a database', () => {
-    const result = cli('plan:parse', join(fixtures, 'plan-004.docx'))
+  it('prints the plan as JSON without opening a database', async () => {
+    const result = await cli('plan:parse', join(fixtures, 'plan-004.docx'))
     expect(result.code).toBe(0)
     const plan = JSON.parse(result.out) as ParsedPlan
     expect(plan.rows).toHaveLength(8)
@@ -341,19 +336,19 @@ describe('pnpm cli plan:parse', () => {
     expect(existsSync(database)).toBe(false)
   })
 
-  it('says what is wrong on stderr and exits 2 on a file it cannot read', () => {
+  it('says what is wrong on stderr and exits 2 on a file it cannot read', async () => {
     const empty = join(tmp, 'empty.docx')
     writeFileSync(empty, '')
-    expect(cli('plan:parse', empty)).toMatchObject({
+    expect(await cli('plan:parse', empty)).toMatchObject({
       code: 2,
       out: '',
       err: expect.stringMatching(/empty_file/),
     })
-    expect(cli('plan:parse', join(fixtures, 'bad-no-header.docx'))).toMatchObject({
+    expect(await cli('plan:parse', join(fixtures, 'bad-no-header.docx'))).toMatchObject({
       code: 2,
       err: expect.stringMatching(/no_header/),
     })
-    expect(cli('plan:parse', join(tmp, 'missing.xlsx'))).toMatchObject({
+    expect(await cli('plan:parse', join(tmp, 'missing.xlsx'))).toMatchObject({
       code: 2,
       err: expect.stringMatching(/cannot read/),
     })
