@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { COMMON_PASSWORDS } from './common-passwords.ts'
-import type { Lang } from './i18n.ts'
+import { defineMessages, type Lang } from './messages.ts'
 
 /**
  * Ten characters (docs/decisions/014): above NIST SP 800-63B's floor of eight, and with
@@ -154,42 +154,38 @@ export function checkPassword(
   return reason ? { ok: false, reason } : { ok: true }
 }
 
+/** Why a password was refused, as a sentence for the person choosing it. */
+export const passwordMessages = defineMessages(
+  {
+    too_long: `Mật khẩu không được dài quá ${PASSWORD_MAX_LENGTH} ký tự.`,
+    blank: 'Mật khẩu không được chỉ gồm dấu cách.',
+    is_login: 'Mật khẩu không được là tên đăng nhập hoặc gần giống tên đăng nhập.',
+    too_short: `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`,
+    same_as_current: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    demo_password: 'Không được dùng mật khẩu của tài khoản dùng thử.',
+    common:
+      'Mật khẩu này quá phổ biến hoặc quá dễ đoán. Hãy chọn một cụm từ dài hơn mà chỉ bạn biết.',
+  } satisfies Record<PasswordRejection, string>,
+  {
+    too_long: `The password must not be longer than ${PASSWORD_MAX_LENGTH} characters.`,
+    blank: 'The password must not be only spaces.',
+    is_login: 'The password must not be the login or close to it.',
+    too_short: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+    same_as_current: 'The new password must differ from the current one.',
+    demo_password: 'The password of the demo accounts cannot be used.',
+    common:
+      'This password is too common or too easy to guess. Choose a longer phrase only you know.',
+  },
+)
+
 /**
- * Why a password was refused, as a sentence for the person choosing it.
+ * Why a password was refused, in `lang`.
  *
  * @example
  * passwordRejectionMessage('too_short', 'en') // → 'The password must have at least 10 characters.'
  */
 export function passwordRejectionMessage(reason: PasswordRejection, lang: Lang = 'vi'): string {
-  const vi = lang === 'vi'
-  switch (reason) {
-    case 'too_long':
-      return vi
-        ? `Mật khẩu không được dài quá ${PASSWORD_MAX_LENGTH} ký tự.`
-        : `The password must not be longer than ${PASSWORD_MAX_LENGTH} characters.`
-    case 'blank':
-      return vi ? 'Mật khẩu không được chỉ gồm dấu cách.' : 'The password must not be only spaces.'
-    case 'is_login':
-      return vi
-        ? 'Mật khẩu không được là tên đăng nhập hoặc gần giống tên đăng nhập.'
-        : 'The password must not be the login or close to it.'
-    case 'too_short':
-      return vi
-        ? `Mật khẩu phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`
-        : `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`
-    case 'same_as_current':
-      return vi
-        ? 'Mật khẩu mới phải khác mật khẩu hiện tại.'
-        : 'The new password must differ from the current one.'
-    case 'demo_password':
-      return vi
-        ? 'Không được dùng mật khẩu của tài khoản dùng thử.'
-        : 'The password of the demo accounts cannot be used.'
-    case 'common':
-      return vi
-        ? 'Mật khẩu này quá phổ biến hoặc quá dễ đoán. Hãy chọn một cụm từ dài hơn mà chỉ bạn biết.'
-        : 'This password is too common or too easy to guess. Choose a longer phrase only you know.'
-  }
+  return passwordMessages[lang][reason]
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.ts'
+import type { Lang } from './messages.ts'
 
 /**
  * Lower-case, strip Vietnamese diacritics (đ → d) and fold white space, so that

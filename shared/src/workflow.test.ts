@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { Actor } from './roles.ts'
 import {
   CARD_STATUSES,
+  TRANSITIONS,
   allowedTargets,
   checkMove,
+  checkMoveCommand,
   evidenceRemovalRefusal,
-  moveNeedsReason,
   tookPart,
   type CardStatus,
   type MoveRejection,
 } from './workflow.ts'
-import { moveRejectionMessage } from './i18n.ts'
+import { moveRejectionMessage } from './workflow-messages.ts'
 
 /**
  * The people of DESIGN §3, as they stand to one card assigned to 'me', on which 'took'
@@ -31,9 +32,11 @@ type Outcome = 'ok' | MoveRejection
 const ok = 'ok'
 const NST = 'no_such_transition'
 const RNA = 'role_not_allowed'
-const SAME = 'same_status'
 
 const OWN = 'own_card'
+
+/** Inside its own column a move is a reorder: for those who may work on the card. */
+const REORDER: Outcome[] = [ok, RNA, RNA, ok, RNA, ok]
 
 /**
  * With evidence on the card and a reason given. Columns follow PERSONAS: assignee, staff
@@ -41,28 +44,28 @@ const OWN = 'own_card'
  */
 const EXPECTED: Record<CardStatus, Record<CardStatus, Outcome[]>> = {
   planned: {
-    planned: [SAME, SAME, SAME, SAME, SAME, SAME],
+    planned: REORDER,
     in_progress: [ok, RNA, RNA, ok, RNA, ok],
     evidence_submitted: [NST, NST, NST, NST, NST, NST],
     verified: [NST, NST, NST, NST, NST, NST],
   },
   in_progress: {
     planned: [ok, RNA, RNA, ok, RNA, ok],
-    in_progress: [SAME, SAME, SAME, SAME, SAME, SAME],
+    in_progress: REORDER,
     evidence_submitted: [ok, RNA, RNA, ok, RNA, ok],
     verified: [NST, NST, NST, NST, NST, NST],
   },
   evidence_submitted: {
     planned: [NST, NST, NST, NST, NST, NST],
     in_progress: [ok, RNA, ok, ok, ok, RNA],
-    evidence_submitted: [SAME, SAME, SAME, SAME, SAME, SAME],
+    evidence_submitted: REORDER,
     verified: [RNA, RNA, ok, OWN, OWN, RNA],
   },
   verified: {
     planned: [NST, NST, NST, NST, NST, NST],
     in_progress: [RNA, RNA, ok, ok, ok, ok],
     evidence_submitted: [NST, NST, NST, NST, NST, NST],
-    verified: [SAME, SAME, SAME, SAME, SAME, SAME],
+    verified: REORDER,
   },
 }
 
@@ -106,24 +109,39 @@ const cases = CARD_STATUSES.flatMap((from) =>
 )
 
 describe('checkMove', () => {
-  it('covers every status × status × persona × evidence × reason combination', () => {
-    expect(cases).toHaveLength(4 * 4 * 6 * 2 * 2)
+  it('exercises every transition through some persona of the table', () => {
+    const reached = new Set(
+      cases
+        .filter((c) => c.expected === ok && c.from !== c.to)
+        .map((c) => {
+          const check = checkMove(
+            { status: c.from, evidenceCount: 1, assigneeIds: ['me'], involvedIds: ['took'] },
+            c.to,
+            PERSONAS[c.persona],
+          )
+          return check.ok ? check.kind : null
+        }),
+    )
+    expect(TRANSITIONS.filter((t) => !reached.has(t.kind)).map((t) => t.kind)).toEqual([])
   })
 
   it.each(cases)(
     '$from → $to by $persona (evidence $evidenceCount, reason $withReason): $expected',
     ({ from, to, persona, evidenceCount, withReason, expected }) => {
       const card = { status: from, evidenceCount, assigneeIds: ['me'], involvedIds: ['took'] }
-      const result = checkMove(card, to, PERSONAS[persona], {
-        reason: withReason ? 'Minh chứng chưa đủ' : null,
-      })
+      const result = checkMoveCommand(
+        card,
+        to,
+        PERSONAS[persona],
+        withReason ? 'Minh chứng chưa đủ' : null,
+      )
       expect(result.ok ? ok : result.reason).toBe(expected)
     },
   )
 
   it('treats a blank reason as no reason', () => {
     const card = { status: 'verified' as const, evidenceCount: 1, assigneeIds: [], involvedIds: [] }
-    const result = checkMove(card, 'in_progress', PERSONAS.principal, { reason: '   ' })
+    const result = checkMoveCommand(card, 'in_progress', PERSONAS.principal, '   ')
     expect(result).toMatchObject({ ok: false, reason: 'reason_required' })
   })
 
@@ -134,13 +152,21 @@ describe('checkMove', () => {
       assigneeIds: ['me'],
       involvedIds: [],
     }
-    expect(checkMove(card, 'in_progress', PERSONAS.monitor, { reason: 'thiếu' })).toEqual({
+    expect(checkMove(card, 'in_progress', PERSONAS.monitor)).toEqual({
       ok: true,
       kind: 'send_back',
+      needsReason: true,
     })
     expect(checkMove(card, 'in_progress', PERSONAS.assignee)).toEqual({
       ok: true,
       kind: 'withdraw',
+      needsReason: false,
+    })
+    // An assignee who is also a monitor withdraws: the transition that asks least wins.
+    expect(checkMove(card, 'in_progress', PERSONAS.monitorAssignee)).toEqual({
+      ok: true,
+      kind: 'withdraw',
+      needsReason: false,
     })
   })
 
@@ -170,6 +196,25 @@ describe('checkMove', () => {
     expect(checkMove(card, 'verified', { id: 'mon2', roles: ['monitor'] })).toEqual({
       ok: true,
       kind: 'verify',
+      needsReason: false,
+    })
+  })
+
+  it('calls a move inside its own column a reorder, needing no reason', () => {
+    const card = {
+      status: 'verified' as const,
+      evidenceCount: 1,
+      assigneeIds: ['me'],
+      involvedIds: [],
+    }
+    expect(checkMove(card, 'verified', PERSONAS.assignee)).toEqual({
+      ok: true,
+      kind: 'reorder',
+      needsReason: false,
+    })
+    expect(checkMove(card, 'verified', PERSONAS.monitor)).toEqual({
+      ok: false,
+      reason: 'role_not_allowed',
     })
   })
 })
@@ -206,7 +251,7 @@ describe('allowedTargets', () => {
       assigneeIds: ['me'],
       involvedIds: [],
     }
-    expect(allowedTargets(card, PERSONAS.assignee)).toEqual(['in_progress'])
+    expect(allowedTargets(card, PERSONAS.assignee)).toEqual(['planned', 'in_progress'])
     expect(allowedTargets(card, PERSONAS.staff)).toEqual([])
   })
 
@@ -218,8 +263,8 @@ describe('allowedTargets', () => {
       involvedIds: [],
     }
     expect(allowedTargets(card, PERSONAS.monitor)).toEqual(['in_progress', 'verified'])
-    expect(moveNeedsReason(card, 'in_progress', PERSONAS.monitor)).toBe(true)
-    expect(moveNeedsReason(card, 'verified', PERSONAS.monitor)).toBe(false)
+    expect(checkMove(card, 'in_progress', PERSONAS.monitor)).toMatchObject({ needsReason: true })
+    expect(checkMove(card, 'verified', PERSONAS.monitor)).toMatchObject({ needsReason: false })
   })
 })
 
@@ -230,6 +275,15 @@ describe('moveRejectionMessage', () => {
     )
     expect(moveRejectionMessage('role_not_allowed', 'evidence_submitted', 'verified', 'en')).toBe(
       'Only the monitoring team may move a card from "Evidence submitted" to "Verified".',
+    )
+    expect(moveRejectionMessage('role_not_allowed', 'in_progress', 'evidence_submitted')).toBe(
+      'Chỉ người được giao hoặc Hiệu trưởng mới được chuyển thẻ từ “Đang thực hiện” sang “Đã nộp minh chứng”.',
+    )
+  })
+
+  it('speaks of reordering when the refusal is inside the card’s own column', () => {
+    expect(moveRejectionMessage('role_not_allowed', 'planned', 'planned', 'en')).toBe(
+      'Only an assignee or the principal may reorder this card.',
     )
   })
 })

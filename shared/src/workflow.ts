@@ -1,3 +1,4 @@
+import { canWorkOnCard } from './permissions.ts'
 import type { Actor, Role } from './roles.ts'
 
 /** The four board columns, in display order (DESIGN §3). */
@@ -11,14 +12,27 @@ export function isCardStatus(value: unknown): value is CardStatus {
 /** Who a transition names: a school role, or the card's own assignees. */
 export type Mover = Role | 'assignee'
 
+/** What a legal move means to people; drives activity texts, reviews and the inbox. */
+export const MOVE_KINDS = [
+  'start',
+  'unstart',
+  'submit',
+  'withdraw',
+  'send_back',
+  'verify',
+  'reopen',
+] as const
+export type MoveKind = (typeof MOVE_KINDS)[number]
+
 interface Transition {
   from: CardStatus
   to: CardStatus
+  kind: MoveKind
   who: readonly Mover[]
   /** The card must carry at least one evidence item. */
   needsEvidence?: boolean
-  /** These movers must give a reason (all movers when `true`). */
-  reasonFrom?: readonly Mover[] | true
+  /** The mover must say why (the assignees see it). */
+  needsReason?: boolean
   /**
    * Nobody who took part in the card (`tookPart`) may make this move, whatever other role
    * they hold: separation of duties (docs/decisions/015).
@@ -26,32 +40,45 @@ interface Transition {
   notOwnCard?: boolean
 }
 
-/** Every legal move (DESIGN §3). Anything not listed is refused. */
+/**
+ * Every legal move between columns (DESIGN §3). Anything not listed is refused. Two
+ * transitions may share a pair of columns when different people make them for different
+ * reasons: an assignee withdraws a submission, a monitor sends it back.
+ */
 export const TRANSITIONS = [
-  { from: 'planned', to: 'in_progress', who: ['assignee', 'principal'] },
-  { from: 'in_progress', to: 'planned', who: ['assignee', 'principal'] },
+  { from: 'planned', to: 'in_progress', kind: 'start', who: ['assignee', 'principal'] },
+  { from: 'in_progress', to: 'planned', kind: 'unstart', who: ['assignee', 'principal'] },
   {
     from: 'in_progress',
     to: 'evidence_submitted',
+    kind: 'submit',
     who: ['assignee', 'principal'],
     needsEvidence: true,
   },
-  // An assignee withdraws without a reason; a monitor sends back and must say why.
+  { from: 'evidence_submitted', to: 'in_progress', kind: 'withdraw', who: ['assignee'] },
   {
     from: 'evidence_submitted',
     to: 'in_progress',
-    who: ['assignee', 'monitor'],
-    reasonFrom: ['monitor'],
+    kind: 'send_back',
+    who: ['monitor'],
+    needsReason: true,
   },
   // Checked again at the moment of verifying: the evidence may have gone since the submission.
   {
     from: 'evidence_submitted',
     to: 'verified',
+    kind: 'verify',
     who: ['monitor'],
     notOwnCard: true,
     needsEvidence: true,
   },
-  { from: 'verified', to: 'in_progress', who: ['monitor', 'principal'], reasonFrom: true },
+  {
+    from: 'verified',
+    to: 'in_progress',
+    kind: 'reopen',
+    who: ['monitor', 'principal'],
+    needsReason: true,
+  },
 ] as const satisfies readonly Transition[]
 
 /** The fields of a card the rule needs, and nothing more. */
@@ -108,7 +135,6 @@ export function evidenceRemovalRefusal(
 }
 
 export const MOVE_REJECTIONS = [
-  'same_status',
   'no_such_transition',
   'role_not_allowed',
   'own_card',
@@ -117,16 +143,17 @@ export const MOVE_REJECTIONS = [
 ] as const
 export type MoveRejection = (typeof MOVE_REJECTIONS)[number]
 
+/**
+ * The decision on one move. A legal move says what it is (`kind`; `'reorder'` inside its own
+ * column) and whether its mover must give a reason, which the UI asks for after the drop.
+ */
 export type MoveCheck =
-  | { ok: true; kind: MoveKind }
-  | { ok: false; reason: MoveRejection; transition: (typeof TRANSITIONS)[number] | undefined }
+  | { ok: true; kind: MoveKind | 'reorder'; needsReason: boolean }
+  | { ok: false; reason: MoveRejection }
 
-/** What a legal move means to people; drives activity texts and the inbox. */
-export type MoveKind =
-  'start' | 'unstart' | 'submit' | 'withdraw' | 'send_back' | 'verify' | 'reopen'
-
-export function findTransition(from: CardStatus, to: CardStatus) {
-  return TRANSITIONS.find((t) => t.from === from && t.to === to)
+/** The transitions between two columns, in the order they are tried. */
+export function transitionsBetween(from: CardStatus, to: CardStatus) {
+  return TRANSITIONS.filter((t) => t.from === from && t.to === to)
 }
 
 /** The movers this actor counts as for this card. */
@@ -136,75 +163,72 @@ function moversOf(card: MovableCard, actor: Actor): Mover[] {
   return movers
 }
 
-function kindOf(t: Transition, via: Mover): MoveKind {
-  if (t.to === 'verified') return 'verify'
-  if (t.from === 'verified') return 'reopen'
-  if (t.from === 'evidence_submitted') return via === 'monitor' ? 'send_back' : 'withdraw'
-  if (t.to === 'evidence_submitted') return 'submit'
-  return t.to === 'in_progress' ? 'start' : 'unstart'
+/**
+ * May `actor` move `card` to `to`? Pure: no clock, no database. Every way of moving a card
+ * (drag, menu, review queue, the server) asks this, and nothing else decides.
+ *
+ * Inside its own column a move is a reorder, allowed to whoever may work on the card. When
+ * an actor qualifies for several transitions, the one that asks least wins: an assignee who
+ * is also a monitor withdraws their own submission without a reason.
+ *
+ * @example
+ * const card = { status: 'planned', evidenceCount: 0, assigneeIds: ['u1'], involvedIds: [] } as const
+ * checkMove(card, 'in_progress', { id: 'u1', roles: ['staff'] })
+ * // → { ok: true, kind: 'start', needsReason: false }
+ * checkMove(card, 'verified', { id: 'u1', roles: ['staff'] })
+ * // → { ok: false, reason: 'no_such_transition' }
+ */
+export function checkMove(card: MovableCard, to: CardStatus, actor: Actor): MoveCheck {
+  if (card.status === to) {
+    return canWorkOnCard(card, actor)
+      ? { ok: true, kind: 'reorder', needsReason: false }
+      : { ok: false, reason: 'role_not_allowed' }
+  }
+  const candidates = transitionsBetween(card.status, to)
+  if (candidates.length === 0) return { ok: false, reason: 'no_such_transition' }
+  const movers = moversOf(card, actor)
+  const eligible = candidates.filter((t: Transition) => t.who.some((m) => movers.includes(m)))
+  if (eligible.length === 0) return { ok: false, reason: 'role_not_allowed' }
+  const t: Transition = eligible.find((e: Transition) => !e.needsReason) ?? eligible[0]!
+  if (t.notOwnCard && tookPart(card, actor.id)) return { ok: false, reason: 'own_card' }
+  if (t.needsEvidence && card.evidenceCount < 1) return { ok: false, reason: 'evidence_missing' }
+  return { ok: true, kind: t.kind, needsReason: t.needsReason ?? false }
 }
 
 /**
- * May `actor` move `card` to `to`? Pure: no clock, no database.
- *
- * When an actor qualifies through several roles, the one that asks least of them
- * wins: an assignee who is also a monitor withdraws their own card without a reason.
+ * A move as the server receives it: `checkMove`, then the reason it needs, which must not
+ * be blank.
  *
  * @example
- * checkMove({ status: 'planned', evidenceCount: 0, assigneeIds: ['u1'], involvedIds: [] }, 'in_progress', { id: 'u1', roles: ['staff'] })
- * // → { ok: true, kind: 'start' }
+ * checkMoveCommand(submitted, 'in_progress', monitor, '  ') // → { ok: false, reason: 'reason_required' }
  */
-export function checkMove(
+export function checkMoveCommand(
   card: MovableCard,
   to: CardStatus,
   actor: Actor,
-  options: { reason?: string | null } = {},
+  reason: string | null | undefined,
 ): MoveCheck {
-  if (card.status === to) return { ok: false, reason: 'same_status', transition: undefined }
-  const transition = findTransition(card.status, to)
-  if (!transition) return { ok: false, reason: 'no_such_transition', transition }
-  const t: Transition = transition
-  const movers = moversOf(card, actor)
-  const eligible = t.who.filter((m) => movers.includes(m))
-  if (eligible.length === 0) return { ok: false, reason: 'role_not_allowed', transition }
-  if (t.notOwnCard && tookPart(card, actor.id)) {
-    return { ok: false, reason: 'own_card', transition }
+  const check = checkMove(card, to, actor)
+  if (check.ok && check.needsReason && !reason?.trim()) {
+    return { ok: false, reason: 'reason_required' }
   }
-  if (t.needsEvidence && card.evidenceCount < 1) {
-    return { ok: false, reason: 'evidence_missing', transition }
-  }
-  const hasReason = (options.reason ?? '').trim().length > 0
-  const withoutReason = eligible.find((m) => !needsReason(t, m))
-  if (withoutReason) return { ok: true, kind: kindOf(t, withoutReason) }
-  if (!hasReason) return { ok: false, reason: 'reason_required', transition }
-  return { ok: true, kind: kindOf(t, eligible[0]!) }
-}
-
-function needsReason(t: Transition, mover: Mover): boolean {
-  if (t.reasonFrom === true) return true
-  return t.reasonFrom?.includes(mover) ?? false
+  return check
 }
 
 /**
- * The columns this actor may drop the card into, ignoring reasons (the UI asks for one
- * after the drop). Used to light up drop targets; the server re-checks every move.
+ * The columns this actor may drop the card into (its own column when they may reorder it),
+ * before any reason is asked. Lights up drop targets; the server re-checks every move.
  */
 export function allowedTargets(card: MovableCard, actor: Actor): CardStatus[] {
-  return CARD_STATUSES.filter((to) => {
-    const check = checkMove(card, to, actor, { reason: 'x' })
-    return check.ok
-  })
-}
-
-/** Does this move need a reason from this actor (send back, reopen)? */
-export function moveNeedsReason(card: MovableCard, to: CardStatus, actor: Actor): boolean {
-  const withReason = checkMove(card, to, actor, { reason: 'x' })
-  if (!withReason.ok) return false
-  const without = checkMove(card, to, actor)
-  return !without.ok && without.reason === 'reason_required'
+  return CARD_STATUSES.filter((to) => checkMove(card, to, actor).ok)
 }
 
 /** Statuses reachable from `from` by anybody: the "what is allowed" part of a refusal. */
 export function nextStatuses(from: CardStatus): CardStatus[] {
-  return TRANSITIONS.filter((t) => t.from === from).map((t) => t.to)
+  return [...new Set(TRANSITIONS.filter((t) => t.from === from).map((t) => t.to))]
+}
+
+/** Everyone a transition between these columns names, for "only … may" messages. */
+export function moversBetween(from: CardStatus, to: CardStatus): Mover[] {
+  return [...new Set(transitionsBetween(from, to).flatMap((t) => t.who))]
 }

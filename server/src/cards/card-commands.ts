@@ -1,7 +1,7 @@
 import type { CardTable, Db } from '@caitien/db'
 import {
   canComment,
-  canWorkOnCard,
+  evidenceAddRefusal,
   evidenceCode,
   parseBudget,
   parseTimeframe,
@@ -283,10 +283,8 @@ export async function addEvidence(
     if (!row || row.plan_id !== input.planId)
       return { ok: false as const, reason: 'card_not_found' as const }
     const assigneeIds = await listAssigneeIds(trx, row.id)
-    if (!canWorkOnCard({ assigneeIds }, input.actor)) {
-      return { ok: false as const, reason: 'forbidden' as const }
-    }
-    if (row.status === 'verified') return { ok: false as const, reason: 'card_verified' as const }
+    const refusal = evidenceAddRefusal({ status: row.status, assigneeIds }, input.actor)
+    if (refusal) return { ok: false as const, reason: refusal }
     const e = input.evidence
     if (e.kind === 'file' && input.quotaBytes !== undefined) {
       const storage = await schoolStorage(trx, row.school_id, e.sha256)

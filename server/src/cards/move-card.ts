@@ -1,7 +1,6 @@
 import { queryTemplate, type Db, type Param } from '@caitien/db'
 import {
-  canWorkOnCard,
-  checkMove,
+  checkMoveCommand,
   positionBetween,
   positionsTooClose,
   type Actor,
@@ -80,8 +79,8 @@ async function place(
 }
 
 /**
- * Moves a card to another column: load → checkMove → write + activity, in one
- * transaction. The version the mover saw must still be current, or nothing happens
+ * Moves a card: load → checkMove → write (+ activity for a move between columns), in one
+ * transaction; `to: null` reorders it inside its own column. The version the mover saw must still be current, or nothing happens
  * and the current card comes back (409).
  */
 export async function moveCard(
@@ -89,7 +88,7 @@ export async function moveCard(
   input: {
     cardId: string
     planId: string
-    to: CardStatus
+    to: CardStatus | null
     version: number
     reason: string | null
     beforeCardId: string | null
@@ -106,11 +105,16 @@ export async function moveCard(
     }
     // `before` was read in this transaction: the evidence count and the people who took
     // part are the ones at the moment of the move, not those the mover saw.
-    const check = checkMove(before, input.to, input.actor, { reason: input.reason })
-    if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to: input.to }
-    const placed = await place(trx, { ...input, planId: row.plan_id })
+    const to = input.to ?? row.status
+    const check = checkMoveCommand(before, to, input.actor, input.reason)
+    if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to }
+    const placed = await place(trx, { ...input, to, planId: row.plan_id })
     if (!placed.ok) {
       return { ok: false, reason: 'version_conflict', card: (await loadBoardCard(trx, row.id))! }
+    }
+    if (check.kind === 'reorder') {
+      const moved = { ...before, position: placed.position, version: row.version + 1 }
+      return { ok: true, card: moved, kind: check.kind }
     }
     const reason = input.reason?.trim() || null
     await insertActivity(trx, {
@@ -121,7 +125,7 @@ export async function moveCard(
       at: input.now,
       action: check.kind,
       from_status: row.status,
-      to_status: input.to,
+      to_status: to,
       reason,
       // Who was assigned when it was submitted: they may not verify it, even once
       // reassigned (docs/decisions/015).
@@ -150,8 +154,8 @@ export async function moveCard(
         : involvement.submission
     const moved = {
       ...before,
-      status: input.to,
-      involvedIds: involvedIdsOf(input.to, { ...involvement, submission }),
+      status: to,
+      involvedIds: involvedIdsOf(to, { ...involvement, submission }),
       position: placed.position,
       version: row.version + 1,
     }
@@ -159,35 +163,10 @@ export async function moveCard(
   })
 }
 
-/** Reorders a card inside its own column: allowed to whoever may work on the card. */
-export async function reorderCard(
+/** Reorders a card inside its own column: a move to the column it is in (`checkMove`). */
+export function reorderCard(
   db: Db,
-  input: {
-    cardId: string
-    planId: string
-    version: number
-    beforeCardId: string | null
-    actor: Actor
-    now: string
-  },
-): Promise<
-  MoveResult | { ok: false; reason: 'role_not_allowed'; from: CardStatus; to: CardStatus }
-> {
-  return db.transaction().execute(async (trx) => {
-    const found = await findBoardCard(trx, input.cardId)
-    if (!found || found.row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
-    const { row, card: before } = found
-    if (row.version !== input.version) {
-      return { ok: false, reason: 'version_conflict', card: before }
-    }
-    if (!canWorkOnCard(before, input.actor)) {
-      return { ok: false, reason: 'role_not_allowed', from: row.status, to: row.status }
-    }
-    const placed = await place(trx, { ...input, to: row.status })
-    if (!placed.ok) {
-      return { ok: false, reason: 'version_conflict', card: (await loadBoardCard(trx, row.id))! }
-    }
-    const moved = { ...before, position: placed.position, version: row.version + 1 }
-    return { ok: true, card: moved, kind: 'reorder' }
-  })
+  input: Omit<Parameters<typeof moveCard>[1], 'to' | 'reason'>,
+): Promise<MoveResult> {
+  return moveCard(db, { ...input, to: null, reason: null })
 }

@@ -1,5 +1,11 @@
 import type { Db } from '@caitien/db'
-import { canManagePlan, canWorkOnCard, evidenceRemovalRefusal, type Actor } from '@caitien/shared'
+import {
+  canDeleteEvidence,
+  canManagePlan,
+  evidenceAddRefusal,
+  evidenceRemovalRefusal,
+  type Actor,
+} from '@caitien/shared'
 import { findCardById, insertActivity, listAssigneeIds } from '../cards/card.repository.ts'
 
 /** An evidence item with the plan it belongs to: the unit of access checks. */
@@ -47,7 +53,7 @@ export async function deleteEvidence(
       .where('deleted_at', 'is', null)
       .executeTakeFirst()
     if (!item) return { ok: false as const, reason: 'not_found' as const }
-    if (item.created_by !== input.actor.id)
+    if (!canDeleteEvidence({ createdBy: item.created_by }, input.actor))
       return { ok: false as const, reason: 'not_uploader' as const }
     const cards = await trx
       .selectFrom('card')
@@ -160,10 +166,9 @@ export async function linkEvidence(
     const card = await findCardById(trx, input.cardId)
     if (!card || card.plan_id !== input.planId)
       return { ok: false as const, reason: 'not_found' as const }
-    if (!canWorkOnCard({ assigneeIds: await listAssigneeIds(trx, card.id) }, input.actor)) {
-      return { ok: false as const, reason: 'forbidden' as const }
-    }
-    if (card.status === 'verified') return { ok: false as const, reason: 'frozen' as const }
+    const assigneeIds = await listAssigneeIds(trx, card.id)
+    const refusal = evidenceAddRefusal({ status: card.status, assigneeIds }, input.actor)
+    if (refusal) return { ok: false as const, reason: refusal }
     const item = await trx
       .selectFrom('evidence')
       .select(['id', 'card_id', 'plan_id', 'code', 'title'])

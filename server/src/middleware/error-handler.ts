@@ -1,4 +1,4 @@
-import type { ApiError } from '@caitien/shared'
+import type { ApiError, Lang } from '@caitien/shared'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ApiException } from '../http-error.ts'
@@ -9,7 +9,10 @@ function body(code: ApiError['error']['code'], message: string): ApiError {
 
 /** Every error leaves as `{ error: { code, message } }`; a stack trace never does. */
 export const handleError: ErrorHandler = (err, c) => {
-  if (err instanceof ApiException) return c.json(body(err.code, err.message), err.status)
+  if (err instanceof ApiException) {
+    const lang = (c.get('lang') as Lang | undefined) ?? 'vi'
+    return c.json(body(err.code, err.messageIn(lang)), err.status)
+  }
   if (err instanceof HTTPException) {
     const status = err.status
     const code =

@@ -24,8 +24,8 @@ import {
   updateCard,
 } from '../cards/card-commands.ts'
 import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
-import { moveCard, reorderCard } from '../cards/move-card.ts'
-import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { moveCard, reorderCard, type MoveResult } from '../cards/move-card.ts'
+import { ApiException, evidenceRefused, forbiddenBy, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 
 const STALE: Record<Lang, string> = {
@@ -43,6 +43,30 @@ async function staleAnswer(c: Context<AppEnv>, cardId: string) {
   )
 }
 
+/** The answer to a move or a reorder: the card, a stale 409 with the card, or the refusal. */
+function moveAnswer(c: Context<AppEnv>, planId: string, cardId: string, result: MoveResult) {
+  if (result.ok) {
+    publishCardEvent(c, planId, cardId, result.card.version)
+    return c.json({ card: result.card }, 200)
+  }
+  switch (result.reason) {
+    case 'card_not_found':
+      throw notFound('card')
+    case 'version_conflict':
+      return c.json(
+        { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
+        409,
+      )
+    default: {
+      const message = moveRejectionMessage(result.reason, result.from, result.to, c.var.lang)
+      return c.json(
+        { error: { code: result.reason, message } },
+        statusForMoveRejection(result.reason),
+      )
+    }
+  }
+}
+
 export const cardRoutes = new Hono<AppEnv>()
   .get('/:cardId', validate('param', cardIdParamSchema), async (c) => {
     const { cardId } = c.req.valid('param')
@@ -58,7 +82,7 @@ export const cardRoutes = new Hono<AppEnv>()
     async (c) => {
       const { cardId } = c.req.valid('param')
       const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
-      if (!canManagePlan(actor)) throw forbidden('Only the principal may edit a card.')
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { version, ...fields } = c.req.valid('json')
       const result = await updateCard(c.var.db, {
         cardId,
@@ -85,7 +109,7 @@ export const cardRoutes = new Hono<AppEnv>()
     async (c) => {
       const { cardId } = c.req.valid('param')
       const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
-      if (!canManagePlan(actor)) throw forbidden('Only the principal may delete a card.')
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const result = await deleteCard(c.var.db, {
         cardId,
         planId: plan.id,
@@ -108,7 +132,7 @@ export const cardRoutes = new Hono<AppEnv>()
     async (c) => {
       const { cardId } = c.req.valid('param')
       const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
-      if (!canManagePlan(actor)) throw forbidden('Only the principal may assign people.')
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const input = c.req.valid('json')
       const result = await setAssignees(c.var.db, {
         cardId,
@@ -153,26 +177,7 @@ export const cardRoutes = new Hono<AppEnv>()
         actor,
         now: c.var.now().toISOString(),
       })
-      if (result.ok) {
-        publishCardEvent(c, plan.id, cardId, result.card.version)
-        return c.json({ card: result.card }, 200)
-      }
-      switch (result.reason) {
-        case 'card_not_found':
-          throw notFound('card')
-        case 'version_conflict':
-          return c.json(
-            { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
-            409,
-          )
-        default: {
-          const message = moveRejectionMessage(result.reason, result.from, result.to, c.var.lang)
-          return c.json(
-            { error: { code: result.reason, message } },
-            statusForMoveRejection(result.reason),
-          )
-        }
-      }
+      return moveAnswer(c, plan.id, cardId, result)
     },
   )
   .post(
@@ -191,22 +196,7 @@ export const cardRoutes = new Hono<AppEnv>()
         actor,
         now: c.var.now().toISOString(),
       })
-      if (result.ok) {
-        publishCardEvent(c, plan.id, cardId, result.card.version)
-        return c.json({ card: result.card }, 200)
-      }
-      if (result.reason === 'card_not_found') throw notFound('card')
-      if (result.reason === 'version_conflict') {
-        return c.json(
-          { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
-          409,
-        )
-      }
-      const message =
-        c.var.lang === 'vi'
-          ? 'Chỉ người được giao hoặc Hiệu trưởng mới được sắp xếp thẻ này.'
-          : 'Only an assignee or the principal may reorder this card.'
-      return c.json({ error: { code: 'role_not_allowed' as const, message } }, 403)
+      return moveAnswer(c, plan.id, cardId, result)
     },
   )
   .post(
@@ -225,10 +215,8 @@ export const cardRoutes = new Hono<AppEnv>()
       })
       if (!result.ok) {
         if (result.reason === 'card_not_found') throw notFound('card')
-        if (result.reason === 'card_verified') {
-          throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
-        }
-        throw forbidden('Only an assignee or the principal may add evidence.')
+        if (result.reason === 'quota_exceeded') throw new Error('a note or link has no size')
+        throw evidenceRefused(result.reason)
       }
       publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ evidence: { id: result.evidenceId, code: result.code } }, 201)
@@ -250,7 +238,7 @@ export const cardRoutes = new Hono<AppEnv>()
       })
       if (!result.ok) {
         if (result.reason === 'card_not_found') throw notFound('card')
-        throw forbidden('Only members of the school may comment.')
+        throw forbiddenBy('comment')
       }
       publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ comment: { id: result.commentId } }, 201)

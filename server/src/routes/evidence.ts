@@ -1,11 +1,10 @@
 import {
-  canWorkOnCard,
   cardIdParamSchema,
-  planEvidenceQuerySchema,
+  evidenceAddRefusal,
+  evidenceMessages,
   formatFileSize,
+  planEvidenceQuerySchema,
   planIdParamSchema,
-  STATUS_LABELS,
-  type Lang,
 } from '@caitien/shared'
 import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
@@ -25,56 +24,31 @@ import {
 import { listPlanEvidence } from '../evidence/evidence-queries.ts'
 import { schoolStorage } from '../evidence/storage.ts'
 import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
-import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { ApiException, evidenceRefused, forbiddenBy, notFound, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 
 const evidenceIdParamSchema = z.object({ evidenceId: z.string().min(1).max(64) })
 
-const TOO_LARGE: Record<Lang, (mb: number) => string> = {
-  vi: (mb) => `Tệp lớn hơn giới hạn ${mb} MB.`,
-  en: (mb) => `The file is larger than the ${mb} MB limit.`,
-}
-const WRONG_TYPE: Record<Lang, string> = {
-  vi: 'Chỉ nhận tệp PDF, ảnh (PNG, JPEG, GIF, WebP) và tài liệu Word, Excel, PowerPoint; nội dung tệp phải đúng với phần mở rộng của tên tệp.',
-  en: 'Only PDF, images (PNG, JPEG, GIF, WebP) and Word, Excel and PowerPoint documents are accepted, and the content must match the file name.',
-}
-
-/** The link picker shows these as they are: worded in the user's language. */
-const LINK_REFUSED: Record<
-  Lang,
-  Record<'not_found' | 'forbidden' | 'frozen' | 'already_linked', string>
-> = {
-  vi: {
-    not_found: 'Không tìm thấy minh chứng này trong kế hoạch; có thể nó vừa bị xoá.',
-    forbidden: 'Chỉ người được giao hoặc Hiệu trưởng mới được liên kết minh chứng vào thẻ này.',
-    frozen: 'Thẻ đã được xác nhận; minh chứng của thẻ đã được khóa.',
-    already_linked: 'Minh chứng này đã có trên thẻ.',
-  },
-  en: {
-    not_found: 'This evidence is not in the plan; it may have just been deleted.',
-    forbidden: 'Only an assignee or the principal may link evidence to this card.',
-    frozen: 'The card is verified; its evidence is frozen.',
-    already_linked: 'The item is already on this card.',
-  },
-}
-
 /** The school's evidence storage is full: how much is used, the limit, and what to do. */
-function quotaExceeded(lang: Lang, used: number, size: number, quota: number) {
-  const [u, s, q] = [used, size, quota].map((n) => formatFileSize(n, lang))
-  const message =
-    lang === 'vi'
-      ? `Trường đã dùng ${u} trong giới hạn ${q} dành cho minh chứng; tệp này (${s}) vượt quá phần còn lại. Hãy xoá bớt minh chứng không còn cần, hoặc nhờ quản trị hệ thống tăng giới hạn.`
-      : `The school uses ${u} of its ${q} evidence storage; this file (${s}) does not fit in what is left. Delete evidence that is no longer needed, or ask the administrator to raise the limit.`
+function quotaExceeded(used: number, size: number, quota: number) {
   // 413: this request's content is more than the server will take now (not 507: nothing is
   // wrong with the server, and a client must not retry it as a server fault).
-  return new ApiException(413, 'storage_quota_exceeded', message)
+  return new ApiException(
+    413,
+    'storage_quota_exceeded',
+    worded((lang) => {
+      const [u, s, q] = [used, size, quota].map((n) => formatFileSize(n, lang))
+      return evidenceMessages[lang].quotaExceeded({ used: u!, size: s!, quota: q! })
+    }),
+  )
 }
 
-/** Deleting the last evidence of a card waiting for review (docs/decisions/015). */
-const LAST_EVIDENCE: Record<Lang, string> = {
-  vi: `Đây là minh chứng cuối cùng của một thẻ đang chờ xác nhận. Hãy rút thẻ về “${STATUS_LABELS.vi.in_progress}” trước, rồi mới xoá minh chứng.`,
-  en: `This is the last evidence item of a card waiting for review. Withdraw the card to "${STATUS_LABELS.en.in_progress}" first, then delete the item.`,
-}
+const tooLarge = (mb: number) =>
+  new ApiException(
+    413,
+    'payload_too_large',
+    worded((lang) => evidenceMessages[lang].tooLarge({ mb })),
+  )
 
 /** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
 function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
@@ -105,8 +79,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
       const max = c.var.maxEvidenceBytes
       const mb = Math.round(max / 1024 / 1024)
       const declared = Number(c.req.header('content-length') ?? 0)
-      if (declared > max)
-        throw new ApiException(413, 'payload_too_large', TOO_LARGE[c.var.lang](mb))
+      if (declared > max) throw tooLarge(mb)
       const fileName = cleanFileName(c.req.valid('query').name)
       // Refuse before reading the body: a refused upload should cost neither time nor disk.
       const card = await c.var.db
@@ -115,34 +88,39 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         .where('id', '=', cardId)
         .executeTakeFirstOrThrow()
       const assigneeIds = await listAssigneeIds(c.var.db, cardId)
-      if (!canWorkOnCard({ assigneeIds }, actor)) {
-        throw forbidden('Only an assignee or the principal may add evidence.')
-      }
-      if (card.status === 'verified') {
-        throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
-      }
+      const refusal = evidenceAddRefusal({ status: card.status, assigneeIds }, actor)
+      if (refusal) throw evidenceRefused(refusal)
       let upload
       try {
         upload = await c.var.files.receive(c.req.raw.body, max)
       } catch (err) {
         if (err instanceof FileTooLargeError) {
-          throw new ApiException(413, 'payload_too_large', TOO_LARGE[c.var.lang](mb))
+          throw tooLarge(mb)
         }
         throw err
       }
       try {
-        if (upload.size === 0) throw new ApiException(400, 'bad_request', 'file: empty')
+        if (upload.size === 0)
+          throw new ApiException(
+            400,
+            'bad_request',
+            worded((lang) => evidenceMessages[lang].emptyFile),
+          )
         const whole = upload.head[0] === 0x50 ? await upload.readAll() : null
         const type = sniffEvidenceType(upload.head, fileName, () => whole ?? new Uint8Array())
         if (!type || !extensionMatches(type, fileName)) {
-          throw new ApiException(415, 'unsupported_type', WRONG_TYPE[c.var.lang])
+          throw new ApiException(
+            415,
+            'unsupported_type',
+            worded((lang) => evidenceMessages[lang].wrongType),
+          )
         }
         const title = c.req.valid('query').title || fileName
         const quota = c.var.schoolQuotaBytes
         // Before the file is stored: over the quota, nothing is kept.
         const storage = await schoolStorage(c.var.db, plan.school_id, upload.sha256)
         if (!storage.holds && storage.used + upload.size > quota) {
-          throw quotaExceeded(c.var.lang, storage.used, upload.size, quota)
+          throw quotaExceeded(storage.used, upload.size, quota)
         }
         // The file goes into the store before its row exists, so a backup that copies the
         // database first finds every file the database names.
@@ -164,14 +142,11 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         })
         if (!result.ok) {
           if (result.reason === 'card_not_found') throw notFound('card')
-          if (result.reason === 'card_verified') {
-            throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
-          }
           // Another upload took the room meanwhile; the stored file is left to the sweep.
           if (result.reason === 'quota_exceeded') {
-            throw quotaExceeded(c.var.lang, result.used, upload.size, quota)
+            throw quotaExceeded(result.used, upload.size, quota)
           }
-          throw forbidden('Only an assignee or the principal may add evidence.')
+          throw evidenceRefused(result.reason)
         }
         publishCardEvent(c, plan.id, cardId, result.version)
         return c.json(
@@ -205,10 +180,15 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        const message = LINK_REFUSED[c.var.lang][result.reason]
-        if (result.reason === 'not_found') throw new ApiException(404, 'not_found', message)
-        if (result.reason === 'forbidden') throw forbidden(message)
-        throw new ApiException(409, 'conflict', message)
+        if (result.reason === 'not_found') throw notFound('evidence')
+        if (result.reason === 'already_linked') {
+          throw new ApiException(
+            409,
+            'conflict',
+            worded((lang) => evidenceMessages[lang].alreadyLinked),
+          )
+        }
+        throw evidenceRefused(result.reason)
       }
       publishCardEvent(c, plan.id, cardId, result.version)
       return c.json({ ok: true }, 201)
@@ -277,13 +257,9 @@ export const evidenceRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'forbidden')
-          throw forbidden('Only the principal may change evidence codes.')
+        if (result.reason === 'forbidden') throw forbiddenBy('manage_plan')
         if (result.reason === 'code_taken') {
-          const message =
-            c.var.lang === 'vi'
-              ? 'Mã này đã được dùng trong kế hoạch.'
-              : 'This code is already used in the plan.'
+          const message = evidenceMessages[c.var.lang].codeTaken
           return c.json({ error: { code: 'conflict' as const, message } }, 409)
         }
         throw notFound('evidence')
@@ -304,13 +280,8 @@ export const evidenceRoutes = new Hono<AppEnv>()
       now: c.var.now().toISOString(),
     })
     if (!result.ok) {
-      if (result.reason === 'not_uploader')
-        throw forbidden('Only the person who added an item may delete it.')
-      if (result.reason === 'frozen')
-        throw new ApiException(409, 'conflict', 'The card is verified; its evidence is frozen.')
-      if (result.reason === 'last_evidence')
-        throw new ApiException(409, 'conflict', LAST_EVIDENCE[c.var.lang])
-      throw notFound('evidence')
+      if (result.reason === 'not_found') throw notFound('evidence')
+      throw evidenceRefused(result.reason)
     }
     publishCardEvent(c, result.planId, result.cardId, null)
     return c.json({ ok: true }, 200)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess } from '../access.ts'
-import { ApiException, forbidden } from '../http-error.ts'
+import { ApiException, forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { readMultipart, type MultipartForm } from '../read-multipart.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
@@ -129,7 +129,7 @@ async function readUpload(c: Context<AppEnv>) {
 
 async function requirePrincipal(c: Context<AppEnv>, planId: string) {
   const access = await getPlanAccess(c.var.db, planId, c.var.user.id)
-  if (!canManagePlan(access.actor)) throw forbidden('Only the principal may import a plan.')
+  if (!canManagePlan(access.actor)) throw forbiddenBy('manage_plan')
   return access
 }
 

@@ -1,5 +1,6 @@
 import {
   canManagePlan,
+  isMember,
   createCardInputSchema,
   createPlanInputSchema,
   monthOf,
@@ -17,7 +18,7 @@ import { getPlanAccess, listRoles } from '../access.ts'
 import { createCard } from '../cards/card-commands.ts'
 import { findBoardStamp, listBoardCards, type BoardCard } from '../cards/card.repository.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
-import { ApiException, forbidden, notFound } from '../http-error.ts'
+import { ApiException, forbiddenBy, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { listSchoolMembers } from '../schools/school.repository.ts'
 
@@ -69,8 +70,9 @@ export const planRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createPlanInputSchema), async (c) => {
     const input = c.req.valid('json')
     const roles = await listRoles(c.var.db, input.schoolId, c.var.user.id)
-    if (roles.length === 0) throw notFound('school')
-    if (!roles.includes('principal')) throw forbidden('Only the principal may create plans.')
+    const actor = { id: c.var.user.id, roles }
+    if (!isMember(actor)) throw notFound('school')
+    if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     const framework = await c.var.db
       .selectFrom('framework')
       .select('id')
@@ -145,7 +147,7 @@ export const planRoutes = new Hono<AppEnv>()
     async (c) => {
       const { planId } = c.req.valid('param')
       const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-      if (!canManagePlan(actor)) throw forbidden('Only the principal may add cards.')
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { assigneeIds, ...fields } = c.req.valid('json')
       const now = c.var.now().toISOString()
       const result = await createCard(c.var.db, {

@@ -1,8 +1,8 @@
-import { planIdParamSchema } from '@caitien/shared'
+import { canSeeProgress, planIdParamSchema } from '@caitien/shared'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess } from '../access.ts'
-import { forbidden } from '../http-error.ts'
+import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadInbox, markInboxSeen } from '../reviews/inbox.ts'
 import { listReviewQueue } from '../reviews/review-queue.ts'
@@ -13,9 +13,7 @@ export const reviewQueueRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const { planId } = c.req.valid('param')
     const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    if (!actor.roles.includes('monitor') && !actor.roles.includes('principal')) {
-      throw forbidden('The review queue is for the monitoring team and the principal.')
-    }
+    if (!canSeeProgress(actor)) throw forbiddenBy('see_progress')
     return c.json({ queue: await listReviewQueue(c.var.db, planId, actor.id), me: actor }, 200)
   },
 )

@@ -1,9 +1,17 @@
-import { canManagePlan, isMonth, monthOf, planIdParamSchema, type Actor } from '@caitien/shared'
+import {
+  canManagePlan,
+  canReview,
+  canSeeProgress,
+  isMonth,
+  monthOf,
+  planIdParamSchema,
+  type Actor,
+} from '@caitien/shared'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess } from '../access.ts'
-import { forbidden } from '../http-error.ts'
+import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadCriteriaNames } from '../snapshots/criteria-names.ts'
 import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
@@ -16,9 +24,7 @@ import {
 
 /** Monthly figures are for the monitoring team and the principal (DESIGN §3). */
 function requireOverseer(actor: Actor) {
-  if (!actor.roles.includes('monitor') && !actor.roles.includes('principal')) {
-    throw forbidden('Monthly progress is for the monitoring team and the principal.')
-  }
+  if (!canSeeProgress(actor)) throw forbiddenBy('see_progress')
 }
 
 const monthParamSchema = planIdParamSchema.extend({
@@ -74,9 +80,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
     async (c) => {
       const { planId, month } = c.req.valid('param')
       const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-      if (!actor.roles.includes('monitor')) {
-        throw forbidden('Remarks are written by the monitoring team.')
-      }
+      if (!canReview(actor)) throw forbiddenBy('review')
       const { text } = c.req.valid('json')
       const now = c.var.now().toISOString()
       if (!text) {
@@ -132,7 +136,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
   .post('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    if (!canManagePlan(actor)) throw forbidden('Only the principal may take a snapshot.')
+    if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     const full = await c.var.db
       .selectFrom('plan')
       .select(['id', 'school_id', 'school_year', 'created_at'])

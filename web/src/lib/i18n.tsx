@@ -53,7 +53,6 @@ const vi = {
   commentCount: 'Bình luận',
   noAssignee: 'Chưa giao cho ai',
   moveTo: 'Chuyển sang…',
-  cannotReorder: 'Chỉ người được giao hoặc Hiệu trưởng mới được sắp xếp thẻ này.',
   columnRefuses: 'Không thể thả vào đây',
   // reason dialog
   reasonTitleSendBack: 'Trả lại để bổ sung',
@@ -258,7 +257,6 @@ const en: Record<MessageKey, string> = {
   commentCount: 'Comments',
   noAssignee: 'Not assigned',
   moveTo: 'Move to…',
-  cannotReorder: 'Only an assignee or the principal may reorder this card.',
   columnRefuses: 'Cannot drop here',
   reasonTitleSendBack: 'Send back for more work',
   reasonTitleReopen: 'Reopen a verified card',

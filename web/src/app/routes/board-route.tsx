@@ -1,4 +1,4 @@
-import { canManagePlan } from '@caitien/shared'
+import { canManagePlan, canReview, canSeeProgress } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useState } from 'react'
 import type { ReactNode } from 'react'
@@ -99,7 +99,7 @@ export function BoardRoute({ me }: { me: Me }) {
   }
 
   const fallbackRoles = me.memberships.flatMap((m) => m.roles)
-  const principalOf = me.memberships.find((m) => m.roles.includes('principal'))
+  const principalOf = me.memberships.find((m) => canManagePlan({ id: me.user.id, roles: m.roles }))
 
   const dialogs = (
     <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
@@ -243,8 +243,7 @@ function PlanBoard({
   const [progressOpen, setProgressOpen] = useState(false)
   const roles = board.data?.me.roles ?? []
   // The review queue and the monthly figures are for the monitoring team and the principal.
-  const canSeeQueue = roles.includes('monitor') || roles.includes('principal')
-  const canSeeProgress = canSeeQueue
+  const followsProgress = canSeeProgress({ id: me.user.id, roles })
 
   // Any change to a card of the plan may change the open panel, the queue and the inbox.
   const onCardEvent = useCallback(
@@ -295,10 +294,10 @@ function PlanBoard({
         actions={
           board.data && (
             <div className="header-tools">
-              {canSeeQueue && (
+              {followsProgress && (
                 <ReviewQueueButton planId={planId} onOpen={() => setQueueOpen(true)} />
               )}
-              {canSeeProgress && <ProgressButton onOpen={() => setProgressOpen(true)} />}
+              {followsProgress && <ProgressButton onOpen={() => setProgressOpen(true)} />}
               <PlanActions
                 planId={planId}
                 canManage={canManagePlan(board.data.me)}
@@ -329,7 +328,7 @@ function PlanBoard({
         {board.data && (
           <MoveProvider planId={planId} me={board.data.me}>
             <Board board={board.data} onOpenCard={openCardHere} />
-            {queueOpen && canSeeQueue && (
+            {queueOpen && followsProgress && (
               <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
                 <ReviewQueue
                   planId={planId}
@@ -341,7 +340,7 @@ function PlanBoard({
                 />
               </Suspense>
             )}
-            {progressOpen && canSeeProgress && (
+            {progressOpen && followsProgress && (
               <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
                 <ProgressDashboard
                   planId={planId}
@@ -352,7 +351,7 @@ function PlanBoard({
                   }}
                   cards={board.data.cards}
                   members={board.data.members}
-                  canRemark={roles.includes('monitor')}
+                  canRemark={canReview(board.data.me)}
                   canSnapshot={canManagePlan(board.data.me)}
                   onOpenCard={openCardHere}
                   onClose={() => setProgressOpen(false)}

@@ -1,7 +1,6 @@
 import {
   CARD_STATUSES,
   STATUS_LABELS,
-  canWorkOnCard,
   checkMove,
   moveRejectionMessage,
   type Actor,
@@ -9,7 +8,6 @@ import {
   type Lang,
   type MovableCard,
 } from '@caitien/shared'
-import { translate } from '@/lib/i18n'
 
 /** Which columns take this card for this person, and why the others do not. */
 export interface DragGuide {
@@ -18,20 +16,15 @@ export interface DragGuide {
 }
 
 /**
- * Computed once when a drag starts (or a menu opens). Its own column accepts the card
- * when the person may reorder it; other columns follow the workflow rule. The reason
- * a move needs is asked after the drop, so it does not count against a column here.
+ * Computed once when a drag starts (or a menu opens), from the workflow rule alone: its own
+ * column accepts the card when the person may reorder it. The reason a move needs is asked
+ * after the drop, so it does not count against a column here.
  */
 export function dragGuide(card: MovableCard, me: Actor, lang: Lang): DragGuide {
   const allowed: CardStatus[] = []
   const refusals: DragGuide['refusals'] = {}
   for (const to of CARD_STATUSES) {
-    if (to === card.status) {
-      if (canWorkOnCard(card, me)) allowed.push(to)
-      else refusals[to] = translate(lang, 'cannotReorder')
-      continue
-    }
-    const check = checkMove(card, to, me, { reason: 'x' })
+    const check = checkMove(card, to, me)
     if (check.ok) allowed.push(to)
     else refusals[to] = moveRejectionMessage(check.reason, card.status, to, lang)
   }

@@ -1,10 +1,9 @@
 import {
-  canWorkOnCard,
   checkMove,
-  moveNeedsReason,
   moveRejectionMessage,
   type Actor,
   type CardStatus,
+  type MoveKind,
 } from '@caitien/shared'
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
@@ -30,6 +29,8 @@ interface PendingMove {
   card: BoardCard
   to: CardStatus
   beforeCardId: string | null
+  /** The move the rule found: a send-back or a reopening asks its own question. */
+  kind: MoveKind | 'reorder'
 }
 
 export function MoveProvider({
@@ -41,35 +42,27 @@ export function MoveProvider({
   me: Actor
   children: ReactNode
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
   const { showToast } = useToast()
   const move = useMoveCard(planId)
   const [pending, setPending] = useState<PendingMove | null>(null)
 
   const requestMove = useCallback(
     (card: BoardCard, to: CardStatus, beforeCardId: string | null) => {
-      const base = { cardId: card.id, version: card.version, to, beforeCardId }
-      if (to === card.status) {
-        if (!canWorkOnCard(card, me)) {
-          showToast(t('cannotReorder'))
-          return
-        }
-        move.mutate({ ...base, kind: 'reorder' })
-        return
-      }
-      const check = checkMove(card, to, me, { reason: 'x' })
+      const check = checkMove(card, to, me)
       if (!check.ok) {
         showToast(moveRejectionMessage(check.reason, card.status, to, lang))
         return
       }
-      if (moveNeedsReason(card, to, me)) {
-        setPending({ card, to, beforeCardId })
+      if (check.needsReason) {
+        setPending({ card, to, beforeCardId, kind: check.kind })
         return
       }
-      move.mutate({ ...base, kind: 'move' })
+      const base = { cardId: card.id, version: card.version, to, beforeCardId }
+      move.mutate({ ...base, kind: check.kind === 'reorder' ? 'reorder' : 'move' })
     },
     // move.mutate is stable across renders (TanStack guarantees it).
-    [me, move.mutate, showToast, t, lang],
+    [me, move.mutate, showToast, lang],
   )
 
   const value = useMemo(() => ({ me, requestMove }), [me, requestMove])
@@ -118,7 +111,7 @@ function ReasonDialog({
   const [reason, setReason] = useState('')
   const [error, setError] = useState(false)
   const inputRef = useRef<HTMLTextAreaElement>(null)
-  const reopen = pending.card.status === 'verified'
+  const reopen = pending.kind === 'reopen'
   const description = reopen ? t('reasonReopen') : t('reasonSendBack')
 
   function onSubmit(event: FormEvent) {

@@ -1,4 +1,4 @@
-import type { Actor } from '@caitien/shared'
+import { canDeleteEvidence, canManagePlan, type Actor } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
 import { useI18n } from '@/lib/i18n'
@@ -42,8 +42,13 @@ export function EvidenceList({
             item={e}
             cardId={cardId}
             onPreview={(item) => setPreviewId(item.id)}
-            canDelete={!frozen && !!me && e.createdBy.id === me.id && !e.linkedFromCardId}
-            canEditCode={!!me && me.roles.includes('principal')}
+            canDelete={
+              !frozen &&
+              !!me &&
+              canDeleteEvidence({ createdBy: e.createdBy.id }, me) &&
+              !e.linkedFromCardId
+            }
+            canEditCode={!!me && canManagePlan(me)}
             onChanged={onChanged}
           />
         ))}

@@ -1,3 +1,4 @@
+import type { CardStatus } from '@caitien/shared'
 import { parseResponse, type InferResponseType } from 'hono/client'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { client } from '@/lib/api-client'
@@ -25,15 +26,16 @@ export const reviewQueueQueryOptions = (planId: string, enabled = true) =>
 export interface Verdict {
   cardId: string
   version: number
-  verdict: 'verify' | 'send_back'
+  /** Where the shared rule (`checkMove`) found the verdict takes the card. */
+  to: CardStatus
   /** Required to send back; an optional comment with a verification. */
   reason: string
 }
 
 /**
- * A verdict is a move (DESIGN §3): verify → "Đã xác nhận", send back → "Đang thực
- * hiện" with the reason. The queue refetches either way: after a 409 someone else's
- * verdict won and the card has left the queue or changed.
+ * A verdict is a move (DESIGN §3), decided by `checkMove` like any other. The queue
+ * refetches either way: after a 409 someone else's verdict won and the card has left the
+ * queue or changed.
  */
 export function useVerdict(planId: string, onChanged?: (cardId: string) => void) {
   const queryClient = useQueryClient()
@@ -45,7 +47,7 @@ export function useVerdict(planId: string, onChanged?: (cardId: string) => void)
         client.api.cards[':cardId'].move.$post({
           param: { cardId: v.cardId },
           json: {
-            to: v.verdict === 'verify' ? 'verified' : 'in_progress',
+            to: v.to,
             version: v.version,
             ...(reason ? { reason } : {}),
           },

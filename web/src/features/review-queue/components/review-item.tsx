@@ -1,4 +1,11 @@
-import { checkMove, formatDateTime, moveRejectionMessage, type Actor } from '@caitien/shared'
+import {
+  canReview,
+  checkMove,
+  formatDateTime,
+  moveRejectionMessage,
+  type Actor,
+  type CardStatus,
+} from '@caitien/shared'
 import { useId, useRef, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
@@ -154,20 +161,21 @@ function VerdictActions({
   const { card } = item
 
   // The principal follows the queue; the queue says once why there are no verdicts.
-  if (!me.roles.includes('monitor')) return null
+  if (!canReview(me)) return null
 
-  // The shared rule says what this person may do; the server checks again.
+  // The shared rule decides both verdicts, as it decides every move; the server checks again.
   const approveCheck = checkMove(card, 'verified', me)
+  const sendBackCheck = checkMove(card, 'in_progress', me)
   const own = !approveCheck.ok && approveCheck.reason === 'own_card'
   const refusal = approveCheck.ok
     ? null
     : moveRejectionMessage(approveCheck.reason, card.status, 'verified', lang)
 
-  function decide(kind: 'verify' | 'send_back', text: string) {
+  function decide(to: CardStatus, text: string) {
     verdict.mutate(
-      { cardId: card.id, version: card.version, verdict: kind, reason: text },
+      { cardId: card.id, version: card.version, to, reason: text },
       {
-        onSuccess: () => showToast(kind === 'verify' ? t('approved') : t('sentBack'), 'info'),
+        onSuccess: () => showToast(to === 'verified' ? t('approved') : t('sentBack'), 'info'),
         onError: (err) => showToast(errorMessage(err, t('moveFailed'))),
       },
     )
@@ -180,7 +188,7 @@ function VerdictActions({
       reasonRef.current?.focus()
       return
     }
-    decide('send_back', reason)
+    decide('in_progress', reason)
   }
 
   if (mode === 'send_back') {
@@ -257,7 +265,7 @@ function VerdictActions({
         <button
           type="button"
           className="button"
-          disabled={own || verdict.isPending}
+          disabled={!sendBackCheck.ok || verdict.isPending}
           aria-describedby={refusal ? `${id}-refusal` : undefined}
           onClick={() => setMode('send_back')}
         >
@@ -269,7 +277,7 @@ function VerdictActions({
           className="button button-approve"
           disabled={!approveCheck.ok || verdict.isPending}
           aria-describedby={refusal ? `${id}-refusal` : undefined}
-          onClick={() => decide('verify', comment)}
+          onClick={() => decide('verified', comment)}
         >
           <span aria-hidden="true">✓ </span>
           {t('approve')}

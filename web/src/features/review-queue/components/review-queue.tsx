@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { canReview } from '@caitien/shared'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { LoadFailed } from '@/components/ui/load-failed'
@@ -33,7 +34,7 @@ export function ReviewQueue({
     <Modal title={t('reviewQueue')} onClose={onClose} variant="wide" closeLabel={t('close')}>
       <div className="queue">
         <p className="muted queue-hint">{t('reviewQueueHint')}</p>
-        {query.data && !query.data.me.roles.includes('monitor') && (
+        {query.data && !canReview(query.data.me) && (
           <p className="queue-readonly">{t('reviewReadOnly')}</p>
         )}
         {query.isPending && <p className="muted">{t('loading')}</p>}

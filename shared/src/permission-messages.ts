@@ -1,0 +1,28 @@
+import { defineMessages, type Lang } from './messages.ts'
+import type { PermissionRule } from './permissions.ts'
+
+/** A refusal by a rule of permissions.ts, in the words the person reads (403). */
+export const permissionMessages = defineMessages(
+  {
+    manage_plan:
+      'Chỉ Hiệu trưởng mới được tạo, nhập, sửa, xoá kế hoạch và hoạt động, phân công và chốt số liệu.',
+    see_progress:
+      'Tiến độ hằng tháng và danh sách chờ xác nhận dành cho Tổ giám sát và Hiệu trưởng.',
+    review: 'Chỉ thành viên Tổ giám sát mới được xác nhận, trả lại và ghi nhận xét.',
+    comment: 'Chỉ thành viên của trường mới được bình luận.',
+    member: 'Bạn không thuộc trường này.',
+  } satisfies Record<PermissionRule, string>,
+  {
+    manage_plan:
+      'Only the principal may create, import, edit and delete plans and actions, assign people and take snapshots.',
+    see_progress:
+      'Monthly progress and the review queue are for the monitoring team and the principal.',
+    review: 'Only members of the monitoring team may verify, send back and write remarks.',
+    comment: 'Only members of the school may comment.',
+    member: 'You are not a member of this school.',
+  },
+)
+
+export function permissionRefusal(rule: PermissionRule, lang: Lang = 'vi'): string {
+  return permissionMessages[lang][rule]
+}

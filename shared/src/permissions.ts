@@ -1,0 +1,79 @@
+import type { Actor } from './roles.ts'
+import type { CardStatus } from './workflow.ts'
+
+/**
+ * Who may do what, apart from moving cards (workflow.ts). DESIGN §3's roles table, one
+ * predicate per row: the server enforces them and the web uses the same ones to show or hide
+ * controls, so a change here is a change everywhere. Each takes the Actor resolved for the
+ * school the plan belongs to (docs/decisions/018).
+ */
+
+/** Is this person a member of the plan's school at all? Members read its board and comment. */
+export function isMember(actor: Actor): boolean {
+  return actor.roles.length > 0
+}
+
+/**
+ * May this person create, import, edit and delete plans and cards, assign people, take
+ * snapshots on demand and adjust evidence codes? Only the principal.
+ */
+export function canManagePlan(actor: Actor): boolean {
+  return actor.roles.includes('principal')
+}
+
+/**
+ * May this person work on a card (reorder it, add or link evidence)? Its assignees and the
+ * principal: the same people who may start it.
+ */
+export function canWorkOnCard(card: { assigneeIds: readonly string[] }, actor: Actor): boolean {
+  return card.assigneeIds.includes(actor.id) || canManagePlan(actor)
+}
+
+/** Members of a school may comment on its cards; every role qualifies. */
+export function canComment(actor: Actor): boolean {
+  return isMember(actor)
+}
+
+/**
+ * May this person follow the plan's progress: the monthly snapshots and reports, and the
+ * review queue as a list? The monitoring team and the principal.
+ */
+export function canSeeProgress(actor: Actor): boolean {
+  return actor.roles.includes('monitor') || canManagePlan(actor)
+}
+
+/**
+ * Does this person speak for the monitoring team: verify or send back from the review queue,
+ * and write the month's remarks? Members of the Tổ giám sát. Which cards they may judge is
+ * the workflow's rule (`checkMove`: not a card they took part in).
+ */
+export function canReview(actor: Actor): boolean {
+  return actor.roles.includes('monitor')
+}
+
+/** Why evidence cannot be added to, or linked into, a card; null when it can. */
+export type EvidenceAddRefusal = 'forbidden' | 'frozen'
+
+/**
+ * May this person add evidence to the card, or link an item into it? Those who may work on
+ * it, until it is verified: a verified card's evidence is frozen.
+ *
+ * @example
+ * evidenceAddRefusal({ status: 'verified', assigneeIds: ['u1'] }, { id: 'u1', roles: ['staff'] }) // → 'frozen'
+ */
+export function evidenceAddRefusal(
+  card: { status: CardStatus; assigneeIds: readonly string[] },
+  actor: Actor,
+): EvidenceAddRefusal | null {
+  if (!canWorkOnCard(card, actor)) return 'forbidden'
+  if (card.status === 'verified') return 'frozen'
+  return null
+}
+
+/** Only the person who added an evidence item may delete it (then the card's rule applies). */
+export function canDeleteEvidence(item: { createdBy: string }, actor: Actor): boolean {
+  return item.createdBy === actor.id
+}
+
+/** The rules above, by name, for refusals: one message per rule (permission-messages.ts). */
+export type PermissionRule = 'manage_plan' | 'see_progress' | 'review' | 'comment' | 'member'
