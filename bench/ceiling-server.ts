@@ -35,12 +35,32 @@ const activity = db.prepare(
   `INSERT INTO activity (id, school_id, plan_id, card_id, actor_id, at, action, from_status, to_status)
    SELECT ?, school_id, plan_id, id, NULL, ?, 'move', ?, status FROM card WHERE id = ?`,
 )
-const moveTx = db.transaction((id: string, to: string, version: number, from: string) => {
-  const now = new Date().toISOString()
-  if (move.run(to, now, id, version).changes !== 1) return false
-  activity.run(randomUUID(), now, from, id)
-  return true
-})
+/** A drop before another card: that card's place and the last place above it, then the write. */
+const beforePlace = db.prepare('SELECT plan_id, status, position FROM card WHERE id = ?')
+const lastAbove = db.prepare(
+  'SELECT max(position) AS p FROM card WHERE plan_id = ? AND status = ? AND position < ? AND id != ?',
+)
+const place = db.prepare(
+  'UPDATE card SET status = ?, position = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+)
+const moveTx = db.transaction(
+  (id: string, to: string, version: number, from: string, planId: string, beforeId?: string) => {
+    const now = new Date().toISOString()
+    const before = beforeId
+      ? (beforePlace.get(beforeId) as
+          { plan_id: string; status: string; position: number } | undefined)
+      : undefined
+    let changed: number
+    if (before && before.plan_id === planId && before.status === to) {
+      const above = (lastAbove.get(planId, to, before.position, id) as { p: number | null }).p
+      const position = above === null ? before.position - 1024 : (above + before.position) / 2
+      changed = place.run(to, position, now, id, version).changes
+    } else changed = move.run(to, now, id, version).changes
+    if (changed !== 1) return false
+    activity.run(randomUUID(), now, from, id)
+    return true
+  },
+)
 const insertFile = db.prepare(
   'INSERT OR IGNORE INTO evidence_file (sha256, size, mime_type, created_at) VALUES (?, ?, ?, ?)',
 )
@@ -71,14 +91,21 @@ const app = new hono.Hono()
   .get('/plans/:planId/board', (c) => c.json({ cards: board.all(c.req.param('planId')) }))
   .post('/cards/:cardId/move', async (c) => {
     const id = c.req.param('cardId')
-    const { to, version } = await c.req.json<{ to: string; version: number }>()
-    const row = cardPlan.get(id) as { status: string; version: number } | undefined
+    const { to, version, beforeCardId } = await c.req.json<{
+      to: string
+      version: number
+      beforeCardId?: string
+    }>()
+    const row = cardPlan.get(id) as { plan_id: string; status: string; version: number } | undefined
     if (!row) return c.json({ error: 'not found' }, 404)
-    if (moveTx(id, to, version, row.status)) {
+    if (moveTx(id, to, version, row.status, row.plan_id, beforeCardId)) {
       return c.json({ card: { id, status: to, version: version + 1 } }, 200)
     }
     const now = cardPlan.get(id) as { status: string; version: number }
-    return c.json({ error: 'version_conflict', card: { id, ...now } }, 409)
+    return c.json(
+      { error: 'version_conflict', card: { id, status: now.status, version: now.version } },
+      409,
+    )
   })
   .post('/cards/:cardId/evidence/files', async (c) => {
     const id = c.req.param('cardId')

@@ -43,6 +43,12 @@ export type Job =
       seconds: number
       warmup: number
       origin?: string
+      /**
+       * 'end': each card goes to the end of the other column (no beforeCardId). 'drop': as a
+       * board drag drops it, before a card of the target column picked at random (or at the
+       * end, as often as after any one card).
+       */
+      placement: 'end' | 'drop'
     }
   | {
       kind: 'upload'
@@ -213,14 +219,22 @@ async function runJob(job: Job): Promise<LoadResult> {
   if (job.kind === 'move') {
     const agent = new Agent({ keepAlive: true, maxSockets: job.workers.length })
     const shared = new Map<string, { id: string; status: string; version: number }>()
+    for (const w of job.workers)
+      for (const c of w.cards) if (!shared.has(c.id)) shared.set(c.id, { ...c })
+    // The cards of each column as the workers last saw them, for picking a drop place.
+    const columns = new Map<string, { id: string; status: string; version: number }[]>()
+    const refreshColumns = () => {
+      columns.set('planned', [])
+      columns.set('in_progress', [])
+      for (const c of shared.values()) columns.get(c.status)?.push(c)
+    }
+    refreshColumns()
+    const refresher = setInterval(refreshColumns, 200)
     await drive(rec, job.workers.length, job.seconds, job.warmup, async (w, live) => {
       const me = job.workers[w]!
       // One view of every card shared by all workers: the boards on screen are kept current
       // by live events, so a 409 means two moves really crossed.
-      const cards = me.cards.map((c) => {
-        if (!shared.has(c.id)) shared.set(c.id, { ...c })
-        return shared.get(c.id)!
-      })
+      const cards = me.cards.map((c) => shared.get(c.id)!)
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (me.cookie) headers.cookie = me.cookie
       if (job.origin) headers.origin = job.origin
@@ -228,7 +242,13 @@ async function runJob(job: Job): Promise<LoadResult> {
       while (live()) {
         const card = cards[i++ % cards.length]!
         const to = card.status === 'planned' ? 'in_progress' : 'planned'
-        const body = Buffer.from(JSON.stringify({ to, version: card.version }))
+        let beforeCardId: string | null = null
+        if (job.placement === 'drop') {
+          const column = columns.get(to)!
+          const pick = Math.floor(Math.random() * (column.length + 1))
+          beforeCardId = pick < column.length ? column[pick]!.id : null
+        }
+        const body = Buffer.from(JSON.stringify({ to, version: card.version, beforeCardId }))
         const t0 = now()
         try {
           const a = await send(
@@ -260,6 +280,7 @@ async function runJob(job: Job): Promise<LoadResult> {
         }
       }
     })
+    clearInterval(refresher)
     agent.destroy()
     return rec.result()
   }

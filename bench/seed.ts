@@ -19,8 +19,12 @@ export interface Seeded {
   principal: { id: string; login: string }
   monitor: { id: string; login: string }
   staff: { id: string; login: string }[]
-  /** Cards of the 500-card plan a staff member may move (planned or in progress), per login. */
+  /**
+   * Cards a staff member may move (planned or in progress), per login: of the 500-card plan
+   * (`movable`) and of the 5,000-card plan (`movable5000`).
+   */
   movable: Record<string, { id: string; status: CardStatus; version: number }[]>
+  movable5000: Record<string, { id: string; status: CardStatus; version: number }[]>
   districtPlanIds: string[]
   counts: { cards: number; activity: number; evidence: number; users: number; seconds: number }
 }
@@ -163,12 +167,13 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
     ])
 
     const movable: Seeded['movable'] = {}
+    const movable5000: Seeded['movable'] = {}
     const fillPlan = async (
       planSchool: string,
       title: string,
       size: number,
       assignees: { id: string; login: string }[],
-      trackMoves: boolean,
+      trackMoves: Seeded['movable'] | null,
     ) => {
       const planId = crypto.randomUUID()
       await insertBatched(tx, 'plan', [
@@ -258,7 +263,7 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
         for (const a of who) links.push({ card_id: id, user_id: a.id, created_at: minutesAgo(600) })
         if (trackMoves && (status === 'planned' || status === 'in_progress')) {
           for (const a of who) {
-            ;(movable[a.login] ??= []).push({ id, status, version: card.version })
+            ;(trackMoves[a.login] ??= []).push({ id, status, version: card.version })
           }
         }
         activity.push({
@@ -342,7 +347,7 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
         `Kế hoạch ${size} thẻ năm học ${schoolYear}`,
         size,
         staff,
-        size === 500,
+        size === 500 ? movable : size === 5000 ? movable5000 : null,
       )
     }
 
@@ -361,7 +366,7 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
         people.map((p) => ({ school_id: sid, user_id: p.id, role: 'staff', created_at: iso })),
       )
       districtPlanIds.push(
-        await fillPlan(sid, `Kế hoạch trường ${s + 1}`, DISTRICT_CARDS, people, false),
+        await fillPlan(sid, `Kế hoạch trường ${s + 1}`, DISTRICT_CARDS, people, null),
       )
     }
     return {
@@ -371,6 +376,7 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
       monitor: { id: monitor.id, login: monitor.login },
       staff: staff.map((s) => ({ id: s.id, login: s.login })),
       movable,
+      movable5000,
       districtPlanIds,
     }
   })
