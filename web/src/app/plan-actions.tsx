@@ -1,5 +1,6 @@
 import { ExportMenu } from '@/features/plan-export/components/export-menu'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { appMessages } from './app-messages'
 
 /**
  * Plans in and out, beside the plan's title: export for everyone who sees the plan;
@@ -16,13 +17,13 @@ export function PlanActions({
   onImport: () => void
   onNewPlan: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(appMessages)
   return (
-    <div className="header-actions" role="group" aria-label={t('planActions')}>
+    <div className="header-actions" role="group" aria-label={m.planActions}>
       {canManage && (
         <button type="button" className="button button-small button-quiet" onClick={onNewPlan}>
           <span aria-hidden="true">+</span>
-          {t('newPlan')}
+          {m.newPlan}
         </button>
       )}
       {canManage && (
@@ -37,7 +38,7 @@ export function PlanActions({
               strokeLinejoin="round"
             />
           </svg>
-          {t('importPlan')}
+          {m.importPlan}
         </button>
       )}
       <ExportMenu planId={planId} />

@@ -24,7 +24,9 @@ import { ProgressButton } from '@/features/progress-dashboard/components/progres
 import { reviewQueueKeys } from '@/features/review-queue/api/review-queue-queries'
 import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
 import { LoadFailed } from '@/components/ui/load-failed'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { appMessages } from '../app-messages'
 import { AppHeader } from '../app-header'
 import { readStoredPlan, storePlan } from '../early-loads'
 import { PlanActions } from '../plan-actions'
@@ -69,7 +71,8 @@ interface NewPlanContext {
 }
 
 export function BoardRoute({ me }: { me: Me }) {
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
+  const m = useMessages(appMessages)
   const queryClient = useQueryClient()
   const plans = useQuery(plansQueryOptions())
   const [chosen, setChosen] = useState<string | null>(readStoredPlan)
@@ -102,7 +105,7 @@ export function BoardRoute({ me }: { me: Me }) {
   const principalOf = me.memberships.find((m) => canManagePlan({ id: me.user.id, roles: m.roles }))
 
   const dialogs = (
-    <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
+    <Suspense fallback={<LoadingBackdrop label={common.loading} />}>
       {newPlan && (
         <NewPlanDialog
           schoolId={newPlan.schoolId}
@@ -129,15 +132,15 @@ export function BoardRoute({ me }: { me: Me }) {
   if (plans.isPending) {
     content = (
       <Shell me={me}>
-        <p className="page-note">{t('loading')}</p>
+        <p className="page-note">{common.loading}</p>
       </Shell>
     )
   } else if (plans.isError) {
     content = (
       <Shell me={me}>
         <LoadFailed
-          message={t('loadFailed')}
-          retryLabel={t('retry')}
+          message={common.loadFailed}
+          retryLabel={common.retry}
           onRetry={() => void plans.refetch()}
         />
       </Shell>
@@ -146,7 +149,7 @@ export function BoardRoute({ me }: { me: Me }) {
     content = (
       <Shell me={me} roles={fallbackRoles}>
         <div className="page-note">
-          <p>{t('noPlans')}</p>
+          <p>{m.noPlans}</p>
           {principalOf && (
             <button
               type="button"
@@ -160,7 +163,7 @@ export function BoardRoute({ me }: { me: Me }) {
                 })
               }
             >
-              {t('newPlan')}
+              {m.newPlan}
             </button>
           )}
         </div>
@@ -236,7 +239,7 @@ function PlanBoard({
   onOpenCard: (target: OpenCard) => void
   onCloseCard: () => void
 }) {
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const queryClient = useQueryClient()
   const board = useQuery(boardQueryOptions(planId))
   const [queueOpen, setQueueOpen] = useState(false)
@@ -317,11 +320,11 @@ function PlanBoard({
         }
       />
       <main className="app-main">
-        {board.isPending && <p className="page-note">{t('loading')}</p>}
+        {board.isPending && <p className="page-note">{common.loading}</p>}
         {board.isError && (
           <LoadFailed
-            message={t('loadFailed')}
-            retryLabel={t('retry')}
+            message={common.loadFailed}
+            retryLabel={common.retry}
             onRetry={() => void board.refetch()}
           />
         )}
@@ -329,7 +332,7 @@ function PlanBoard({
           <MoveProvider planId={planId} me={board.data.me}>
             <Board board={board.data} onOpenCard={openCardHere} />
             {queueOpen && followsProgress && (
-              <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
+              <Suspense fallback={<LoadingBackdrop label={common.loading} />}>
                 <ReviewQueue
                   planId={planId}
                   members={board.data.members}
@@ -341,7 +344,7 @@ function PlanBoard({
               </Suspense>
             )}
             {progressOpen && followsProgress && (
-              <Suspense fallback={<LoadingBackdrop label={t('loading')} />}>
+              <Suspense fallback={<LoadingBackdrop label={common.loading} />}>
                 <ProgressDashboard
                   planId={planId}
                   plan={{

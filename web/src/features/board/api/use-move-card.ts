@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useToast } from '@/components/ui/toast'
 import { client } from '@/lib/api-client'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { placeCard, replaceCard, sortCards } from '../place-card'
 import { boardQueryOptions } from './board-queries'
 import { noteOwnMove, takeMissedEvents } from './board-sync'
@@ -30,7 +31,7 @@ export const moveMutationKey = (planId: string) => ['board', planId, 'move'] as 
 export function useMoveCard(planId: string) {
   const queryClient = useQueryClient()
   const { showToast } = useToast()
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const { queryKey } = boardQueryOptions(planId)
 
   return useMutation({
@@ -74,7 +75,7 @@ export function useMoveCard(planId: string) {
     },
     onError: (error, _v, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous)
-      showToast(errorMessage(error, t('moveFailed')))
+      showToast(errorMessage(error, common.moveFailed))
       takeMissedEvents(planId)
       void queryClient.invalidateQueries({ queryKey })
     },

@@ -1,8 +1,10 @@
 import { canDeleteEvidence, canManagePlan, type Actor } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { cardQueryOptions, type EvidenceItem } from '../api/card-queries'
+import { cardMessages } from '../card-messages'
 import { EvidenceRow } from './evidence-row'
 
 // The preview (frame, image, facts) loads the first time someone opens a file.
@@ -28,7 +30,7 @@ export function EvidenceList({
   frozen: boolean
   onChanged?: () => void
 }) {
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const [previewId, setPreviewId] = useState<string | null>(null)
   // Looked up by id, so the preview follows a code change made meanwhile.
   const previewed = items.find((e) => e.id === previewId)
@@ -59,7 +61,7 @@ export function EvidenceList({
             <div
               className="modal-backdrop modal-backdrop-box"
               role="status"
-              aria-label={t('loading')}
+              aria-label={common.loading}
             >
               <span className="spinner spinner-large" aria-hidden="true" />
             </div>
@@ -77,11 +79,12 @@ export function EvidenceList({
  * review queue): the same rows and preview as the panel, from the same cached query.
  */
 export function CardEvidence({ cardId }: { cardId: string }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const query = useQuery(cardQueryOptions(cardId))
-  if (query.isPending) return <p className="muted">{t('loading')}</p>
-  if (query.isError) return <p className="form-error">{t('loadFailed')}</p>
+  if (query.isPending) return <p className="muted">{common.loading}</p>
+  if (query.isError) return <p className="form-error">{common.loadFailed}</p>
   const card = query.data.card
-  if (card.evidence.length === 0) return <p className="muted">{t('noEvidence')}</p>
+  if (card.evidence.length === 0) return <p className="muted">{m.noEvidence}</p>
   return <EvidenceList cardId={card.id} items={card.evidence} frozen={card.status === 'verified'} />
 }

@@ -1,13 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { client } from '@/lib/api-client'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { exportMessages } from '../export-messages'
 
 const FORMATS = ['xlsx', 'csv'] as const
 
 /** "Xuất": the plan with each card's status, as a download (plain links, no script). */
 export function ExportMenu({ planId }: { planId: string }) {
-  const { t } = useI18n()
+  const m = useMessages(exportMessages)
   const [open, setOpen] = useState(false)
   const wrapRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -62,14 +63,14 @@ export function ExportMenu({ planId }: { planId: string }) {
             strokeLinejoin="round"
           />
         </svg>
-        {t('exportPlan')}
+        {m.exportPlan}
       </button>
       {open && (
         <div
           id={menuId}
           className="menu export-menu-list"
           role="menu"
-          aria-label={t('exportPlan')}
+          aria-label={m.exportPlan}
           onKeyDown={onMenuKeyDown}
         >
           {FORMATS.map((format) => (
@@ -84,7 +85,7 @@ export function ExportMenu({ planId }: { planId: string }) {
               download
               onClick={() => setOpen(false)}
             >
-              {format === 'xlsx' ? t('exportXlsx') : t('exportCsv')}
+              {format === 'xlsx' ? m.exportXlsx : m.exportCsv}
             </a>
           ))}
         </div>
