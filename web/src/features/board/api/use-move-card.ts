@@ -76,7 +76,7 @@ export function useMoveCard(planId: string) {
     onError: (error, _v, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous)
       showToast(errorMessage(error, common.moveFailed))
-      takeMissedEvents(planId)
+      takeMissedEvents(queryClient, planId)
       void queryClient.invalidateQueries({ queryKey })
     },
     onSuccess: (data) => {
@@ -85,12 +85,15 @@ export function useMoveCard(planId: string) {
       queryClient.setQueryData(queryKey, (old) =>
         old ? { ...old, cards: sortCards(replaceCard(old.cards, data.card)) } : old,
       )
-      noteOwnMove(planId, data.card.id, data.card.version)
+      noteOwnMove(queryClient, planId, data.card.id, data.card.version)
       // The server places a card by the rule the optimistic update used: the same position
       // means nothing else changed. Another (a renumbered column, which is rare) or events
       // missed meanwhile: refetch.
       const same = placed?.position === data.card.position && placed.status === data.card.status
-      const missed = takeMissedEvents(planId, { cardId: data.card.id, version: data.card.version })
+      const missed = takeMissedEvents(queryClient, planId, {
+        cardId: data.card.id,
+        version: data.card.version,
+      })
       if (missed || !same) void queryClient.invalidateQueries({ queryKey })
     },
   })
