@@ -1,6 +1,7 @@
 import { canDeleteEvidence, canManagePlan, type Actor } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
+import { LoadingBackdrop } from '@/components/ui/loading-backdrop'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { cardQueryOptions, type EvidenceItem } from '../api/card-queries'
@@ -56,17 +57,7 @@ export function EvidenceList({
         ))}
       </ul>
       {previewed && (
-        <Suspense
-          fallback={
-            <div
-              className="modal-backdrop modal-backdrop-box"
-              role="status"
-              aria-label={common.loading}
-            >
-              <span className="spinner spinner-large" aria-hidden="true" />
-            </div>
-          }
-        >
+        <Suspense fallback={<LoadingBackdrop label={common.loading} />}>
           <EvidencePreview item={previewed} onClose={() => setPreviewId(null)} />
         </Suspense>
       )}
