@@ -1,3 +1,4 @@
+import { UploadIcon } from '@/components/ui/icons'
 import { ExportMenu } from '@/features/plan-export/components/export-menu'
 import { useMessages } from '@/lib/i18n'
 import { appMessages } from './app-messages'
@@ -28,16 +29,7 @@ export function PlanActions({
       )}
       {canManage && (
         <button type="button" className="button button-small" onClick={onImport}>
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M8 10V2m-3.5 3.5L8 2l3.5 3.5M3 13h10"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <UploadIcon />
           {m.importPlan}
         </button>
       )}

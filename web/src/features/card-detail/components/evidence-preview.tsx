@@ -1,4 +1,5 @@
 import { formatDateTime, formatFileSize } from '@caitien/shared'
+import { DownloadIcon } from '@/components/ui/icons'
 import { Modal } from '@/components/ui/modal'
 import { commonMessages } from '@/lib/common-messages'
 import { useI18n, useMessages } from '@/lib/i18n'
@@ -28,16 +29,7 @@ export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose
         </a>
       )}
       <a className="button button-primary" href={downloadHref} download={file.name}>
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <DownloadIcon />
         {m.download}
       </a>
     </div>

@@ -1,6 +1,7 @@
 import { addEvidenceInputSchema, type Actor } from '@caitien/shared'
 import { useId, useRef, useState } from 'react'
 import type { DragEvent, FormEvent } from 'react'
+import { UploadIcon } from '@/components/ui/icons'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
@@ -173,16 +174,7 @@ function UploadZone({ onFiles, over }: { onFiles: (files: File[]) => void; over:
         htmlFor={`${id}-files`}
         className="button button-small button-primary evidence-drop-button"
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 10V2m-3.5 3.5L8 2l3.5 3.5M3 13h10"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <UploadIcon />
         {m.uploadInput}
       </label>
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
+import { DownloadIcon } from '@/components/ui/icons'
 import { client } from '@/lib/api-client'
 import { useMessages } from '@/lib/i18n'
 import { exportMessages } from '../export-messages'
@@ -53,16 +54,7 @@ export function ExportMenu({ planId }: { planId: string }) {
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <DownloadIcon />
         {m.exportPlan}
       </button>
       {open && (
