@@ -141,8 +141,21 @@ export function summarizeMonth(
   }
 }
 
+/** The headline figures' change since the month before. */
+export interface MonthChange {
+  total: number
+  byStatus: StatusCounts
+  overdue: number
+  /** In share (0.1 is ten points of percentage). */
+  shareVerified: number
+  budgetVerified: number
+}
+
 /** The headline figures' change since the month before (null when there is none). */
-export function changeSince(current: MonthlySummary, previous: MonthlySummary | null) {
+export function changeSince(
+  current: MonthlySummary,
+  previous: MonthlySummary | null,
+): MonthChange | null {
   if (!previous) return null
   const byStatus = emptyCounts()
   for (const s of CARD_STATUSES) byStatus[s] = current.byStatus[s] - previous.byStatus[s]

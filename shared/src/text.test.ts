@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { firstLine, foldText, matchesSearch } from './text.ts'
+import {
+  firstLine,
+  foldText,
+  formatDecimal,
+  formatPointsChange,
+  formatShare,
+  matchesSearch,
+  plural,
+} from './text.ts'
 
 describe('foldText', () => {
   it('strips Vietnamese diacritics including đ', () => {
@@ -20,5 +28,20 @@ describe('matchesSearch', () => {
 describe('firstLine', () => {
   it('takes the first non-empty line without a list dash', () => {
     expect(firstLine('\n- Rà soát hồ sơ\n- Bổ sung')).toBe('Rà soát hồ sơ')
+  })
+})
+
+describe('numbers in messages', () => {
+  it('counts English nouns', () => {
+    expect(plural(1, 'card', 'cards')).toBe('1 card')
+    expect(plural(0, 'card', 'cards')).toBe('0 cards')
+  })
+  it('writes shares and points with the language’s decimal mark', () => {
+    expect(formatShare(0.4567, 'vi')).toBe('45,7%')
+    expect(formatShare(0.4567, 'en')).toBe('45.7%')
+    expect(formatDecimal(4.5, 'vi')).toBe('4,5')
+    expect(formatPointsChange(0.1, 'vi')).toBe('+10')
+    expect(formatPointsChange(-0.025, 'en')).toBe('-2.5')
+    expect(formatPointsChange(0, 'vi')).toBe('+0')
   })
 })

@@ -53,3 +53,52 @@ export function formatFileSize(bytes: number, lang: Lang): string {
   }).format(value)
   return `${text} ${units[unit]}`
 }
+
+const NUMBER_LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
+
+/**
+ * A count with its noun, for English messages: Vietnamese nouns do not change with the
+ * number, so Vietnamese messages write `${n} thẻ` themselves.
+ *
+ * @example
+ * plural(1, 'card', 'cards') // → '1 card'
+ * plural(3, 'card', 'cards') // → '3 cards'
+ */
+export function plural(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`
+}
+
+/**
+ * A number with the language's decimal mark and at most one decimal.
+ *
+ * @example
+ * formatDecimal(4.5, 'vi') // → '4,5'
+ */
+export function formatDecimal(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }).format(value)
+}
+
+/**
+ * A share (0 to 1) as a percentage, with the language's decimal mark.
+ *
+ * @example
+ * formatShare(0.4567, 'vi') // → '45,7%'
+ * formatShare(0.4567, 'en') // → '45.7%'
+ */
+export function formatShare(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(NUMBER_LOCALE[lang], {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(share)
+}
+
+/**
+ * A change of a share in points of percentage, signed: 0.1 → '+10', -0.025 → '-2,5' (vi).
+ *
+ * @example
+ * formatPointsChange(0.1, 'vi') // → '+10'
+ */
+export function formatPointsChange(change: number, lang: Lang): string {
+  const points = Math.round(change * 1000) / 10
+  return `${points >= 0 ? '+' : ''}${formatDecimal(points, lang)}`
+}

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { catchUpSnapshots, insertTestPlan } from '@caitien/server/testing'
+import { reportSummaryLines } from '@caitien/shared/report-text'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR } from '../support/artifacts.ts'
@@ -69,9 +70,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function download(format: 'docx' | 'xlsx') {
+async function download(format: 'docx' | 'xlsx', month = '2026-10') {
   const res = await fetch(
-    `${server.url}/api/plans/${planId}/snapshots/2026-10/report?format=${format}`,
+    `${server.url}/api/plans/${planId}/snapshots/${month}/report?format=${format}`,
     {
       headers: { cookie: principal.cookie },
     },
@@ -144,6 +145,17 @@ describe('the monthly report', () => {
     // Kept for a person to look at.
     await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report'))
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('sums a month up with each change since the month before, in the words the web prints', async () => {
+    const view = (await principal.get(`/api/plans/${planId}/snapshots/2026-11`)).body
+    expect(view.change).not.toBeNull()
+    const docx = join(dir, 'bao-cao-thang-11.docx')
+    writeFileSync(docx, await download('docx', '2026-11'))
+    const text = await pdfText(await officeToPdf(docx, dir))
+    // The web's print view draws the same lines from the same month view (report-text.ts).
+    for (const line of reportSummaryLines(view)) expect(text).toContain(`- ${line}`)
+    expect(text).toContain('- Tổng số hoạt động cải tiến: 4 (0 so với tháng trước).')
   })
 
   it('is for the monitoring team and the principal only', async () => {

@@ -1,12 +1,13 @@
 import type { Db } from '@caitien/db'
+import { CARD_STATUSES, STATUS_LABELS, firstLine, formatMonth } from '@caitien/shared'
 import {
-  CARD_STATUSES,
-  STATUS_LABELS,
-  firstLine,
-  formatDate,
-  formatMonth,
-  formatVnd,
-} from '@caitien/shared'
+  REPORT_TEXT,
+  reportDateLine,
+  reportPeriod,
+  reportPlanLine,
+  reportSummaryLines,
+  reportTitle,
+} from '@caitien/shared/report-text'
 import {
   AlignmentType,
   BorderStyle,
@@ -101,28 +102,9 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
 export type MonthlyReport = Awaited<ReturnType<typeof loadReport>>
 
 const L = STATUS_LABELS.vi
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n))
-
-/** The report's title, as schools write it. */
-export function reportTitle(month: string): string {
-  return `BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC – THÁNG ${formatMonth(month)}`
-}
-
-function summaryLines(r: MonthlyReport): string[] {
-  const s = r.view.summary
-  const ch = r.view.change
-  const delta = (n: number | undefined) =>
-    ch && n !== undefined ? ` (${signed(n)} so với tháng trước)` : ''
-  return [
-    `Tổng số hoạt động cải tiến: ${s.total}.`,
-    ...CARD_STATUSES.map((st) => `${L[st]}: ${s.byStatus[st]}${delta(ch?.byStatus[st])}.`),
-    `Tỉ lệ đã xác nhận: ${pct(s.shareVerified)}${ch ? ` (${ch.shareVerified >= 0 ? '+' : ''}${Math.round(ch.shareVerified * 1000) / 10} điểm %)` : ''}.`,
-    `Hoạt động quá hạn: ${s.overdue.length}${delta(ch?.overdue)}.`,
-    `Trong tháng: ${s.moves.started.length} hoạt động bắt đầu, ${s.moves.submitted.length} nộp minh chứng, ${s.moves.sentBack.length} bị trả lại, ${s.moves.verified.length} được xác nhận.`,
-    `Kinh phí các hoạt động đã xác nhận: ${formatVnd(s.budget.verified)} / tổng dự kiến ${formatVnd(s.budget.total)}.`,
-  ]
-}
+/** The report's words live in @caitien/shared (report-text.ts), shared with the web's print view. */
+const T = REPORT_TEXT
+export { reportTitle }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
@@ -185,13 +167,12 @@ function grid(header: string[], rows: string[][], widths: number[], leftColumns 
   })
 }
 
-/** "Ngày 03 tháng 11 năm 2026", right-aligned under the header as official letters write it. */
+/** The date, right-aligned under the header as official letters write it. */
 function dateLine(iso: string) {
-  const [d, m, y] = formatDate(iso).split('/')
   return new Paragraph({
     alignment: AlignmentType.RIGHT,
     spacing: { before: 120, after: 240 },
-    children: [text(`Ngày ${d} tháng ${m} năm ${y}`, { italics: true })],
+    children: [text(reportDateLine(iso), { italics: true })],
   })
 }
 
@@ -203,13 +184,13 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
     rows: [
       new TableRow({
         children: [
-          cell(`${r.school.toUpperCase()}\nTỔ GIÁM SÁT KẾ HOẠCH CẢI TIẾN`, {
+          cell(`${r.school.toUpperCase()}\n${T.issuer}`, {
             bold: true,
             center: true,
             borders: false,
             width: 45,
           }),
-          cell('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', {
+          cell(`${T.nation}\n${T.motto}`, {
             bold: true,
             center: true,
             borders: false,
@@ -219,13 +200,17 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
       }),
     ],
   })
-  const [y, m] = r.month.split('-')
-  const statusHeader = ['TT', 'Tiêu chí', 'Tổng số', ...CARD_STATUSES.map((st) => L[st])]
+  const statusHeader = [
+    T.columns.number,
+    T.columns.criterion,
+    T.columns.total,
+    ...CARD_STATUSES.map((st) => L[st]),
+  ]
   const byStandard = r.standards.flatMap((st, i) => {
     const rows: string[][] = [
       [
         String(i + 1),
-        `Tiêu chuẩn ${st.standard}${st.name ? `: ${st.name}` : ''}`,
+        T.standardRow({ code: st.standard, name: st.name }),
         String(st.total),
         ...CARD_STATUSES.map((k) => String(st.byStatus[k])),
       ],
@@ -233,7 +218,7 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
     for (const c of r.criteria.filter((x) => x.standard === st.standard)) {
       rows.push([
         '',
-        `Tiêu chí ${c.criterion}${c.name ? `: ${c.name}` : ''}`,
+        T.criterionRow({ code: c.criterion, name: c.name }),
         String(c.total),
         ...CARD_STATUSES.map((k) => String(c.byStatus[k])),
       ])
@@ -256,16 +241,26 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
           header,
           dateLine(r.generatedAt),
           para(reportTitle(r.month), { bold: true, center: true, size: 28 }),
-          para(`${r.planTitle} – năm học ${r.schoolYear}`, { center: true, italics: true }),
-          para(`Kỳ báo cáo: từ 01/${m}/${y} đến hết tháng ${m}/${y}.`, { center: true }),
-          para('I. TÓM TẮT', { bold: true }),
-          ...summaryLines(r).map((line) => para(`- ${line}`)),
-          para('II. TIẾN ĐỘ THEO TIÊU CHUẨN, TIÊU CHÍ', { bold: true }),
+          para(reportPlanLine({ title: r.planTitle, schoolYear: r.schoolYear }), {
+            center: true,
+            italics: true,
+          }),
+          para(reportPeriod(r.month), { center: true }),
+          para(T.sections.summary, { bold: true }),
+          ...reportSummaryLines(r.view).map((line) => para(`- ${line}`)),
+          para(T.sections.byStandard, { bold: true }),
           grid(statusHeader, byStandard, [6, 32, 10, 12, 13, 14, 13]),
-          para('III. CÁC HOẠT ĐỘNG QUÁ HẠN', { bold: true }),
+          para(T.sections.overdue, { bold: true }),
           r.overdue.length
             ? grid(
-                ['TT', 'Tiêu chí', 'Hoạt động', 'Người thực hiện', 'Hạn', 'Trạng thái'],
+                [
+                  T.columns.number,
+                  T.columns.criterion,
+                  T.columns.action,
+                  T.columns.assignees,
+                  T.columns.due,
+                  T.columns.status,
+                ],
                 r.overdue.map((o, i) => [
                   String(i + 1),
                   o.criterion ?? '',
@@ -277,21 +272,21 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
                 [6, 10, 36, 18, 13, 17],
                 4,
               )
-            : para('Không có hoạt động quá hạn.', { italics: true }),
-          para('IV. NHẬN XÉT, KIẾN NGHỊ CỦA TỔ GIÁM SÁT', { bold: true }),
-          ...(r.remarks ?? '(Chưa có nhận xét.)').split('\n').map((line) => para(line)),
+            : para(T.noOverdue, { italics: true }),
+          para(T.sections.remarks, { bold: true }),
+          ...(r.remarks ?? T.noRemarks).split('\n').map((line) => para(line)),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
               new TableRow({
                 children: [
-                  cell('XÁC NHẬN CỦA HIỆU TRƯỞNG\n\n\n\n', {
+                  cell(`${T.principalSignature}\n\n\n\n`, {
                     bold: true,
                     center: true,
                     borders: false,
                     width: 50,
                   }),
-                  cell('TỔ TRƯỞNG TỔ GIÁM SÁT\n\n\n\n', {
+                  cell(`${T.monitorSignature}\n\n\n\n`, {
                     bold: true,
                     center: true,
                     borders: false,
@@ -301,10 +296,10 @@ export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
               }),
             ],
           }),
-          para(
-            `Số liệu ${r.view.source === 'snapshot' ? 'chốt cuối tháng' : 'tạm tính'}: ${s.total} hoạt động.`,
-            { italics: true, size: 20 },
-          ),
+          para(T.footnote({ frozen: r.view.source === 'snapshot', total: s.total }), {
+            italics: true,
+            size: 20,
+          }),
         ],
       },
     ],
@@ -317,28 +312,29 @@ export async function reportXlsx(r: MonthlyReport): Promise<Buffer> {
   const s = r.view.summary
   const wb = new ExcelJS.Workbook()
   wb.creator = 'caitien'
-  const summary = wb.addWorksheet('Tổng hợp')
+  const W = T.workbook
+  const summary = wb.addWorksheet(W.summarySheet)
   summary.columns = [{ width: 42 }, { width: 16 }, { width: 22 }]
   summary.addRow([reportTitle(r.month)]).font = { bold: true }
-  summary.addRow([`${r.school} – ${r.planTitle}`])
+  summary.addRow([W.heading({ school: r.school, plan: r.planTitle })])
   summary.addRow([])
-  summary.addRow(['Chỉ số', 'Tháng này', 'Thay đổi so với tháng trước']).font = { bold: true }
+  summary.addRow([W.figure, W.thisMonth, W.change]).font = { bold: true }
   const ch = r.view.change
-  summary.addRow(['Tổng số hoạt động', s.total, ch?.total ?? null])
+  summary.addRow([W.total, s.total, ch?.total ?? null])
   for (const st of CARD_STATUSES) summary.addRow([L[st], s.byStatus[st], ch?.byStatus[st] ?? null])
-  summary.addRow(['Tỉ lệ đã xác nhận', s.shareVerified, ch?.shareVerified ?? null])
+  summary.addRow([W.shareVerified, s.shareVerified, ch?.shareVerified ?? null])
   summary.getCell(`B${summary.rowCount}`).numFmt = '0.0%'
-  summary.addRow(['Hoạt động quá hạn', s.overdue.length, ch?.overdue ?? null])
-  summary.addRow(['Bắt đầu trong tháng', s.moves.started.length, null])
-  summary.addRow(['Nộp minh chứng trong tháng', s.moves.submitted.length, null])
-  summary.addRow(['Bị trả lại trong tháng', s.moves.sentBack.length, null])
-  summary.addRow(['Được xác nhận trong tháng', s.moves.verified.length, null])
-  summary.addRow(['Kinh phí đã xác nhận (đồng)', s.budget.verified, null])
-  summary.addRow(['Tổng kinh phí dự kiến (đồng)', s.budget.total, null])
+  summary.addRow([W.overdue, s.overdue.length, ch?.overdue ?? null])
+  summary.addRow([W.started, s.moves.started.length, null])
+  summary.addRow([W.submitted, s.moves.submitted.length, null])
+  summary.addRow([W.sentBack, s.moves.sentBack.length, null])
+  summary.addRow([W.verified, s.moves.verified.length, null])
+  summary.addRow([W.budgetVerified, s.budget.verified, null])
+  summary.addRow([W.budgetTotal, s.budget.total, null])
   summary.addRow([])
-  summary.addRow(['Nhận xét của Tổ giám sát', r.remarks ?? ''])
+  summary.addRow([W.remarks, r.remarks ?? ''])
 
-  const criteria = wb.addWorksheet('Theo tiêu chí')
+  const criteria = wb.addWorksheet(W.criteriaSheet)
   criteria.columns = [
     { width: 10 },
     { width: 12 },
@@ -347,10 +343,10 @@ export async function reportXlsx(r: MonthlyReport): Promise<Buffer> {
     ...CARD_STATUSES.map(() => ({ width: 16 })),
   ]
   criteria.addRow([
-    'Tiêu chuẩn',
-    'Tiêu chí',
-    'Tên tiêu chí',
-    'Tổng số',
+    T.columns.standard,
+    T.columns.criterion,
+    T.columns.criterionName,
+    T.columns.total,
     ...CARD_STATUSES.map((st) => L[st]),
   ]).font = { bold: true }
   for (const c of r.criteria)
@@ -362,11 +358,15 @@ export async function reportXlsx(r: MonthlyReport): Promise<Buffer> {
       ...CARD_STATUSES.map((k) => c.byStatus[k]),
     ])
 
-  const overdue = wb.addWorksheet('Quá hạn')
+  const overdue = wb.addWorksheet(W.overdueSheet)
   overdue.columns = [{ width: 10 }, { width: 60 }, { width: 30 }, { width: 10 }, { width: 20 }]
-  overdue.addRow(['Tiêu chí', 'Hoạt động', 'Người thực hiện', 'Hạn', 'Trạng thái']).font = {
-    bold: true,
-  }
+  overdue.addRow([
+    T.columns.criterion,
+    T.columns.action,
+    T.columns.assignees,
+    T.columns.due,
+    T.columns.status,
+  ]).font = { bold: true }
   for (const o of r.overdue)
     overdue.addRow([
       o.criterion,

@@ -4,7 +4,8 @@ import { Avatar } from '@/components/ui/avatar'
 import { useLogout, type Me } from '@/features/auth/api/session-queries'
 import type { Plans } from '@/features/board/api/board-queries'
 import type { LiveState } from '@/features/board/api/use-plan-events'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
+import { appMessages } from './app-messages'
 import { LanguageSwitch } from './language-switch'
 
 export function AppHeader({
@@ -27,7 +28,8 @@ export function AppHeader({
   /** The inbox bell, composed by the app from the inbox feature. */
   inbox?: ReactNode
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(appMessages)
   const logout = useLogout()
   const plan = plans.find((p) => p.id === planId)
   const roleText = roles.map((r) => ROLE_LABELS[lang][r]).join(', ')
@@ -36,13 +38,13 @@ export function AppHeader({
     <header className="app-header">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
-        <span className="brand-name">{t('appName')}</span>
+        <span className="brand-name">{m.appName}</span>
       </div>
       <div className="header-plan">
         {plan && <span className="header-school">{plan.school.name}</span>}
         {plans.length > 1 ? (
           <label className="plan-picker">
-            <span className="visually-hidden">{t('plan')}</span>
+            <span className="visually-hidden">{m.plan}</span>
             <select value={planId ?? ''} onChange={(e) => onPlanChange(e.target.value)}>
               {plans.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -58,12 +60,9 @@ export function AppHeader({
       {actions}
       <div className="header-right">
         {live && (
-          <span
-            className={`live live-${live}`}
-            title={live === 'offline' ? t('offline') : t('live')}
-          >
+          <span className={`live live-${live}`} title={live === 'offline' ? m.offline : m.live}>
             <span className="live-dot" aria-hidden="true" />
-            <span className="live-text">{live === 'offline' ? t('offline') : t('live')}</span>
+            <span className="live-text">{live === 'offline' ? m.offline : m.live}</span>
           </span>
         )}
         {inbox}
@@ -81,7 +80,7 @@ export function AppHeader({
           onClick={() => logout.mutate()}
           disabled={logout.isPending}
         >
-          {t('logout')}
+          {m.logout}
         </button>
       </div>
     </header>

@@ -1,21 +1,22 @@
 import { useQuery } from '@tanstack/react-query'
 import { meQueryOptions } from '@/features/auth/api/session-queries'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { BoardRoute } from './routes/board-route'
 import { LoginRoute } from './routes/login-route'
 import { useSessionExpiry } from './use-session-expiry'
 
 export function App() {
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const me = useQuery(meQueryOptions())
   useSessionExpiry()
-  if (me.isPending) return <div className="splash">{t('loading')}</div>
+  if (me.isPending) return <div className="splash">{common.loading}</div>
   if (me.isError) {
     return (
       <div className="splash">
-        <p>{t('networkError')}</p>
+        <p>{common.networkError}</p>
         <button type="button" className="button" onClick={() => void me.refetch()}>
-          {t('retry')}
+          {common.retry}
         </button>
       </div>
     )

@@ -1,10 +1,12 @@
 import { LANGS } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
+import { appMessages } from './app-messages'
 
 export function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n()
+  const { lang, setLang } = useI18n()
+  const m = useMessages(appMessages)
   return (
-    <div className="lang-switch" role="group" aria-label={t('language')}>
+    <div className="lang-switch" role="group" aria-label={m.language}>
       {LANGS.map((l) => (
         <button
           key={l}

@@ -1,5 +1,7 @@
+import { UploadIcon } from '@/components/ui/icons'
 import { ExportMenu } from '@/features/plan-export/components/export-menu'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { appMessages } from './app-messages'
 
 /**
  * Plans in and out, beside the plan's title: export for everyone who sees the plan;
@@ -16,28 +18,19 @@ export function PlanActions({
   onImport: () => void
   onNewPlan: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(appMessages)
   return (
-    <div className="header-actions" role="group" aria-label={t('planActions')}>
+    <div className="header-actions" role="group" aria-label={m.planActions}>
       {canManage && (
         <button type="button" className="button button-small button-quiet" onClick={onNewPlan}>
           <span aria-hidden="true">+</span>
-          {t('newPlan')}
+          {m.newPlan}
         </button>
       )}
       {canManage && (
         <button type="button" className="button button-small" onClick={onImport}>
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M8 10V2m-3.5 3.5L8 2l3.5 3.5M3 13h10"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-          {t('importPlan')}
+          <UploadIcon />
+          {m.importPlan}
         </button>
       )}
       <ExportMenu planId={planId} />

@@ -1,9 +1,10 @@
 import { LoginForm } from '@/features/auth/components/login-form'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { appMessages } from '../app-messages'
 import { LanguageSwitch } from '../language-switch'
 
 export function LoginRoute() {
-  const { t } = useI18n()
+  const m = useMessages(appMessages)
   return (
     <main className="login-page">
       <div className="login-corner">
@@ -12,9 +13,9 @@ export function LoginRoute() {
       <div className="login-card">
         <div className="brand brand-large">
           <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('appName')}</span>
+          <span className="brand-name">{m.appName}</span>
         </div>
-        <p className="brand-tagline">{t('appTagline')}</p>
+        <p className="brand-tagline">{m.appTagline}</p>
         <LoginForm />
       </div>
     </main>

@@ -1,25 +1,29 @@
 import { formatVnd } from '@caitien/shared'
 import { describe, expect, it } from 'vitest'
-import { problemLine, resultLine, summaryLine } from './import-copy'
+import { importMessages } from './import-messages'
 import { budgetText, choicesOf, chosenUsers, firstLine, monthsText } from './import-rows'
 
 describe('import preview text', () => {
   it('sums up the preview the way the principal reads it', () => {
     const s = { create: 9, update: 2, unchanged: 1, problems: 3 }
-    expect(summaryLine(s, 'vi')).toBe('12 dòng: 9 thẻ mới, 2 cập nhật, 1 không đổi; 3 vấn đề')
-    expect(summaryLine(s, 'en')).toBe('12 rows: 9 new cards, 2 updates, 1 unchanged; 3 problems')
+    expect(importMessages.vi.summary(s)).toBe(
+      '12 dòng: 9 thẻ mới, 2 cập nhật, 1 không đổi; 3 vấn đề',
+    )
+    expect(importMessages.en.summary(s)).toBe(
+      '12 rows: 9 new cards, 2 updates, 1 unchanged; 3 problems',
+    )
   })
 
   it('says what the import did', () => {
-    expect(resultLine({ created: 8, updated: 0, unchanged: 0 }, 'vi')).toBe(
+    expect(importMessages.vi.result({ created: 8, updated: 0, unchanged: 0 })).toBe(
       'Đã tạo 8 thẻ, cập nhật 0, không đổi 0.',
     )
   })
 
   it('names the source row of a problem', () => {
-    expect(problemLine({ row: 7, message: 'không đọc được thời gian “Hằng quý”' }, 'vi')).toBe(
-      'Dòng 7: không đọc được thời gian “Hằng quý”',
-    )
+    expect(
+      importMessages.vi.problem({ row: 7, message: 'không đọc được thời gian “Hằng quý”' }),
+    ).toBe('Dòng 7: không đọc được thời gian “Hằng quý”')
   })
 
   it('writes months as MM/yyyy, one month once', () => {

@@ -1,4 +1,4 @@
-import type { CardStatus } from '@caitien/shared'
+import type { CardStatus, MonthChange } from '@caitien/shared'
 import { describe, expect, it } from 'vitest'
 import {
   cardsBehind,
@@ -6,10 +6,8 @@ import {
   describeChange,
   figureChange,
   figurePolarity,
-  formatShare,
   groupCriteria,
   monthChoices,
-  type FigureChange,
   type FigureSummary,
 } from './dashboard-figures'
 
@@ -71,7 +69,7 @@ describe('cards behind a figure', () => {
 })
 
 describe('figure change', () => {
-  const change: FigureChange = {
+  const change: MonthChange = {
     total: 2,
     byStatus: { planned: -1, in_progress: 0, evidence_submitted: 1, verified: 2 },
     overdue: 1,
@@ -146,11 +144,6 @@ describe('describing a change', () => {
       amount: '2.000.000 đ',
       tone: 'bad',
     })
-  })
-
-  it('formats the share verified per language', () => {
-    expect(formatShare(0.4567, 'vi')).toBe('45,7%')
-    expect(formatShare(0.4567, 'en')).toBe('45.7%')
   })
 })
 

@@ -1,10 +1,13 @@
 import {
   CARD_STATUSES,
+  formatDecimal,
   formatVnd,
   type CardStatus,
   type Lang,
+  type MonthChange,
   type MonthlySummary,
 } from '@caitien/shared'
+import { progressMessages } from './progress-messages'
 
 /** The headline figures, in the order they are shown; each is also its `data-testid` suffix. */
 export const FIGURE_KEYS = [
@@ -19,13 +22,6 @@ export type FigureKey = (typeof FIGURE_KEYS)[number]
 
 /** What a month's view carries that the figures need. */
 export type FigureSummary = Pick<MonthlySummary, 'cards' | 'overdue' | 'moves' | 'byStatus'>
-export type FigureChange = {
-  total: number
-  byStatus: Record<CardStatus, number>
-  overdue: number
-  shareVerified: number
-  budgetVerified: number
-}
 
 const isStatus = (key: FigureKey): key is CardStatus =>
   (CARD_STATUSES as readonly string[]).includes(key)
@@ -82,7 +78,7 @@ export function cardsBehind(summary: FigureSummary, key: FigureKey): string[] {
 export function figureChange(
   key: FigureKey,
   summary: FigureSummary,
-  change: FigureChange | null,
+  change: MonthChange | null,
   previous: Pick<MonthlySummary, 'moves'> | null,
 ): number | null {
   switch (key) {
@@ -130,12 +126,6 @@ export interface ChangeText {
   tone: 'good' | 'bad' | 'neutral' | 'flat'
 }
 
-const WORDS: Record<Lang, { up: string; down: string; same: string; since: string; pts: string }> =
-  {
-    vi: { up: 'tăng', down: 'giảm', same: 'không đổi', since: 'so với tháng trước', pts: 'điểm %' },
-    en: { up: 'up', down: 'down', same: 'unchanged', since: 'since last month', pts: 'pts' },
-  }
-
 /** A change as "▲ 3" with its colour and its spoken form. */
 export function describeChange(
   delta: number,
@@ -143,15 +133,15 @@ export function describeChange(
   polarity: Polarity,
   lang: Lang,
 ): ChangeText {
-  const w = WORDS[lang]
+  const m = progressMessages[lang]
   const size = Math.abs(delta)
   const amount =
     unit === 'vnd'
       ? formatVnd(size)
       : unit === 'points'
-        ? `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(size)} ${w.pts}`
+        ? m.points({ n: formatDecimal(size, lang) })
         : String(size)
-  if (delta === 0) return { arrow: '', amount: '±0', spoken: `${w.same} ${w.since}`, tone: 'flat' }
+  if (delta === 0) return { arrow: '', amount: '±0', spoken: m.changeNone, tone: 'flat' }
   const rising = delta > 0
   const tone =
     polarity === 'neutral'
@@ -162,21 +152,13 @@ export function describeChange(
   return {
     arrow: rising ? '▲' : '▼',
     amount,
-    spoken: `${rising ? w.up : w.down} ${amount} ${w.since}`,
+    spoken: rising ? m.changeUp({ amount }) : m.changeDown({ amount }),
     tone,
   }
 }
 
 export function figureUnit(key: FigureKey): 'count' | 'points' | 'vnd' {
   return key === 'share' ? 'points' : key === 'budget' ? 'vnd' : 'count'
-}
-
-/** 0.4567 → "45,7%" (vi) or "45.7%" (en). */
-export function formatShare(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share)
 }
 
 /**

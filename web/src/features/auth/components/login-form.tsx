@@ -2,11 +2,14 @@ import { loginInputSchema } from '@caitien/shared'
 import { useState } from 'react'
 import type { FormEvent } from 'react'
 import { apiErrorOf, httpStatusOf } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { authMessages } from '../auth-messages'
 import { useLogin } from '../api/session-queries'
 
 export function LoginForm() {
-  const { t } = useI18n()
+  const m = useMessages(authMessages)
+  const common = useMessages(commonMessages)
   const login = useLogin()
   const [error, setError] = useState<string | null>(null)
 
@@ -18,25 +21,25 @@ export function LoginForm() {
       password: formText(data, 'password'),
     })
     if (!parsed.success) {
-      setError(t('wrongLogin'))
+      setError(m.wrongLogin)
       return
     }
     setError(null)
     login.mutate(parsed.data, {
       onError: (err) => {
         const status = httpStatusOf(err)
-        if (status === 401) setError(apiErrorOf(err)?.message || t('wrongLogin'))
-        else setError(apiErrorOf(err)?.message || t('networkError'))
+        if (status === 401) setError(apiErrorOf(err)?.message || m.wrongLogin)
+        else setError(apiErrorOf(err)?.message || common.networkError)
       },
     })
   }
 
   return (
     <form className="login-form" onSubmit={onSubmit} noValidate>
-      <h1 className="login-title">{t('signInTitle')}</h1>
-      <p className="login-hint">{t('signInHint')}</p>
+      <h1 className="login-title">{m.signInTitle}</h1>
+      <p className="login-hint">{m.signInHint}</p>
       <label className="field">
-        <span className="field-label">{t('login')}</span>
+        <span className="field-label">{m.login}</span>
         <input
           name="login"
           autoComplete="username"
@@ -47,7 +50,7 @@ export function LoginForm() {
         />
       </label>
       <label className="field">
-        <span className="field-label">{t('password')}</span>
+        <span className="field-label">{m.password}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error && (
@@ -60,7 +63,7 @@ export function LoginForm() {
         className="button button-primary button-block"
         disabled={login.isPending}
       >
-        {login.isPending ? t('signingIn') : t('signIn')}
+        {login.isPending ? m.signingIn : m.signIn}
       </button>
     </form>
   )

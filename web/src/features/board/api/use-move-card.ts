@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useToast } from '@/components/ui/toast'
 import { client } from '@/lib/api-client'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { placeCard, replaceCard, sortCards } from '../place-card'
 import { boardQueryOptions } from './board-queries'
 import { noteOwnMove, takeMissedEvents } from './board-sync'
@@ -30,7 +31,7 @@ export const moveMutationKey = (planId: string) => ['board', planId, 'move'] as 
 export function useMoveCard(planId: string) {
   const queryClient = useQueryClient()
   const { showToast } = useToast()
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const { queryKey } = boardQueryOptions(planId)
 
   return useMutation({
@@ -74,8 +75,8 @@ export function useMoveCard(planId: string) {
     },
     onError: (error, _v, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous)
-      showToast(errorMessage(error, t('moveFailed')))
-      takeMissedEvents(planId)
+      showToast(errorMessage(error, common.moveFailed))
+      takeMissedEvents(queryClient, planId)
       void queryClient.invalidateQueries({ queryKey })
     },
     onSuccess: (data) => {
@@ -84,12 +85,15 @@ export function useMoveCard(planId: string) {
       queryClient.setQueryData(queryKey, (old) =>
         old ? { ...old, cards: sortCards(replaceCard(old.cards, data.card)) } : old,
       )
-      noteOwnMove(planId, data.card.id, data.card.version)
+      noteOwnMove(queryClient, planId, data.card.id, data.card.version)
       // The server places a card by the rule the optimistic update used: the same position
       // means nothing else changed. Another (a renumbered column, which is rare) or events
       // missed meanwhile: refetch.
       const same = placed?.position === data.card.position && placed.status === data.card.status
-      const missed = takeMissedEvents(planId, { cardId: data.card.id, version: data.card.version })
+      const missed = takeMissedEvents(queryClient, planId, {
+        cardId: data.card.id,
+        version: data.card.version,
+      })
       if (missed || !same) void queryClient.invalidateQueries({ queryKey })
     },
   })

@@ -31,7 +31,7 @@ export function usePlanEvents(planId: string, onCardEvent?: (cardId: string) => 
       // A move of ours in flight refetches when it settles (unless this was only its
       // echo); refetching now would flash the board back to the state before it.
       if (queryClient.isMutating({ mutationKey: moveMutationKey(planId) }) > 0) {
-        noteMissedEvent(planId, cardId, version)
+        noteMissedEvent(queryClient, planId, cardId, version)
         return
       }
       void queryClient.invalidateQueries({ queryKey: boardKeys.plan(planId) })
@@ -58,7 +58,7 @@ export function usePlanEvents(planId: string, onCardEvent?: (cardId: string) => 
           const echo =
             type === 'card.changed' &&
             cardId !== null &&
-            isOwnMoveEcho(planId, cardId, data.version)
+            isOwnMoveEcho(queryClient, planId, cardId, data.version)
           if (!echo) refetchBoard(cardId, data.version)
           if (cardId !== null) onCardEventRef.current?.(cardId)
         })

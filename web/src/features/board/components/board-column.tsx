@@ -1,8 +1,9 @@
 import { STATUS_LABELS, type CardStatus, type Month } from '@caitien/shared'
 import { useDroppable } from '@dnd-kit/core'
 import { memo, useMemo, useState } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { BoardCard, BoardMember } from '../api/board-queries'
+import { boardMessages } from '../board-messages'
 import { columnDropId, type ColumnDropData } from '../drag-to-move'
 import { useBoardDrag, useDragState } from './board-drag'
 import { CardTile } from './card-tile'
@@ -42,7 +43,8 @@ export const BoardColumn = memo(function BoardColumn({
   showHeader: boolean
   total?: number
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(boardMessages)
   const [shown, setShown] = useState(COLUMN_PAGE)
   const visible = useMemo(
     () => (cards.length > shown ? cards.slice(0, shown) : cards),
@@ -74,7 +76,7 @@ export const BoardColumn = memo(function BoardColumn({
       className={className}
       data-testid={testId}
       data-over={isOver || undefined}
-      aria-label={`${label} (${cards.length})`}
+      aria-label={m.column({ name: label, count: cards.length })}
     >
       <header className={showHeader ? 'column-head' : 'column-head column-head-lane'}>
         <span className="column-dot" aria-hidden="true" />
@@ -101,7 +103,7 @@ export const BoardColumn = memo(function BoardColumn({
           currentMonth={currentMonth}
           onOpen={onOpen}
         />
-        {cards.length === 0 && <p className="column-empty">{t('emptyColumn')}</p>}
+        {cards.length === 0 && <p className="column-empty">{m.emptyColumn}</p>}
         {hidden > 0 && (
           <button
             type="button"
@@ -109,7 +111,7 @@ export const BoardColumn = memo(function BoardColumn({
             data-testid="column-more"
             onClick={() => setShown((n) => n + COLUMN_PAGE)}
           >
-            {t('showMoreCards')} ({hidden} {t('cardsHidden')})
+            {m.showMore({ hidden })}
           </button>
         )}
       </div>

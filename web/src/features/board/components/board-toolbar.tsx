@@ -1,12 +1,10 @@
 import { useId, useState } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import type { BoardMember } from '../api/board-queries'
-import { UNASSIGNED, hasActiveFilters, type BoardFilters } from '../board-filters'
-
-export interface StandardOption {
-  standard: string
-  name: string | null
-}
+import { EMPTY_FILTERS, UNASSIGNED, hasActiveFilters, type BoardFilters } from '../board-filters'
+import { boardMessages } from '../board-messages'
+import type { StandardOption } from '../board-view'
 
 export function BoardToolbar({
   filters,
@@ -29,7 +27,8 @@ export function BoardToolbar({
   shown: number
   total: number
 }) {
-  const { t } = useI18n()
+  const m = useMessages(boardMessages)
+  const common = useMessages(commonMessages)
   const id = useId()
   const [expanded, setExpanded] = useState(false)
   const active = hasActiveFilters(filters)
@@ -39,7 +38,7 @@ export function BoardToolbar({
     <div className={`toolbar${expanded ? ' toolbar-expanded' : ''}`}>
       <div className="toolbar-search">
         <label htmlFor={`${id}-search`} className="visually-hidden">
-          {t('search')}
+          {common.search}
         </label>
         <svg className="search-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
           <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
@@ -53,7 +52,7 @@ export function BoardToolbar({
         <input
           id={`${id}-search`}
           type="search"
-          placeholder={t('searchPlaceholder')}
+          placeholder={m.searchPlaceholder}
           value={filters.search}
           onChange={(e) => set({ search: e.target.value })}
         />
@@ -64,51 +63,50 @@ export function BoardToolbar({
           aria-controls={`${id}-filters`}
           onClick={() => setExpanded((v) => !v)}
         >
-          {t('filters')}
+          {m.filters}
           {active && <span className="dot" aria-hidden="true" />}
         </button>
       </div>
       <div className="toolbar-filters" id={`${id}-filters`}>
         <label className="select-field">
-          <span className="visually-hidden">{t('standard')}</span>
+          <span className="visually-hidden">{m.standard}</span>
           <select
             value={filters.standard ?? ''}
             onChange={(e) => set({ standard: e.target.value || null, criterion: null })}
           >
-            <option value="">{t('allStandards')}</option>
+            <option value="">{m.allStandards}</option>
             {standards.map((s) => (
               <option key={s.standard} value={s.standard}>
-                {t('standard')} {s.standard}
-                {s.name ? `: ${s.name}` : ''}
+                {m.standardName({ code: s.standard, name: s.name })}
               </option>
             ))}
           </select>
         </label>
         <label className="select-field">
-          <span className="visually-hidden">{t('criterion')}</span>
+          <span className="visually-hidden">{m.criterion}</span>
           <select
             value={filters.criterion ?? ''}
             onChange={(e) => set({ criterion: e.target.value || null })}
           >
-            <option value="">{t('allCriteria')}</option>
+            <option value="">{m.allCriteria}</option>
             {criteria.map((c) => (
               <option key={c} value={c}>
-                {t('criterion')} {c}
+                {m.criterionName({ code: c })}
               </option>
             ))}
           </select>
         </label>
         <label className="select-field">
-          <span className="visually-hidden">{t('assignee')}</span>
+          <span className="visually-hidden">{m.assignee}</span>
           <select
             value={filters.assigneeId ?? ''}
             onChange={(e) => set({ assigneeId: e.target.value || null })}
           >
-            <option value="">{t('allAssignees')}</option>
-            <option value={UNASSIGNED}>{t('unassigned')}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.displayName}
+            <option value="">{m.allAssignees}</option>
+            <option value={UNASSIGNED}>{m.unassigned}</option>
+            {members.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.displayName}
               </option>
             ))}
           </select>
@@ -119,7 +117,7 @@ export function BoardToolbar({
           aria-pressed={filters.mine}
           onClick={() => set({ mine: !filters.mine })}
         >
-          {t('mine')}
+          {m.mine}
         </button>
         <button
           type="button"
@@ -127,7 +125,7 @@ export function BoardToolbar({
           aria-pressed={filters.overdue}
           onClick={() => set({ overdue: !filters.overdue })}
         >
-          {t('overdue')}
+          {m.overdue}
         </button>
         <span className="toolbar-divider" aria-hidden="true" />
         <label className="switch">
@@ -137,28 +135,13 @@ export function BoardToolbar({
             onChange={(e) => onGroupByStandard(e.target.checked)}
           />
           <span className="switch-track" aria-hidden="true" />
-          <span>{t('groupByStandard')}</span>
+          <span>{m.groupByStandard}</span>
         </label>
         {active && (
           <span className="toolbar-summary">
-            <span aria-live="polite">
-              {t('shown')} {shown} {t('of')} {total} {t('cards')}
-            </span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                onChange({
-                  standard: null,
-                  criterion: null,
-                  assigneeId: null,
-                  mine: false,
-                  overdue: false,
-                  search: '',
-                })
-              }
-            >
-              {t('clearFilters')}
+            <span aria-live="polite">{m.shown({ shown, total })}</span>
+            <button type="button" className="link-button" onClick={() => onChange(EMPTY_FILTERS)}>
+              {m.clearFilters}
             </button>
           </span>
         )}

@@ -3,8 +3,10 @@ import { flushSync } from 'react-dom'
 import { formatMonth, isOverdue, type Month } from '@caitien/shared'
 import type { KeyboardEvent, ReactNode, SyntheticEvent } from 'react'
 import { Avatar } from '@/components/ui/avatar'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import type { BoardCard, BoardMember } from '../api/board-queries'
+import { boardMessages } from '../board-messages'
 import type { CardDragData } from '../drag-to-move'
 import {
   DragBinding,
@@ -28,31 +30,34 @@ export function CardTileContent({
   currentMonth,
   menu,
 }: TileProps & { menu?: ReactNode }) {
-  const { t } = useI18n()
+  const m = useMessages(boardMessages)
+  const common = useMessages(commonMessages)
   const overdue = isOverdue(card, currentMonth)
   const assignees = card.assigneeIds
     .map((id) => members.get(id))
-    .filter((m): m is BoardMember => m !== undefined)
-  const names = assignees.map((m) => m.displayName).join(', ')
+    .filter((member): member is BoardMember => member !== undefined)
+  const names = assignees.map((member) => member.displayName).join(', ')
   return (
     <>
       <div className="tile-top">
         {card.criterion && (
           <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
-            {t('criterionShort')} {card.criterion}
+            {common.criterionTag({ code: card.criterion })}
           </span>
         )}
         {menu}
       </div>
       <p className="tile-title">{card.title}</p>
       <div className="tile-meta">
-        <span className="tile-assignees" title={names || t('noAssignee')}>
+        <span className="tile-assignees" title={names || common.noAssignee}>
           {assignees.length === 0 ? (
-            <span className="tile-unassigned">{t('noAssignee')}</span>
+            <span className="tile-unassigned">{common.noAssignee}</span>
           ) : (
             assignees
               .slice(0, 4)
-              .map((m) => <Avatar key={m.id} id={m.id} name={m.displayName} size={22} />)
+              .map((member) => (
+                <Avatar key={member.id} id={member.id} name={member.displayName} size={22} />
+              ))
           )}
           {assignees.length === 1 && (
             <span className="tile-assignee-name">{assignees[0]!.displayName}</span>
@@ -64,16 +69,16 @@ export function CardTileContent({
           {card.dueMonth && (
             <span
               className={overdue ? 'tile-due tile-due-overdue' : 'tile-due'}
-              title={`${t('due')}: ${formatMonth(card.dueMonth)}`}
+              title={m.due({ month: formatMonth(card.dueMonth) })}
             >
               {formatMonth(card.dueMonth)}
-              {overdue && <span className="badge badge-overdue">{t('overdue')}</span>}
+              {overdue && <span className="badge badge-overdue">{m.overdue}</span>}
             </span>
           )}
           <span
             className={card.evidenceCount > 0 ? 'tile-count tile-count-on' : 'tile-count'}
-            title={`${t('evidenceCount')}: ${card.evidenceCount}`}
-            aria-label={`${t('evidenceCount')}: ${card.evidenceCount}`}
+            title={m.evidenceCount({ n: card.evidenceCount })}
+            aria-label={m.evidenceCount({ n: card.evidenceCount })}
           >
             <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
               <path
@@ -88,8 +93,8 @@ export function CardTileContent({
           </span>
           <span
             className="tile-count"
-            title={`${t('commentCount')}: ${card.commentCount}`}
-            aria-label={`${t('commentCount')}: ${card.commentCount}`}
+            title={m.commentCount({ n: card.commentCount })}
+            aria-label={m.commentCount({ n: card.commentCount })}
           >
             <svg width="13" height="13" viewBox="0 0 16 16" aria-hidden="true">
               <path
@@ -122,7 +127,7 @@ export const CardTile = memo(function CardTile({
   ...props
 }: TileProps & { lane: string; onOpen: (cardId: string) => void }) {
   const { card } = props
-  const { lang } = useI18n()
+  const m = useMessages(boardMessages)
   const drag = useBoardDrag()
   const armed = useDragState(drag, (s) => s.armed.includes(card.id))
   const isDragging = useDragState(drag, (s) => s.session?.cardId === card.id)
@@ -168,7 +173,7 @@ export const CardTile = memo(function CardTile({
       data-status={card.status}
       aria-label={[card.criterion, card.title].filter(Boolean).join(' — ')}
       role="group"
-      aria-roledescription={lang === 'vi' ? 'thẻ kéo được' : 'draggable card'}
+      aria-roledescription={m.draggableCard}
       aria-describedby={drag.helpId}
       aria-disabled={false}
       tabIndex={0}

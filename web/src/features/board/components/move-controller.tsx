@@ -1,4 +1,5 @@
 import {
+  STATUS_LABELS,
   checkMove,
   moveRejectionMessage,
   type Actor,
@@ -9,9 +10,11 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState } fro
 import type { FormEvent, ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { useToast } from '@/components/ui/toast'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { BoardCard } from '../api/board-queries'
 import { useMoveCard } from '../api/use-move-card'
+import { boardMessages } from '../board-messages'
 
 interface MoveController {
   me: Actor
@@ -107,12 +110,16 @@ function ReasonDialog({
   onCancel: () => void
   onConfirm: (reason: string) => void
 }) {
-  const { t } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(boardMessages)
+  const common = useMessages(commonMessages)
   const [reason, setReason] = useState('')
   const [error, setError] = useState(false)
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const reopen = pending.kind === 'reopen'
-  const description = reopen ? t('reasonReopen') : t('reasonSendBack')
+  const description = reopen
+    ? m.reasonReopen
+    : m.reasonSendBack({ column: STATUS_LABELS[lang][pending.to] })
 
   function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -127,16 +134,16 @@ function ReasonDialog({
 
   return (
     <Modal
-      title={reopen ? t('reasonTitleReopen') : t('reasonTitleSendBack')}
+      title={reopen ? m.reasonTitleReopen : m.reasonTitleSendBack}
       onClose={onCancel}
-      closeLabel={t('close')}
+      closeLabel={common.close}
       initialFocus={inputRef}
     >
       <form className="reason-form" onSubmit={onSubmit} noValidate>
         <p className="muted">{description}</p>
         <p className="reason-card">{pending.card.title}</p>
         <label className="field">
-          <span className="field-label">{t('reasonLabel')}</span>
+          <span className="field-label">{common.reasonLabel}</span>
           <textarea
             ref={inputRef}
             rows={4}
@@ -152,15 +159,15 @@ function ReasonDialog({
         </label>
         {error && (
           <p className="form-error" role="alert">
-            {t('reasonRequired')}
+            {common.reasonRequired}
           </p>
         )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onCancel}>
-            {t('cancel')}
+            {common.cancel}
           </button>
           <button type="submit" className="button button-primary">
-            {t('confirm')}
+            {m.confirm}
           </button>
         </div>
       </form>

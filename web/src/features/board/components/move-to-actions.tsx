@@ -1,13 +1,15 @@
 import { CARD_STATUSES, STATUS_LABELS } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import { boardQueryOptions } from '../api/board-queries'
-import { dragGuide } from '../status-copy'
+import { boardMessages } from '../board-messages'
+import { dragGuide } from '../drag-guide'
 import { useMoveController } from './move-controller'
 
 /** The move-to actions as a row of buttons, for the card detail panel. */
 export function MoveToActions({ planId, cardId }: { planId: string; cardId: string }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(boardMessages)
   const { me, requestMove } = useMoveController()
   const { data } = useQuery(boardQueryOptions(planId))
   const card = data?.cards.find((c) => c.id === cardId)
@@ -15,8 +17,8 @@ export function MoveToActions({ planId, cardId }: { planId: string; cardId: stri
   const guide = dragGuide(card, me, lang)
   const targets = CARD_STATUSES.filter((s) => s !== card.status)
   return (
-    <div className="move-actions" role="group" aria-label={t('moveTo')}>
-      <span className="move-actions-label">{t('moveTo')}</span>
+    <div className="move-actions" role="group" aria-label={m.moveTo}>
+      <span className="move-actions-label">{m.moveTo}</span>
       <ul className="move-actions-list">
         {targets.map((s) => {
           const refusal = guide.refusals[s]

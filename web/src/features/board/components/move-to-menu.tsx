@@ -2,9 +2,10 @@ import { CARD_STATUSES, STATUS_LABELS, type CardStatus } from '@caitien/shared'
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, SyntheticEvent } from 'react'
 import { createPortal } from 'react-dom'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { BoardCard } from '../api/board-queries'
-import { dragGuide } from '../status-copy'
+import { boardMessages } from '../board-messages'
+import { dragGuide } from '../drag-guide'
 import { useMoveController } from './move-controller'
 
 /** Keeps clicks, key presses and pointer presses in the menu away from the draggable tile. */
@@ -12,7 +13,8 @@ const stop = (event: SyntheticEvent) => event.stopPropagation()
 
 /** The "Chuyển sang…" button and menu on a tile: the keyboard-free, drag-free way to move. */
 export function MoveToMenu({ card }: { card: BoardCard }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(boardMessages)
   const { me, requestMove } = useMoveController()
   const [open, setOpen] = useState(false)
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
@@ -90,8 +92,8 @@ export function MoveToMenu({ card }: { card: BoardCard }) {
         ref={buttonRef}
         type="button"
         className="icon-button tile-menu-button"
-        aria-label={t('moveTo')}
-        title={t('moveTo')}
+        aria-label={m.moveTo}
+        title={m.moveTo}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -116,14 +118,14 @@ export function MoveToMenu({ card }: { card: BoardCard }) {
             id={menuId}
             className="menu"
             role="menu"
-            aria-label={t('moveTo')}
+            aria-label={m.moveTo}
             style={place ? { top: place.top, left: place.left } : { visibility: 'hidden' }}
             onKeyDown={onMenuKeyDown}
             onPointerDown={stop}
             onClick={stop}
           >
             <div className="menu-heading" aria-hidden="true">
-              {t('moveTo')}
+              {m.moveTo}
             </div>
             {targets.map((s) => {
               const refusal = guide.refusals[s]

@@ -1,7 +1,10 @@
 import { formatDateTime } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import type { ActivityEntry } from '../api/card-queries'
-import { activityDetail, activityText, activityTransition } from '../activity-copy'
+import { activityDetail, activityMessage, activityTransition } from '../activity-text'
+import { cardMessages } from '../card-messages'
 
 /** The card's history, newest first. */
 export function ActivityList({
@@ -11,15 +14,17 @@ export function ActivityList({
   activity: ActivityEntry[]
   nameOf: (id: string) => string | undefined
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const entries = [...activity].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
   return (
     <section className="detail-section" aria-labelledby="detail-activity">
       <h3 id="detail-activity" className="section-title">
-        {t('activity')}
+        {m.activity}
       </h3>
       {entries.length === 0 ? (
-        <p className="muted">{t('noActivity')}</p>
+        <p className="muted">{m.noActivity}</p>
       ) : (
         <ol className="timeline">
           {entries.map((a) => {
@@ -30,15 +35,14 @@ export function ActivityList({
                 <span className="timeline-dot" aria-hidden="true" />
                 <div>
                   <p>
-                    <strong>{a.actor?.displayName ?? t('someone')}</strong>{' '}
-                    {activityText(a.action, lang)}
+                    {richMessage(activityMessage(a.action, lang), {
+                      actor: <strong>{a.actor?.displayName ?? m.someone}</strong>,
+                    })}
                     {extra && <span className="timeline-extra"> {extra}</span>}
                   </p>
                   {transition && <p className="timeline-transition">{transition}</p>}
                   {a.reason && (
-                    <p className="timeline-reason">
-                      {t('reasonPrefix')}: {a.reason}
-                    </p>
+                    <p className="timeline-reason">{common.reasonLine({ reason: a.reason })}</p>
                   )}
                   <time className="meta" dateTime={a.at}>
                     {formatDateTime(a.at)}

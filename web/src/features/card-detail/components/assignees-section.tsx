@@ -2,8 +2,10 @@ import { useState } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { useSetAssignees, type CardDetail } from '../api/card-queries'
+import { cardMessages } from '../card-messages'
 import type { DetailMember } from './card-detail-panel'
 
 export function AssigneesSection({
@@ -17,12 +19,13 @@ export function AssigneesSection({
   canEdit: boolean
   onChanged: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const [editing, setEditing] = useState(false)
   const [selected, setSelected] = useState<string[]>(card.assigneeIds)
   const save = useSetAssignees(card.id, onChanged)
-  const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? '?'
+  const nameOf = (id: string) => members.find((member) => member.id === id)?.displayName ?? '?'
 
   function toggle(id: string, on: boolean) {
     setSelected((list) => (on ? [...list, id] : list.filter((x) => x !== id)))
@@ -32,7 +35,7 @@ export function AssigneesSection({
     <section className="detail-section" aria-labelledby="detail-assignees">
       <div className="section-head">
         <h3 id="detail-assignees" className="section-title">
-          {t('assignees')}
+          {m.assignees}
         </h3>
         {canEdit && !editing && (
           <button
@@ -43,13 +46,13 @@ export function AssigneesSection({
               setEditing(true)
             }}
           >
-            {t('editAssignees')}
+            {m.editAssignees}
           </button>
         )}
       </div>
       {!editing && (
         <ul className="people">
-          {card.assigneeIds.length === 0 && <li className="muted">{t('noAssignee')}</li>}
+          {card.assigneeIds.length === 0 && <li className="muted">{common.noAssignee}</li>}
           {card.assigneeIds.map((id) => (
             <li key={id} className="person">
               <Avatar id={id} name={nameOf(id)} size={26} />
@@ -67,31 +70,31 @@ export function AssigneesSection({
               { version: card.version, assigneeIds: selected },
               {
                 onSuccess: () => setEditing(false),
-                onError: (err) => showToast(errorMessage(err, t('loadFailed'))),
+                onError: (err) => showToast(errorMessage(err, common.loadFailed)),
               },
             )
           }}
         >
           <fieldset>
-            <legend className="visually-hidden">{t('assignees')}</legend>
-            {members.map((m) => (
-              <label key={m.id} className="check">
+            <legend className="visually-hidden">{m.assignees}</legend>
+            {members.map((member) => (
+              <label key={member.id} className="check">
                 <input
                   type="checkbox"
-                  checked={selected.includes(m.id)}
-                  onChange={(e) => toggle(m.id, e.target.checked)}
+                  checked={selected.includes(member.id)}
+                  onChange={(e) => toggle(member.id, e.target.checked)}
                 />
-                <Avatar id={m.id} name={m.displayName} size={22} />
-                <span>{m.displayName}</span>
+                <Avatar id={member.id} name={member.displayName} size={22} />
+                <span>{member.displayName}</span>
               </label>
             ))}
           </fieldset>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setEditing(false)}>
-              {t('cancel')}
+              {common.cancel}
             </button>
             <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {save.isPending ? t('saving') : t('save')}
+              {save.isPending ? common.saving : common.save}
             </button>
           </div>
         </form>

@@ -11,8 +11,10 @@ import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { httpStatusOf } from '@/lib/api-error'
-import { useI18n, type MessageKey } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import { cardQueryOptions, type CardDetail } from '../api/card-queries'
+import { cardMessages, planFieldLabels } from '../card-messages'
 import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'
 import { CommentsSection } from './comments-section'
@@ -40,28 +42,29 @@ export function CardDetailPanel({
   /** The move-to actions, composed by the app from the board feature. */
   statusActions: ReactNode
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const query = useQuery(cardQueryOptions(cardId))
   const card = query.data?.card
   const title = card ? (
     <>
       {card.criterion && (
         <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
-          {t('criterionShort')} {card.criterion}
+          {common.criterionTag({ code: card.criterion })}
         </span>
       )}{' '}
       <span>{shortTitle(card)}</span>
     </>
   ) : (
-    t('cardDetail')
+    m.cardDetail
   )
 
   return (
-    <Modal title={title} onClose={onClose} variant="panel" closeLabel={t('close')}>
-      {query.isPending && <p className="muted">{t('loading')}</p>}
+    <Modal title={title} onClose={onClose} variant="panel" closeLabel={common.close}>
+      {query.isPending && <p className="muted">{common.loading}</p>}
       {query.isError && (
         <p className="form-error" role="alert">
-          {httpStatusOf(query.error) === 404 ? t('cardGone') : t('loadFailed')}
+          {httpStatusOf(query.error) === 404 ? m.cardGone : common.loadFailed}
         </p>
       )}
       {query.data && (
@@ -94,8 +97,11 @@ function CardDetailBody({
   onChanged: () => void
   statusActions: ReactNode
 }) {
-  const { t, lang } = useI18n()
-  const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
+  const labels = useMessages(planFieldLabels)
+  const nameOf = (id: string) => members.find((member) => member.id === id)?.displayName
 
   const months =
     card.startMonth && card.dueMonth
@@ -104,17 +110,15 @@ function CardDetailBody({
         : `${formatMonth(card.startMonth)} → ${formatMonth(card.dueMonth)}`
       : null
 
-  const fields: { key: MessageKey; value: ReactNode }[] = [
+  const fields: { key: keyof typeof labels; value: ReactNode }[] = [
     {
       key: 'standard',
-      value: card.standard
-        ? `${card.standard}${card.standardName ? `: ${card.standardName}` : ''}`
-        : null,
+      value: card.standard ? m.codeAndName({ code: card.standard, name: card.standardName }) : null,
     },
     {
       key: 'criterion',
       value: card.criterion
-        ? `${card.criterion}${card.criterionLabel ? `: ${card.criterionLabel}` : ''}`
+        ? m.codeAndName({ code: card.criterion, name: card.criterionLabel })
         : card.criterionLabel,
     },
     { key: 'section', value: card.section },
@@ -157,7 +161,7 @@ function CardDetailBody({
       <div className="detail-status">
         <span className={`status-pill status-pill-${card.status}`}>
           <span className="column-dot" aria-hidden="true" />
-          {t('status')}: {STATUS_LABELS[lang][card.status]}
+          {m.status({ status: STATUS_LABELS[lang][card.status] })}
         </span>
         {statusActions}
       </div>
@@ -172,13 +176,15 @@ function CardDetailBody({
 
       <section className="detail-section" aria-labelledby="detail-plan">
         <h3 id="detail-plan" className="section-title">
-          {t('planFields')}
+          {m.planFields}
         </h3>
         <dl className="fields">
           {fields.map((f) => (
             <div key={f.key} className="field-row">
-              <dt>{t(f.key)}</dt>
-              <dd className={f.value ? 'multiline' : 'multiline muted'}>{f.value || t('none')}</dd>
+              <dt>{labels[f.key]}</dt>
+              <dd className={f.value ? 'multiline' : 'multiline muted'}>
+                {f.value || common.none}
+              </dd>
             </div>
           ))}
         </dl>

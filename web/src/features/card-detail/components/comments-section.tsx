@@ -3,11 +3,14 @@ import { useState } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { useAddComment, type CardDetail } from '../api/card-queries'
+import { cardMessages } from '../card-messages'
 
 export function CommentsSection({ card, onChanged }: { card: CardDetail; onChanged: () => void }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const add = useAddComment(card.id, onChanged)
   const [body, setBody] = useState('')
@@ -15,10 +18,10 @@ export function CommentsSection({ card, onChanged }: { card: CardDetail; onChang
   return (
     <section className="detail-section" aria-labelledby="detail-comments">
       <h3 id="detail-comments" className="section-title">
-        {t('comments')} <span className="section-count">{card.comments.length}</span>
+        {m.comments} <span className="section-count">{card.comments.length}</span>
       </h3>
       {card.comments.length === 0 ? (
-        <p className="muted">{t('noComments')}</p>
+        <p className="muted">{m.noComments}</p>
       ) : (
         <ul className="comments">
           {card.comments.map((c) => (
@@ -42,19 +45,19 @@ export function CommentsSection({ card, onChanged }: { card: CardDetail; onChang
           if (!parsed.success) return
           add.mutate(parsed.data.body, {
             onSuccess: () => setBody(''),
-            onError: (err) => showToast(errorMessage(err, t('loadFailed'))),
+            onError: (err) => showToast(errorMessage(err, common.loadFailed)),
           })
         }}
       >
         <label className="visually-hidden" htmlFor={`comment-${card.id}`}>
-          {t('comments')}
+          {m.comments}
         </label>
         <textarea
           id={`comment-${card.id}`}
           rows={2}
           value={body}
           maxLength={5000}
-          placeholder={t('commentPlaceholder')}
+          placeholder={m.commentPlaceholder}
           onChange={(e) => setBody(e.target.value)}
         />
         <div className="form-actions">
@@ -63,7 +66,7 @@ export function CommentsSection({ card, onChanged }: { card: CardDetail; onChang
             className="button button-primary"
             disabled={add.isPending || body.trim() === ''}
           >
-            {t('send')}
+            {m.send}
           </button>
         </div>
       </form>

@@ -1,8 +1,11 @@
 import { canDeleteEvidence, canManagePlan, type Actor } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { LoadingBackdrop } from '@/components/ui/loading-backdrop'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { cardQueryOptions, type EvidenceItem } from '../api/card-queries'
+import { cardMessages } from '../card-messages'
 import { EvidenceRow } from './evidence-row'
 
 // The preview (frame, image, facts) loads the first time someone opens a file.
@@ -28,7 +31,7 @@ export function EvidenceList({
   frozen: boolean
   onChanged?: () => void
 }) {
-  const { t } = useI18n()
+  const common = useMessages(commonMessages)
   const [previewId, setPreviewId] = useState<string | null>(null)
   // Looked up by id, so the preview follows a code change made meanwhile.
   const previewed = items.find((e) => e.id === previewId)
@@ -54,17 +57,7 @@ export function EvidenceList({
         ))}
       </ul>
       {previewed && (
-        <Suspense
-          fallback={
-            <div
-              className="modal-backdrop modal-backdrop-box"
-              role="status"
-              aria-label={t('loading')}
-            >
-              <span className="spinner spinner-large" aria-hidden="true" />
-            </div>
-          }
-        >
+        <Suspense fallback={<LoadingBackdrop label={common.loading} />}>
           <EvidencePreview item={previewed} onClose={() => setPreviewId(null)} />
         </Suspense>
       )}
@@ -77,11 +70,12 @@ export function EvidenceList({
  * review queue): the same rows and preview as the panel, from the same cached query.
  */
 export function CardEvidence({ cardId }: { cardId: string }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const query = useQuery(cardQueryOptions(cardId))
-  if (query.isPending) return <p className="muted">{t('loading')}</p>
-  if (query.isError) return <p className="form-error">{t('loadFailed')}</p>
+  if (query.isPending) return <p className="muted">{common.loading}</p>
+  if (query.isError) return <p className="form-error">{common.loadFailed}</p>
   const card = query.data.card
-  if (card.evidence.length === 0) return <p className="muted">{t('noEvidence')}</p>
+  if (card.evidence.length === 0) return <p className="muted">{m.noEvidence}</p>
   return <EvidenceList cardId={card.id} items={card.evidence} frozen={card.status === 'verified'} />
 }

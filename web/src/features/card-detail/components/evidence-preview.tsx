@@ -1,8 +1,11 @@
-import { formatDateTime } from '@caitien/shared'
+import { formatDateTime, formatFileSize } from '@caitien/shared'
+import { DownloadIcon } from '@/components/ui/icons'
 import { Modal } from '@/components/ui/modal'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { EvidenceItem } from '../api/card-queries'
-import { formatFileSize, previewKind } from '../evidence-copy'
+import { cardMessages } from '../card-messages'
+import { previewKind } from '../evidence-kind'
 
 /**
  * A file shown inside the app: PDF in a frame, an image as itself; Word, Excel and
@@ -10,7 +13,9 @@ import { formatFileSize, previewKind } from '../evidence-copy'
  * only our own pages frame the file and lets the file itself load nothing.
  */
 export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose: () => void }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const file = item.file
   if (!file) return null
   const kind = previewKind(file.mimeType)
@@ -20,31 +25,22 @@ export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose
     <div className="preview-actions">
       {kind && (
         <a className="button" href={file.href} target="_blank" rel="noopener">
-          {t('openInNewTab')}
+          {m.openInNewTab}
         </a>
       )}
       <a className="button button-primary" href={downloadHref} download={file.name}>
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        {t('download')}
+        <DownloadIcon />
+        {m.download}
       </a>
     </div>
   )
 
   return (
     <Modal
-      title={t('evidencePreview')}
+      title={m.evidencePreview}
       onClose={onClose}
       variant="wide"
-      closeLabel={t('close')}
+      closeLabel={common.close}
       footer={footer}
     >
       <div className="preview">
@@ -56,17 +52,17 @@ export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose
           {item.title !== file.name && <p className="preview-title">{item.title}</p>}
           <dl className="preview-facts">
             <div>
-              <dt>{t('uploadedBy')}</dt>
+              <dt>{m.uploadedBy}</dt>
               <dd>{item.createdBy.displayName}</dd>
             </div>
             <div>
-              <dt>{t('uploadedAt')}</dt>
+              <dt>{m.uploadedAt}</dt>
               <dd>
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
               </dd>
             </div>
             <div>
-              <dt>{t('fileSize')}</dt>
+              <dt>{m.fileSize}</dt>
               <dd>{formatFileSize(file.size, lang)}</dd>
             </div>
           </dl>
@@ -90,9 +86,9 @@ export function EvidencePreview({ item, onClose }: { item: EvidenceItem; onClose
           )}
           {!kind && (
             <div className="preview-none">
-              <p>{t('noPreview')}</p>
+              <p>{m.noPreview}</p>
               <a className="button button-primary" href={downloadHref} download={file.name}>
-                {t('download')} {file.name}
+                {m.downloadFile({ name: file.name })}
               </a>
             </div>
           )}

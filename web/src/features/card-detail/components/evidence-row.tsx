@@ -1,12 +1,14 @@
-import { formatDateTime } from '@caitien/shared'
+import { formatDateTime, formatFileSize } from '@caitien/shared'
 import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import { useDeleteEvidence, useSetEvidenceCode, type EvidenceItem } from '../api/card-queries'
-import { evidenceIcon, formatFileSize, type EvidenceIcon } from '../evidence-copy'
+import { cardMessages } from '../card-messages'
+import { evidenceIcon, type EvidenceIcon } from '../evidence-kind'
 
 const ICON_TEXT: Partial<Record<EvidenceIcon, string>> = {
   pdf: 'PDF',
@@ -77,12 +79,13 @@ export function EvidenceRow({
   canEditCode: boolean
   onChanged?: () => void
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
   const [editing, setEditing] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const icon = evidenceIcon(item.kind, item.file?.mimeType)
   const kindLabel =
-    item.kind === 'link' ? t('evidenceLink') : item.kind === 'note' ? t('evidenceNote') : null
+    item.kind === 'link' ? m.evidenceLink : item.kind === 'note' ? m.evidenceNote : null
   const fileName = item.file?.name
 
   return (
@@ -104,10 +107,10 @@ export function EvidenceRow({
                 <button
                   type="button"
                   className="link-button evidence-code-edit"
-                  aria-label={`${t('editCode')} ${item.code ?? ''}`.trim()}
+                  aria-label={item.code ? m.editCodeOf({ code: item.code }) : m.editCode}
                   onClick={() => setEditing(true)}
                 >
-                  {t('editCode')}
+                  {m.editCode}
                 </button>
               )}
             </>
@@ -143,7 +146,7 @@ export function EvidenceRow({
             <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
             {item.file && <> · {formatFileSize(item.file.size, lang)}</>}
             {item.linkedFromCardId && (
-              <span className="evidence-shared"> · {t('linkedFromOther')}</span>
+              <span className="evidence-shared"> · {m.linkedFromOther}</span>
             )}
           </span>
         </div>
@@ -152,11 +155,10 @@ export function EvidenceRow({
         <button
           type="button"
           className="icon-button evidence-delete"
-          aria-label={`${t('deleteEvidence')} ${item.code ?? ''} ${item.title}`.replace(
-            /\s+/g,
-            ' ',
-          )}
-          title={t('deleteEvidence')}
+          aria-label={m.deleteEvidenceOf({
+            item: [item.code, item.title].filter(Boolean).join(' '),
+          })}
+          title={m.deleteEvidence}
           onClick={() => setConfirming(true)}
         >
           <svg width="15" height="15" viewBox="0 0 16 16" aria-hidden="true">
@@ -194,11 +196,12 @@ function CodeForm({
   onDone: () => void
   onChanged?: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const id = useId()
   const [code, setCode] = useState(item.code ?? '')
   const save = useSetEvidenceCode(cardId, onChanged)
-  const error = save.isError ? errorMessage(save.error, t('loadFailed')) : null
+  const error = save.isError ? errorMessage(save.error, common.loadFailed) : null
 
   function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -213,7 +216,7 @@ function CodeForm({
   return (
     <form className="code-form" onSubmit={onSubmit}>
       <label className="visually-hidden" htmlFor={`${id}-code`}>
-        {t('evidenceCode')}
+        {m.evidenceCode}
       </label>
       <input
         id={`${id}-code`}
@@ -240,10 +243,10 @@ function CodeForm({
         className="button button-small button-primary"
         disabled={save.isPending}
       >
-        {save.isPending ? t('saving') : t('save')}
+        {save.isPending ? common.saving : common.save}
       </button>
       <button type="button" className="button button-small" onClick={onDone}>
-        {t('cancel')}
+        {common.cancel}
       </button>
       {error && (
         <p id={`${id}-error`} className="form-error code-error" role="alert">
@@ -265,25 +268,26 @@ function DeleteDialog({
   onClose: () => void
   onChanged?: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const remove = useDeleteEvidence(cardId, onChanged)
   const cancelRef = useRef<HTMLButtonElement>(null)
 
   return (
     <Modal
-      title={t('deleteEvidenceTitle')}
+      title={m.deleteEvidenceTitle}
       onClose={onClose}
-      closeLabel={t('close')}
+      closeLabel={common.close}
       initialFocus={cancelRef}
     >
       <p className="reason-card">
         {item.code && <span className="evidence-code">{item.code}</span>} {item.title}
       </p>
-      <p className="muted">{t('deleteEvidenceText')}</p>
+      <p className="muted">{m.deleteEvidenceText}</p>
       <div className="form-actions">
         <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-          {t('cancel')}
+          {common.cancel}
         </button>
         <button
           type="button"
@@ -293,13 +297,13 @@ function DeleteDialog({
             remove.mutate(item.id, {
               onSuccess: onClose,
               onError: (err) => {
-                showToast(errorMessage(err, t('loadFailed')))
+                showToast(errorMessage(err, common.loadFailed))
                 onClose()
               },
             })
           }
         >
-          {remove.isPending ? t('deleting') : t('delete')}
+          {remove.isPending ? m.deleting : m.delete}
         </button>
       </div>
     </Modal>

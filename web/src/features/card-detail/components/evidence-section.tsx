@@ -1,11 +1,15 @@
 import { addEvidenceInputSchema, type Actor } from '@caitien/shared'
 import { useId, useRef, useState } from 'react'
 import type { DragEvent, FormEvent } from 'react'
+import { UploadIcon } from '@/components/ui/icons'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import { useAddEvidence, type CardDetail } from '../api/card-queries'
 import { useEvidenceUploads } from '../api/use-evidence-uploads'
+import { cardMessages } from '../card-messages'
 import { EvidenceList } from './evidence-list'
 import { LinkEvidencePicker } from './link-evidence-picker'
 import { UploadList } from './upload-list'
@@ -32,7 +36,7 @@ export function EvidenceSection({
   canAdd: boolean
   onChanged: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
   const frozen = card.status === 'verified'
   const accepting = canAdd && !frozen
   const uploads = useEvidenceUploads(card.id, onChanged)
@@ -74,10 +78,10 @@ export function EvidenceSection({
       {...dropHandlers}
     >
       <h3 id="detail-evidence" className="section-title">
-        {t('evidence')} <span className="section-count">{card.evidence.length}</span>
+        {m.evidence} <span className="section-count">{card.evidence.length}</span>
       </h3>
       {card.evidence.length === 0 ? (
-        <p className="muted">{t('noEvidence')}</p>
+        <p className="muted">{m.noEvidence}</p>
       ) : (
         <EvidenceList
           cardId={card.id}
@@ -98,7 +102,7 @@ export function EvidenceSection({
               strokeLinejoin="round"
             />
           </svg>
-          {t('evidenceFrozen')}
+          {m.evidenceFrozen}
         </p>
       )}
       {accepting && (
@@ -119,7 +123,7 @@ export function EvidenceSection({
 
 /** "Liên kết minh chứng có sẵn": one document serving several criteria keeps its code. */
 function LinkExisting({ card, onChanged }: { card: CardDetail; onChanged: () => void }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
   const [open, setOpen] = useState(false)
   return (
     <div className="evidence-link-existing">
@@ -138,7 +142,7 @@ function LinkExisting({ card, onChanged }: { card: CardDetail; onChanged: () => 
             strokeLinecap="round"
           />
         </svg>
-        {t('linkExisting')}
+        {m.linkExisting}
       </button>
       {open && (
         <LinkEvidencePicker card={card} onClose={() => setOpen(false)} onChanged={onChanged} />
@@ -148,53 +152,51 @@ function LinkExisting({ card, onChanged }: { card: CardDetail; onChanged: () => 
 }
 
 function UploadZone({ onFiles, over }: { onFiles: (files: File[]) => void; over: boolean }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
   const id = useId()
+  const choose = (
+    <>
+      <input
+        id={`${id}-files`}
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-describedby={`${id}-formats`}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])]
+          // Cleared, so that choosing the same file again (after fixing it) is a change.
+          e.target.value = ''
+          onFiles(files)
+        }}
+      />
+      <label
+        htmlFor={`${id}-files`}
+        className="button button-small button-primary evidence-drop-button"
+      >
+        <UploadIcon />
+        {m.uploadInput}
+      </label>
+    </>
+  )
   return (
     <div className={`evidence-drop${over ? ' evidence-drop-over' : ''}`}>
-      <p className="evidence-drop-title">{over ? t('uploadDropNow') : t('uploadTitle')}</p>
+      <p className="evidence-drop-title">{over ? m.uploadDropNow : m.uploadTitle}</p>
       <p className="evidence-drop-hint">
-        <span>{t('uploadDrop')}</span>{' '}
-        <input
-          id={`${id}-files`}
-          className="visually-hidden"
-          type="file"
-          multiple
-          accept={ACCEPT}
-          aria-describedby={`${id}-formats`}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])]
-            // Cleared, so that choosing the same file again (after fixing it) is a change.
-            e.target.value = ''
-            onFiles(files)
-          }}
-        />
-        <label
-          htmlFor={`${id}-files`}
-          className="button button-small button-primary evidence-drop-button"
-        >
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-            <path
-              d="M8 10V2m-3.5 3.5L8 2l3.5 3.5M3 13h10"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
-          {t('uploadInput')}
-        </label>
+        {richMessage(m.uploadDrop, { choose }, (words) => (
+          <span>{words.trim()}</span>
+        ))}
       </p>
       <p id={`${id}-formats`} className="drop-formats">
-        {t('uploadFormats')}
+        {m.uploadFormats}
       </p>
     </div>
   )
 }
 
 function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () => void }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const add = useAddEvidence(cardId, onChanged)
   const [kind, setKind] = useState<'link' | 'note'>('link')
@@ -218,15 +220,15 @@ function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () =
         setUrl('')
         setNote('')
       },
-      onError: (err) => showToast(errorMessage(err, t('loadFailed'))),
+      onError: (err) => showToast(errorMessage(err, common.loadFailed)),
     })
   }
 
   return (
     <form className="evidence-form" onSubmit={onSubmit} noValidate>
-      <p className="evidence-form-title">{t('addLinkOrNote')}</p>
+      <p className="evidence-form-title">{m.addLinkOrNote}</p>
       <fieldset className="segmented">
-        <legend className="visually-hidden">{t('addLinkOrNote')}</legend>
+        <legend className="visually-hidden">{m.addLinkOrNote}</legend>
         <label>
           <input
             type="radio"
@@ -234,7 +236,7 @@ function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () =
             checked={kind === 'link'}
             onChange={() => setKind('link')}
           />
-          <span>{t('evidenceLink')}</span>
+          <span>{m.evidenceLink}</span>
         </label>
         <label>
           <input
@@ -243,16 +245,16 @@ function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () =
             checked={kind === 'note'}
             onChange={() => setKind('note')}
           />
-          <span>{t('evidenceNote')}</span>
+          <span>{m.evidenceNote}</span>
         </label>
       </fieldset>
       <label className="field">
-        <span className="field-label">{t('evidenceTitle')}</span>
+        <span className="field-label">{m.evidenceTitle}</span>
         <input value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
       </label>
       {kind === 'link' ? (
         <label className="field">
-          <span className="field-label">{t('evidenceUrl')}</span>
+          <span className="field-label">{m.evidenceUrl}</span>
           <input
             type="url"
             inputMode="url"
@@ -263,7 +265,7 @@ function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () =
         </label>
       ) : (
         <label className="field">
-          <span className="field-label">{t('evidenceNoteBody')}</span>
+          <span className="field-label">{m.evidenceNoteBody}</span>
           <textarea
             rows={3}
             value={note}
@@ -279,7 +281,7 @@ function LinkOrNoteForm({ cardId, onChanged }: { cardId: string; onChanged: () =
       )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={add.isPending}>
-          {add.isPending ? t('saving') : t('addEvidence')}
+          {add.isPending ? common.saving : m.addEvidence}
         </button>
       </div>
     </form>

@@ -1,18 +1,20 @@
-import type { Lang } from '@caitien/shared'
+import { formatFileSize, type Lang } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import {
   planEvidenceQueryOptions,
   useLinkEvidence,
   type CardDetail,
   type PlanEvidenceItem,
 } from '../api/card-queries'
-import { evidenceIcon, formatFileSize, pickerCountLabel, sharedWithLabel } from '../evidence-copy'
+import { cardMessages } from '../card-messages'
+import { evidenceIcon } from '../evidence-kind'
 import { groupForPicker } from '../link-picker'
 import { EvidenceKindIcon } from './evidence-row'
 
@@ -29,7 +31,9 @@ export function LinkEvidencePicker({
   onClose: () => void
   onChanged: () => void
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const ids = useId()
   const search = useRef<HTMLInputElement>(null)
@@ -55,10 +59,10 @@ export function LinkEvidencePicker({
     setChoosing(item.id)
     link.mutate(item.id, {
       onSuccess: () => {
-        showToast(`${t('linkDone')} ${item.code ?? item.title}`, 'info')
+        showToast(m.linkDone({ item: item.code ?? item.title }), 'info')
         onClose()
       },
-      onError: (err) => setError(errorMessage(err, t('linkFailed'))),
+      onError: (err) => setError(errorMessage(err, m.linkFailed)),
       onSettled: () => setChoosing(null),
     })
   }
@@ -79,29 +83,24 @@ export function LinkEvidencePicker({
   }
 
   return (
-    <Modal
-      title={t('linkExisting')}
-      onClose={onClose}
-      closeLabel={t('close')}
-      initialFocus={search}
-    >
+    <Modal title={m.linkExisting} onClose={onClose} closeLabel={common.close} initialFocus={search}>
       <div className="link-picker" onKeyDown={onKeyDown}>
-        <p className="link-picker-hint">{t('linkExistingHint')}</p>
+        <p className="link-picker-hint">{m.linkExistingHint}</p>
         <div className="link-picker-top">
           <label className="field link-picker-search">
-            <span className="field-label">{t('search')}</span>
+            <span className="field-label">{common.search}</span>
             <input
               ref={search}
               type="search"
               value={query}
-              placeholder={t('linkSearch')}
+              placeholder={m.linkSearch}
               aria-controls={`${ids}-list`}
               aria-describedby={`${ids}-count`}
               onChange={(e) => setQuery(e.target.value)}
             />
           </label>
           <p id={`${ids}-count`} className="visually-hidden" role="status" aria-live="polite">
-            {items.data ? pickerCountLabel(shown, lang) : ''}
+            {items.data ? m.pickerCount({ n: shown }) : ''}
           </p>
           {error && (
             <p className="form-error" role="alert">
@@ -110,14 +109,14 @@ export function LinkEvidencePicker({
           )}
         </div>
         <div id={`${ids}-list`} ref={list} className="link-picker-list" aria-busy={items.isPending}>
-          {items.isPending && <p className="muted">{t('loading')}</p>}
+          {items.isPending && <p className="muted">{common.loading}</p>}
           {items.isError && (
             <p className="form-error" role="alert">
-              {errorMessage(items.error, t('loadFailed'))}
+              {errorMessage(items.error, common.loadFailed)}
             </p>
           )}
-          {items.data && empty && <p className="muted">{t('linkNone')}</p>}
-          {items.data && !empty && shown === 0 && <p className="muted">{t('linkNoMatch')}</p>}
+          {items.data && empty && <p className="muted">{m.linkNone}</p>}
+          {items.data && !empty && shown === 0 && <p className="muted">{m.linkNoMatch}</p>}
           {groups.map((group) => (
             <section
               key={group.card.id}
@@ -127,8 +126,8 @@ export function LinkEvidencePicker({
               <h3 id={`${ids}-${group.card.id}`} className="link-picker-card">
                 <span className={`tile-criterion std-${group.card.standard ?? 'none'}`}>
                   {group.card.criterion
-                    ? `${t('criterionShort')} ${group.card.criterion}`
-                    : t('linkNoCriterion')}
+                    ? common.criterionTag({ code: group.card.criterion })
+                    : m.linkNoCriterion}
                 </span>
                 <span className="link-picker-card-title" title={group.card.title}>
                   {group.card.title}
@@ -153,9 +152,9 @@ export function LinkEvidencePicker({
                           <span className="link-picker-item-title">{item.title}</span>
                         </span>
                         <span className="meta">
-                          {itemMeta(item, lang, t('evidenceNote'))}
+                          {itemMeta(item, lang, m.evidenceNote)}
                           {item.linkedCardIds.length > 0 && (
-                            <> · {sharedWithLabel(item.linkedCardIds.length, lang)}</>
+                            <> · {m.sharedWith({ n: item.linkedCardIds.length })}</>
                           )}
                         </span>
                       </span>
@@ -165,10 +164,10 @@ export function LinkEvidencePicker({
                         }
                       >
                         {present
-                          ? t('linkAlreadyHere')
+                          ? m.linkAlreadyHere
                           : choosing === item.id
-                            ? t('linking')
-                            : t('linkChoose')}
+                            ? m.linking
+                            : m.linkChoose}
                       </span>
                     </button>
                   </li>

@@ -1,7 +1,8 @@
 import { formatDateTime } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import type { ReviewEntry } from '../api/card-queries'
-import { resubmissionsLabel, submissionLabel } from '../evidence-copy'
+import { cardMessages } from '../card-messages'
 
 /** "Lịch sử xác nhận": every verdict of the monitoring team, newest first. */
 export function ReviewHistory({
@@ -11,16 +12,17 @@ export function ReviewHistory({
   reviews: readonly ReviewEntry[]
   resubmissions: number
 }) {
-  const { t, lang } = useI18n()
+  const m = useMessages(cardMessages)
+  const common = useMessages(commonMessages)
   if (reviews.length === 0 && resubmissions === 0) return null
   return (
     <section className="detail-section" aria-labelledby="detail-reviews">
       <div className="section-head">
         <h3 id="detail-reviews" className="section-title">
-          {t('reviewHistory')}
+          {m.reviewHistory}
         </h3>
         {resubmissions > 0 && (
-          <span className="badge badge-resubmitted">{resubmissionsLabel(resubmissions, lang)}</span>
+          <span className="badge badge-resubmitted">{m.resubmissions({ n: resubmissions })}</span>
         )}
       </div>
       <ol className="reviews">
@@ -35,18 +37,18 @@ export function ReviewHistory({
             >
               <div className="review-head">
                 <span className={`verdict verdict-${r.verdict}`}>
-                  {verified ? t('verdictVerified') : t('verdictSentBack')}
+                  {verified ? m.verdictVerified : m.verdictSentBack}
                 </span>
                 <strong>{r.reviewer.displayName}</strong>
                 <span className="meta">
                   <time dateTime={r.at}>{formatDateTime(r.at)}</time> ·{' '}
-                  {submissionLabel(r.submission, lang)}
+                  {m.submission({ n: r.submission })}
                 </span>
               </div>
               {r.reason && (
                 <p className="review-reason multiline">
                   <span className="review-reason-label">
-                    {verified ? t('reviewComment') : t('reasonPrefix')}:
+                    {verified ? common.commentLabel : common.reasonLabel}:
                   </span>{' '}
                   {r.reason}
                 </p>
@@ -70,13 +72,13 @@ export function LatestSendBack({
   status: string
   reviews: readonly ReviewEntry[]
 }) {
-  const { t } = useI18n()
+  const m = useMessages(cardMessages)
   const latest = reviews[0]
   if (status !== 'in_progress' || latest?.verdict !== 'sent_back') return null
   return (
     <div className="sent-back-note">
       <p className="sent-back-note-head">
-        <strong>{t('sentBackNote')}</strong>{' '}
+        <strong>{m.sentBackNote}</strong>{' '}
         <span className="meta">
           {latest.reviewer.displayName} ·{' '}
           <time dateTime={latest.at}>{formatDateTime(latest.at)}</time>

@@ -1,6 +1,8 @@
-import { useI18n } from '@/lib/i18n'
+import { formatFileSize } from '@caitien/shared'
+import { useI18n, useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import type { Upload } from '../api/use-evidence-uploads'
-import { formatFileSize } from '../evidence-copy'
+import { cardMessages } from '../card-messages'
 
 /** The files being sent: a progress bar each, then the code they got or why they were refused. */
 export function UploadList({
@@ -12,10 +14,11 @@ export function UploadList({
   onCancel: (id: number) => void
   onDismiss: (id: number) => void
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(cardMessages)
   if (uploads.length === 0) return null
   return (
-    <ul className="upload-list" aria-label={t('uploadProgress')} aria-live="polite">
+    <ul className="upload-list" aria-label={m.uploadProgress} aria-live="polite">
       {uploads.map((u) => {
         const percent = Math.round(u.progress * 100)
         const running = u.state === 'waiting' || u.state === 'uploading'
@@ -25,22 +28,24 @@ export function UploadList({
               <span className="upload-name">{u.name}</span>
               <span className="upload-size">{formatFileSize(u.size, lang)}</span>
               <span className="upload-state">
-                {u.state === 'waiting' && t('uploadWaiting')}
+                {u.state === 'waiting' && m.uploadWaiting}
                 {u.state === 'uploading' && `${percent}%`}
                 {u.state === 'done' && (
                   <>
                     <span aria-hidden="true">✓ </span>
-                    {t('uploadDone')} {u.code && <span className="evidence-code">{u.code}</span>}
+                    {richMessage(m.uploadDone, {
+                      code: u.code && <span className="evidence-code">{u.code}</span>,
+                    })}
                   </>
                 )}
-                {u.state === 'cancelled' && t('uploadCancelled')}
+                {u.state === 'cancelled' && m.uploadCancelled}
               </span>
               {running ? (
                 <button
                   type="button"
                   className="icon-button"
-                  aria-label={`${t('uploadCancel')}: ${u.name}`}
-                  title={t('uploadCancel')}
+                  aria-label={m.cancelUploadOf({ name: u.name })}
+                  title={m.uploadCancel}
                   onClick={() => onCancel(u.id)}
                 >
                   ×
@@ -50,8 +55,8 @@ export function UploadList({
                   <button
                     type="button"
                     className="icon-button"
-                    aria-label={`${t('dismiss')}: ${u.name}`}
-                    title={t('dismiss')}
+                    aria-label={m.dismissUploadOf({ name: u.name })}
+                    title={m.dismiss}
                     onClick={() => onDismiss(u.id)}
                   >
                     ×
@@ -73,7 +78,7 @@ export function UploadList({
             )}
             {u.state === 'failed' && (
               <p className="form-error upload-error" role="alert">
-                {u.message || t('uploadFailed')}
+                {u.message || m.uploadFailed}
               </p>
             )}
           </li>

@@ -2,14 +2,16 @@ import { formatDateTime } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import {
   inboxQueryOptions,
   useMarkInboxSeen,
   type InboxData,
   type InboxToReview,
 } from '../api/inbox-queries'
-import { badgeText, inboxLabel, reviewerLine } from '../inbox-copy'
+import { badgeText, inboxMessages } from '../inbox-messages'
 
 /** Long enough to see what is new before the badge clears. */
 const SEEN_DELAY_MS = 1500
@@ -39,7 +41,8 @@ export function InboxButton({
   currentPlanId: string | null
   onOpenCard: (planId: string, cardId: string) => void
 }) {
-  const { t, lang } = useI18n()
+  const m = useMessages(inboxMessages)
+  const common = useMessages(commonMessages)
   const { data } = useQuery(inboxQueryOptions())
   const markSeen = useMarkInboxSeen()
   const [open, setOpen] = useState(false)
@@ -102,10 +105,10 @@ export function InboxButton({
         ref={buttonRef}
         type="button"
         className={`icon-button inbox-button${unread > 0 ? ' inbox-button-unread' : ''}`}
-        aria-label={inboxLabel(unread, lang)}
+        aria-label={m.inboxUnread({ n: unread })}
         aria-expanded={open}
         aria-haspopup="dialog"
-        title={t('inbox')}
+        title={m.inbox}
         onClick={toggle}
       >
         <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
@@ -134,22 +137,22 @@ export function InboxButton({
         >
           <div className="inbox-head">
             <h2 id={headingId} className="inbox-title">
-              {t('inbox')}
+              {m.inbox}
             </h2>
             <button
               type="button"
               className="icon-button modal-close"
-              aria-label={t('close')}
+              aria-label={common.close}
               onClick={close}
             >
               ×
             </button>
           </div>
           <div className="inbox-body">
-            {!data && <p className="muted inbox-empty">{t('loading')}</p>}
-            {empty && <p className="muted inbox-empty">{t('inboxEmpty')}</p>}
+            {!data && <p className="muted inbox-empty">{common.loading}</p>}
+            {empty && <p className="muted inbox-empty">{m.empty}</p>}
             {data && data.sentBack.length > 0 && (
-              <InboxGroup title={t('inboxSentBack')} tone="sent-back">
+              <InboxGroup title={m.sentBack} tone="sent-back">
                 {data.sentBack.map((i) => (
                   <InboxEntry
                     key={keyOf('sentBack', i)}
@@ -160,11 +163,11 @@ export function InboxButton({
                   >
                     {i.reason && (
                       <span className="inbox-reason">
-                        {t('reasonPrefix')}: {i.reason}
+                        {common.reasonLine({ reason: i.reason })}
                       </span>
                     )}
                     <span className="meta">
-                      {reviewerLine('sent_back', i.reviewer, lang)} ·{' '}
+                      {m.sentBackBy({ reviewer: i.reviewer })} ·{' '}
                       <time dateTime={i.at}>{formatDateTime(i.at)}</time>
                     </span>
                   </InboxEntry>
@@ -172,7 +175,7 @@ export function InboxButton({
               </InboxGroup>
             )}
             {data && data.toReview.length > 0 && (
-              <InboxGroup title={t('inboxToReview')} tone="to-review">
+              <InboxGroup title={m.toReview} tone="to-review">
                 {data.toReview.map((i) => (
                   <InboxEntry
                     key={keyOf('toReview', i)}
@@ -182,14 +185,16 @@ export function InboxButton({
                     onChoose={choose}
                   >
                     <span className="meta">
-                      {t('submittedAt')} <time dateTime={i.at}>{formatDateTime(i.at)}</time>
+                      {richMessage(common.submittedAt, {
+                        at: <time dateTime={i.at}>{formatDateTime(i.at)}</time>,
+                      })}
                     </span>
                   </InboxEntry>
                 ))}
               </InboxGroup>
             )}
             {data && data.verified.length > 0 && (
-              <InboxGroup title={t('inboxVerified')} tone="verified">
+              <InboxGroup title={m.verified} tone="verified">
                 {data.verified.map((i) => (
                   <InboxEntry
                     key={keyOf('verified', i)}
@@ -200,11 +205,11 @@ export function InboxButton({
                   >
                     {i.reason && (
                       <span className="inbox-reason inbox-comment">
-                        {t('reviewComment')}: {i.reason}
+                        {common.commentLine({ comment: i.reason })}
                       </span>
                     )}
                     <span className="meta">
-                      {reviewerLine('verified', i.reviewer, lang)} ·{' '}
+                      {m.verifiedBy({ reviewer: i.reviewer })} ·{' '}
                       <time dateTime={i.at}>{formatDateTime(i.at)}</time>
                     </span>
                   </InboxEntry>
@@ -252,7 +257,8 @@ function InboxEntry({
   onChoose: (planId: string, cardId: string) => void
   children: ReactNode
 }) {
-  const { t } = useI18n()
+  const m = useMessages(inboxMessages)
+  const common = useMessages(commonMessages)
   return (
     <li>
       <button
@@ -263,11 +269,9 @@ function InboxEntry({
         onClick={() => onChoose(item.planId, item.cardId)}
       >
         <span className="inbox-item-top">
-          {isNew && <span className="inbox-new">{t('unreadMark')}</span>}
+          {isNew && <span className="inbox-new">{m.unreadMark}</span>}
           {item.criterion && (
-            <span className="tile-criterion">
-              {t('criterionShort')} {item.criterion}
-            </span>
+            <span className="tile-criterion">{common.criterionTag({ code: item.criterion })}</span>
           )}
           {showPlan && <span className="inbox-plan">{item.planTitle}</span>}
         </span>

@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { frameworksQueryOptions, useCreatePlan } from '../api/new-plan-queries'
+import { newPlanMessages } from '../new-plan-messages'
 import { pickFramework } from '../pick-framework'
 
 /** The school years offered: last year, this one and the next two. */
@@ -34,7 +36,8 @@ export function NewPlanDialog({
   onClose: () => void
   onCreated: (planId: string) => Promise<void> | void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(newPlanMessages)
+  const common = useMessages(commonMessages)
   const id = useId()
   const titleRef = useRef<HTMLInputElement>(null)
   const frameworks = useQuery(frameworksQueryOptions())
@@ -50,13 +53,13 @@ export function NewPlanDialog({
   const list = frameworks.data?.frameworks ?? []
   const schoolLevel = list.find((f) => f.id === currentFrameworkId)?.schoolLevel ?? null
   const chosenFramework = frameworkId ?? pickFramework(list, { schoolYear, schoolLevel }) ?? ''
-  const shownTitle = title ?? `${t('defaultPlanTitle')} ${schoolYear}`
+  const shownTitle = title ?? m.defaultPlanTitle({ schoolYear })
 
   return (
     <Modal
-      title={t('newPlanTitle')}
+      title={m.newPlanTitle}
       onClose={onClose}
-      closeLabel={t('close')}
+      closeLabel={common.close}
       initialFocus={titleRef}
     >
       <form
@@ -70,7 +73,7 @@ export function NewPlanDialog({
       >
         {schoolName && <p className="muted new-plan-school">{schoolName}</p>}
         <label className="field" htmlFor={`${id}-title`}>
-          <span className="field-label">{t('planTitle')}</span>
+          <span className="field-label">{m.planTitle}</span>
           <input
             ref={titleRef}
             id={`${id}-title`}
@@ -81,7 +84,7 @@ export function NewPlanDialog({
           />
         </label>
         <label className="field" htmlFor={`${id}-year`}>
-          <span className="field-label">{t('schoolYear')}</span>
+          <span className="field-label">{m.schoolYear}</span>
           <select
             id={`${id}-year`}
             className="field-select"
@@ -96,7 +99,7 @@ export function NewPlanDialog({
           </select>
         </label>
         <label className="field" htmlFor={`${id}-framework`}>
-          <span className="field-label">{t('framework')}</span>
+          <span className="field-label">{m.framework}</span>
           <select
             id={`${id}-framework`}
             className="field-select"
@@ -105,31 +108,31 @@ export function NewPlanDialog({
             disabled={frameworks.isPending}
             onChange={(e) => setFrameworkId(e.target.value)}
           >
-            {frameworks.isPending && <option value="">{t('loading')}</option>}
+            {frameworks.isPending && <option value="">{common.loading}</option>}
             {list.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.code}: {f.title}
+                {m.frameworkOption({ code: f.code, title: f.title })}
               </option>
             ))}
           </select>
         </label>
-        <p className="muted new-plan-hint">{t('newPlanHint')}</p>
-        {frameworks.isError && <p className="form-error">{t('loadFailed')}</p>}
+        <p className="muted new-plan-hint">{m.newPlanHint}</p>
+        {frameworks.isError && <p className="form-error">{common.loadFailed}</p>}
         {createPlan.isError && (
           <p className="form-error" role="alert">
-            {errorMessage(createPlan.error, t('createPlanFailed'))}
+            {errorMessage(createPlan.error, m.createPlanFailed)}
           </p>
         )}
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
+            {common.cancel}
           </button>
           <button
             type="submit"
             className="button button-primary"
             disabled={createPlan.isPending || !chosenFramework}
           >
-            {createPlan.isPending ? t('creating') : t('createAndImport')}
+            {createPlan.isPending ? m.creating : m.createAndImport}
           </button>
         </div>
       </form>

@@ -1,13 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
+import { DownloadIcon } from '@/components/ui/icons'
 import { client } from '@/lib/api-client'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { exportMessages } from '../export-messages'
 
 const FORMATS = ['xlsx', 'csv'] as const
 
 /** "Xuất": the plan with each card's status, as a download (plain links, no script). */
 export function ExportMenu({ planId }: { planId: string }) {
-  const { t } = useI18n()
+  const m = useMessages(exportMessages)
   const [open, setOpen] = useState(false)
   const wrapRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -52,24 +54,15 @@ export function ExportMenu({ planId }: { planId: string }) {
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((o) => !o)}
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
-        {t('exportPlan')}
+        <DownloadIcon />
+        {m.exportPlan}
       </button>
       {open && (
         <div
           id={menuId}
           className="menu export-menu-list"
           role="menu"
-          aria-label={t('exportPlan')}
+          aria-label={m.exportPlan}
           onKeyDown={onMenuKeyDown}
         >
           {FORMATS.map((format) => (
@@ -84,7 +77,7 @@ export function ExportMenu({ planId }: { planId: string }) {
               download
               onClick={() => setOpen(false)}
             >
-              {format === 'xlsx' ? t('exportXlsx') : t('exportCsv')}
+              {format === 'xlsx' ? m.exportXlsx : m.exportCsv}
             </a>
           ))}
         </div>

@@ -1,6 +1,6 @@
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import type { ColumnChoices, ImportField, ImportPreview } from '../api/import-queries'
-import { IMPORT_COPY, columnName, fieldLabel } from '../import-copy'
+import { fieldLabel, importFieldLabels, importMessages } from '../import-messages'
 
 /** One select per source column: which card field it is read into, or none. */
 export function ColumnMapping({
@@ -14,15 +14,15 @@ export function ColumnMapping({
   choices: ColumnChoices
   onChoose: (columnIndex: number, field: ImportField | null) => void
 }) {
-  const { lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
+  const labels = useMessages(importFieldLabels)
   const isField = (value: string): value is ImportField =>
     (fields as readonly string[]).includes(value)
 
   return (
     <ul className="column-map">
       {mapping.map((m) => {
-        const name = columnName(m.columnIndex, m.heading, lang)
+        const name = m.heading.trim() || c.columnNumber({ n: m.columnIndex + 1 })
         const value = choices[String(m.columnIndex)] ?? null
         return (
           <li key={m.columnIndex} className={`column-map-item${value ? '' : ' column-map-off'}`}>
@@ -31,7 +31,7 @@ export function ColumnMapping({
               <span className="column-map-text">{name}</span>
             </span>
             <select
-              aria-label={`${c.column}: ${m.heading || name}`}
+              aria-label={c.columnSelect({ column: m.heading || name })}
               value={value ?? ''}
               onChange={(e) =>
                 onChoose(m.columnIndex, isField(e.target.value) ? e.target.value : null)
@@ -40,7 +40,7 @@ export function ColumnMapping({
               <option value="">{c.ignoreColumn}</option>
               {fields.map((f) => (
                 <option key={f} value={f}>
-                  {fieldLabel(f, lang)}
+                  {fieldLabel(labels, f)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
-import { useI18n } from '@/lib/i18n'
-import { IMPORT_COPY } from '../import-copy'
+import { useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
+import { importMessages } from '../import-messages'
 
 const ACCEPT = '.docx,.xlsx,.csv'
 
@@ -16,10 +17,30 @@ export function FileStep({
   fileName: string | null
   error: string | null
 }) {
-  const { lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
   const id = useId()
   const [over, setOver] = useState(false)
+  const choose = (
+    <>
+      <input
+        id={`${id}-file`}
+        className="visually-hidden"
+        type="file"
+        accept={ACCEPT}
+        disabled={pending}
+        aria-describedby={`${id}-formats`}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          // Cleared so that choosing the same file again, after fixing it, is a change.
+          e.target.value = ''
+          if (file) onFile(file)
+        }}
+      />
+      <label htmlFor={`${id}-file`} className="button button-primary drop-button">
+        {c.chooseFile}
+      </label>
+    </>
+  )
 
   return (
     <div className="import-file-step">
@@ -47,24 +68,9 @@ export function FileStep({
             strokeLinejoin="round"
           />
         </svg>
-        <p className="drop-hint">{c.dropHint}</p>
-        <input
-          id={`${id}-file`}
-          className="visually-hidden"
-          type="file"
-          accept={ACCEPT}
-          disabled={pending}
-          aria-describedby={`${id}-formats`}
-          onChange={(e) => {
-            const file = e.target.files?.[0]
-            // Cleared so that choosing the same file again, after fixing it, is a change.
-            e.target.value = ''
-            if (file) onFile(file)
-          }}
-        />
-        <label htmlFor={`${id}-file`} className="button button-primary drop-button">
-          {c.chooseFile}
-        </label>
+        {richMessage(c.dropHint, { choose }, (words) => (
+          <p className="drop-hint">{words.trim()}</p>
+        ))}
         <p id={`${id}-formats`} className="drop-formats">
           {c.formats}
         </p>
@@ -73,7 +79,7 @@ export function FileStep({
         {pending && (
           <p className="busy">
             <span className="spinner" aria-hidden="true" />
-            {c.reading} {fileName && <strong>{fileName}</strong>}
+            {richMessage(c.reading, { file: fileName && <strong>{fileName}</strong> })}
           </p>
         )}
       </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import {
   useConfirmImport,
   usePreviewImport,
@@ -10,7 +11,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../api/import-queries'
-import { IMPORT_COPY, resultLine } from '../import-copy'
+import { importMessages } from '../import-messages'
 import { choicesOf, chosenUsers } from '../import-rows'
 import { browserStore, readSavedChoices, sameChoices, saveChoices } from '../saved-choices'
 import { FileStep } from './file-step'
@@ -33,8 +34,8 @@ export function ImportWizard({
   onClose: () => void
   onImported: () => void
 }) {
-  const { t, lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
+  const common = useMessages(commonMessages)
   const [step, setStep] = useState<Step>('file')
   const [file, setFile] = useState<File | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -172,7 +173,13 @@ export function ImportWizard({
     ) : undefined
 
   return (
-    <Modal title={c.title} onClose={onClose} variant="wide" closeLabel={t('close')} footer={footer}>
+    <Modal
+      title={c.title}
+      onClose={onClose}
+      variant="wide"
+      closeLabel={common.close}
+      footer={footer}
+    >
       <ol className="wizard-steps">
         {STEPS.map((s, i) => (
           <li
@@ -214,7 +221,7 @@ export function ImportWizard({
           <span className="import-result-icon" aria-hidden="true">
             ✓
           </span>
-          <p className="import-result-line">{resultLine(result, lang)}</p>
+          <p className="import-result-line">{c.result(result)}</p>
           {file && <p className="muted">{file.name}</p>}
         </div>
       )}

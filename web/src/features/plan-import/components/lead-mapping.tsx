@@ -1,8 +1,8 @@
 import { ROLE_LABELS } from '@caitien/shared'
 import { Avatar } from '@/components/ui/avatar'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { ImportLead, ImportMember } from '../api/import-queries'
-import { IMPORT_COPY, cardCount } from '../import-copy'
+import { importMessages } from '../import-messages'
 import { chosenUsers } from '../import-rows'
 
 /** Each lead text of the file with the accounts its cards will be assigned to. */
@@ -18,7 +18,7 @@ export function LeadMapping({
   onPick: (text: string, userIds: string[]) => void
 }) {
   const { lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
   const nameOf = (id: string) => members.find((m) => m.id === id)?.displayName ?? '?'
 
   if (leads.length === 0) return <p className="muted">{c.noLeads}</p>
@@ -32,7 +32,7 @@ export function LeadMapping({
           <li key={lead.text} className="lead-map-item">
             <div className="lead-map-text">
               <span className="lead-map-name">{lead.text}</span>
-              <span className="lead-map-count">{cardCount(lead.count, lang)}</span>
+              <span className="lead-map-count">{c.cardCount({ n: lead.count })}</span>
             </div>
             <details className="lead-map-pick">
               <summary>
@@ -51,9 +51,7 @@ export function LeadMapping({
                 <span className="lead-map-action">{c.chooseMembers}</span>
               </summary>
               <fieldset>
-                <legend className="visually-hidden">
-                  {c.lead}: {lead.text}
-                </legend>
+                <legend className="visually-hidden">{c.leadOf({ lead: lead.text })}</legend>
                 {members.map((m) => (
                   <label key={m.id} className="check">
                     <input

@@ -1,6 +1,6 @@
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import type { ColumnChoices, ImportField, ImportPreview } from '../api/import-queries'
-import { IMPORT_COPY, problemLine, summaryLine } from '../import-copy'
+import { importMessages } from '../import-messages'
 import { ColumnMapping } from './column-mapping'
 import { LeadMapping } from './lead-mapping'
 import { RowPreview } from './row-preview'
@@ -29,11 +29,10 @@ export function PreviewStep({
   picks: Readonly<Record<string, readonly string[]>>
   onPick: (text: string, userIds: string[]) => void
 }) {
-  const { lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
   const context = [
     preview.school,
-    preview.schoolYear && `${c.schoolYear} ${preview.schoolYear}`,
+    preview.schoolYear && c.schoolYear({ year: preview.schoolYear }),
     preview.circular,
   ].filter(Boolean)
 
@@ -42,12 +41,10 @@ export function PreviewStep({
       <div className="import-summary">
         <div className="import-file-name">{preview.fileName}</div>
         {context.length > 0 && (
-          <div className="muted">
-            {c.fromFile}: {context.join(' · ')}
-          </div>
+          <div className="muted">{c.fromFile({ context: context.join(' · ') })}</div>
         )}
         <p className="import-summary-line" aria-live="polite">
-          {summaryLine(preview.summary, lang)}
+          {c.summary(preview.summary)}
           {updating && (
             <span className="busy busy-inline">
               <span className="spinner" aria-hidden="true" />
@@ -108,7 +105,7 @@ export function PreviewStep({
         ) : (
           <ul className="import-problems">
             {preview.problems.map((p, i) => (
-              <li key={`${p.row}-${i}`}>{problemLine(p, lang)}</li>
+              <li key={`${p.row}-${i}`}>{c.problem(p)}</li>
             ))}
           </ul>
         )}

@@ -1,7 +1,8 @@
 import { Fragment } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import type { ImportPreview, ImportRow } from '../api/import-queries'
-import { IMPORT_COPY, fieldLabel, type ImportCopy } from '../import-copy'
+import { fieldLabel, importFieldLabels, importMessages } from '../import-messages'
 import { budgetText, firstLine, monthsText } from '../import-rows'
 
 /** Every row of the file as the card it will become, grouped by standard. */
@@ -12,8 +13,7 @@ export function RowPreview({
   rows: ImportPreview['rows']
   problems: ImportPreview['problems']
 }) {
-  const { lang } = useI18n()
-  const c = IMPORT_COPY[lang]
+  const c = useMessages(importMessages)
   const problemRows = new Map<number, string[]>()
   for (const p of problems) problemRows.set(p.row, [...(problemRows.get(p.row) ?? []), p.message])
 
@@ -47,8 +47,7 @@ export function RowPreview({
                 {startsGroup && standard && (
                   <tr className="import-group">
                     <th colSpan={7} scope="colgroup">
-                      {fieldLabel('standard', lang)} {standard}
-                      {item.row.standardName ? `: ${item.row.standardName}` : ''}
+                      {c.standardGroup({ code: standard, name: item.row.standardName })}
                     </th>
                   </tr>
                 )}
@@ -95,14 +94,16 @@ export function RowPreview({
   )
 }
 
-function CriterionCell({ item, c }: { item: ImportRow; c: ImportCopy }) {
-  const { t } = useI18n()
+type ImportWords = (typeof importMessages)['vi']
+
+function CriterionCell({ item, c }: { item: ImportRow; c: ImportWords }) {
+  const common = useMessages(commonMessages)
   const { criterion, standard, section } = item.row
   if (!criterion) return <span className="muted">—</span>
   return (
     <span className="import-criterion">
       <span className={`tile-criterion std-${standard ?? 'none'}`}>
-        {t('criterionShort')} {criterion}
+        {common.criterionTag({ code: criterion })}
       </span>
       {!item.criterionKnown && (
         <span
@@ -126,8 +127,8 @@ function RawOrParsed({ parsed, raw }: { parsed: string | null; raw: string | nul
   return <span className="muted">—</span>
 }
 
-function ActionBadge({ item, c }: { item: ImportRow; c: ImportCopy }) {
-  const { lang } = useI18n()
+function ActionBadge({ item, c }: { item: ImportRow; c: ImportWords }) {
+  const labels = useMessages(importFieldLabels)
   switch (item.action) {
     case 'create':
       return <span className="import-badge import-badge-create">{c.actionCreate}</span>
@@ -139,7 +140,7 @@ function ActionBadge({ item, c }: { item: ImportRow; c: ImportCopy }) {
           <span className="import-badge import-badge-update">{c.actionUpdate}</span>
           {item.changes.length > 0 && (
             <span className="import-changes">
-              {item.changes.map((f) => fieldLabel(f, lang)).join(', ')}
+              {item.changes.map((f) => fieldLabel(labels, f)).join(', ')}
             </span>
           )}
         </span>

@@ -1,7 +1,7 @@
 import { STATUS_LABELS, formatMonth, formatVnd, type CardStatus } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { SummaryCard } from '../api/progress-queries'
-import { PROGRESS_COPY } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 
 /** A card as the board shows it today: its title for the figures' card lists. */
 export interface DashboardCard {
@@ -50,7 +50,7 @@ export function CardList({
   label?: string
 }) {
   const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   if (ids.length === 0) {
     return (
       <p id={id} className="muted dash-empty" data-testid={testId}>
@@ -92,7 +92,7 @@ export function CardList({
                 </span>
                 {at?.dueMonth && (
                   <span className={at.overdue ? 'dash-card-due dash-card-late' : 'dash-card-due'}>
-                    {c.due} {formatMonth(at.dueMonth)}
+                    {c.due({ month: formatMonth(at.dueMonth) })}
                   </span>
                 )}
                 {showBudget && at?.budgetAmount ? (

@@ -10,9 +10,9 @@ import {
   Tooltip,
 } from 'chart.js'
 import { useEffect, useRef } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { ProgressMonth } from '../api/progress-queries'
-import { PROGRESS_COPY } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 
 // Only what a stacked area chart needs: the rest of Chart.js stays out of the chunk.
 Chart.register(
@@ -57,7 +57,7 @@ export function FlowChart({
   onSelectMonth: (month: string) => void
 }) {
   const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const onSelectRef = useRef(onSelectMonth)
   onSelectRef.current = onSelectMonth

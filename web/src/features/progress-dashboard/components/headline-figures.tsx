@@ -1,5 +1,5 @@
-import { STATUS_LABELS, formatVnd, type Lang } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { STATUS_LABELS, formatShare, formatVnd, type Lang } from '@caitien/shared'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { MonthView } from '../api/progress-queries'
 import {
   FIGURE_KEYS,
@@ -7,13 +7,12 @@ import {
   figureChange,
   figurePolarity,
   figureUnit,
-  formatShare,
   type FigureKey,
 } from '../dashboard-figures'
-import { PROGRESS_COPY } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 
 function figureLabel(key: FigureKey, lang: Lang): string {
-  const c = PROGRESS_COPY[lang]
+  const c = progressMessages[lang]
   switch (key) {
     case 'total':
       return c.figureTotal
@@ -64,7 +63,7 @@ export function HeadlineFigures({
   listId: string
 }) {
   const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   return (
     <>
       {!view.change && <p className="muted dash-hint dash-no-previous">{c.noPrevious}</p>}
@@ -91,7 +90,7 @@ export function HeadlineFigures({
                 <span className="dash-figure-value">{figureValue(key, view, lang)}</span>
                 {key === 'budget' && (
                   <span className="dash-figure-sub">
-                    {c.ofBudget} {formatVnd(view.summary.budget.total)}
+                    {c.ofBudget({ total: formatVnd(view.summary.budget.total) })}
                   </span>
                 )}
                 {change && (

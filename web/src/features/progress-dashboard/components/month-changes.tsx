@@ -1,8 +1,8 @@
 import { useId } from 'react'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import type { MonthSummary, SummaryCard } from '../api/progress-queries'
 import { compareCriteria } from '../dashboard-figures'
-import { PROGRESS_COPY } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 import { CardList, type BoardLookup } from './card-list'
 
 const KINDS = ['started', 'submitted', 'sentBack', 'verified'] as const
@@ -25,8 +25,7 @@ export function MonthChanges({
   lookup: BoardLookup
   onOpenCard: (cardId: string) => void
 }) {
-  const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   const id = useId()
   const sorted = (ids: readonly string[]) =>
     [...ids].sort(

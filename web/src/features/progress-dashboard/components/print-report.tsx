@@ -1,12 +1,21 @@
-import { CARD_STATUSES, STATUS_LABELS, formatDate, formatMonth } from '@caitien/shared'
+import { CARD_STATUSES, STATUS_LABELS, formatMonth } from '@caitien/shared'
+// By its own path, not the package's index: the report's words load with the dashboard.
+import {
+  REPORT_TEXT as T,
+  reportDateLine,
+  reportPeriod,
+  reportPlanLine,
+  reportSummaryLines,
+  reportTitle,
+} from '@caitien/shared/report-text'
 import { useEffect } from 'react'
 import { createPortal } from 'react-dom'
 import { Modal } from '@/components/ui/modal'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { MonthView } from '../api/progress-queries'
 import { cardsBehind, groupCriteria } from '../dashboard-figures'
-import { PROGRESS_COPY } from '../progress-copy'
-import { reportTitle, summaryLines } from '../report-text'
+import { progressMessages } from '../progress-messages'
 import type { BoardLookup } from './card-list'
 
 /** The plan as the report's heading names it. */
@@ -34,14 +43,13 @@ export function PrintReport({
   lookup: BoardLookup
   onClose: () => void
 }) {
-  const { t, lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const { lang } = useI18n()
+  const c = useMessages(progressMessages)
+  const common = useMessages(commonMessages)
   const s = view.summary
-  const [y, m] = view.month.split('-')
   const overdue = cardsBehind(s, 'overdue')
   const byId = new Map(s.cards.map((card) => [card.id, card]))
   const groups = groupCriteria(s.byStandard, s.byCriterion)
-  const today = formatDate(new Date().toISOString()).split('/')
 
   useEffect(() => {
     document.body.classList.add('printing-report')
@@ -59,7 +67,7 @@ export function PrintReport({
         title={c.printTitle}
         onClose={onClose}
         variant="wide"
-        closeLabel={t('close')}
+        closeLabel={common.close}
         footer={
           <div className="print-toolbar">
             <span className="muted">{lang === 'vi' ? '' : c.printNote}</span>
@@ -76,43 +84,35 @@ export function PrintReport({
                 <td>
                   <strong>{plan.schoolName.toUpperCase()}</strong>
                   <br />
-                  <strong>TỔ GIÁM SÁT KẾ HOẠCH CẢI TIẾN</strong>
+                  <strong>{T.issuer}</strong>
                 </td>
                 <td>
-                  <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
+                  <strong>{T.nation}</strong>
                   <br />
-                  <strong className="print-motto">Độc lập - Tự do - Hạnh phúc</strong>
+                  <strong className="print-motto">{T.motto}</strong>
                 </td>
               </tr>
             </tbody>
           </table>
-          <p className="print-date">
-            Ngày {today[0]} tháng {today[1]} năm {today[2]}
-          </p>
+          <p className="print-date">{reportDateLine(new Date().toISOString())}</p>
           <h1 className="print-title">{reportTitle(view.month)}</h1>
-          <p className="print-center print-italic">
-            {plan.title.includes(plan.schoolYear)
-              ? plan.title
-              : `${plan.title} – năm học ${plan.schoolYear}`}
-          </p>
-          <p className="print-center">
-            Kỳ báo cáo: từ 01/{m}/{y} đến hết tháng {m}/{y}.
-          </p>
+          <p className="print-center print-italic">{reportPlanLine(plan)}</p>
+          <p className="print-center">{reportPeriod(view.month)}</p>
 
-          <h2>I. TÓM TẮT</h2>
+          <h2>{T.sections.summary}</h2>
           <ul className="print-lines">
-            {summaryLines(view).map((line) => (
+            {reportSummaryLines(view).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
 
-          <h2>II. TIẾN ĐỘ THEO TIÊU CHUẨN, TIÊU CHÍ</h2>
+          <h2>{T.sections.byStandard}</h2>
           <table className="print-table">
             <thead>
               <tr>
-                <th>TT</th>
-                <th>Tiêu chí</th>
-                <th>Tổng số</th>
+                <th>{T.columns.number}</th>
+                <th>{T.columns.criterion}</th>
+                <th>{T.columns.total}</th>
                 {CARD_STATUSES.map((st) => (
                   <th key={st}>{L[st]}</th>
                 ))}
@@ -124,10 +124,7 @@ export function PrintReport({
                 return [
                   <tr key={standard.standard} className="print-row-standard">
                     <td className="print-num">{i + 1}</td>
-                    <td>
-                      Tiêu chuẩn {standard.standard}
-                      {name ? `: ${name}` : ''}
-                    </td>
+                    <td>{T.standardRow({ code: standard.standard, name: name ?? null })}</td>
                     <td className="print-num">{standard.total}</td>
                     {CARD_STATUSES.map((st) => (
                       <td key={st} className="print-num">
@@ -139,10 +136,10 @@ export function PrintReport({
                     <tr key={`${standard.standard}-${cr.criterion}`}>
                       <td />
                       <td>
-                        Tiêu chí {cr.criterion}
-                        {view.names.criteria[cr.criterion]
-                          ? `: ${view.names.criteria[cr.criterion]}`
-                          : ''}
+                        {T.criterionRow({
+                          code: cr.criterion,
+                          name: view.names.criteria[cr.criterion] ?? null,
+                        })}
                       </td>
                       <td className="print-num">{cr.total}</td>
                       {CARD_STATUSES.map((st) => (
@@ -157,19 +154,19 @@ export function PrintReport({
             </tbody>
           </table>
 
-          <h2>III. CÁC HOẠT ĐỘNG QUÁ HẠN</h2>
+          <h2>{T.sections.overdue}</h2>
           {overdue.length === 0 ? (
-            <p className="print-italic">Không có hoạt động quá hạn.</p>
+            <p className="print-italic">{T.noOverdue}</p>
           ) : (
             <table className="print-table">
               <thead>
                 <tr>
-                  <th>TT</th>
-                  <th>Tiêu chí</th>
-                  <th>Hoạt động</th>
-                  <th>Người thực hiện</th>
-                  <th>Hạn</th>
-                  <th>Trạng thái</th>
+                  <th>{T.columns.number}</th>
+                  <th>{T.columns.criterion}</th>
+                  <th>{T.columns.action}</th>
+                  <th>{T.columns.assignees}</th>
+                  <th>{T.columns.due}</th>
+                  <th>{T.columns.status}</th>
                 </tr>
               </thead>
               <tbody>
@@ -197,26 +194,25 @@ export function PrintReport({
             </table>
           )}
 
-          <h2>IV. NHẬN XÉT, KIẾN NGHỊ CỦA TỔ GIÁM SÁT</h2>
-          <p className="multiline">{view.remarks?.text ?? '(Chưa có nhận xét.)'}</p>
+          <h2>{T.sections.remarks}</h2>
+          <p className="multiline">{view.remarks?.text ?? T.noRemarks}</p>
 
           <table className="print-signatures">
             <tbody>
               <tr>
                 <td>
-                  <strong>XÁC NHẬN CỦA HIỆU TRƯỞNG</strong>
+                  <strong>{T.principalSignature}</strong>
                   <span className="print-sign-space" />
                 </td>
                 <td>
-                  <strong>TỔ TRƯỞNG TỔ GIÁM SÁT</strong>
+                  <strong>{T.monitorSignature}</strong>
                   <span className="print-sign-space" />
                 </td>
               </tr>
             </tbody>
           </table>
           <p className="print-footnote">
-            Số liệu {view.source === 'snapshot' ? 'chốt cuối tháng' : 'tạm tính'}: {s.total} hoạt
-            động.
+            {T.footnote({ frozen: view.source === 'snapshot', total: s.total })}
           </p>
         </article>
       </Modal>

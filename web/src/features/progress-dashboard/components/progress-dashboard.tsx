@@ -6,7 +6,9 @@ import { Modal } from '@/components/ui/modal'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
 import { LoadFailed } from '@/components/ui/load-failed'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import {
   monthViewQueryOptions,
   reportUrl,
@@ -16,7 +18,7 @@ import {
   type MonthView,
 } from '../api/progress-queries'
 import { cardsBehind, monthChoices, type FigureKey } from '../dashboard-figures'
-import { PROGRESS_COPY, type ProgressCopy } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 import { CardList, type BoardLookup, type DashboardCard, type DashboardMember } from './card-list'
 import { FlowChart } from './flow-chart'
 import { HeadlineFigures } from './headline-figures'
@@ -53,8 +55,8 @@ export function ProgressDashboard({
   onOpenCard: (cardId: string) => void
   onClose: () => void
 }) {
-  const { t, lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
+  const common = useMessages(commonMessages)
   const year = useQuery(yearProgressQueryOptions(planId))
   const choices = year.data
     ? monthChoices(
@@ -66,13 +68,13 @@ export function ProgressDashboard({
   const month = picked && choices?.months.includes(picked) ? picked : (choices?.initial ?? null)
 
   return (
-    <Modal title={c.title} onClose={onClose} variant="wide" closeLabel={t('close')}>
+    <Modal title={c.title} onClose={onClose} variant="wide" closeLabel={common.close}>
       <div className="dash" data-testid="progress-dashboard">
-        {year.isPending && <p className="muted">{t('loading')}</p>}
+        {year.isPending && <p className="muted">{common.loading}</p>}
         {year.isError && (
           <LoadFailed
-            message={t('loadFailed')}
-            retryLabel={t('retry')}
+            message={common.loadFailed}
+            retryLabel={common.retry}
             onRetry={() => void year.refetch()}
           />
         )}
@@ -121,8 +123,8 @@ function MonthPanel({
   canSnapshot: boolean
   onOpenCard: (cardId: string) => void
 }) {
-  const { t, lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
+  const common = useMessages(commonMessages)
   const id = useId()
   const query = useQuery({
     ...monthViewQueryOptions(planId, month),
@@ -160,9 +162,9 @@ function MonthPanel({
             ))}
           </select>
         </div>
-        {view && !stale && <SourceBadges view={view} copy={c} />}
+        {view && !stale && <SourceBadges view={view} />}
         {(query.isFetching || stale) && (
-          <span className="spinner" role="status" aria-label={t('loading')} />
+          <span className="spinner" role="status" aria-label={common.loading} />
         )}
         <div className="dash-actions" role="group" aria-label={c.report}>
           <a className="button button-small" href={reportUrl(planId, month, 'docx')} download>
@@ -184,11 +186,11 @@ function MonthPanel({
       </div>
       <SnapshotsOfMonth planId={planId} month={month} />
 
-      {query.isPending && <p className="muted">{t('loading')}</p>}
+      {query.isPending && <p className="muted">{common.loading}</p>}
       {query.isError && !view && (
         <LoadFailed
-          message={t('loadFailed')}
-          retryLabel={t('retry')}
+          message={common.loadFailed}
+          retryLabel={common.retry}
           onRetry={() => void query.refetch()}
         />
       )}
@@ -311,7 +313,8 @@ function Section({
 }
 
 /** Where the figures come from, and whether the frozen ones agree with the activity log. */
-function SourceBadges({ view, copy: c }: { view: MonthView; copy: ProgressCopy }) {
+function SourceBadges({ view }: { view: MonthView }) {
+  const c = useMessages(progressMessages)
   const label =
     view.source === 'snapshot'
       ? c.sourceSnapshot
@@ -320,7 +323,7 @@ function SourceBadges({ view, copy: c }: { view: MonthView; copy: ProgressCopy }
         : c.sourceLive
   const hint =
     view.source === 'snapshot'
-      ? `${c.sourceSnapshotHint} ${view.takenAt ? formatDateTime(view.takenAt) : ''}`
+      ? c.sourceSnapshotHint({ at: view.takenAt ? formatDateTime(view.takenAt) : '' })
       : view.source === 'log'
         ? c.sourceLogHint
         : c.sourceLiveHint
@@ -342,7 +345,7 @@ function SourceBadges({ view, copy: c }: { view: MonthView; copy: ProgressCopy }
           <details className="dash-check dash-check-bad" data-testid="figures-check">
             <summary>
               <span aria-hidden="true">⚠ </span>
-              {c.checkDiffers} ({view.check.differences.length})
+              {c.checkDiffers({ n: view.check.differences.length })}
             </summary>
             <p>{c.checkDiffersHint}</p>
             <ul>
@@ -360,8 +363,7 @@ function SourceBadges({ view, copy: c }: { view: MonthView; copy: ProgressCopy }
 
 /** "Chốt số liệu ngay": freezes today's figures; a toast confirms. */
 function SnapshotButton({ planId }: { planId: string }) {
-  const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   const { showToast } = useToast()
   const take = useTakeSnapshot(planId)
   return (
@@ -373,7 +375,10 @@ function SnapshotButton({ planId }: { planId: string }) {
         take.mutate(undefined, {
           onSuccess: (data) =>
             showToast(
-              `${c.snapshotTaken} ${formatMonth(data.snapshot.month)} – ${formatDateTime(new Date().toISOString())}.`,
+              c.snapshotTaken({
+                month: formatMonth(data.snapshot.month),
+                at: formatDateTime(new Date().toISOString()),
+              }),
               'info',
             ),
           onError: (error) => showToast(errorMessage(error, c.snapshotFailed)),
@@ -387,16 +392,17 @@ function SnapshotButton({ planId }: { planId: string }) {
 
 /** The on-demand snapshots of the month, if any: a trace of "Chốt số liệu ngay". */
 function SnapshotsOfMonth({ planId, month }: { planId: string; month: string }) {
-  const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   const { data } = useQuery(snapshotsQueryOptions(planId))
   const taken = (data?.snapshots ?? []).filter((s) => s.month === month && s.kind === 'on_demand')
   const last = taken[taken.length - 1]
   if (!last) return null
   return (
     <p className="meta dash-on-demand" data-testid="on-demand-snapshots">
-      {c.snapshotsOnDemand}: {taken.length} ({c.lastSnapshot}{' '}
-      <time dateTime={last.takenAt}>{formatDateTime(last.takenAt)}</time>)
+      {richMessage(c.snapshotsOnDemand, {
+        n: String(taken.length),
+        last: <time dateTime={last.takenAt}>{formatDateTime(last.takenAt)}</time>,
+      })}
     </p>
   )
 }

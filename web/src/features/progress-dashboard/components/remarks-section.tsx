@@ -2,9 +2,10 @@ import { formatDateTime } from '@caitien/shared'
 import { useId, useState } from 'react'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import { useSaveRemarks, type MonthView } from '../api/progress-queries'
-import { PROGRESS_COPY } from '../progress-copy'
+import { progressMessages } from '../progress-messages'
 
 /**
  * "Nhận xét của Tổ giám sát": printed in the month's report. The monitoring team edits
@@ -21,8 +22,7 @@ export function RemarksSection({
   remarks: MonthView['remarks']
   canEdit: boolean
 }) {
-  const { lang } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const c = useMessages(progressMessages)
   const id = useId()
   const { showToast } = useToast()
   const saved = remarks?.text ?? ''
@@ -32,8 +32,10 @@ export function RemarksSection({
 
   const byline = remarks && (
     <p className="meta dash-remarks-by">
-      {c.remarksBy} {remarks.author} {c.remarksAt}{' '}
-      <time dateTime={remarks.updatedAt}>{formatDateTime(remarks.updatedAt)}</time>
+      {richMessage(c.remarksBy, {
+        author: remarks.author,
+        at: <time dateTime={remarks.updatedAt}>{formatDateTime(remarks.updatedAt)}</time>,
+      })}
     </p>
   )
 

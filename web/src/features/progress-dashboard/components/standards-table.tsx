@@ -1,8 +1,9 @@
-import { CARD_STATUSES, STATUS_LABELS, type CardStatus } from '@caitien/shared'
-import { useI18n } from '@/lib/i18n'
+import { CARD_STATUSES, STATUS_LABELS, formatShare, type CardStatus } from '@caitien/shared'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
 import type { CriteriaNames, MonthSummary } from '../api/progress-queries'
-import { formatShare, groupCriteria } from '../dashboard-figures'
-import { PROGRESS_COPY } from '../progress-copy'
+import { groupCriteria } from '../dashboard-figures'
+import { progressMessages } from '../progress-messages'
 
 type Row = { total: number; byStatus: Record<CardStatus, number> }
 
@@ -47,8 +48,9 @@ export function StandardsTable({
   summary: MonthSummary
   names: CriteriaNames
 }) {
-  const { lang, t } = useI18n()
-  const c = PROGRESS_COPY[lang]
+  const { lang } = useI18n()
+  const c = useMessages(progressMessages)
+  const common = useMessages(commonMessages)
   const groups = groupCriteria(summary.byStandard, summary.byCriterion)
   const share = (row: Row) => formatShare(row.total ? row.byStatus.verified / row.total : 0, lang)
   const cells = (row: Row) => (
@@ -98,10 +100,10 @@ export function StandardsTable({
             <tr className="dash-row-standard">
               <th scope="row">
                 {standard.standard === '—' ? (
-                  t('noStandard')
+                  c.noStandard
                 ) : (
                   <RowLabel
-                    code={`${c.standard} ${standard.standard}`}
+                    code={c.standardCode({ code: standard.standard })}
                     name={names.standards[standard.standard] ?? null}
                   />
                 )}
@@ -114,14 +116,14 @@ export function StandardsTable({
                 <tr key={cr.criterion} className="dash-row-criterion">
                   <th scope="row">
                     {cr.criterion === '—' ? (
-                      t('none')
+                      common.none
                     ) : (
                       <RowLabel
-                        code={`${c.criterion} ${cr.criterion}`}
+                        code={c.criterionCode({ code: cr.criterion })}
                         name={name}
                         title={
                           !name && names.framework
-                            ? `${c.notInFramework} ${names.framework.code}`
+                            ? c.notInFramework({ framework: names.framework.code })
                             : undefined
                         }
                       />

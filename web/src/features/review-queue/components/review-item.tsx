@@ -11,9 +11,11 @@ import type { FormEvent, ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { useToast } from '@/components/ui/toast'
 import { errorMessage } from '@/lib/api-error'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useI18n, useMessages } from '@/lib/i18n'
+import { richMessage } from '@/lib/rich-message'
 import { useVerdict, type QueueItem } from '../api/review-queue-queries'
-import { changeText, submissionShort } from '../review-copy'
+import { changeLabel, evidenceChangeLabels, reviewMessages } from '../review-messages'
 
 export interface QueueMember {
   id: string
@@ -38,12 +40,14 @@ export function ReviewItem({
   onOpenCard: (cardId: string) => void
   onChanged: (cardId: string) => void
 }) {
-  const { t, lang } = useI18n()
+  const m = useMessages(reviewMessages)
+  const common = useMessages(commonMessages)
+  const changes = useMessages(evidenceChangeLabels)
   const id = useId()
   const { card } = item
   const assignees = card.assigneeIds
-    .map((a) => members.find((m) => m.id === a))
-    .filter((m): m is QueueMember => m !== undefined)
+    .map((a) => members.find((member) => member.id === a))
+    .filter((member): member is QueueMember => member !== undefined)
 
   return (
     <li
@@ -56,16 +60,17 @@ export function ReviewItem({
         <div className="queue-item-tags">
           {card.criterion && (
             <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
-              {t('criterionShort')} {card.criterion}
+              {common.criterionTag({ code: card.criterion })}
             </span>
           )}
           <span className={`badge badge-submission${item.submission > 1 ? ' badge-again' : ''}`}>
-            {submissionShort(item.submission, lang)}
+            {m.submission({ n: item.submission })}
           </span>
           {item.submittedAt && (
             <span className="meta">
-              {t('submittedAt')}{' '}
-              <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time>
+              {richMessage(common.submittedAt, {
+                at: <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time>,
+              })}
             </span>
           )}
         </div>
@@ -74,12 +79,12 @@ export function ReviewItem({
         </h3>
         <div className="queue-item-people">
           {assignees.length === 0 ? (
-            <span className="muted">{t('noAssignee')}</span>
+            <span className="muted">{common.noAssignee}</span>
           ) : (
-            assignees.map((m) => (
-              <span key={m.id} className="person">
-                <Avatar id={m.id} name={m.displayName} size={22} />
-                <span>{m.displayName}</span>
+            assignees.map((member) => (
+              <span key={member.id} className="person">
+                <Avatar id={member.id} name={member.displayName} size={22} />
+                <span>{member.displayName}</span>
               </span>
             ))
           )}
@@ -88,7 +93,7 @@ export function ReviewItem({
             className="link-button queue-open-card"
             onClick={() => onOpenCard(card.id)}
           >
-            {t('openCard')}
+            {m.openCard}
           </button>
         </div>
       </div>
@@ -96,7 +101,7 @@ export function ReviewItem({
       {item.lastSendBack && (
         <div className="queue-sendback">
           <p className="queue-sendback-head">
-            <strong>{t('lastSendBack')}</strong>{' '}
+            <strong>{m.lastSendBack}</strong>{' '}
             <span className="meta">
               {item.lastSendBack.reviewer} ·{' '}
               <time dateTime={item.lastSendBack.at}>{formatDateTime(item.lastSendBack.at)}</time>
@@ -105,14 +110,14 @@ export function ReviewItem({
           {item.lastSendBack.reason && (
             <p className="multiline queue-sendback-reason">{item.lastSendBack.reason}</p>
           )}
-          <p className="queue-changes-title">{t('changesSinceSendBack')}</p>
+          <p className="queue-changes-title">{m.changesSinceSendBack}</p>
           {item.changesSinceSendBack.length === 0 ? (
-            <p className="muted">{t('noChangesSinceSendBack')}</p>
+            <p className="muted">{m.noChangesSinceSendBack}</p>
           ) : (
             <ul className="queue-changes">
               {item.changesSinceSendBack.map((c, i) => (
                 <li key={`${c.at}-${i}`} className={`queue-change queue-change-${c.action}`}>
-                  <span className="queue-change-kind">{changeText(c.action, lang)}</span>
+                  <span className="queue-change-kind">{changeLabel(changes, c.action)}</span>
                   {c.code && <span className="evidence-code">{c.code}</span>}
                   <span className="queue-change-title">{c.title}</span>
                   <span className="meta">
@@ -127,7 +132,7 @@ export function ReviewItem({
 
       <div className="queue-evidence">
         <p className="queue-evidence-title">
-          {t('evidence')} <span className="section-count">{card.evidenceCount}</span>
+          {m.evidence} <span className="section-count">{card.evidenceCount}</span>
         </p>
         {evidence}
       </div>
@@ -148,7 +153,9 @@ function VerdictActions({
   planId: string
   onChanged: (cardId: string) => void
 }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const m = useMessages(reviewMessages)
+  const common = useMessages(commonMessages)
   const { showToast } = useToast()
   const id = useId()
   const verdict = useVerdict(planId, onChanged)
@@ -175,8 +182,8 @@ function VerdictActions({
     verdict.mutate(
       { cardId: card.id, version: card.version, to, reason: text },
       {
-        onSuccess: () => showToast(to === 'verified' ? t('approved') : t('sentBack'), 'info'),
-        onError: (err) => showToast(errorMessage(err, t('moveFailed'))),
+        onSuccess: () => showToast(to === 'verified' ? m.approved : m.sentBack, 'info'),
+        onError: (err) => showToast(errorMessage(err, common.moveFailed)),
       },
     )
   }
@@ -195,7 +202,7 @@ function VerdictActions({
     return (
       <form className="verdict-form" onSubmit={onSendBack} noValidate>
         <label className="field">
-          <span className="field-label">{t('sendBackReason')}</span>
+          <span className="field-label">{m.sendBackReason}</span>
           <textarea
             ref={reasonRef}
             rows={3}
@@ -212,11 +219,11 @@ function VerdictActions({
           />
         </label>
         <p id={`${id}-hint`} className="meta">
-          {t('sendBackHint')}
+          {m.sendBackHint}
         </p>
         {reasonMissing && (
           <p className="form-error" role="alert">
-            {t('reasonRequired')}
+            {common.reasonRequired}
           </p>
         )}
         <div className="form-actions">
@@ -228,10 +235,10 @@ function VerdictActions({
               setReasonMissing(false)
             }}
           >
-            {t('cancel')}
+            {common.cancel}
           </button>
           <button type="submit" className="button button-warn" disabled={verdict.isPending}>
-            {verdict.isPending ? t('saving') : t('sendBackConfirm')}
+            {verdict.isPending ? common.saving : m.sendBackConfirm}
           </button>
         </div>
       </form>
@@ -242,7 +249,7 @@ function VerdictActions({
     <div className="verdict">
       {withComment && !own && (
         <label className="field">
-          <span className="field-label">{t('approveComment')}</span>
+          <span className="field-label">{m.approveComment}</span>
           <textarea
             rows={2}
             maxLength={2000}
@@ -259,7 +266,7 @@ function VerdictActions({
             className="link-button verdict-comment-toggle"
             onClick={() => setWithComment(true)}
           >
-            {t('addApproveComment')}
+            {m.addApproveComment}
           </button>
         )}
         <button
@@ -270,7 +277,7 @@ function VerdictActions({
           onClick={() => setMode('send_back')}
         >
           <span aria-hidden="true">↩ </span>
-          {t('sendBack')}
+          {m.sendBack}
         </button>
         <button
           type="button"
@@ -280,7 +287,7 @@ function VerdictActions({
           onClick={() => decide('verified', comment)}
         >
           <span aria-hidden="true">✓ </span>
-          {t('approve')}
+          {m.approve}
         </button>
       </div>
       {refusal && (

@@ -1,10 +1,17 @@
+import { defineMessages } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useI18n } from '@/lib/i18n'
+import { useMessages } from '@/lib/i18n'
 import { reviewQueueQueryOptions } from '../api/review-queue-queries'
+
+/**
+ * The button's own word: the queue's catalogue (review-messages.ts) loads with the queue's
+ * lazy chunk, and the button is in the header from the start.
+ */
+const buttonMessages = defineMessages({ label: 'Chờ xác nhận' }, { label: 'To review' })
 
 /** "Chờ xác nhận (N)" in the header, for the monitoring team and the principal. */
 export function ReviewQueueButton({ planId, onOpen }: { planId: string; onOpen: () => void }) {
-  const { t } = useI18n()
+  const m = useMessages(buttonMessages)
   const { data } = useQuery(reviewQueueQueryOptions(planId))
   const count = data ? data.queue.length : null
   const waiting = (count ?? 0) > 0
@@ -25,7 +32,7 @@ export function ReviewQueueButton({ planId, onOpen }: { planId: string; onOpen: 
           strokeLinejoin="round"
         />
       </svg>
-      {t('reviewQueueButton')}
+      {m.label}
       {count !== null && (
         // Read as "Chờ xác nhận (3)"; seen as a pill.
         <>

@@ -3,8 +3,10 @@ import { canReview } from '@caitien/shared'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { LoadFailed } from '@/components/ui/load-failed'
-import { useI18n } from '@/lib/i18n'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { reviewQueueQueryOptions } from '../api/review-queue-queries'
+import { reviewMessages } from '../review-messages'
 import { ReviewItem, type QueueMember } from './review-item'
 
 /**
@@ -27,21 +29,22 @@ export function ReviewQueue({
   onChanged: (cardId: string) => void
   onClose: () => void
 }) {
-  const { t } = useI18n()
+  const m = useMessages(reviewMessages)
+  const common = useMessages(commonMessages)
   const query = useQuery(reviewQueueQueryOptions(planId))
 
   return (
-    <Modal title={t('reviewQueue')} onClose={onClose} variant="wide" closeLabel={t('close')}>
+    <Modal title={m.reviewQueue} onClose={onClose} variant="wide" closeLabel={common.close}>
       <div className="queue">
-        <p className="muted queue-hint">{t('reviewQueueHint')}</p>
+        <p className="muted queue-hint">{m.reviewQueueHint}</p>
         {query.data && !canReview(query.data.me) && (
-          <p className="queue-readonly">{t('reviewReadOnly')}</p>
+          <p className="queue-readonly">{m.reviewReadOnly}</p>
         )}
-        {query.isPending && <p className="muted">{t('loading')}</p>}
+        {query.isPending && <p className="muted">{common.loading}</p>}
         {query.isError && (
           <LoadFailed
-            message={t('loadFailed')}
-            retryLabel={t('retry')}
+            message={common.loadFailed}
+            retryLabel={common.retry}
             onRetry={() => void query.refetch()}
           />
         )}
@@ -50,7 +53,7 @@ export function ReviewQueue({
             <span className="queue-empty-icon" aria-hidden="true">
               ✓
             </span>
-            <p>{t('reviewQueueEmpty')}</p>
+            <p>{m.reviewQueueEmpty}</p>
           </div>
         )}
         {query.data && query.data.queue.length > 0 && (

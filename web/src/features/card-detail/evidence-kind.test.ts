@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  evidenceIcon,
-  formatFileSize,
-  previewKind,
-  resubmissionsLabel,
-  submissionLabel,
-} from './evidence-copy'
+import { formatFileSize } from '@caitien/shared'
+import { cardMessages } from './card-messages'
+import { evidenceIcon, previewKind } from './evidence-kind'
 
-describe('evidence copy', () => {
+describe('evidence kinds and words', () => {
   it('picks the icon from the kind and the file type', () => {
     expect(evidenceIcon('link', null)).toBe('link')
     expect(evidenceIcon('note', null)).toBe('note')
@@ -39,10 +35,13 @@ describe('evidence copy', () => {
   })
 
   it('counts submissions', () => {
-    expect(submissionLabel(2, 'vi')).toBe('Lần nộp thứ 2')
-    expect(submissionLabel(2, 'en')).toBe('Submission 2')
-    expect(resubmissionsLabel(1, 'vi')).toBe('Nộp lại 1 lần')
-    expect(resubmissionsLabel(1, 'en')).toBe('Resubmitted once')
-    expect(resubmissionsLabel(3, 'en')).toBe('Resubmitted 3 times')
+    const { vi, en } = cardMessages
+    expect(vi.submission({ n: 2 })).toBe('Lần nộp thứ 2')
+    expect(en.submission({ n: 2 })).toBe('Submission 2')
+    expect(vi.resubmissions({ n: 1 })).toBe('Nộp lại 1 lần')
+    expect(en.resubmissions({ n: 1 })).toBe('Resubmitted once')
+    expect(en.resubmissions({ n: 3 })).toBe('Resubmitted 3 times')
+    expect(en.sharedWith({ n: 1 })).toBe('Shared with 1 card')
+    expect(en.pickerCount({ n: 2 })).toBe('2 items')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dragGuide } from './status-copy'
+import { dragGuide } from './drag-guide'
 
 describe('dragGuide', () => {
   const card = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { activityDetail, activityText, activityTransition } from './activity-copy'
+import { activityDetail, activityMessage, activityTransition } from './activity-text'
 
-describe('activity copy', () => {
-  it('words every action in Vietnamese', () => {
+describe('activity text', () => {
+  it('words every action as one sentence with the person in it', () => {
     const actions = [
       'created',
       'edited',
@@ -21,8 +21,16 @@ describe('activity copy', () => {
       'commented',
       'deleted',
     ]
-    for (const a of actions) expect(activityText(a, 'vi')).not.toBe(a)
-    expect(activityText('send_back', 'vi')).toBe('đã trả lại để bổ sung')
+    for (const a of actions) {
+      expect(activityMessage(a, 'vi')({ actor: 'Mai' })).toMatch(/^Mai đã /)
+      expect(activityMessage(a, 'en')({ actor: 'Mai' })).toMatch(/^Mai [a-z]/)
+    }
+    expect(activityMessage('send_back', 'vi')({ actor: 'Minh' })).toBe('Minh đã trả lại để bổ sung')
+    expect(activityMessage('unstart', 'en')({ actor: 'Mai' })).toBe(
+      'Mai moved the card back to Planned',
+    )
+    // An action the app does not know yet still says who did it.
+    expect(activityMessage('archived', 'vi')({ actor: 'Mai' })).toBe('Mai archived')
   })
 
   it('shows a move as from → to labels', () => {

@@ -1,0 +1,27 @@
+import { canManagePlan, canReview, canSeeProgress, type Actor, type Role } from '@caitien/shared'
+
+/** What the board page offers a person in a plan, from shared's predicates alone. */
+export interface PlanCapabilities {
+  /** The review queue and the monthly dashboard (the monitoring team and the principal). */
+  followsProgress: boolean
+  /** Verdicts and the month's remarks (the monitoring team). */
+  reviews: boolean
+  /** New plans, imports, on-demand snapshots (the principal). */
+  manages: boolean
+}
+
+export function planCapabilities(me: Actor): PlanCapabilities {
+  return {
+    followsProgress: canSeeProgress(me),
+    reviews: canReview(me),
+    manages: canManagePlan(me),
+  }
+}
+
+/** The school where someone in no plan yet may start one: the first they run as principal. */
+export function schoolForNewPlan<M extends { roles: readonly Role[] }>(
+  userId: string,
+  memberships: readonly M[],
+): M | undefined {
+  return memberships.find((m) => canManagePlan({ id: userId, roles: m.roles }))
+}

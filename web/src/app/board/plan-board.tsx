@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { LoadFailed } from '@/components/ui/load-failed'
+import type { Me } from '@/features/auth/api/session-queries'
+import { boardQueryOptions, type BoardData, type Plans } from '@/features/board/api/board-queries'
+import { usePlanEvents } from '@/features/board/api/use-plan-events'
+import { Board } from '@/features/board/components/board'
+import { MoveProvider } from '@/features/board/components/move-controller'
+import { MoveToActions } from '@/features/board/components/move-to-actions'
+import { CardDetailPanel } from '@/features/card-detail/components/card-detail-panel'
+import { InboxButton } from '@/features/inbox/components/inbox-button'
+import { ProgressButton } from '@/features/progress-dashboard/components/progress-button'
+import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
+import { AppHeader } from '../app-header'
+import { PlanActions } from '../plan-actions'
+import { PlanViewDialogs } from './board-dialogs'
+import { planCapabilities, type PlanCapabilities } from './capabilities'
+import { useCardChanged } from './card-changed'
+import { useBoardView } from './use-board-view'
+
+/**
+ * A plan's page: the header with what the person's roles offer, the board, the dialogs
+ * about the plan and the open card. Which plan, card and dialog come from useBoardView.
+ */
+export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId: string }) {
+  const common = useMessages(commonMessages)
+  const view = useBoardView()
+  const board = useQuery(boardQueryOptions(planId))
+  const cardChanged = useCardChanged(planId)
+  const onLiveEvent = useCallback((cardId: string) => cardChanged(cardId, 'live'), [cardChanged])
+  const live = usePlanEvents(planId, onLiveEvent)
+  const { openCard, choosePlan } = view
+  const openCardHere = useCallback(
+    (cardId: string) => openCard({ planId, cardId }),
+    [openCard, planId],
+  )
+  const can = board.data ? planCapabilities(board.data.me) : null
+  const cardId = view.cardId
+
+  return (
+    <div className="app">
+      <AppHeader
+        me={me}
+        plans={plans}
+        planId={planId}
+        onPlanChange={choosePlan}
+        roles={board.data?.me.roles ?? []}
+        live={live}
+        inbox={
+          <InboxButton
+            currentPlanId={planId}
+            onOpenCard={(id, card) => openCard({ planId: id, cardId: card })}
+          />
+        }
+        actions={board.data && can && <PlanTools board={board.data} can={can} />}
+      />
+      <main className="app-main">
+        {board.isPending && <p className="page-note">{common.loading}</p>}
+        {board.isError && (
+          <LoadFailed
+            message={common.loadFailed}
+            retryLabel={common.retry}
+            onRetry={() => void board.refetch()}
+          />
+        )}
+        {board.data && can && (
+          <MoveProvider planId={planId} me={board.data.me}>
+            <Board board={board.data} onOpenCard={openCardHere} />
+            <PlanViewDialogs planId={planId} board={board.data} can={can} />
+            {cardId && (
+              <CardDetailPanel
+                cardId={cardId}
+                members={board.data.members}
+                onClose={view.closeCard}
+                onChanged={() => cardChanged(cardId, 'here')}
+                statusActions={<MoveToActions planId={planId} cardId={cardId} />}
+              />
+            )}
+          </MoveProvider>
+        )}
+      </main>
+    </div>
+  )
+}
+
+/** The header's tools for the plan in view, as the person's roles allow them. */
+function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) {
+  const { openDialog } = useBoardView()
+  const { plan } = board
+  return (
+    <div className="header-tools">
+      {can.followsProgress && (
+        <ReviewQueueButton planId={plan.id} onOpen={() => openDialog({ kind: 'review-queue' })} />
+      )}
+      {can.followsProgress && <ProgressButton onOpen={() => openDialog({ kind: 'progress' })} />}
+      <PlanActions
+        planId={plan.id}
+        canManage={can.manages}
+        onImport={() => openDialog({ kind: 'import', planId: plan.id })}
+        onNewPlan={() =>
+          openDialog({
+            kind: 'new-plan',
+            context: {
+              schoolId: plan.school.id,
+              schoolName: plan.school.name,
+              frameworkId: plan.frameworkId,
+              schoolYear: plan.schoolYear,
+            },
+          })
+        }
+      />
+    </div>
+  )
+}
