@@ -180,7 +180,15 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'not_found') throw notFound('evidence')
+        // The person is a member of this plan's school: saying the item is not in the plan
+        // reveals nothing of another school.
+        if (result.reason === 'not_found') {
+          throw new ApiException(
+            404,
+            'not_found',
+            worded((lang) => evidenceMessages[lang].notInPlan),
+          )
+        }
         if (result.reason === 'already_linked') {
           throw new ApiException(
             409,
