@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
-import { SESSION_COOKIE, findSessionUser } from '../auth/session.repository.ts'
+import { SESSION_COOKIE } from '../auth/cookies.ts'
+import { findSessionUser } from '../auth/session.repository.ts'
 import { ApiException } from '../http-error.ts'
 
 /** Sets c.var.user from the session cookie, or answers 401. */

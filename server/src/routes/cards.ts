@@ -16,13 +16,11 @@ import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardAccess } from '../access.ts'
-import {
-  addComment,
-  addEvidence,
-  deleteCard,
-  setAssignees,
-  updateCard,
-} from '../cards/card-commands.ts'
+import { addComment } from '../cards/add-comment.ts'
+import { deleteCard } from '../cards/delete-card.ts'
+import { setAssignees } from '../cards/set-assignees.ts'
+import { updateCard } from '../cards/update-card.ts'
+import { addEvidence } from '../evidence/add-evidence.ts'
 import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
 import { moveCard, reorderCard, type MoveResult } from '../cards/move-card.ts'
 import { ApiException, evidenceRefused, forbiddenBy, notFound } from '../http-error.ts'

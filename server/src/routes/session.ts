@@ -10,22 +10,20 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { resolveClientAddress } from '../auth/client-address.ts'
 import { retryText } from '../auth/login-throttle.ts'
+import { DEVICE_COOKIE, DEVICE_DAYS, SESSION_COOKIE, SESSION_DAYS } from '../auth/cookies.ts'
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
 import {
-  DEVICE_COOKIE,
-  DEVICE_DAYS,
-  findDevice,
-  insertDevice,
-} from '../auth/login-throttle.repository.ts'
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/password.ts'
-import {
-  SESSION_COOKIE,
-  SESSION_DAYS,
-  deleteSession,
-  insertSession,
-} from '../auth/session.repository.ts'
+  changePassword,
+  endSession,
+  findCurrentPasswordHash,
+  findKnownDevice,
+  findLoginUser,
+  listMemberships,
+  rememberDevice,
+  startSession,
+} from '../auth/sessions.ts'
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
-import { listMemberships } from '../schools/school.repository.ts'
 
 /** The client's address: the peer's, or X-Forwarded-For's from a trusted proxy only. */
 function clientAddress(c: Context<AppEnv>): string {
@@ -59,7 +57,9 @@ async function guardedCheck(
 ) {
   const token = getCookie(c, DEVICE_COOKIE)
   const device =
-    token && who.userId ? await findDevice(c.var.db, token, who.userId, c.var.now()) : undefined
+    token && who.userId
+      ? await findKnownDevice(c.var.db, token, who.userId, c.var.now())
+      : undefined
   const result = await c.var.loginThrottle.guard(
     c.var.db,
     { login: who.login, address: clientAddress(c), deviceId: device?.id },
@@ -88,11 +88,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
     const { login, password } = c.req.valid('json')
     const key = login.toLowerCase()
-    const user = await c.var.db
-      .selectFrom('app_user')
-      .select(['id', 'password_hash'])
-      .where('login', '=', key)
-      .executeTakeFirst()
+    const user = await findLoginUser(c.var.db, key)
     const { result, device } = await guardedCheck(c, { login: key, userId: user?.id }, async () => {
       const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
       return ok && user !== undefined
@@ -103,10 +99,10 @@ export const sessionRoutes = new Hono<AppEnv>()
         c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
-    const token = await insertSession(c.var.db, user.id, c.var.now())
+    const token = await startSession(c.var.db, user.id, c.var.now())
     setSessionCookie(c, token)
     if (!device) {
-      setCookie(c, DEVICE_COOKIE, await insertDevice(c.var.db, user.id, c.var.now()), {
+      setCookie(c, DEVICE_COOKIE, await rememberDevice(c.var.db, user.id, c.var.now()), {
         httpOnly: true,
         sameSite: 'Strict',
         secure: c.var.secureCookies,
@@ -117,7 +113,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.json({ ok: true }, 200)
   })
   .post('/logout', requireSession(), async (c) => {
-    await deleteSession(c.var.db, c.var.user.sessionId)
+    await endSession(c.var.db, c.var.user.sessionId)
     c.var.events.sessionsEnded(c.var.user.id)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
@@ -135,13 +131,9 @@ export const sessionRoutes = new Hono<AppEnv>()
         400,
       )
     }
-    const user = await c.var.db
-      .selectFrom('app_user')
-      .select(['id', 'password_hash'])
-      .where('id', '=', me.id)
-      .executeTakeFirstOrThrow()
+    const hash = await findCurrentPasswordHash(c.var.db, me.id)
     const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
-      verifyPassword(currentPassword, user.password_hash),
+      verifyPassword(currentPassword, hash),
     )
     if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
     if (!result.passed) {
@@ -150,20 +142,10 @@ export const sessionRoutes = new Hono<AppEnv>()
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
     }
     const now = c.var.now()
-    await c.var.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({
-          password_hash: await hashPassword(newPassword),
-          password_changed_at: now.toISOString(),
-        })
-        .where('id', '=', user.id)
-        .execute()
-      // Every other session ends; this one is replaced by a fresh one below.
-      await trx.deleteFrom('auth_session').where('user_id', '=', user.id).execute()
-    })
-    c.var.events.sessionsEnded(user.id)
-    const token = await insertSession(c.var.db, user.id, now)
+    // Every other session ends; this one is replaced by a fresh one below.
+    await changePassword(c.var.db, me.id, newPassword, now)
+    c.var.events.sessionsEnded(me.id)
+    const token = await startSession(c.var.db, me.id, now)
     setSessionCookie(c, token)
     return c.json({ ok: true }, 200)
   })
