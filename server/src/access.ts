@@ -9,8 +9,8 @@ export async function getSchoolActor(db: Db, schoolId: string, userId: string): 
   return { id: userId, roles: await listRoles(db, schoolId, userId) }
 }
 
-function toAccess<P>(found: { plan: P; roles: Role[] } | undefined, userId: string, what: string) {
-  if (!found || found.roles.length === 0) throw notFound(what)
+function toAccess<P>(found: { plan: P; roles: Role[] } | undefined, userId: string) {
+  if (!found || found.roles.length === 0) throw notFound()
   const actor: Actor = { id: userId, roles: found.roles }
   return { plan: found.plan, actor }
 }
@@ -20,7 +20,7 @@ function toAccess<P>(found: { plan: P; roles: Role[] } | undefined, userId: stri
  * another school is answered exactly like a plan that does not exist: 404, nothing leaks.
  */
 export async function getPlanAccess(db: Db, planId: string, userId: string) {
-  return toAccess(await findPlanAccess(db, planId, userId), userId, 'plan')
+  return toAccess(await findPlanAccess(db, planId, userId), userId)
 }
 
 /**
@@ -28,5 +28,5 @@ export async function getPlanAccess(db: Db, planId: string, userId: string) {
  * 404 for outsiders and for unknown or deleted cards alike.
  */
 export async function getCardAccess(db: Db, cardId: string, userId: string) {
-  return toAccess(await findCardPlanAccess(db, cardId, userId), userId, 'card')
+  return toAccess(await findCardPlanAccess(db, cardId, userId), userId)
 }

@@ -98,7 +98,7 @@ export async function checkEvidenceUpload(db: Db, cardId: string, actor: Actor) 
     findCardById(db, cardId),
     listAssigneeIds(db, cardId),
   ])
-  if (!card) throw notFound('card')
+  if (!card) throw notFound()
   return evidenceAddRefusal({ status: card.status, assigneeIds }, actor)
 }
 

@@ -10,9 +10,9 @@ import { evidenceFile, findEvidence, listPlanEvidenceRows } from './evidence.rep
  */
 export async function getEvidenceAccess(db: Db, evidenceId: string, userId: string) {
   const item = await findEvidence(db, evidenceId)
-  if (!item) throw notFound('evidence')
+  if (!item) throw notFound()
   const { actor } = await getPlanAccess(db, item.plan_id, userId).catch(() => {
-    throw notFound('evidence')
+    throw notFound()
   })
   return { item, actor }
 }

@@ -3,6 +3,7 @@ import {
   cardFieldsSchema,
   foldText,
   positionBetween,
+  rowProblem,
   type Actor,
   type PlanField,
 } from '@caitien/shared'
@@ -49,8 +50,6 @@ function fieldHeading(parsed: ParsedPlan, field: string): string {
   return parsed.mapping.find((m) => m.field === column)?.heading ?? field
 }
 
-const count = (n: number | bigint, lang: 'vi-VN' | 'en-US') => Number(n).toLocaleString(lang)
-
 /**
  * The rows a card could not hold: a field over the length the card schema allows (the same
  * schema every card edit goes through), named by row, column and limit. Such a file is
@@ -66,19 +65,15 @@ function fieldLimitProblems(parsed: ParsedPlan): PlanProblem[] {
       const field = issue.path[0] as PlanField
       const heading = fieldHeading(parsed, rowFieldOf(field))
       const length = String(fields[field] ?? '').trim().length
-      if (issue.code === 'too_big') {
-        problems.push({
-          row: row.sourceRow,
-          message: `"${heading}" is ${count(length, 'en-US')} characters long, over the limit of ${count(issue.maximum, 'en-US')} a card holds; shorten it in the file. Nothing is imported until then.`,
-          messageVi: `Ô “${heading}” dài ${count(length, 'vi-VN')} ký tự, vượt giới hạn ${count(issue.maximum, 'vi-VN')} ký tự của một thẻ; hãy rút gọn trong tệp. Chưa thể nhập tệp này cho đến khi sửa.`,
-        })
-      } else {
-        problems.push({
-          row: row.sourceRow,
-          message: `"${heading}": ${issue.message}. Nothing is imported until it is corrected.`,
-          messageVi: `Ô “${heading}” không hợp lệ (${issue.message}). Chưa thể nhập tệp này cho đến khi sửa.`,
-        })
-      }
+      problems.push(
+        issue.code === 'too_big'
+          ? rowProblem(row.sourceRow, 'fieldTooLong', {
+              heading,
+              length,
+              limit: Number(issue.maximum),
+            })
+          : rowProblem(row.sourceRow, 'fieldInvalid', { heading, issue: issue.message }),
+      )
     }
   }
   return problems
@@ -143,12 +138,12 @@ async function readImport(
     const action: ImportAction = !card ? 'create' : changes.length ? 'update' : 'unchanged'
     const criterionKnown = !known || !row.criterion || known.has(row.criterion)
     if (!criterionKnown) {
-      const code = framework?.code ?? ''
-      problems.push({
-        row: row.sourceRow,
-        message: `Criterion ${row.criterion} is not in ${code}; the card keeps the code.`,
-        messageVi: `Tiêu chí ${row.criterion} không có trong khung ${code}; thẻ vẫn giữ mã này.`,
-      })
+      problems.push(
+        rowProblem(row.sourceRow, 'criterionUnknown', {
+          criterion: row.criterion ?? '',
+          framework: framework?.code ?? '',
+        }),
+      )
     }
     return {
       sourceRow: row.sourceRow,

@@ -125,7 +125,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           },
         })
         if (!result.ok) {
-          if (result.reason === 'card_not_found') throw notFound('card')
+          if (result.reason === 'card_not_found') throw notFound()
           // Another upload took the room meanwhile; the stored file is left to the sweep.
           if (result.reason === 'quota_exceeded') {
             throw quotaExceeded(result.used, upload.size, quota)
@@ -164,7 +164,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'not_found') throw notFound('evidence')
+        if (result.reason === 'not_found') throw notFound()
         if (result.reason === 'already_linked') {
           throw new ApiException(
             409,
@@ -203,7 +203,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
         c.req.valid('param').evidenceId,
         c.var.user.id,
       )
-      if (item.kind !== 'file' || !item.file_sha256) throw notFound('file')
+      if (item.kind !== 'file' || !item.file_sha256) throw notFound()
       const mime = item.mime_type ?? 'application/octet-stream'
       const previewable = mime === 'application/pdf' || mime.startsWith('image/')
       const inline = previewable && c.req.valid('query').download !== '1'
@@ -244,7 +244,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
           const message = evidenceMessages[c.var.lang].codeTaken
           return c.json({ error: { code: 'conflict' as const, message } }, 409)
         }
-        throw notFound('evidence')
+        throw notFound()
       }
       publishCardEvent(c, result.planId, result.cardId, null)
       return c.json({ ok: true }, 200)
@@ -262,7 +262,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
       now: c.var.now().toISOString(),
     })
     if (!result.ok) {
-      if (result.reason === 'not_found') throw notFound('evidence')
+      if (result.reason === 'not_found') throw notFound()
       throw evidenceRefused(result.reason)
     }
     publishCardEvent(c, result.planId, result.cardId, null)

@@ -4,6 +4,7 @@ import {
   createCardInputSchema,
   createPlanInputSchema,
   monthOf,
+  planMessages,
   planIdParamSchema,
   type Actor,
 } from '@caitien/shared'
@@ -17,7 +18,7 @@ import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess, getSchoolActor } from '../access.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
 import { createCard } from '../cards/create-card.ts'
-import { ApiException, forbiddenBy, notFound } from '../http-error.ts'
+import { ApiException, forbiddenBy, notFound, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { listPlans, loadBoard, loadBoardStamp } from '../plans/board.ts'
 import { createPlan } from '../plans/create-plan.ts'
@@ -44,11 +45,16 @@ export const planRoutes = new Hono<AppEnv>()
   .post('/', validate('json', createPlanInputSchema), async (c) => {
     const input = c.req.valid('json')
     const actor = await getSchoolActor(c.var.db, input.schoolId, c.var.user.id)
-    if (!isMember(actor)) throw notFound('school')
+    if (!isMember(actor)) throw notFound()
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     const result = await createPlan(c.var.db, { ...input, now: c.var.now().toISOString() })
     if (!result.ok) {
-      throw new ApiException(400, 'bad_request', `unknown framework ${input.frameworkId}`)
+      const id = input.frameworkId
+      throw new ApiException(
+        400,
+        'bad_request',
+        wordedBy(planMessages, (m) => m.unknownFramework({ id })),
+      )
     }
     return c.json({ plan: { id: result.planId } }, 201)
   })
@@ -111,7 +117,7 @@ export const planRoutes = new Hono<AppEnv>()
         throw new ApiException(
           400,
           'bad_request',
-          'assigneeIds: every assignee must be a member of the school',
+          wordedBy(planMessages, (m) => m.unknownAssignee),
         )
       }
       const card = (await loadBoardCard(c.var.db, result.cardId))!

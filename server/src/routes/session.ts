@@ -3,13 +3,14 @@ import {
   checkPassword,
   loginInputSchema,
   passwordRejectionMessage,
+  sessionMessages,
 } from '@caitien/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { resolveClientAddress } from '../auth/client-address.ts'
-import { retryText } from '../auth/login-throttle.ts'
+import { retrySeconds } from '../auth/login-throttle.ts'
 import { DEVICE_COOKIE, DEVICE_DAYS, SESSION_COOKIE, SESSION_DAYS } from '../auth/cookies.ts'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
 import {
@@ -70,17 +71,10 @@ async function guardedCheck(
 }
 
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: 'login' | 'password') {
-  const vi = c.var.lang === 'vi'
-  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))))
-  const lead =
-    what === 'login'
-      ? vi
-        ? 'Đăng nhập sai nhiều lần.'
-        : 'Too many failed logins.'
-      : vi
-        ? 'Nhập sai mật khẩu nhiều lần.'
-        : 'Too many wrong passwords.'
-  const message = `${lead} ${retryText(waitMs, c.var.lang)}`
+  const seconds = retrySeconds(waitMs)
+  c.header('Retry-After', String(seconds))
+  const m = sessionMessages[c.var.lang]
+  const message = what === 'login' ? m.tooManyLogins({ seconds }) : m.tooManyPasswords({ seconds })
   return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
 }
 
@@ -95,8 +89,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     })
     if (result.held) return tooManyAttempts(c, result.waitMs, 'login')
     if (!user || !result.passed) {
-      const message =
-        c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
+      const message = sessionMessages[c.var.lang].invalidCredentials
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
     const token = await startSession(c.var.db, user.id, c.var.now())
@@ -137,8 +130,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     )
     if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
     if (!result.passed) {
-      const message =
-        c.var.lang === 'vi' ? 'Mật khẩu hiện tại không đúng.' : 'The current password is wrong.'
+      const message = sessionMessages[c.var.lang].wrongCurrentPassword
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
     }
     const now = c.var.now()
