@@ -54,6 +54,20 @@ export async function listMemberIds(db: Executor, schoolId: string): Promise<Set
   return new Set(rows.map((m) => m.user_id))
 }
 
+/** Membership rows (one per role) gathered per id, in their order, each with its roles. */
+function withRoles<R extends { id: string; role: string }, T>(
+  rows: R[],
+  entry: (row: R) => T,
+): (T & { roles: Role[] })[] {
+  const byId = new Map<string, T & { roles: Role[] }>()
+  for (const r of rows) {
+    const found = byId.get(r.id) ?? { ...entry(r), roles: [] }
+    if (isRole(r.role)) found.roles.push(r.role)
+    byId.set(r.id, found)
+  }
+  return [...byId.values()]
+}
+
 /** The schools a user belongs to, with their roles in each. */
 export async function listMemberships(db: Db, userId: string) {
   const rows = await db
@@ -63,13 +77,7 @@ export async function listMemberships(db: Db, userId: string) {
     .where('membership.user_id', '=', userId)
     .orderBy('school.name')
     .execute()
-  const bySchool = new Map<string, { schoolId: string; schoolName: string; roles: Role[] }>()
-  for (const r of rows) {
-    const entry = bySchool.get(r.id) ?? { schoolId: r.id, schoolName: r.name, roles: [] }
-    if (isRole(r.role)) entry.roles.push(r.role)
-    bySchool.set(r.id, entry)
-  }
-  return [...bySchool.values()]
+  return withRoles(rows, (r) => ({ schoolId: r.id, schoolName: r.name }))
 }
 
 /** Everyone in a school with their roles: for assignment and the assignee filter. */
@@ -81,13 +89,7 @@ export async function listSchoolMembers(db: Executor, schoolId: string) {
     .where('membership.school_id', '=', schoolId)
     .orderBy('app_user.display_name')
     .execute()
-  const byUser = new Map<string, { id: string; displayName: string; roles: Role[] }>()
-  for (const r of rows) {
-    const entry = byUser.get(r.id) ?? { id: r.id, displayName: r.display_name, roles: [] }
-    if (isRole(r.role)) entry.roles.push(r.role)
-    byUser.set(r.id, entry)
-  }
-  return [...byUser.values()]
+  return withRoles(rows, (r) => ({ id: r.id, displayName: r.display_name }))
 }
 
 export async function insertSchool(
