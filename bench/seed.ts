@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { createDb, migrateToLatest, type Db } from '../db/src/index.ts'
 import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
-import { cardColumns } from '../server/src/cards/card-commands.ts'
-import { figureState } from '../server/src/cards/card.repository.ts'
+import { cardColumns, figureState } from '../server/src/cards/card.repository.ts'
+import { planFieldsOfRow } from '../server/src/plans/import-plan.ts'
 import type { PlanRowFields } from '../server/src/plans/import/understand-table.ts'
 
 export const BENCH_PASSWORD = 'bench-password-1'
@@ -202,23 +202,10 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
         const month = (m: number) =>
           m <= 12 ? `${m}/${schoolYear.slice(0, 4)}` : `${m - 12}/${schoolYear.slice(5)}`
         const fields = {
-          standard: row.standard,
-          standardName: row.standardName,
-          criterion: row.criterion,
-          criterionLabel: row.criterionLabel,
-          section: row.section,
-          weakness: row.weakness,
-          target: row.target,
+          ...planFieldsOfRow(row),
           tasks: row.tasks ? `${row.tasks} (${i + 1})` : `Nhiệm vụ ${i + 1}`,
-          measures: row.measures,
-          lead: row.lead,
-          coordinators: row.coordinators,
           timeframe: `Tháng ${month(startM)} đến tháng ${month(dueM)}`,
           budget: i % 3 === 0 ? `${(i % 7) + 1}.000.000 đồng` : row.budget,
-          fundingSource: row.fundingSource,
-          support: row.support,
-          expectedEvidence: row.evidence,
-          notes: row.notes,
         }
         const columns = cardColumns(fields, schoolYear)
         const steps = PATH.indexOf(status)

@@ -88,6 +88,35 @@ export default tseslint.config(
     },
   },
   {
+    // SQL lives in repositories (docs/decisions/020): a query anywhere else in the server is
+    // refused, so a use case or a route cannot grow one back.
+    files: ['server/src/**'],
+    ignores: ['server/src/**/*.repository.ts', 'server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom)$/]',
+          message: 'SQL belongs in a *.repository.ts file (docs/decisions/020).',
+        },
+      ],
+    },
+  },
+  {
+    // Routes and the CLI call use cases, which call repositories (docs/decisions/020).
+    files: ['server/src/routes/**', 'server/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['better-sqlite3', 'pg'], message: 'Only db/src/create-db.ts knows the driver.' },
+        {
+          group: ['**/*.repository.ts', 'kysely'],
+          message: 'Routes and the CLI call use cases, not repositories (docs/decisions/020).',
+        },
+      ]),
+    },
+  },
+  {
     // Migrations take Kysely<any> on purpose: they are frozen in time, not typed by today's schema.
     files: ['db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -3,10 +3,19 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  type LogEvent,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
+/** What a repository function runs on: the database, or a transaction a use case opened. */
+export type Executor = Db | Transaction<Database>
 
 const require = createRequire(import.meta.url)
 

@@ -4,6 +4,7 @@ export {
   createDb,
   type CreateDbOptions,
   type Db,
+  type Executor,
 } from './create-db.ts'
 export { migrateToLatest, migrateDownAll, MIGRATION_NAMES } from './migrate.ts'
 export type * from './schema.ts'

@@ -1,3 +1,4 @@
+import type { ActivityAction, CardStatus, EvidenceKind, Role } from '@caitien/shared'
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
@@ -52,9 +53,12 @@ export interface AppUserTable {
 export interface MembershipTable {
   school_id: string
   user_id: string
-  role: 'staff' | 'monitor' | 'principal'
+  role: RoleValue
   created_at: string
 }
+
+/** membership.role's CHECK constraint (migration 1000). */
+export type RoleValue = 'staff' | 'monitor' | 'principal'
 
 export interface AuthSessionTable {
   /** SHA-256 of the cookie token: a stolen database holds no usable session. */
@@ -122,6 +126,7 @@ export interface PlanTable {
   updated_at: string
 }
 
+/** card.status's CHECK constraint (migration 1020). */
 export type CardStatusValue = 'planned' | 'in_progress' | 'evidence_submitted' | 'verified'
 
 export interface CardTable {
@@ -172,7 +177,7 @@ export interface EvidenceTable {
   card_id: string
   plan_id: string
   school_id: string
-  kind: 'link' | 'note' | 'file'
+  kind: EvidenceKindValue
   /** The accreditation code [Hn-a.b-xx], unique within the plan. */
   code: string | null
   title: string
@@ -186,6 +191,9 @@ export interface EvidenceTable {
   file_name: string | null
   deleted_by: string | null
 }
+
+/** evidence.kind's CHECK constraint (migration 1030). */
+export type EvidenceKindValue = 'link' | 'note' | 'file'
 
 export interface CommentTable {
   id: string
@@ -206,13 +214,32 @@ export interface ActivityTable {
   card_id: string | null
   actor_id: string | null
   at: string
-  action: string
+  action: ActivityActionValue
   from_status: CardStatusValue | null
   to_status: CardStatusValue | null
   reason: string | null
-  /** JSON with what else the entry needs (changed fields, evidence code, ...). */
+  /** JSON of the action's detail (ActivityDetails in shared/src/activity.ts). */
   detail: string | null
 }
+
+/** The actions the log holds (no CHECK constraint: the log only grows, new actions are added). */
+export type ActivityActionValue =
+  | 'created'
+  | 'edited'
+  | 'assigned'
+  | 'deleted'
+  | 'start'
+  | 'unstart'
+  | 'submit'
+  | 'withdraw'
+  | 'send_back'
+  | 'verify'
+  | 'reopen'
+  | 'evidence_added'
+  | 'evidence_deleted'
+  | 'evidence_linked'
+  | 'evidence_code_changed'
+  | 'commented'
 
 export interface LeadMappingTable {
   school_id: string
@@ -289,3 +316,21 @@ export type ActivityRow = Selectable<ActivityTable>
 export type NewActivity = Insertable<ActivityTable>
 export type FrameworkRow = Selectable<FrameworkTable>
 export type FrameworkCriterionRow = Selectable<FrameworkCriterionTable>
+
+/**
+ * The column unions above are written out, as the migrations' CHECK constraints are: the
+ * database holds what its migrations allow, not what today's code would like. These lines
+ * tie each to the union the rules in @caitien/shared use, so that the two cannot drift: a
+ * status, role, evidence kind or activity action added in shared fails to compile here
+ * until a migration and this file say the database holds it too (and back). The CHECK
+ * lists themselves are compared with shared's by db/src/schema-unions.test.ts.
+ */
+export type SchemaMatchesShared = [
+  Assert<Equals<CardStatusValue, CardStatus>>,
+  Assert<Equals<RoleValue, Role>>,
+  Assert<Equals<EvidenceKindValue, EvidenceKind>>,
+  Assert<Equals<ActivityActionValue, ActivityAction>>,
+]
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+type Assert<T extends true> = T

@@ -9,7 +9,8 @@ import { createLoginThrottle } from './auth/login-throttle.ts'
 import { parseTrustedProxies } from './auth/client-address.ts'
 import { createBoardCache } from './plans/board-cache.ts'
 import { createPlanEvents } from './events/plan-events.ts'
-import { ApiException } from './http-error.ts'
+import { requestMessages } from '@caitien/shared'
+import { ApiException, wordedBy } from './http-error.ts'
 import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
@@ -43,7 +44,11 @@ function requireJsonBodies(): MiddlewareHandler<AppEnv> {
     if (hasBody && !UPLOAD_PATH.test(c.req.path)) {
       const type = c.req.header('content-type') ?? ''
       if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-        throw new ApiException(415, 'unsupported_type', 'send the request body as application/json')
+        throw new ApiException(
+          415,
+          'unsupported_type',
+          wordedBy(requestMessages, (m) => m.jsonOnly),
+        )
       }
     }
     await next()
@@ -84,7 +89,11 @@ export function createApp(deps: AppDeps) {
       return bodyLimit({
         maxSize,
         onError: () => {
-          throw new ApiException(413, 'payload_too_large', `request body over ${maxSize >> 20} MB`)
+          throw new ApiException(
+            413,
+            'payload_too_large',
+            wordedBy(requestMessages, (m) => m.bodyTooLarge({ mb: maxSize >> 20 })),
+          )
         },
       })(c, next)
     })

@@ -22,24 +22,21 @@ import { PlanParseError } from './plans/import/parse-plan.ts'
  * answer a hostile file within seconds) starts about two seconds sooner without them.
  */
 async function databaseModules() {
-  const [boot, backups, snapshots, frameworks, schools, password, fileStore, sweep] =
-    await Promise.all([
-      import('./boot.ts'),
-      import('./backup.ts'),
-      import('./snapshots/snapshot-service.ts'),
-      import('./frameworks/framework-catalog.ts'),
-      import('./schools/school.repository.ts'),
-      import('./auth/password.ts'),
-      import('./evidence/file-store.ts'),
-      import('./evidence/sweep-files.ts'),
-    ])
+  const [boot, backups, snapshots, frameworks, accounts, fileStore, sweep] = await Promise.all([
+    import('./boot.ts'),
+    import('./backup.ts'),
+    import('./snapshots/snapshot-service.ts'),
+    import('./frameworks/framework-catalog.ts'),
+    import('./schools/accounts.ts'),
+    import('./evidence/file-store.ts'),
+    import('./evidence/sweep-files.ts'),
+  ])
   return {
     ...boot,
     ...backups,
     ...snapshots,
     ...frameworks,
-    ...schools,
-    ...password,
+    ...accounts,
     ...fileStore,
     ...sweep,
   }
@@ -152,14 +149,17 @@ async function run(
     restore,
     listSnapshots,
     takeMonthEndSnapshot,
+    findSnapshotPlan,
     loadFrameworks,
+    listFrameworks,
     parseCatalog,
-    insertMembership,
-    insertSchool,
-    insertUser,
-    setPassword,
-    deleteMembership,
-    verifyPassword,
+    createSchool,
+    listSchools,
+    createUser,
+    grantRoles,
+    revokeRoles,
+    listAccounts,
+    resetPassword,
     createFileStore,
     sweepEvidenceFiles,
   } = await databaseModules()
@@ -197,7 +197,7 @@ async function run(
   try {
     switch (command) {
       case 'school:create': {
-        const id = await insertSchool(db, {
+        const id = await createSchool(db, {
           name: need(values.name, 'name'),
           schoolLevel: values.level ?? 'other',
           now: iso,
@@ -206,12 +206,7 @@ async function run(
         return 0
       }
       case 'school:list': {
-        const rows = await db
-          .selectFrom('school')
-          .select(['id', 'name', 'school_level'])
-          .orderBy('name')
-          .execute()
-        for (const r of rows) console.log(`${r.id}\t${r.school_level}\t${r.name}`)
+        for (const r of await listSchools(db)) console.log(`${r.id}\t${r.school_level}\t${r.name}`)
         return 0
       }
       case 'user:create': {
@@ -221,29 +216,18 @@ async function run(
           : generated(login)
         const roles = parseRoles(values.roles)
         if (roles.length && !values.school) throw new UsageError('--roles needs --school')
-        if (values.school) {
-          const school = await db
-            .selectFrom('school')
-            .select('id')
-            .where('id', '=', values.school)
-            .executeTakeFirst()
-          if (!school) throw new UsageError(`no school ${values.school}`)
-        }
-        const taken = await db
-          .selectFrom('app_user')
-          .select('id')
-          .where('login', '=', login.toLowerCase())
-          .executeTakeFirst()
-        if (taken) throw new UsageError(`login ${login} is taken`)
-        const id = await insertUser(db, {
+        const result = await createUser(db, {
           login,
           displayName: need(values.name, 'name'),
           password,
           isAdmin: values.admin,
+          school: values.school ? { id: values.school, roles } : undefined,
           now: iso,
         })
-        if (values.school)
-          await insertMembership(db, { schoolId: values.school, userId: id, roles, now: iso })
+        if (!result.ok && result.reason === 'no_school')
+          throw new UsageError(`no school ${values.school}`)
+        if (!result.ok) throw new UsageError(`login ${login} is taken`)
+        const id = result.id
         console.log(
           `created ${login} (${id})${values.password ? '' : ` with password ${password}`}`,
         )
@@ -251,48 +235,26 @@ async function run(
       }
       case 'user:grant': {
         const login = need(values.login, 'login').toLowerCase()
-        const user = await db
-          .selectFrom('app_user')
-          .select('id')
-          .where('login', '=', login)
-          .executeTakeFirst()
-        if (!user) throw new UsageError(`no user ${login}`)
         const schoolId = need(values.school, 'school')
         const roles = parseRoles(need(values.roles, 'roles'))
-        await insertMembership(db, { schoolId, userId: user.id, roles, now: iso })
+        const result = await grantRoles(db, { login, schoolId, roles, now: iso })
+        if (!result.ok) throw new UsageError(`no user ${login}`)
         console.log(`${login}: ${roles.join(', ')} in ${schoolId}`)
         return 0
       }
       case 'user:revoke': {
         const login = need(values.login, 'login').toLowerCase()
-        const user = await db
-          .selectFrom('app_user')
-          .select('id')
-          .where('login', '=', login)
-          .executeTakeFirst()
-        if (!user) throw new UsageError(`no user ${login}`)
         const schoolId = need(values.school, 'school')
         const roles = values.roles ? parseRoles(values.roles) : [...ROLES]
-        const removed = await deleteMembership(db, { schoolId, userId: user.id, roles })
-        if (removed.length === 0)
+        const result = await revokeRoles(db, { login, schoolId, roles })
+        if (!result.ok) throw new UsageError(`no user ${login}`)
+        if (result.removed.length === 0)
           throw new UsageError(`${login} has none of ${roles.join(', ')} in ${schoolId}`)
-        console.log(`${login}: no longer ${removed.join(', ')} in ${schoolId}`)
+        console.log(`${login}: no longer ${result.removed.join(', ')} in ${schoolId}`)
         return 0
       }
       case 'user:list': {
-        let query = db
-          .selectFrom('app_user')
-          .leftJoin('membership', 'membership.user_id', 'app_user.id')
-          .select([
-            'app_user.login',
-            'app_user.display_name',
-            'app_user.is_admin',
-            'membership.school_id',
-            'membership.role',
-          ])
-          .orderBy('app_user.login')
-        if (values.school) query = query.where('membership.school_id', '=', values.school)
-        for (const r of await query.execute()) {
+        for (const r of await listAccounts(db, values.school)) {
           console.log(
             [
               r.login,
@@ -310,15 +272,9 @@ async function run(
         const password = values.password
           ? acceptablePassword(values.password, login)
           : generated(login)
-        const user = await db
-          .selectFrom('app_user')
-          .select('password_hash')
-          .where('login', '=', login.toLowerCase())
-          .executeTakeFirst()
-        if (!user) throw new UsageError(`no user ${login}`)
-        // Only the hash of the current password is known here.
-        if (await verifyPassword(password, user.password_hash)) refusePassword('same_as_current')
-        await setPassword(db, login, password, iso)
+        const result = await resetPassword(db, { login, password, now })
+        if (!result.ok && result.reason === 'no_user') throw new UsageError(`no user ${login}`)
+        if (!result.ok) refusePassword(result.reason)
         console.log(
           `password of ${login} reset${values.password ? '' : ` to ${password}`}; open sessions ended`,
         )
@@ -348,20 +304,12 @@ async function run(
         return 0
       }
       case 'framework:list': {
-        const rows = await db
-          .selectFrom('framework')
-          .select(['id', 'school_level', 'title'])
-          .orderBy('id')
-          .execute()
-        for (const r of rows) console.log(`${r.id}\t${r.school_level}\t${r.title}`)
+        const frameworks = (await listFrameworks(db)).sort((a, b) => (a.id < b.id ? -1 : 1))
+        for (const r of frameworks) console.log(`${r.id}\t${r.schoolLevel}\t${r.title}`)
         return 0
       }
       case 'snapshot:take': {
-        const plan = await db
-          .selectFrom('plan')
-          .select(['id', 'school_id', 'school_year', 'created_at'])
-          .where('id', '=', need(values.plan, 'plan'))
-          .executeTakeFirst()
+        const plan = await findSnapshotPlan(db, need(values.plan, 'plan'))
         if (!plan) throw new UsageError(`no plan ${values.plan}`)
         const month = need(values.month, 'month')
         if (!isMonth(month)) throw new UsageError('--month must look like 2026-10')

@@ -11,7 +11,7 @@ const envSchema = z.object({
   /** Evidence files, stored by content hash; keep it out of any served folder. */
   CAITIEN_EVIDENCE_DIR: z.string().default('./data/evidence'),
   CAITIEN_EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
-  /** Evidence storage per school, each content counted once (evidence/storage.ts). */
+  /** Evidence storage per school, each content counted once (evidence/evidence.repository.ts). */
   CAITIEN_SCHOOL_QUOTA_MB: z.coerce.number().positive().default(2048),
   /** Days a deleted item's file is kept before the sweep removes it (evidence/sweep-files.ts). */
   CAITIEN_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),

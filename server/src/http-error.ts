@@ -1,5 +1,8 @@
 import {
   evidenceRefusalMessage,
+  requestMessages,
+  type Catalogue,
+  type MessageTable,
   permissionRefusal,
   type EvidenceAddRefusal,
   type EvidenceRemovalRefusal,
@@ -15,23 +18,22 @@ export type Worded = Readonly<Record<Lang, string>>
 
 /**
  * Thrown from anywhere inside a request; the error handler turns it into the JSON
- * error body, worded in the user's language. Routes that want the error in their RPC type
+ * error body, worded in the user's language. Its message comes from a catalogue in
+ * shared (defineMessages), in every language: the type takes nothing else. Routes that want the error in their RPC type
  * return c.json instead.
  */
 export class ApiException extends HTTPException {
-  readonly worded: Worded | null
   constructor(
     status: ContentfulStatusCode,
     readonly code: ErrorCode,
-    message: string | Worded,
+    readonly worded: Worded,
   ) {
-    super(status, { message: typeof message === 'string' ? message : message.en })
-    this.worded = typeof message === 'string' ? null : message
+    super(status, { message: worded.en })
   }
 
-  /** The message in `lang` when it was given in every language, else as given. */
+  /** The message in the user's language. */
   messageIn(lang: Lang): string {
-    return this.worded?.[lang] ?? this.message
+    return this.worded[lang]
   }
 }
 
@@ -40,17 +42,24 @@ export function worded(message: (lang: Lang) => string): Worded {
   return { vi: message('vi'), en: message('en') }
 }
 
-const NOT_FOUND = {
-  vi: 'Không tìm thấy, hoặc bạn không có quyền xem.',
-  en: 'Not found, or not yours to see.',
-} as const
+/** Words a message of a shared catalogue in every language, for an ApiException. */
+export function wordedBy<T extends MessageTable>(
+  catalogue: Catalogue<T>,
+  say: (messages: T) => string,
+): Worded {
+  return worded((lang) => say(catalogue[lang]))
+}
 
 /**
  * 404, worded the same whatever was asked for: a thing of another school must be
  * indistinguishable from a thing that does not exist.
  */
-export const notFound = (what = 'resource') =>
-  new ApiException(404, 'not_found', { vi: NOT_FOUND.vi, en: `${what}: ${NOT_FOUND.en}` })
+export const notFound = () =>
+  new ApiException(
+    404,
+    'not_found',
+    wordedBy(requestMessages, (m) => m.notFound),
+  )
 
 /** 403 by one of the permission rules of shared/src/permissions.ts, in its words. */
 export const forbiddenBy = (rule: PermissionRule) =>
@@ -59,9 +68,6 @@ export const forbiddenBy = (rule: PermissionRule) =>
     'forbidden',
     worded((lang) => permissionRefusal(rule, lang)),
   )
-
-/** 403 with a message of its own (worded in every language when it comes from a catalogue). */
-export const forbidden = (message: string | Worded) => new ApiException(403, 'forbidden', message)
 
 /**
  * Evidence that may not be added, linked or removed (permissions.ts, workflow.ts), in the

@@ -1,5 +1,6 @@
+import type { ActivityDetail, LoggedActivity } from './activity.ts'
 import { addMonths, type Month } from './month.ts'
-import { CARD_STATUSES, type CardStatus } from './workflow.ts'
+import { CARD_STATUSES, type CardStatus, type MoveKind } from './workflow.ts'
 
 /** A card as a monthly figure sees it: its state at the end of the month. */
 export interface SnapshotCard {
@@ -18,6 +19,72 @@ export interface MonthMoves {
   submitted: string[]
   sentBack: string[]
   verified: string[]
+}
+
+/** The moves a month's figures count, each under the figure it counts in. */
+export const COUNTED_MOVES = {
+  start: 'started',
+  submit: 'submitted',
+  send_back: 'sentBack',
+  verify: 'verified',
+} as const satisfies Partial<Record<MoveKind, keyof MonthMoves>>
+export type CountedMove = keyof typeof COUNTED_MOVES
+
+/** The cards that made each counted move, from the month's logged moves. */
+export function monthMoves(moves: Iterable<{ cardId: string; action: CountedMove }>): MonthMoves {
+  const result: MonthMoves = { started: [], submitted: [], sentBack: [], verified: [] }
+  for (const m of moves) result[COUNTED_MOVES[m.action]].push(m.cardId)
+  return result
+}
+
+/**
+ * The cards as the activity log leaves them, its entries applied in order: created (with
+ * the figures' fields and assignees), edited, assigned, moved, deleted. What a month's
+ * figures are rebuilt from when no snapshot was taken, and what checks a stored one.
+ */
+export function replayActivity(
+  entries: Iterable<LoggedActivity<{ cardId: string; toStatus: CardStatus | null }>>,
+): SnapshotCard[] {
+  const cards = new Map<string, SnapshotCard>()
+  for (const entry of entries) {
+    const id = entry.cardId
+    const card = cards.get(id)
+    switch (entry.action) {
+      case 'created': {
+        // The oldest entries (before monthly figures were logged) carry no state.
+        const s: Partial<ActivityDetail<'created'>['state']> = entry.detail?.state ?? {}
+        cards.set(id, {
+          id,
+          status: 'planned',
+          assigneeIds: [...(s.assigneeIds ?? [])],
+          dueMonth: s.dueMonth ?? null,
+          standard: s.standard ?? null,
+          criterion: s.criterion ?? null,
+          budgetAmount: s.budgetAmount ?? null,
+        })
+        break
+      }
+      case 'edited': {
+        const s = entry.detail?.state
+        if (card && s) {
+          card.dueMonth = s.dueMonth
+          card.standard = s.standard
+          card.criterion = s.criterion
+          card.budgetAmount = s.budgetAmount
+        }
+        break
+      }
+      case 'assigned':
+        if (card) card.assigneeIds = [...entry.detail.after]
+        break
+      case 'deleted':
+        cards.delete(id)
+        break
+      default:
+        if (card && entry.toStatus) card.status = entry.toStatus
+    }
+  }
+  return [...cards.values()]
 }
 
 type StatusCounts = Record<CardStatus, number>

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '@caitien/db'
-import { allowedTargets, type Actor, type CardStatus } from '@caitien/shared'
+import { MOVE_KINDS, allowedTargets, type Actor, type CardStatus } from '@caitien/shared'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../support/app-process.ts'
@@ -18,17 +18,8 @@ const SECONDS = Number(process.env.CAITIEN_CRASH_SECONDS ?? 6)
 const CLIENTS = 32
 const PASSWORD = 'caitien123'
 /** Every move action: the entries that change a card's column. */
-const STATUS_ACTIONS = [
-  'created',
-  'start',
-  'unstart',
-  'submit',
-  'withdraw',
-  'send_back',
-  'verify',
-  'reopen',
-]
-const MOVE_ACTIONS = STATUS_ACTIONS.filter((a) => a !== 'created')
+const STATUS_ACTIONS = ['created', ...MOVE_KINDS] as const
+const MOVE_ACTIONS: string[] = [...MOVE_KINDS]
 
 let dir: string
 let env: Record<string, string>

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '@caitien/db'
+import { DEVICE_DAYS } from './cookies.ts'
 
 /** Portable SQL only: the same statements run on PostgreSQL (docs/decisions/003). */
 
@@ -111,8 +112,6 @@ export async function deleteExpiredThrottles(db: Db, now: string): Promise<void>
   await db.deleteFrom('login_device').where('expires_at', '<=', now).execute()
 }
 
-export const DEVICE_COOKIE = 'caitien_device'
-export const DEVICE_DAYS = 180
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Remembers a browser that logged in as the user; returns the token for its cookie. */

@@ -1,6 +1,6 @@
 import { createDb, migrateToLatest, type Db } from '@caitien/db'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createLoginThrottle, delayAfter, retryText } from './login-throttle.ts'
+import { createLoginThrottle, delayAfter, retrySeconds } from './login-throttle.ts'
 
 let db: Db
 beforeEach(async () => {
@@ -103,11 +103,8 @@ describe('createLoginThrottle', () => {
   })
 })
 
-describe('retryText', () => {
-  it('says seconds under a minute, minutes above', () => {
-    expect(retryText(1, 'vi')).toBe('Hãy thử lại sau 1 giây.')
-    expect(retryText(59_000, 'en')).toBe('Try again in 59 seconds.')
-    expect(retryText(61_000, 'vi')).toBe('Hãy thử lại sau 2 phút.')
-    expect(retryText(60_000, 'en')).toBe('Try again in 1 minute.')
+describe('retrySeconds', () => {
+  it('rounds the wait up to whole seconds, at least one', () => {
+    expect([1, 999, 1000, 59_001, 61_000].map(retrySeconds)).toEqual([1, 1, 1, 60, 61])
   })
 })

@@ -1,5 +1,4 @@
 import type { Db } from '@caitien/db'
-import type { Lang } from '@caitien/shared'
 import {
   countThrottleFailure,
   deleteExpiredThrottles,
@@ -151,12 +150,7 @@ export function createLoginThrottle(rules: Partial<ThrottleRules> = {}) {
 }
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>
 
-/** "Hãy thử lại sau 8 giây." / "Try again in 2 minutes.": seconds under a minute. */
-export function retryText(waitMs: number, lang: Lang): string {
-  const seconds = Math.max(1, Math.ceil(waitMs / SECOND))
-  const [n, unitVi, unitEn] =
-    seconds < 60 ? [seconds, 'giây', 'second'] : [Math.ceil(seconds / 60), 'phút', 'minute']
-  return lang === 'vi'
-    ? `Hãy thử lại sau ${n} ${unitVi}.`
-    : `Try again in ${n} ${unitEn}${n > 1 ? 's' : ''}.`
+/** How long a held check waits, in whole seconds, at least 1 (Retry-After, the message). */
+export function retrySeconds(waitMs: number): number {
+  return Math.max(1, Math.ceil(waitMs / SECOND))
 }

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { queryTemplate, type Db, type Param } from '@caitien/db'
+import { queryTemplate, type Db, type Executor, type Param } from '@caitien/db'
 import type { SessionUser } from '../app-env.ts'
+import { SESSION_DAYS } from './cookies.ts'
 
-export const SESSION_COOKIE = 'caitien_session'
-export const SESSION_DAYS = 30
 const DAY_MS = 24 * 60 * 60 * 1000
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
@@ -93,6 +92,6 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('auth_session').where('id', '=', sessionId).execute()
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('auth_session').where('user_id', '=', userId).execute()
 }

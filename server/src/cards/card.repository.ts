@@ -1,16 +1,30 @@
 import {
   queryTemplate,
-  type ActivityRow,
   type CardRow,
+  type CardTable,
   type Db,
-  type NewActivity,
+  type Executor,
+  type NewCard,
   type Param,
 } from '@caitien/db'
-import { firstLine, type CardStatus } from '@caitien/shared'
-import { sql, type Transaction } from 'kysely'
-import type { Database } from '@caitien/db'
+import {
+  POSITION_GAP,
+  firstLine,
+  parseBudget,
+  parseTimeframe,
+  readActivityDetail,
+  type CardFields,
+  type CardStatus,
+  type FigureState,
+  type PlanField,
+  type SnapshotCard,
+} from '@caitien/shared'
+import { sql } from 'kysely'
 
-export type Executor = Db | Transaction<Database>
+/**
+ * The card aggregate's SQL: cards, their assignees and comments, their places in the
+ * columns, and the board's reads (docs/decisions/020). Rows leave as domain values.
+ */
 
 /** The latest submission of a card, as its activity entry logged it. */
 export interface Submission {
@@ -28,10 +42,7 @@ export interface Involvement {
 
 /** A logged 'submit' entry read back: its actor and the assignees its detail recorded. */
 export function submissionOf(entry: { actor_id: string | null; detail: string | null }) {
-  const detail = entry.detail ? (JSON.parse(entry.detail) as { assigneeIds?: unknown }) : {}
-  const assigneeIds = Array.isArray(detail.assigneeIds)
-    ? detail.assigneeIds.filter((id): id is string => typeof id === 'string')
-    : []
+  const { assigneeIds } = readActivityDetail('submit', entry.detail)
   return { submitterId: entry.actor_id, assigneeIds }
 }
 
@@ -46,6 +57,87 @@ export function involvedIdsOf(status: CardStatus, involvement: Involvement): str
   if (submission?.submitterId) ids.add(submission.submitterId)
   for (const id of submission?.assigneeIds ?? []) ids.add(id)
   return [...ids].sort()
+}
+
+/**
+ * Each plan field of a card (shared's cardFieldsSchema, DESIGN §2) and the column that
+ * holds it: the one mapping between the two namings; every other is derived from it.
+ */
+export const PLAN_FIELD_COLUMNS = {
+  standard: 'standard',
+  standardName: 'standard_name',
+  criterion: 'criterion',
+  criterionLabel: 'criterion_label',
+  section: 'section',
+  weakness: 'weakness',
+  target: 'target',
+  tasks: 'tasks',
+  measures: 'measures',
+  lead: 'lead',
+  coordinators: 'coordinators',
+  timeframe: 'timeframe',
+  budget: 'budget',
+  fundingSource: 'funding_source',
+  support: 'support',
+  expectedEvidence: 'expected_evidence',
+  notes: 'notes',
+} as const satisfies Record<PlanField, keyof CardTable>
+type PlanColumn = (typeof PLAN_FIELD_COLUMNS)[PlanField]
+
+/** The plan fields, in the plan's order. */
+export const PLAN_FIELDS = Object.keys(PLAN_FIELD_COLUMNS) as PlanField[]
+
+/** A card's plan fields, by their names in the card schema. */
+export type PlanFields = Record<PlanField, string | null>
+
+/** The plan fields of a card row. */
+export function planFieldsOf(row: Pick<CardRow, PlanColumn>): PlanFields {
+  return Object.fromEntries(
+    PLAN_FIELDS.map((field) => [field, row[PLAN_FIELD_COLUMNS[field]]]),
+  ) as PlanFields
+}
+
+/** The plan fields that differ between two sets of card columns (those of `after` only). */
+export function changedPlanFields(
+  before: Partial<Record<PlanColumn, string | null>>,
+  after: Partial<Record<PlanColumn, string | null>>,
+): PlanField[] {
+  return PLAN_FIELDS.filter((field) => {
+    const column = PLAN_FIELD_COLUMNS[field]
+    return column in after && (before[column] ?? null) !== after[column]
+  })
+}
+
+/** The columns parsed from a plan field's text, kept beside it. */
+export type ParsedColumns = Pick<CardTable, 'start_month' | 'due_month' | 'budget_amount'>
+
+/**
+ * Plan fields in, card columns out: the raw text kept ('' as null), the parsed values
+ * beside it. Fields left out are left out of the result (an edit changes only those).
+ */
+export function cardColumns(fields: CardFields, schoolYear: string) {
+  const present: Partial<Record<PlanColumn, string | null>> = {}
+  for (const field of PLAN_FIELDS) {
+    const value = fields[field]
+    if (value !== undefined) present[PLAN_FIELD_COLUMNS[field]] = value === '' ? null : value
+  }
+  const parsed: Partial<ParsedColumns> = {}
+  if (present.timeframe !== undefined) {
+    const t = parseTimeframe(present.timeframe, schoolYear)
+    parsed.start_month = t.startMonth
+    parsed.due_month = t.dueMonth
+  }
+  if (present.budget !== undefined) parsed.budget_amount = parseBudget(present.budget)
+  return { ...present, ...parsed }
+}
+export type CardColumns = ReturnType<typeof cardColumns>
+
+/** The card columns of a whole set of plan fields (a row of an imported plan). */
+export function planColumns(fields: PlanFields, parsed: ParsedColumns) {
+  const columns = Object.fromEntries(
+    PLAN_FIELDS.map((field) => [PLAN_FIELD_COLUMNS[field], fields[field]]),
+  ) as Record<PlanColumn, string | null>
+  return { ...columns, ...parsed }
 }
 
 /** What a board tile shows; the full card comes with GET /api/cards/:id. */
@@ -87,26 +179,10 @@ export function toCardDetail(row: CardRow, assigneeIds: string[]) {
     status: row.status,
     position: row.position,
     version: row.version,
-    standard: row.standard,
-    standardName: row.standard_name,
-    criterion: row.criterion,
-    criterionLabel: row.criterion_label,
-    section: row.section,
-    weakness: row.weakness,
-    target: row.target,
-    tasks: row.tasks,
-    measures: row.measures,
-    lead: row.lead,
-    coordinators: row.coordinators,
-    timeframe: row.timeframe,
+    ...planFieldsOf(row),
     startMonth: row.start_month,
     dueMonth: row.due_month,
-    budget: row.budget,
     budgetAmount: row.budget_amount,
-    fundingSource: row.funding_source,
-    support: row.support,
-    expectedEvidence: row.expected_evidence,
-    notes: row.notes,
     assigneeIds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -404,47 +480,6 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
   })
 }
 
-/** Appends to the activity log; status fields and reason default to null (not a move). */
-export async function insertActivity(
-  db: Executor,
-  entry: Omit<NewActivity, 'id' | 'seq' | 'detail' | 'from_status' | 'to_status' | 'reason'> &
-    Partial<Pick<NewActivity, 'from_status' | 'to_status' | 'reason'>> & {
-      detail?: Record<string, unknown> | null
-    },
-): Promise<void> {
-  await activityInsert.run(db, {
-    id: crypto.randomUUID(),
-    school_id: entry.school_id,
-    plan_id: entry.plan_id,
-    card_id: entry.card_id ?? null,
-    actor_id: entry.actor_id ?? null,
-    at: entry.at,
-    action: entry.action,
-    from_status: entry.from_status ?? null,
-    to_status: entry.to_status ?? null,
-    reason: entry.reason ?? null,
-    detail: entry.detail ? JSON.stringify(entry.detail) : null,
-  })
-}
-
-/** Every write logs one entry: a template (db/src/query-template.ts). */
-const activityInsert = queryTemplate(
-  (db, p: Param<{ [K in keyof Omit<ActivityRow, 'seq'>]: ActivityRow[K] }>) =>
-    db.insertInto('activity').values({
-      id: p('id'),
-      school_id: p('school_id'),
-      plan_id: p('plan_id'),
-      card_id: p('card_id'),
-      actor_id: p('actor_id'),
-      at: p('at'),
-      action: p('action'),
-      from_status: p('from_status'),
-      to_status: p('to_status'),
-      reason: p('reason'),
-      detail: p('detail'),
-    }),
-)
-
 /** Positions of the column's neighbours around a slot (before `beforeCardId`, or at the end). */
 export async function findNeighbourPositions(
   db: Executor,
@@ -502,22 +537,19 @@ export async function renumberColumn(
   for (const [i, row] of rows.entries()) {
     await db
       .updateTable('card')
-      .set({ position: (i + 1) * 1024 })
+      .set({ position: (i + 1) * POSITION_GAP })
       .where('id', '=', row.id)
       .execute()
   }
 }
 
-/**
- * The fields monthly figures depend on, as they stand after a write. Logged with every
- * "created" and "edited" entry so that any past month can be rebuilt from the log alone.
- */
+/** The fields monthly figures depend on (FigureState), of a card's columns. */
 export function figureState(row: {
   standard: string | null
   criterion: string | null
   due_month: string | null
   budget_amount: number | null
-}) {
+}): FigureState {
   return {
     standard: row.standard,
     criterion: row.criterion,
@@ -558,4 +590,247 @@ export async function findBoardStamp(db: Executor, planId: string, schoolId: str
     ])
     .executeTakeFirstOrThrow()
   return [row.seq, row.touched, row.members, row.joined].map((v) => String(v ?? '')).join('|')
+}
+
+export async function insertCard(db: Executor, card: NewCard): Promise<void> {
+  await db.insertInto('card').values(card).execute()
+}
+
+/**
+ * Writes a card's columns and bumps its version, in one statement guarded by the version
+ * the writer saw (null: whatever it is now). False when the guard failed: someone else
+ * wrote first, or the card is gone.
+ */
+export async function updateCardColumns(
+  db: Executor,
+  input: { cardId: string; version: number | null; columns: Partial<CardTable>; now: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('card')
+    .set((eb) => ({ ...input.columns, version: eb('version', '+', 1), updated_at: input.now }))
+    .where('id', '=', input.cardId)
+    .$if(input.version !== null, (q) => q.where('version', '=', input.version!))
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** A move's write, guarded by the version the mover saw: a template (a move is hot). */
+const cardPlacement = queryTemplate(
+  (
+    db,
+    p: Param<{
+      cardId: string
+      version: number
+      status: CardStatus
+      position: number
+      now: string
+    }>,
+  ) =>
+    db
+      .updateTable('card')
+      .set((eb) => ({
+        status: p('status'),
+        position: p('position'),
+        version: eb('version', '+', 1),
+        updated_at: p('now'),
+      }))
+      .where('id', '=', p('cardId'))
+      .where('version', '=', p('version'))
+      .where('deleted_at', 'is', null),
+)
+
+/** Puts a card in a column at a position and bumps its version; false when the guard failed. */
+export async function updateCardPlacement(
+  db: Executor,
+  input: { cardId: string; version: number; status: CardStatus; position: number; now: string },
+): Promise<boolean> {
+  return (await cardPlacement.run(db, input)) === 1
+}
+
+/** Adds assignees to a card (each once). */
+export async function insertAssignees(
+  db: Executor,
+  cardId: string,
+  userIds: readonly string[],
+  now: string,
+): Promise<void> {
+  const unique = [...new Set(userIds)]
+  if (unique.length === 0) return
+  await db
+    .insertInto('card_assignee')
+    .values(unique.map((user_id) => ({ card_id: cardId, user_id, created_at: now })))
+    .execute()
+}
+
+/** Replaces a card's assignees. */
+export async function updateAssignees(
+  db: Executor,
+  cardId: string,
+  userIds: readonly string[],
+  now: string,
+): Promise<void> {
+  await db.deleteFrom('card_assignee').where('card_id', '=', cardId).execute()
+  await insertAssignees(db, cardId, userIds, now)
+}
+
+export async function insertComment(
+  db: Executor,
+  comment: {
+    id: string
+    cardId: string
+    schoolId: string
+    authorId: string
+    body: string
+    now: string
+  },
+): Promise<void> {
+  await db
+    .insertInto('comment')
+    .values({
+      id: comment.id,
+      card_id: comment.cardId,
+      school_id: comment.schoolId,
+      author_id: comment.authorId,
+      body: comment.body,
+      created_at: comment.now,
+    })
+    .execute()
+}
+
+export async function listComments(db: Executor, cardId: string) {
+  const rows = await db
+    .selectFrom('comment')
+    .innerJoin('app_user', 'app_user.id', 'comment.author_id')
+    .select([
+      'comment.id',
+      'comment.body',
+      'comment.created_at',
+      'comment.author_id',
+      'app_user.display_name',
+    ])
+    .where('comment.card_id', '=', cardId)
+    .orderBy('comment.created_at')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    createdAt: r.created_at,
+    author: { id: r.author_id, displayName: r.display_name },
+  }))
+}
+
+/** The live cards of a plan that came from an import, by the plan row they came from. */
+export async function listImportedCards(db: Executor, planId: string) {
+  return db
+    .selectFrom('card')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('deleted_at', 'is', null)
+    .where('source_key', 'is not', null)
+    .execute()
+}
+
+/** The ids of a user's live cards (those they are assigned to now). */
+export async function listAssignedCardIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('card_assignee')
+    .innerJoin('card', 'card.id', 'card_assignee.card_id')
+    .select(['card.id'])
+    .where('card_assignee.user_id', '=', userId)
+    .where('card.deleted_at', 'is', null)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The live cards of a plan as monthly figures see them (shared/src/snapshot.ts). */
+export async function listSnapshotCards(db: Executor, planId: string): Promise<SnapshotCard[]> {
+  const [cards, assignees] = await Promise.all([
+    db
+      .selectFrom('card')
+      .select(['id', 'status', 'due_month', 'standard', 'criterion', 'budget_amount'])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('card_assignee')
+      .innerJoin('card', 'card.id', 'card_assignee.card_id')
+      .select(['card_assignee.card_id', 'card_assignee.user_id'])
+      .where('card.plan_id', '=', planId)
+      .execute(),
+  ])
+  const byCard = new Map<string, string[]>()
+  for (const a of assignees) byCard.set(a.card_id, [...(byCard.get(a.card_id) ?? []), a.user_id])
+  return cards.map((c) => ({
+    id: c.id,
+    status: c.status,
+    assigneeIds: byCard.get(c.id) ?? [],
+    dueMonth: c.due_month,
+    standard: c.standard,
+    criterion: c.criterion,
+    budgetAmount: c.budget_amount === null ? null : Number(c.budget_amount),
+  }))
+}
+
+/** What a report prints of some cards (deleted ones too: a past month may count them). */
+export async function listCardTitles(db: Executor, cardIds: readonly string[]) {
+  if (cardIds.length === 0) return []
+  return db
+    .selectFrom('card')
+    .select(['id', 'tasks', 'target', 'criterion', 'lead'])
+    .where('id', 'in', [...cardIds])
+    .execute()
+}
+
+/**
+ * The name a plan's own rows give each standard. Deleted cards too: a past month's
+ * figures may count them. min(): one name per standard, the same on every call, however
+ * the plan's rows word it.
+ */
+export async function listStandardNames(db: Executor, planId: string) {
+  return db
+    .selectFrom('card')
+    .select((eb) => ['standard', eb.fn.min('standard_name').as('name')])
+    .where('plan_id', '=', planId)
+    .where('standard', 'is not', null)
+    .where('standard_name', 'is not', null)
+    .groupBy('standard')
+    .execute()
+}
+
+/**
+ * The live cards of a plan for its export, with their assignees' names (alphabetical) and
+ * their own evidence counts.
+ */
+export async function listExportCards(db: Executor, planId: string) {
+  const [cards, assignees, evidence] = await Promise.all([
+    db
+      .selectFrom('card')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('card_assignee')
+      .innerJoin('card', 'card.id', 'card_assignee.card_id')
+      .innerJoin('app_user', 'app_user.id', 'card_assignee.user_id')
+      .select(['card_assignee.card_id', 'app_user.display_name'])
+      .where('card.plan_id', '=', planId)
+      .orderBy('app_user.display_name')
+      .execute(),
+    db
+      .selectFrom('evidence')
+      .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .groupBy('card_id')
+      .execute(),
+  ])
+  const names = new Map<string, string[]>()
+  for (const a of assignees) names.set(a.card_id, [...(names.get(a.card_id) ?? []), a.display_name])
+  const counts = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
+  return cards.map((row) => ({
+    row,
+    assignees: names.get(row.id) ?? [],
+    evidenceCount: counts.get(row.id) ?? 0,
+  }))
 }

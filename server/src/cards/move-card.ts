@@ -1,54 +1,35 @@
-import { queryTemplate, type Db, type Param } from '@caitien/db'
+import type { Db, Executor } from '@caitien/db'
 import {
   checkMoveCommand,
   positionBetween,
   positionsTooClose,
+  type ActivityEvent,
   type Actor,
   type CardStatus,
   type MoveKind,
   type MoveRejection,
 } from '@caitien/shared'
+import { countSubmissions } from '../activity/activity.repository.ts'
+import { insertReview } from '../reviews/review.repository.ts'
+import { changeCard } from './change-card.ts'
 import {
   findBoardCard,
   findNeighbourPositions,
-  insertActivity,
   involvedIdsOf,
   renumberColumn,
+  updateCardPlacement,
   type BoardCard,
-  type Executor,
 } from './card.repository.ts'
-import { countSubmissions, loadBoardCard } from './card-queries.ts'
+import { loadBoardCard } from './card-queries.ts'
+
+type Moved = { card: BoardCard; kind: MoveKind | 'reorder' }
+type MoveRefusal = { ok: false; reason: MoveRejection; from: CardStatus; to: CardStatus }
 
 export type MoveResult =
   | { ok: true; card: BoardCard; kind: MoveKind | 'reorder' }
   | { ok: false; reason: 'card_not_found' }
   | { ok: false; reason: 'version_conflict'; card: BoardCard }
   | { ok: false; reason: MoveRejection; from: CardStatus; to: CardStatus }
-
-/** The move's write, if the version is still the one the mover saw: a template. */
-const cardPlacement = queryTemplate(
-  (
-    db,
-    p: Param<{
-      cardId: string
-      version: number
-      status: CardStatus
-      position: number
-      now: string
-    }>,
-  ) =>
-    db
-      .updateTable('card')
-      .set((eb) => ({
-        status: p('status'),
-        position: p('position'),
-        version: eb('version', '+', 1),
-        updated_at: p('now'),
-      }))
-      .where('id', '=', p('cardId'))
-      .where('version', '=', p('version'))
-      .where('deleted_at', 'is', null),
-)
 
 /** Where the card lands in the target column, then the write, bumping the version. */
 async function place(
@@ -61,27 +42,27 @@ async function place(
     beforeCardId: string | null
     now: string
   },
-): Promise<{ ok: boolean; position: number }> {
+): Promise<{ held: boolean; position: number }> {
   let { above, below } = await findNeighbourPositions(trx, { ...input, status: input.to })
   if (positionsTooClose(above, below)) {
     await renumberColumn(trx, input.planId, input.to)
     ;({ above, below } = await findNeighbourPositions(trx, { ...input, status: input.to }))
   }
   const position = positionBetween(above, below)
-  const changed = await cardPlacement.run(trx, {
+  const held = await updateCardPlacement(trx, {
     cardId: input.cardId,
     version: input.version,
     status: input.to,
     position,
     now: input.now,
   })
-  return { ok: changed === 1, position }
+  return { held, position }
 }
 
 /**
  * Moves a card: load → checkMove → write (+ activity for a move between columns), in one
- * transaction; `to: null` reorders it inside its own column. The version the mover saw must still be current, or nothing happens
- * and the current card comes back (409).
+ * transaction (changeCard); `to: null` reorders it inside its own column. The version the
+ * mover saw must still be current, or nothing happens and the current card comes back (409).
  */
 export async function moveCard(
   db: Db,
@@ -97,69 +78,67 @@ export async function moveCard(
   },
 ): Promise<MoveResult> {
   return db.transaction().execute(async (trx) => {
+    // Read in this transaction: the evidence count and the people who took part are the
+    // ones at the moment of the move, not those the mover saw.
     const found = await findBoardCard(trx, input.cardId)
-    if (!found || found.row.plan_id !== input.planId) return { ok: false, reason: 'card_not_found' }
-    const { row, card: before, involvement } = found
-    if (row.version !== input.version) {
-      return { ok: false, reason: 'version_conflict', card: before }
-    }
-    // `before` was read in this transaction: the evidence count and the people who took
-    // part are the ones at the moment of the move, not those the mover saw.
-    const to = input.to ?? row.status
-    const check = checkMoveCommand(before, to, input.actor, input.reason)
-    if (!check.ok) return { ok: false, reason: check.reason, from: row.status, to }
-    const placed = await place(trx, { ...input, to, planId: row.plan_id })
-    if (!placed.ok) {
-      return { ok: false, reason: 'version_conflict', card: (await loadBoardCard(trx, row.id))! }
-    }
-    if (check.kind === 'reorder') {
-      const moved = { ...before, position: placed.position, version: row.version + 1 }
-      return { ok: true, card: moved, kind: check.kind }
-    }
-    const reason = input.reason?.trim() || null
-    await insertActivity(trx, {
-      school_id: row.school_id,
-      plan_id: row.plan_id,
-      card_id: row.id,
-      actor_id: input.actor.id,
-      at: input.now,
-      action: check.kind,
-      from_status: row.status,
-      to_status: to,
-      reason,
-      // Who was assigned when it was submitted: they may not verify it, even once
-      // reassigned (docs/decisions/015).
-      detail: check.kind === 'submit' ? { assigneeIds: before.assigneeIds } : null,
+    const target = { ...input, card: found?.row, actorId: input.actor.id }
+    const result = await changeCard<Moved, MoveRefusal>(trx, target, (row) => {
+      const { card: before, involvement } = found!
+      const to = input.to ?? row.status
+      const check = checkMoveCommand(before, to, input.actor, input.reason)
+      if (!check.ok) return { ok: false as const, reason: check.reason, from: row.status, to }
+      let position = row.position
+      return {
+        write: async () => {
+          const placed = await place(trx, { ...input, to, planId: row.plan_id })
+          position = placed.position
+          return placed.held
+        },
+        finish: async () => {
+          const moved = { ...before, position, version: row.version + 1 }
+          if (check.kind === 'reorder')
+            return { log: null, value: { card: moved, kind: check.kind } }
+          const reason = input.reason?.trim() || null
+          if (check.kind === 'verify' || check.kind === 'send_back') {
+            await insertReview(trx, {
+              card: row,
+              reviewerId: input.actor.id,
+              verdict: check.kind === 'verify' ? 'verified' : 'sent_back',
+              reason,
+              submission: await countSubmissions(trx, row.id),
+              now: input.now,
+            })
+          }
+          // The card as it now is, from what this transaction knows: no re-read.
+          const submission =
+            check.kind === 'submit'
+              ? { submitterId: input.actor.id, assigneeIds: before.assigneeIds }
+              : involvement.submission
+          const card = {
+            ...moved,
+            status: to,
+            involvedIds: involvedIdsOf(to, { ...involvement, submission }),
+          }
+          const move = { fromStatus: row.status, toStatus: to, reason }
+          const log: ActivityEvent =
+            check.kind === 'submit'
+              ? // Who was assigned when it was submitted: they may not verify it, even
+                // once reassigned (docs/decisions/015).
+                { ...move, action: check.kind, detail: { assigneeIds: before.assigneeIds } }
+              : { ...move, action: check.kind, detail: null }
+          return { log, value: { card, kind: check.kind } }
+        },
+      }
     })
-    if (check.kind === 'verify' || check.kind === 'send_back') {
-      await trx
-        .insertInto('review')
-        .values({
-          id: crypto.randomUUID(),
-          card_id: row.id,
-          plan_id: row.plan_id,
-          school_id: row.school_id,
-          reviewer_id: input.actor.id,
-          at: input.now,
-          verdict: check.kind === 'verify' ? 'verified' : 'sent_back',
-          reason,
-          submission: await countSubmissions(trx, row.id),
-        })
-        .execute()
+    if (result.ok) return { ok: true, ...result.value }
+    if (result.reason !== 'version_conflict') return result
+    // Stale when read: the card as it was read; lost the race meanwhile: as it now is.
+    const stale = found!.row.version !== input.version
+    return {
+      ok: false,
+      reason: 'version_conflict',
+      card: stale ? found!.card : (await loadBoardCard(trx, input.cardId))!,
     }
-    // The card as it now is, from what this transaction knows: no re-read.
-    const submission =
-      check.kind === 'submit'
-        ? { submitterId: input.actor.id, assigneeIds: before.assigneeIds }
-        : involvement.submission
-    const moved = {
-      ...before,
-      status: to,
-      involvedIds: involvedIdsOf(to, { ...involvement, submission }),
-      position: placed.position,
-      version: row.version + 1,
-    }
-    return { ok: true, card: moved, kind: check.kind }
   })
 }
 

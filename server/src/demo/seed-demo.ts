@@ -6,9 +6,17 @@ import {
   type CardStatus,
   type Role,
 } from '@caitien/shared'
-import { addEvidence, createCard } from '../cards/card-commands.ts'
+import { createCard } from '../cards/create-card.ts'
 import { moveCard } from '../cards/move-card.ts'
-import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
+import { addEvidence } from '../evidence/add-evidence.ts'
+import { planFieldsOfRow } from '../plans/import-plan.ts'
+import { insertPlan } from '../plans/plan.repository.ts'
+import {
+  hasSchools,
+  insertMembership,
+  insertSchool,
+  insertUser,
+} from '../schools/account.repository.ts'
 import plan000 from './plan-000.json' with { type: 'json' }
 
 /** The demo accounts keep the public demo password: written here, past the policy. */
@@ -77,8 +85,7 @@ function shiftYears(text: string | null, delta: number): string | null {
 
 /** True when the database has no school yet: the first start. */
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('school').select('id').limit(1).executeTakeFirst()
-  return !row
+  return !(await hasSchools(db))
 }
 
 /**
@@ -113,19 +120,14 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
   await insertUser(db, { ...DEMO_ADMIN, password: DEMO_PASSWORD, isAdmin: true, now: iso(60) })
 
   const planId = crypto.randomUUID()
-  await db
-    .insertInto('plan')
-    .values({
-      id: planId,
-      school_id: schoolId,
-      title: `Kế hoạch cải tiến chất lượng giáo dục năm học ${schoolYear}`,
-      school_year: schoolYear,
-      framework_id: frameworkId,
-      state: 'active',
-      created_at: iso(60),
-      updated_at: iso(60),
-    })
-    .execute()
+  await insertPlan(db, {
+    id: planId,
+    schoolId,
+    title: `Kế hoạch cải tiến chất lượng giáo dục năm học ${schoolYear}`,
+    schoolYear,
+    frameworkId,
+    now: iso(60),
+  })
   const plan = { id: planId, school_id: schoolId, school_year: schoolYear }
   const principal = { id: ids.hieutruong, roles: ['principal'] as Role[] }
   const monitor = { id: ids.giamsat, roles: ['monitor'] as Role[] }
@@ -133,23 +135,8 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
   for (const [i, row] of plan000.rows.entries()) {
     const setup = DEMO_CARDS[i] ?? { status: 'planned', assignees: [] }
     const fields: CardFields = {
-      standard: row.standard,
-      standardName: row.standardName,
-      criterion: row.criterion,
-      criterionLabel: row.criterionLabel,
-      section: row.section,
-      weakness: row.weakness,
-      target: row.target,
-      tasks: row.tasks,
-      measures: row.measures,
-      lead: row.lead,
-      coordinators: row.coordinators,
+      ...planFieldsOfRow(row),
       timeframe: shiftYears(row.timeframe, delta),
-      budget: row.budget,
-      fundingSource: row.fundingSource,
-      support: row.support,
-      expectedEvidence: row.evidence,
-      notes: row.notes,
     }
     const assigneeIds = setup.assignees.map((l) => ids[l])
     const created = await createCard(db, {

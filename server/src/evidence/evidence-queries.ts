@@ -1,6 +1,21 @@
 import { firstLine, matchesEvidenceSearch } from '@caitien/shared'
-import type { Executor } from '../cards/card.repository.ts'
-import { evidenceFile } from '../cards/card-queries.ts'
+import type { Db, Executor } from '@caitien/db'
+import { getPlanAccess } from '../access.ts'
+import { notFound } from '../http-error.ts'
+import { evidenceFile, findEvidence, listPlanEvidenceRows } from './evidence.repository.ts'
+
+/**
+ * A live evidence item the user may see, and their roles in its school: 404 alike for an
+ * unknown item and for one of another school.
+ */
+export async function getEvidenceAccess(db: Db, evidenceId: string, userId: string) {
+  const item = await findEvidence(db, evidenceId)
+  if (!item) throw notFound()
+  const { actor } = await getPlanAccess(db, item.plan_id, userId).catch(() => {
+    throw notFound()
+  })
+  return { item, actor }
+}
 
 const byCriterion = new Intl.Collator('vi', { numeric: true })
 
@@ -12,47 +27,7 @@ const byCriterion = new Intl.Collator('vi', { numeric: true })
  * which SQL cannot do portably.
  */
 export async function listPlanEvidence(db: Executor, planId: string, query?: string) {
-  const [rows, links] = await Promise.all([
-    db
-      .selectFrom('evidence')
-      .innerJoin('card', 'card.id', 'evidence.card_id')
-      .leftJoin('evidence_file', 'evidence_file.sha256', 'evidence.file_sha256')
-      .select([
-        'evidence.id',
-        'evidence.kind',
-        'evidence.code',
-        'evidence.title',
-        'evidence.url',
-        'evidence.file_name',
-        'evidence_file.size',
-        'evidence_file.mime_type',
-        'card.id as card_id',
-        'card.standard',
-        'card.criterion',
-        'card.criterion_label',
-        'card.tasks',
-        'card.target',
-        'card.position',
-      ])
-      .where('evidence.plan_id', '=', planId)
-      .where('evidence.deleted_at', 'is', null)
-      .where('card.deleted_at', 'is', null)
-      .orderBy('evidence.created_at')
-      .orderBy('evidence.code')
-      .orderBy('evidence.id')
-      .execute(),
-    db
-      .selectFrom('evidence_link')
-      .innerJoin('evidence', 'evidence.id', 'evidence_link.evidence_id')
-      .innerJoin('card', 'card.id', 'evidence_link.card_id')
-      .select(['evidence_link.evidence_id', 'evidence_link.card_id'])
-      .where('evidence.plan_id', '=', planId)
-      .where('evidence.deleted_at', 'is', null)
-      .where('card.deleted_at', 'is', null)
-      .orderBy('evidence_link.created_at')
-      .orderBy('evidence_link.card_id')
-      .execute(),
-  ])
+  const { items: rows, links } = await listPlanEvidenceRows(db, planId)
   const linkedTo = new Map<string, string[]>()
   for (const link of links) {
     const ids = linkedTo.get(link.evidence_id) ?? []

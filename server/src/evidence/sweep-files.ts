@@ -1,6 +1,6 @@
 import type { Db } from '@caitien/db'
 import type { FileStore } from './file-store.ts'
-import { listHeldFiles } from './storage.ts'
+import { listHeldFiles } from './evidence.repository.ts'
 
 const DAY_MS = 86_400_000
 

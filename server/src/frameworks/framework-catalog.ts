@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { Db } from '@caitien/db'
 import { z } from 'zod'
+import {
+  findFrameworkByVersion,
+  insertFramework,
+  listFrameworkRows,
+} from './framework.repository.ts'
 
 /**
  * Criteria frameworks are versioned data (the catalogue README): loaded from JSON,
@@ -125,44 +130,8 @@ export async function loadFrameworks(
 ): Promise<string[]> {
   const added: string[] = []
   for (const f of frameworks) {
-    const exists = await db
-      .selectFrom('framework')
-      .select('id')
-      .where('code', '=', f.code)
-      .where('version', '=', f.version)
-      .executeTakeFirst()
-    if (exists) continue
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('framework')
-        .values({
-          id: f.id,
-          code: f.code,
-          version: f.version,
-          title: f.title,
-          school_level: f.schoolLevel,
-          effective_from: f.effectiveFrom,
-          source: f.source,
-          created_at: now,
-        })
-        .execute()
-      await trx
-        .insertInto('framework_criterion')
-        .values(
-          f.criteria.map((c, i) => ({
-            framework_id: f.id,
-            standard: c.standard,
-            standard_name: c.standardName,
-            code: c.code,
-            name: c.name,
-            levels_defined: c.levelsDefined.join(','),
-            mandatory: c.mandatory ? 1 : 0,
-            details: JSON.stringify(c.details),
-            sort_order: i,
-          })),
-        )
-        .execute()
-    })
+    if (await findFrameworkByVersion(db, f.code, f.version)) continue
+    await insertFramework(db, f, now)
     added.push(f.id)
   }
   return added
@@ -177,19 +146,7 @@ export function readBuiltinFrameworks(): Framework[] {
   )
 }
 
-export async function listFrameworks(db: Db) {
-  const rows = await db
-    .selectFrom('framework')
-    .select(['id', 'code', 'version', 'title', 'school_level', 'effective_from'])
-    .orderBy('code')
-    .orderBy('version')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    version: r.version,
-    title: r.title,
-    schoolLevel: r.school_level,
-    effectiveFrom: r.effective_from,
-  }))
+/** Every stored framework, by code and version: what a new plan may follow. */
+export function listFrameworks(db: Db) {
+  return listFrameworkRows(db)
 }

@@ -1,5 +1,13 @@
 import type { MiddlewareHandler } from 'hono'
-import { ApiException } from '../http-error.ts'
+import { requestMessages } from '@caitien/shared'
+import { ApiException, wordedBy } from '../http-error.ts'
+
+const crossOrigin = () =>
+  new ApiException(
+    403,
+    'forbidden',
+    wordedBy(requestMessages, (m) => m.crossOrigin),
+  )
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -12,7 +20,7 @@ export const requireSameOrigin = (): MiddlewareHandler => async (c, next) => {
   if (!SAFE.has(c.req.method)) {
     const site = c.req.header('sec-fetch-site')
     if (site === 'cross-site' || site === 'same-site') {
-      throw new ApiException(403, 'forbidden', 'cross-origin request refused')
+      throw crossOrigin()
     }
     const origin = c.req.header('origin')
     if (origin) {
@@ -24,7 +32,7 @@ export const requireSameOrigin = (): MiddlewareHandler => async (c, next) => {
         originHost = null
       }
       if (!host || originHost !== host) {
-        throw new ApiException(403, 'forbidden', 'cross-origin request refused')
+        throw crossOrigin()
       }
     }
   }

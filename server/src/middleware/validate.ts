@@ -1,7 +1,8 @@
 import { zValidator } from '@hono/zod-validator'
-import type { ApiError } from '@caitien/shared'
+import { requestMessages, type ApiError } from '@caitien/shared'
 import type { ValidationTargets } from 'hono'
 import type { ZodType } from 'zod'
+import { langOf } from './error-handler.ts'
 
 /**
  * zValidator answering 400 with our error body, naming each wrong field.
@@ -17,6 +18,8 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
       path: i.path.join('.') || '(body)',
       message: i.message,
     }))
-    const message = `invalid ${target}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+    // The schema's words (English, for developers) follow the sentence the user reads.
+    const detail = `${target}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`
+    const message = requestMessages[langOf(c)].invalidInput({ detail })
     return c.json({ error: { code: 'bad_request', message, issues } } satisfies ApiError, 400)
   })

@@ -2,7 +2,7 @@ import type { Db } from '@caitien/db'
 import { STATUS_LABELS, formatMonth, type CardStatus } from '@caitien/shared'
 import ExcelJS from 'exceljs'
 import { guardFormulaText, toCsvField } from '../formula-guard.ts'
-import type { PlanRowFields } from './import/understand-table.ts'
+import { listExportCards, planFieldsOf, type PlanFields } from '../cards/card.repository.ts'
 
 /**
  * The plan's columns in the 5932 template's order, then what the board adds. The added
@@ -56,8 +56,7 @@ const BOARD_COLUMNS = [
 ] as const
 
 /** A card as the export writes it: the plan's own fields, then what the board adds. */
-type ExportCard = Omit<PlanRowFields, 'evidence'> & {
-  expectedEvidence: string | null
+type ExportCard = PlanFields & {
   status: CardStatus
   dueMonth: string | null
   assignees: string[]
@@ -66,64 +65,23 @@ type ExportCard = Omit<PlanRowFields, 'evidence'> & {
 
 /** Cards in plan order: by standard, then criterion (numerically), then board position. */
 async function loadExportCards(db: Db, planId: string): Promise<ExportCard[]> {
-  const [cards, assignees, evidence] = await Promise.all([
-    db
-      .selectFrom('card')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .where('deleted_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('card_assignee')
-      .innerJoin('card', 'card.id', 'card_assignee.card_id')
-      .innerJoin('app_user', 'app_user.id', 'card_assignee.user_id')
-      .select(['card_assignee.card_id', 'app_user.display_name'])
-      .where('card.plan_id', '=', planId)
-      .orderBy('app_user.display_name')
-      .execute(),
-    db
-      .selectFrom('evidence')
-      .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('plan_id', '=', planId)
-      .where('deleted_at', 'is', null)
-      .groupBy('card_id')
-      .execute(),
-  ])
-  const names = new Map<string, string[]>()
-  for (const a of assignees) names.set(a.card_id, [...(names.get(a.card_id) ?? []), a.display_name])
-  const counts = new Map(evidence.map((e) => [e.card_id, Number(e.n)]))
+  const cards = await listExportCards(db, planId)
   const num = (v: string | null, i: number) => Number(v?.split('.')[i] ?? 999)
   return cards
     .sort(
-      (a, b) =>
+      ({ row: a }, { row: b }) =>
         num(a.standard, 0) - num(b.standard, 0) ||
         num(a.criterion, 0) - num(b.criterion, 0) ||
         num(a.criterion, 1) - num(b.criterion, 1) ||
         (a.source_key ?? '').localeCompare(b.source_key ?? '') ||
         a.created_at.localeCompare(b.created_at),
     )
-    .map((c) => ({
-      standard: c.standard,
-      standardName: c.standard_name,
-      criterion: c.criterion,
-      criterionLabel: c.criterion_label,
-      section: c.section,
-      weakness: c.weakness,
-      target: c.target,
-      tasks: c.tasks,
-      measures: c.measures,
-      lead: c.lead,
-      coordinators: c.coordinators,
-      timeframe: c.timeframe,
-      budget: c.budget,
-      fundingSource: c.funding_source,
-      support: c.support,
-      expectedEvidence: c.expected_evidence,
-      notes: c.notes,
-      status: c.status,
-      dueMonth: c.due_month,
-      assignees: names.get(c.id) ?? [],
-      evidenceCount: counts.get(c.id) ?? 0,
+    .map(({ row, assignees, evidenceCount }) => ({
+      ...planFieldsOf(row),
+      status: row.status,
+      dueMonth: row.due_month,
+      assignees,
+      evidenceCount,
     }))
 }
 

@@ -1,74 +1,47 @@
-import type { CardTable, Db } from '@caitien/db'
+import type { Db, Executor } from '@caitien/db'
 import {
   cardFieldsSchema,
   foldText,
   positionBetween,
+  rowProblem,
   type Actor,
-  type CardFields,
+  type PlanField,
 } from '@caitien/shared'
+import { changeCard } from '../cards/change-card.ts'
+import { insertNewCard } from '../cards/create-card.ts'
 import {
+  PLAN_FIELDS,
+  changedPlanFields,
   figureState,
   findNeighbourPositions,
-  insertActivity,
-  type Executor,
+  insertAssignees,
+  listAssigneeIds,
+  listImportedCards,
+  planColumns,
+  type PlanFields,
 } from '../cards/card.repository.ts'
-import { listSchoolMembers } from '../schools/school.repository.ts'
+import { findFramework, listFrameworkCriteria } from '../frameworks/framework.repository.ts'
+import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
+import type { PlanRowFields } from './import/understand-table.ts'
+import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
 
-/** The card columns a plan row fills, each with the row field it comes from. */
-const ROW_COLUMNS = {
-  standard: 'standard',
-  standard_name: 'standardName',
-  criterion: 'criterion',
-  criterion_label: 'criterionLabel',
-  section: 'section',
-  weakness: 'weakness',
-  target: 'target',
-  tasks: 'tasks',
-  measures: 'measures',
-  lead: 'lead',
-  coordinators: 'coordinators',
-  timeframe: 'timeframe',
-  budget: 'budget',
-  funding_source: 'fundingSource',
-  support: 'support',
-  expected_evidence: 'evidence',
-  notes: 'notes',
-} as const satisfies Partial<Record<keyof CardTable, keyof ParsedRow>>
-type RowColumn = keyof typeof ROW_COLUMNS
+/** The card schema's name of each plan field, as a plan row names it. */
+const rowFieldOf = (field: PlanField) => (field === 'expectedEvidence' ? 'evidence' : field)
 
+/** A plan row's fields by their names in the card schema (shared/src/schemas/card.ts). */
+export function planFieldsOfRow(row: PlanRowFields): PlanFields {
+  return Object.fromEntries(PLAN_FIELDS.map((f) => [f, row[rowFieldOf(f)]])) as PlanFields
+}
+
+/** The card columns a parsed plan row fills: its text, and the values parsed from it. */
 function columnsOf(row: ParsedRow) {
-  const values = Object.fromEntries(
-    Object.entries(ROW_COLUMNS).map(([column, field]) => [column, row[field] ?? null]),
-  ) as Record<RowColumn, string | null>
-  return {
-    ...values,
+  return planColumns(planFieldsOfRow(row), {
     start_month: row.startMonth,
     due_month: row.dueMonth,
     budget_amount: row.budgetAmount,
-  }
+  })
 }
-
-/** A row field under the name the card schema gives it. */
-const SCHEMA_FIELDS = {
-  standard: 'standard',
-  standardName: 'standardName',
-  criterion: 'criterion',
-  criterionLabel: 'criterionLabel',
-  section: 'section',
-  weakness: 'weakness',
-  target: 'target',
-  tasks: 'tasks',
-  measures: 'measures',
-  lead: 'lead',
-  coordinators: 'coordinators',
-  timeframe: 'timeframe',
-  budget: 'budget',
-  fundingSource: 'fundingSource',
-  support: 'support',
-  evidence: 'expectedEvidence',
-  notes: 'notes',
-} as const satisfies Record<(typeof ROW_COLUMNS)[RowColumn], keyof CardFields>
 
 /** The column a field was read from, by the file's own heading, for messages. */
 function fieldHeading(parsed: ParsedPlan, field: string): string {
@@ -76,8 +49,6 @@ function fieldHeading(parsed: ParsedPlan, field: string): string {
     field === 'standardName' ? 'standard' : field === 'criterionLabel' ? 'criterion' : field
   return parsed.mapping.find((m) => m.field === column)?.heading ?? field
 }
-
-const count = (n: number | bigint, lang: 'vi-VN' | 'en-US') => Number(n).toLocaleString(lang)
 
 /**
  * The rows a card could not hold: a field over the length the card schema allows (the same
@@ -87,32 +58,22 @@ const count = (n: number | bigint, lang: 'vi-VN' | 'en-US') => Number(n).toLocal
 function fieldLimitProblems(parsed: ParsedPlan): PlanProblem[] {
   const problems: PlanProblem[] = []
   for (const row of parsed.rows) {
-    const fields = Object.fromEntries(
-      Object.entries(SCHEMA_FIELDS).map(([from, to]) => [
-        to,
-        row[from as keyof typeof SCHEMA_FIELDS],
-      ]),
-    )
+    const fields = planFieldsOfRow(row)
     const result = cardFieldsSchema.safeParse(fields)
     if (result.success) continue
     for (const issue of result.error.issues) {
-      const key = String(issue.path[0])
-      const field = Object.entries(SCHEMA_FIELDS).find(([, to]) => to === key)?.[0] ?? key
-      const heading = fieldHeading(parsed, field)
-      const length = String(row[field as keyof typeof SCHEMA_FIELDS] ?? '').trim().length
-      if (issue.code === 'too_big') {
-        problems.push({
-          row: row.sourceRow,
-          message: `"${heading}" is ${count(length, 'en-US')} characters long, over the limit of ${count(issue.maximum, 'en-US')} a card holds; shorten it in the file. Nothing is imported until then.`,
-          messageVi: `Ô “${heading}” dài ${count(length, 'vi-VN')} ký tự, vượt giới hạn ${count(issue.maximum, 'vi-VN')} ký tự của một thẻ; hãy rút gọn trong tệp. Chưa thể nhập tệp này cho đến khi sửa.`,
-        })
-      } else {
-        problems.push({
-          row: row.sourceRow,
-          message: `"${heading}": ${issue.message}. Nothing is imported until it is corrected.`,
-          messageVi: `Ô “${heading}” không hợp lệ (${issue.message}). Chưa thể nhập tệp này cho đến khi sửa.`,
-        })
-      }
+      const field = issue.path[0] as PlanField
+      const heading = fieldHeading(parsed, rowFieldOf(field))
+      const length = String(fields[field] ?? '').trim().length
+      problems.push(
+        issue.code === 'too_big'
+          ? rowProblem(row.sourceRow, 'fieldTooLong', {
+              heading,
+              length,
+              limit: Number(issue.maximum),
+            })
+          : rowProblem(row.sourceRow, 'fieldInvalid', { heading, issue: issue.message }),
+      )
     }
   }
   return problems
@@ -133,7 +94,8 @@ export function sourceKeys(rows: ParsedRow[]): string[] {
   })
 }
 
-export const leadKey = (text: string) => foldText(text)
+/** A lead text as remembered: folded, so that spelling variants of one name match. */
+export const leadKeyOf = (text: string) => foldText(text)
 
 export type ImportAction = 'create' | 'update' | 'unchanged'
 
@@ -145,35 +107,24 @@ export async function previewImport(
     parsed: ParsedPlan
   },
 ) {
+  return (await readImport(db, input)).preview
+}
+
+/** The preview, and the matched cards as read (the import writes them without reading again). */
+async function readImport(
+  db: Executor,
+  input: {
+    plan: { id: string; school_id: string; framework_id: string | null }
+    parsed: ParsedPlan
+  },
+) {
   const { plan, parsed } = input
   const keys = sourceKeys(parsed.rows)
-  const [existing, criteria, frameworkRow, mappings, members] = await Promise.all([
-    db
-      .selectFrom('card')
-      .selectAll()
-      .where('plan_id', '=', plan.id)
-      .where('deleted_at', 'is', null)
-      .where('source_key', 'is not', null)
-      .execute(),
-    plan.framework_id
-      ? db
-          .selectFrom('framework_criterion')
-          .select('code')
-          .where('framework_id', '=', plan.framework_id)
-          .execute()
-      : Promise.resolve(null),
-    plan.framework_id
-      ? db
-          .selectFrom('framework')
-          .select('code')
-          .where('id', '=', plan.framework_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-    db
-      .selectFrom('lead_mapping')
-      .select(['lead_key', 'user_id'])
-      .where('school_id', '=', plan.school_id)
-      .execute(),
+  const [existing, criteria, framework, mappings, members] = await Promise.all([
+    listImportedCards(db, plan.id),
+    plan.framework_id ? listFrameworkCriteria(db, plan.framework_id) : Promise.resolve(null),
+    plan.framework_id ? findFramework(db, plan.framework_id) : Promise.resolve(undefined),
+    listLeadMappings(db, plan.school_id),
     listSchoolMembers(db, plan.school_id),
   ])
   const byKey = new Map(existing.map((c) => [c.source_key!, c]))
@@ -183,21 +134,16 @@ export async function previewImport(
 
   const rows = parsed.rows.map((row, i) => {
     const card = byKey.get(keys[i]!)
-    const values = columnsOf(row)
-    const changes = card
-      ? (Object.keys(ROW_COLUMNS) as RowColumn[])
-          .filter((column) => (card[column] ?? null) !== values[column])
-          .map((column) => ROW_COLUMNS[column])
-      : []
+    const changes = card ? changedPlanFields(card, columnsOf(row)) : []
     const action: ImportAction = !card ? 'create' : changes.length ? 'update' : 'unchanged'
     const criterionKnown = !known || !row.criterion || known.has(row.criterion)
     if (!criterionKnown) {
-      const framework = frameworkRow?.code ?? ''
-      problems.push({
-        row: row.sourceRow,
-        message: `Criterion ${row.criterion} is not in ${framework}; the card keeps the code.`,
-        messageVi: `Tiêu chí ${row.criterion} không có trong khung ${framework}; thẻ vẫn giữ mã này.`,
-      })
+      problems.push(
+        rowProblem(row.sourceRow, 'criterionUnknown', {
+          criterion: row.criterion ?? '',
+          framework: framework?.code ?? '',
+        }),
+      )
     }
     return {
       sourceRow: row.sourceRow,
@@ -217,7 +163,7 @@ export async function previewImport(
   for (const row of parsed.rows) {
     const text = row.lead?.trim()
     if (!text) continue
-    const key = leadKey(text)
+    const key = leadKeyOf(text)
     const entry = leadCounts.get(key) ?? { text, count: 0 }
     entry.count++
     leadCounts.set(key, entry)
@@ -228,7 +174,7 @@ export async function previewImport(
     userIds: remembered.get(key) ?? [],
   }))
   const count = (a: ImportAction) => rows.filter((r) => r.action === a).length
-  return {
+  const preview = {
     rows,
     problems: problems.sort((a, b) => a.row - b.row),
     /** Problems that stop the import: confirming is refused while there is one. */
@@ -243,6 +189,7 @@ export async function previewImport(
       refusals: refusals.length,
     },
   }
+  return { preview, cards: new Map(existing.map((c) => [c.id, c])) }
 }
 
 /**
@@ -263,45 +210,24 @@ export async function applyImport(
   },
 ) {
   const { plan, now, actor } = input
+  const source = (row: { key: string; sourceRow: number }) => ({
+    import: input.fileName,
+    sourceRow: row.sourceRow,
+  })
   // Preview and writes in one transaction: two imports of one file cannot both create.
   return db.transaction().execute(async (trx) => {
-    const preview = await previewImport(trx, input)
+    const { preview, cards } = await readImport(trx, input)
     if (preview.refusals.length) return { ok: false as const, refusals: preview.refusals }
-    const memberIds = new Set(
-      (
-        await trx
-          .selectFrom('membership')
-          .select('user_id')
-          .where('school_id', '=', plan.school_id)
-          .execute()
-      ).map((m) => m.user_id),
-    )
+    const memberIds = await listMemberIds(trx, plan.school_id)
     const leadUsers = new Map<string, string[]>()
     for (const lead of input.leads) {
-      const key = leadKey(lead.text)
+      const leadKey = leadKeyOf(lead.text)
       const userIds = [...new Set(lead.userIds)].filter((id) => memberIds.has(id))
-      leadUsers.set(key, userIds)
-      await trx
-        .deleteFrom('lead_mapping')
-        .where('school_id', '=', plan.school_id)
-        .where('lead_key', '=', key)
-        .execute()
-      if (userIds.length) {
-        await trx
-          .insertInto('lead_mapping')
-          .values(
-            userIds.map((user_id) => ({
-              school_id: plan.school_id,
-              lead_key: key,
-              user_id,
-              created_at: now,
-            })),
-          )
-          .execute()
-      }
+      leadUsers.set(leadKey, userIds)
+      await updateLeadMapping(trx, { schoolId: plan.school_id, leadKey, userIds, now })
     }
     const assigneesFor = (row: ParsedRow) =>
-      row.lead ? (leadUsers.get(leadKey(row.lead)) ?? null) : null
+      row.lead ? (leadUsers.get(leadKeyOf(row.lead)) ?? null) : null
 
     let { above } = await findNeighbourPositions(trx, {
       planId: plan.id,
@@ -313,96 +239,59 @@ export async function applyImport(
     const updated: string[] = []
     for (const item of preview.rows) {
       if (item.action === 'unchanged' && !item.cardId) continue
-      const values = columnsOf(item.row)
+      const columns = columnsOf(item.row)
       if (item.action === 'create') {
-        const id: string = crypto.randomUUID()
         const position = positionBetween(above, null)
         above = position
-        await trx
-          .insertInto('card')
-          .values({
-            id,
-            plan_id: plan.id,
-            school_id: plan.school_id,
-            status: 'planned',
-            position,
-            version: 1,
-            ...values,
-            source_key: item.key,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          })
-          .execute()
-        const assignees = assigneesFor(item.row) ?? []
-        if (assignees.length) {
-          await trx
-            .insertInto('card_assignee')
-            .values(assignees.map((user_id) => ({ card_id: id, user_id, created_at: now })))
-            .execute()
-        }
-        await insertActivity(trx, {
-          school_id: plan.school_id,
-          plan_id: plan.id,
-          card_id: id,
-          actor_id: actor.id,
-          at: now,
-          action: 'created',
-          to_status: 'planned',
-          detail: {
-            import: input.fileName,
-            sourceRow: item.sourceRow,
-            state: { ...figureState(values), assigneeIds: assignees },
-          },
+        const id = await insertNewCard(trx, {
+          plan,
+          columns,
+          position,
+          source: { key: item.key, file: input.fileName, row: item.sourceRow },
+          assigneeIds: assigneesFor(item.row) ?? [],
+          actorId: actor.id,
+          now,
         })
         created.push(id)
         continue
       }
-      const cardId = item.cardId!
+      // A matched card is changed as it was read, whatever its version: the plan file wins.
+      const target = {
+        card: cards.get(item.cardId!),
+        planId: plan.id,
+        version: null,
+        actorId: actor.id,
+        now,
+      }
       if (item.action === 'update') {
-        await trx
-          .updateTable('card')
-          .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: now }))
-          .where('id', '=', cardId)
-          .execute()
-        await insertActivity(trx, {
-          school_id: plan.school_id,
-          plan_id: plan.id,
-          card_id: cardId,
-          actor_id: actor.id,
-          at: now,
-          action: 'edited',
-          detail: {
-            fields: item.changes,
-            import: input.fileName,
-            sourceRow: item.sourceRow,
-            state: figureState(values),
-          },
-        })
-        updated.push(cardId)
+        await changeCard(trx, target, () => ({
+          write: columns,
+          finish: () => ({
+            log: {
+              action: 'edited',
+              detail: { fields: item.changes, ...source(item), state: figureState(columns) },
+            },
+            value: null,
+          }),
+        }))
+        updated.push(item.cardId!)
       }
       const assignees = assigneesFor(item.row)
       if (assignees?.length) {
-        const current = await trx
-          .selectFrom('card_assignee')
-          .select('user_id')
-          .where('card_id', '=', cardId)
-          .execute()
-        if (current.length === 0) {
-          await trx
-            .insertInto('card_assignee')
-            .values(assignees.map((user_id) => ({ card_id: cardId, user_id, created_at: now })))
-            .execute()
-          await insertActivity(trx, {
-            school_id: plan.school_id,
-            plan_id: plan.id,
-            card_id: cardId,
-            actor_id: actor.id,
-            at: now,
-            action: 'assigned',
-            detail: { before: [], after: assignees, import: input.fileName },
-          })
-        }
+        // Matched cards nobody is assigned to get the lead's accounts; the version stays.
+        await changeCard(trx, target, async (card) => {
+          if ((await listAssigneeIds(trx, card.id)).length > 0) {
+            return { ok: false as const, reason: 'already_assigned' as const }
+          }
+          return {
+            write: 'none',
+            finish: async () => {
+              await insertAssignees(trx, card.id, assignees, now)
+              const detail = { before: [], after: assignees, import: input.fileName }
+              return { log: { action: 'assigned', detail }, value: null }
+            },
+          }
+        })
       }
     }
     return { ok: true as const, created, updated, unchanged: preview.summary.unchanged }

@@ -1,6 +1,18 @@
 import type { Db } from '@caitien/db'
 import { firstLine, tookPart } from '@caitien/shared'
-import { NO_INVOLVEMENT, involvedIdsOf, listCardInvolvement } from '../cards/card.repository.ts'
+import {
+  NO_INVOLVEMENT,
+  involvedIdsOf,
+  listAssignedCardIds,
+  listCardInvolvement,
+} from '../cards/card.repository.ts'
+import { listUserRoles } from '../schools/account.repository.ts'
+import {
+  findInboxSeenAt,
+  listCardsToReview,
+  listReviewsOfCards,
+  updateInboxSeenAt,
+} from './review.repository.ts'
 
 const VERIFIED_WINDOW_DAYS = 60
 
@@ -12,78 +24,16 @@ const VERIFIED_WINDOW_DAYS = 60
  * or not.
  */
 export async function loadInbox(db: Db, userId: string, now: Date) {
-  const [memberships, assigned, seen] = await Promise.all([
-    db
-      .selectFrom('membership')
-      .select(['school_id', 'role'])
-      .where('user_id', '=', userId)
-      .execute(),
-    db
-      .selectFrom('card_assignee')
-      .innerJoin('card', 'card.id', 'card_assignee.card_id')
-      .select(['card.id'])
-      .where('card_assignee.user_id', '=', userId)
-      .where('card.deleted_at', 'is', null)
-      .execute(),
-    db.selectFrom('inbox_seen').select('seen_at').where('user_id', '=', userId).executeTakeFirst(),
+  const [memberships, myCardIds, seenAt] = await Promise.all([
+    listUserRoles(db, userId),
+    listAssignedCardIds(db, userId),
+    findInboxSeenAt(db, userId),
   ])
   const monitorSchools = memberships.filter((m) => m.role === 'monitor').map((m) => m.school_id)
-  const myCardIds = assigned.map((a) => a.id)
-  const seenAt = seen?.seen_at ?? ''
   const since = new Date(now.getTime() - VERIFIED_WINDOW_DAYS * 86_400_000).toISOString()
-
-  const cardColumns = [
-    'card.id as cardId',
-    'card.plan_id as planId',
-    'card.criterion',
-    'card.tasks',
-    'card.target',
-    'card.status',
-    'plan.title as planTitle',
-  ] as const
-
   const [reviews, waiting] = await Promise.all([
-    myCardIds.length
-      ? db
-          .selectFrom('review')
-          .innerJoin('card', 'card.id', 'review.card_id')
-          .innerJoin('plan', 'plan.id', 'card.plan_id')
-          .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
-          .select([
-            ...cardColumns,
-            'review.at',
-            'review.verdict',
-            'review.reason',
-            'app_user.display_name as reviewer',
-          ])
-          .where('review.card_id', 'in', myCardIds)
-          .where('card.deleted_at', 'is', null)
-          .orderBy('review.at', 'desc')
-          .execute()
-      : Promise.resolve([]),
-    monitorSchools.length
-      ? db
-          .selectFrom('card')
-          .innerJoin('plan', 'plan.id', 'card.plan_id')
-          .select([...cardColumns, 'card.updated_at as at'])
-          .where('card.school_id', 'in', monitorSchools)
-          .where('card.status', '=', 'evidence_submitted')
-          .where('card.deleted_at', 'is', null)
-          .where('plan.state', '=', 'active')
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('card_assignee')
-                  .select('card_assignee.card_id')
-                  .whereRef('card_assignee.card_id', '=', 'card.id')
-                  .where('card_assignee.user_id', '=', userId),
-              ),
-            ),
-          )
-          .orderBy('card.updated_at')
-          .execute()
-      : Promise.resolve([]),
+    listReviewsOfCards(db, myCardIds),
+    listCardsToReview(db, { schoolIds: monitorSchools, userId }),
   ])
   const title = (r: { tasks: string | null; target: string | null }) =>
     firstLine(r.tasks) || firstLine(r.target)
@@ -130,9 +80,5 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
 }
 
 export async function markInboxSeen(db: Db, userId: string, now: string): Promise<void> {
-  await db
-    .insertInto('inbox_seen')
-    .values({ user_id: userId, seen_at: now })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ seen_at: now }))
-    .execute()
+  await updateInboxSeenAt(db, userId, now)
 }

@@ -1,6 +1,8 @@
 import type { Db } from '@caitien/db'
 import { tookPart } from '@caitien/shared'
+import { listWaitingCardEntries } from '../activity/activity.repository.ts'
 import { listBoardCards } from '../cards/card.repository.ts'
+import { listWaitingCardReviews } from './review.repository.ts'
 
 const EVIDENCE_ACTIONS = ['evidence_added', 'evidence_deleted', 'evidence_linked'] as const
 
@@ -12,61 +14,23 @@ const EVIDENCE_ACTIONS = ['evidence_added', 'evidence_deleted', 'evidence_linked
 export async function listReviewQueue(db: Db, planId: string, userId: string) {
   const [cards, events, reviews] = await Promise.all([
     listBoardCards(db, planId),
-    db
-      .selectFrom('activity')
-      .innerJoin('card', 'card.id', 'activity.card_id')
-      .leftJoin('app_user', 'app_user.id', 'activity.actor_id')
-      .select([
-        'activity.card_id',
-        'activity.at',
-        'activity.action',
-        'activity.detail',
-        'app_user.display_name',
-      ])
-      .where('activity.plan_id', '=', planId)
-      .where('card.status', '=', 'evidence_submitted')
-      .where('activity.action', 'in', ['submit', ...EVIDENCE_ACTIONS])
-      .orderBy('activity.seq')
-      .execute(),
-    db
-      .selectFrom('review')
-      .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
-      .innerJoin('card', 'card.id', 'review.card_id')
-      .select([
-        'review.card_id',
-        'review.at',
-        'review.verdict',
-        'review.reason',
-        'app_user.display_name',
-      ])
-      .where('review.plan_id', '=', planId)
-      .where('card.status', '=', 'evidence_submitted')
-      .orderBy('review.at')
-      .execute(),
+    listWaitingCardEntries(db, planId, ['submit', ...EVIDENCE_ACTIONS]),
+    listWaitingCardReviews(db, planId),
   ])
   return cards
     .filter((card) => card.status === 'evidence_submitted')
     .map((card) => {
-      const mine = events.filter((e) => e.card_id === card.id)
+      const mine = events.filter((e) => e.cardId === card.id)
       const submits = mine.filter((e) => e.action === 'submit')
       const lastSendBack = reviews
         .filter((r) => r.card_id === card.id && r.verdict === 'sent_back')
         .at(-1)
       const since = lastSendBack?.at ?? ''
-      const changes = mine
-        .filter((e) => e.action !== 'submit' && e.at > since && lastSendBack)
-        .map((e) => {
-          const detail = e.detail
-            ? (JSON.parse(e.detail) as { title?: string; code?: string | null })
-            : {}
-          return {
-            at: e.at,
-            action: e.action,
-            title: detail.title ?? '',
-            code: detail.code ?? null,
-            by: e.display_name ?? '',
-          }
-        })
+      const changes = mine.flatMap((e) =>
+        e.action !== 'submit' && e.at > since && lastSendBack
+          ? [{ at: e.at, action: e.action, title: e.detail.title, code: e.detail.code, by: e.by }]
+          : [],
+      )
       return {
         card,
         submittedAt: submits.at(-1)?.at ?? null,

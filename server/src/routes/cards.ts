@@ -5,42 +5,35 @@ import {
   commentInputSchema,
   moveCardInputSchema,
   moveRejectionMessage,
+  planMessages,
   reorderCardInputSchema,
   setAssigneesInputSchema,
   statusForMoveRejection,
   updateCardInputSchema,
   versionInputSchema,
-  type Lang,
 } from '@caitien/shared'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardAccess } from '../access.ts'
-import {
-  addComment,
-  addEvidence,
-  deleteCard,
-  setAssignees,
-  updateCard,
-} from '../cards/card-commands.ts'
+import { addComment } from '../cards/add-comment.ts'
+import { deleteCard } from '../cards/delete-card.ts'
+import { setAssignees } from '../cards/set-assignees.ts'
+import { updateCard } from '../cards/update-card.ts'
+import { addEvidence } from '../evidence/add-evidence.ts'
 import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
 import { moveCard, reorderCard, type MoveResult } from '../cards/move-card.ts'
-import { ApiException, evidenceRefused, forbiddenBy, notFound } from '../http-error.ts'
+import { ApiException, evidenceRefused, forbiddenBy, notFound, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 
-const STALE: Record<Lang, string> = {
-  vi: 'Thẻ vừa được người khác thay đổi. Bảng đã được cập nhật, hãy thử lại.',
-  en: 'Someone else changed this card meanwhile. The board is up to date; please try again.',
-}
+/** Why a card edit lost the race, in the user's words. */
+const staleText = (c: Context<AppEnv>) => planMessages[c.var.lang].staleCard
 
 /** A card edit that lost the race: 409 with the card as it now is. */
 async function staleAnswer(c: Context<AppEnv>, cardId: string) {
   const card = await loadBoardCard(c.var.db, cardId)
-  if (!card) throw notFound('card')
-  return c.json(
-    { error: { code: 'version_conflict' as const, message: STALE[c.var.lang] }, card },
-    409,
-  )
+  if (!card) throw notFound()
+  return c.json({ error: { code: 'version_conflict' as const, message: staleText(c) }, card }, 409)
 }
 
 /** The answer to a move or a reorder: the card, a stale 409 with the card, or the refusal. */
@@ -51,10 +44,10 @@ function moveAnswer(c: Context<AppEnv>, planId: string, cardId: string, result: 
   }
   switch (result.reason) {
     case 'card_not_found':
-      throw notFound('card')
+      throw notFound()
     case 'version_conflict':
       return c.json(
-        { error: { code: result.reason, message: STALE[c.var.lang] }, card: result.card },
+        { error: { code: result.reason, message: staleText(c) }, card: result.card },
         409,
       )
     default: {
@@ -72,7 +65,7 @@ export const cardRoutes = new Hono<AppEnv>()
     const { cardId } = c.req.valid('param')
     const { actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
     const card = await loadCardDetail(c.var.db, cardId)
-    if (!card) throw notFound('card')
+    if (!card) throw notFound()
     return c.json({ card, me: actor }, 200)
   })
   .patch(
@@ -95,7 +88,7 @@ export const cardRoutes = new Hono<AppEnv>()
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
-        throw notFound('card')
+        throw notFound()
       }
       const card = (await loadCardDetail(c.var.db, cardId))!
       publishCardEvent(c, plan.id, cardId, card.version)
@@ -119,7 +112,7 @@ export const cardRoutes = new Hono<AppEnv>()
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
-        throw notFound('card')
+        throw notFound()
       }
       publishCardEvent(c, plan.id, cardId, null, 'card.deleted')
       return c.json({ ok: true }, 200)
@@ -149,10 +142,10 @@ export const cardRoutes = new Hono<AppEnv>()
           throw new ApiException(
             400,
             'bad_request',
-            'assigneeIds: every assignee must be a member of the school',
+            wordedBy(planMessages, (m) => m.unknownAssignee),
           )
         }
-        throw notFound('card')
+        throw notFound()
       }
       const card = (await loadBoardCard(c.var.db, cardId))!
       publishCardEvent(c, plan.id, cardId, card.version)
@@ -214,7 +207,7 @@ export const cardRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'card_not_found') throw notFound('card')
+        if (result.reason === 'card_not_found') throw notFound()
         if (result.reason === 'quota_exceeded') throw new Error('a note or link has no size')
         throw evidenceRefused(result.reason)
       }
@@ -237,7 +230,7 @@ export const cardRoutes = new Hono<AppEnv>()
         now: c.var.now().toISOString(),
       })
       if (!result.ok) {
-        if (result.reason === 'card_not_found') throw notFound('card')
+        if (result.reason === 'card_not_found') throw notFound()
         throw forbiddenBy('comment')
       }
       publishCardEvent(c, plan.id, cardId, result.version)

@@ -1,6 +1,5 @@
 import {
   cardIdParamSchema,
-  evidenceAddRefusal,
   evidenceMessages,
   formatFileSize,
   planEvidenceQuerySchema,
@@ -12,17 +11,10 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardAccess, getPlanAccess } from '../access.ts'
-import { addEvidence } from '../cards/card-commands.ts'
-import { listAssigneeIds } from '../cards/card.repository.ts'
+import { addEvidence, checkEvidenceUpload, checkStorageRoom } from '../evidence/add-evidence.ts'
 import { FileTooLargeError } from '../evidence/file-store.ts'
-import {
-  deleteEvidence,
-  findEvidence,
-  linkEvidence,
-  setEvidenceCode,
-} from '../evidence/evidence-commands.ts'
-import { listPlanEvidence } from '../evidence/evidence-queries.ts'
-import { schoolStorage } from '../evidence/storage.ts'
+import { deleteEvidence, linkEvidence, setEvidenceCode } from '../evidence/evidence-commands.ts'
+import { getEvidenceAccess, listPlanEvidence } from '../evidence/evidence-queries.ts'
 import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
 import { ApiException, evidenceRefused, forbiddenBy, notFound, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -82,13 +74,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
       if (declared > max) throw tooLarge(mb)
       const fileName = cleanFileName(c.req.valid('query').name)
       // Refuse before reading the body: a refused upload should cost neither time nor disk.
-      const card = await c.var.db
-        .selectFrom('card')
-        .select(['status'])
-        .where('id', '=', cardId)
-        .executeTakeFirstOrThrow()
-      const assigneeIds = await listAssigneeIds(c.var.db, cardId)
-      const refusal = evidenceAddRefusal({ status: card.status, assigneeIds }, actor)
+      const refusal = await checkEvidenceUpload(c.var.db, cardId, actor)
       if (refusal) throw evidenceRefused(refusal)
       let upload
       try {
@@ -118,10 +104,8 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
         const title = c.req.valid('query').title || fileName
         const quota = c.var.schoolQuotaBytes
         // Before the file is stored: over the quota, nothing is kept.
-        const storage = await schoolStorage(c.var.db, plan.school_id, upload.sha256)
-        if (!storage.holds && storage.used + upload.size > quota) {
-          throw quotaExceeded(storage.used, upload.size, quota)
-        }
+        const room = await checkStorageRoom(c.var.db, plan.school_id, upload, quota)
+        if (!room.ok) throw quotaExceeded(room.used, upload.size, quota)
         // The file goes into the store before its row exists, so a backup that copies the
         // database first finds every file the database names.
         await upload.commit()
@@ -141,7 +125,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           },
         })
         if (!result.ok) {
-          if (result.reason === 'card_not_found') throw notFound('card')
+          if (result.reason === 'card_not_found') throw notFound()
           // Another upload took the room meanwhile; the stored file is left to the sweep.
           if (result.reason === 'quota_exceeded') {
             throw quotaExceeded(result.used, upload.size, quota)
@@ -222,14 +206,12 @@ export const evidenceRoutes = new Hono<AppEnv>()
     validate('param', evidenceIdParamSchema),
     validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
     async (c) => {
-      const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
-      if (!item) throw notFound('evidence')
-      try {
-        await getPlanAccess(c.var.db, item.plan_id, c.var.user.id)
-      } catch {
-        throw notFound('evidence')
-      }
-      if (item.kind !== 'file' || !item.file_sha256) throw notFound('file')
+      const { item } = await getEvidenceAccess(
+        c.var.db,
+        c.req.valid('param').evidenceId,
+        c.var.user.id,
+      )
+      if (item.kind !== 'file' || !item.file_sha256) throw notFound()
       const mime = item.mime_type ?? 'application/octet-stream'
       const previewable = mime === 'application/pdf' || mime.startsWith('image/')
       const inline = previewable && c.req.valid('query').download !== '1'
@@ -253,11 +235,11 @@ export const evidenceRoutes = new Hono<AppEnv>()
     validate('param', evidenceIdParamSchema),
     validate('json', z.object({ code: z.string().trim().min(1).max(40) })),
     async (c) => {
-      const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
-      if (!item) throw notFound('evidence')
-      const { actor } = await getPlanAccess(c.var.db, item.plan_id, c.var.user.id).catch(() => {
-        throw notFound('evidence')
-      })
+      const { item, actor } = await getEvidenceAccess(
+        c.var.db,
+        c.req.valid('param').evidenceId,
+        c.var.user.id,
+      )
       const result = await setEvidenceCode(c.var.db, {
         evidenceId: item.id,
         code: c.req.valid('json').code,
@@ -270,25 +252,25 @@ export const evidenceRoutes = new Hono<AppEnv>()
           const message = evidenceMessages[c.var.lang].codeTaken
           return c.json({ error: { code: 'conflict' as const, message } }, 409)
         }
-        throw notFound('evidence')
+        throw notFound()
       }
       publishCardEvent(c, result.planId, result.cardId, null)
       return c.json({ ok: true }, 200)
     },
   )
   .delete('/:evidenceId', validate('param', evidenceIdParamSchema), async (c) => {
-    const item = await findEvidence(c.var.db, c.req.valid('param').evidenceId)
-    if (!item) throw notFound('evidence')
-    const { actor } = await getPlanAccess(c.var.db, item.plan_id, c.var.user.id).catch(() => {
-      throw notFound('evidence')
-    })
+    const { item, actor } = await getEvidenceAccess(
+      c.var.db,
+      c.req.valid('param').evidenceId,
+      c.var.user.id,
+    )
     const result = await deleteEvidence(c.var.db, {
       evidenceId: item.id,
       actor,
       now: c.var.now().toISOString(),
     })
     if (!result.ok) {
-      if (result.reason === 'not_found') throw notFound('evidence')
+      if (result.reason === 'not_found') throw notFound()
       throw evidenceRefused(result.reason)
     }
     publishCardEvent(c, result.planId, result.cardId, null)

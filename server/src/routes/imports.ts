@@ -1,21 +1,25 @@
-import { canManagePlan, planIdParamSchema, type ErrorCode } from '@caitien/shared'
+import {
+  canManagePlan,
+  importMessages,
+  planIdParamSchema,
+  rowProblemText,
+  type ErrorCode,
+  type Lang,
+  type PlanParseErrorCode,
+} from '@caitien/shared'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess } from '../access.ts'
-import { ApiException, forbiddenBy } from '../http-error.ts'
+import { ApiException, forbiddenBy, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { readMultipart, type MultipartForm } from '../read-multipart.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
 import { applyImport, previewImport } from '../plans/import-plan.ts'
-import { MAX_IMPORT_BYTES } from '../plans/import/import-limits.ts'
+import { MAX_IMPORT_BYTES, mb } from '../plans/import/import-limits.ts'
 import { parsePlanInWorker } from '../plans/import/parse-in-worker.ts'
-import {
-  PLAN_COLUMN_FIELDS,
-  PlanParseError,
-  type PlanParseErrorCode,
-} from '../plans/import/parse-plan.ts'
+import { PLAN_COLUMN_FIELDS, PlanParseError } from '../plans/import/parse-plan.ts'
 
 export { MAX_IMPORT_BYTES }
 
@@ -55,22 +59,19 @@ const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; 
 function jsonField<T>(form: MultipartForm, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = form[name]
   if (raw === undefined || raw === '') return undefined
-  if (typeof raw !== 'string')
-    throw new ApiException(400, 'bad_request', `${name} must be a JSON text field`)
+  if (typeof raw !== 'string') throw badUpload((m) => m.fieldNotText({ field: name }))
   let value: unknown
   try {
     value = JSON.parse(raw)
   } catch {
-    throw new ApiException(400, 'bad_request', `${name} is not valid JSON`)
+    throw badUpload((m) => m.fieldNotJson({ field: name }))
   }
   const parsed = schema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new ApiException(
-      400,
-      'bad_request',
-      `${name}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
-    )
+    // The schema's own words: what a developer needs, after the sentence a user reads.
+    const detail = `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim()
+    throw badUpload((m) => m.fieldInvalid({ field: name, detail }))
   }
   return parsed.data
 }
@@ -78,13 +79,7 @@ function jsonField<T>(form: MultipartForm, name: string, schema: z.ZodType<T>): 
 /** Reads the multipart upload: the file (checked for size) and the optional JSON fields. */
 async function readUpload(c: Context<AppEnv>) {
   const type = c.req.header('content-type') ?? ''
-  if (!type.startsWith('multipart/form-data')) {
-    throw new ApiException(
-      400,
-      'bad_request',
-      'send the plan as multipart/form-data with a "file" field',
-    )
-  }
+  if (!type.startsWith('multipart/form-data')) throw badUpload((m) => m.notMultipart)
   const read = await readMultipart(c.req.raw, {
     fileBytes: MAX_IMPORT_BYTES,
     files: 1,
@@ -92,21 +87,19 @@ async function readUpload(c: Context<AppEnv>) {
     fieldBytes: 2 * 1024 * 1024,
   })
   if (!read.ok && read.reason === 'file_too_large') {
+    const size = mb(MAX_IMPORT_BYTES)
     throw new ApiException(
       413,
       'payload_too_large',
-      `file: over the ${MAX_IMPORT_BYTES / 1024 / 1024} MB limit`,
+      worded((lang) => importMessages[lang].fileTooLarge({ size })),
     )
   }
   if (!read.ok) {
-    const why =
-      read.reason === 'too_many_parts' ? 'has too many or too large parts' : 'could not be read'
-    throw new ApiException(400, 'bad_request', `the multipart body ${why}`)
+    throw badUpload((m) => (read.reason === 'too_many_parts' ? m.tooManyParts : m.unreadableBody))
   }
   const { form } = read
   const file = form.file
-  if (!file || typeof file === 'string')
-    throw new ApiException(400, 'bad_request', 'file: a plan file is required')
+  if (!file || typeof file === 'string') throw badUpload((m) => m.fileRequired)
   const mapping = jsonField(form, 'mapping', mappingSchema)
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
   try {
@@ -123,9 +116,21 @@ async function readUpload(c: Context<AppEnv>) {
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]
-    throw new ApiException(status, code, c.var.lang === 'vi' ? err.messageVi : err.message)
+    throw new ApiException(
+      status,
+      code,
+      worded((lang) => err.messageIn(lang)),
+    )
   }
 }
+
+/** A 400 about the upload itself, in the user's language (importMessages). */
+const badUpload = (say: (m: (typeof importMessages)[Lang]) => string) =>
+  new ApiException(
+    400,
+    'bad_request',
+    worded((lang) => say(importMessages[lang])),
+  )
 
 async function requirePrincipal(c: Context<AppEnv>, planId: string) {
   const access = await getPlanAccess(c.var.db, planId, c.var.user.id)
@@ -140,7 +145,7 @@ export const importRoutes = new Hono<AppEnv>()
     const preview = await previewImport(c.var.db, { plan, parsed })
     const problems = preview.problems.map((p) => ({
       row: p.row,
-      message: c.var.lang === 'vi' ? p.messageVi : p.message,
+      message: rowProblemText(p, c.var.lang),
     }))
     return c.json(
       {
@@ -163,13 +168,17 @@ export const importRoutes = new Hono<AppEnv>()
     const now = c.var.now().toISOString()
     const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
     if (!result.ok) {
-      const vi = c.var.lang === 'vi'
-      const lines = result.refusals
-        .slice(0, 3)
-        .map((p) => `${vi ? 'Dòng' : 'Row'} ${p.row}: ${vi ? p.messageVi : p.message}`)
-      const more = result.refusals.length - lines.length
-      if (more > 0) lines.push(vi ? `(và ${more} lỗi khác)` : `(and ${more} more)`)
-      throw new ApiException(422, 'field_too_long', lines.join('\n'))
+      const { refusals } = result
+      const refused = (lang: Lang) => {
+        const m = importMessages[lang]
+        const shown = refusals.slice(0, 3)
+        const lines = shown.map((p) =>
+          m.rowRefusal({ row: p.row, message: rowProblemText(p, lang) }),
+        )
+        const more = refusals.length - shown.length
+        return [...lines, ...(more > 0 ? [m.moreRefusals({ n: more })] : [])].join('\n')
+      }
+      throw new ApiException(422, 'field_too_long', worded(refused))
     }
     for (const cardId of [...result.created, ...result.updated]) {
       const type = result.created.includes(cardId) ? 'card.created' : 'card.changed'

@@ -4,6 +4,7 @@ import {
   createCardInputSchema,
   createPlanInputSchema,
   monthOf,
+  planMessages,
   planIdParamSchema,
   type Actor,
 } from '@caitien/shared'
@@ -14,13 +15,15 @@ import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { followPlan } from '../events/plan-stream.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getPlanAccess, listRoles } from '../access.ts'
-import { createCard } from '../cards/card-commands.ts'
-import { findBoardStamp, listBoardCards, type BoardCard } from '../cards/card.repository.ts'
+import { getPlanAccess, getSchoolActor } from '../access.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
-import { ApiException, forbiddenBy, notFound } from '../http-error.ts'
+import { createCard } from '../cards/create-card.ts'
+import { ApiException, forbiddenBy, notFound, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
-import { listSchoolMembers } from '../schools/school.repository.ts'
+import { listPlans, loadBoard, loadBoardStamp } from '../plans/board.ts'
+import { createPlan } from '../plans/create-plan.ts'
+
+type Board = Awaited<ReturnType<typeof loadBoard>>
 
 /** GET /api/plans/:planId/board: written as two JSON pieces, typed for the web client. */
 interface BoardAnswer {
@@ -33,70 +36,27 @@ interface BoardAnswer {
   }
   me: Actor
   currentMonth: ReturnType<typeof monthOf>
-  members: Awaited<ReturnType<typeof listSchoolMembers>>
-  cards: BoardCard[]
+  members: Board['members']
+  cards: Board['cards']
 }
 
 export const planRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const rows = await c.var.db
-      .selectFrom('plan')
-      .innerJoin('membership', 'membership.school_id', 'plan.school_id')
-      .innerJoin('school', 'school.id', 'plan.school_id')
-      .select([
-        'plan.id',
-        'plan.title',
-        'plan.school_year',
-        'plan.state',
-        'plan.framework_id',
-        'school.id as school_id',
-        'school.name as school_name',
-      ])
-      .distinct()
-      .where('membership.user_id', '=', c.var.user.id)
-      .orderBy('plan.school_year', 'desc')
-      .orderBy('plan.title')
-      .execute()
-    const plans = rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      schoolYear: r.school_year,
-      state: r.state,
-      frameworkId: r.framework_id,
-      school: { id: r.school_id, name: r.school_name },
-    }))
-    return c.json({ plans }, 200)
-  })
+  .get('/', async (c) => c.json({ plans: await listPlans(c.var.db, c.var.user.id) }, 200))
   .post('/', validate('json', createPlanInputSchema), async (c) => {
     const input = c.req.valid('json')
-    const roles = await listRoles(c.var.db, input.schoolId, c.var.user.id)
-    const actor = { id: c.var.user.id, roles }
-    if (!isMember(actor)) throw notFound('school')
+    const actor = await getSchoolActor(c.var.db, input.schoolId, c.var.user.id)
+    if (!isMember(actor)) throw notFound()
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    const framework = await c.var.db
-      .selectFrom('framework')
-      .select('id')
-      .where('id', '=', input.frameworkId)
-      .executeTakeFirst()
-    if (!framework) {
-      throw new ApiException(400, 'bad_request', `unknown framework ${input.frameworkId}`)
+    const result = await createPlan(c.var.db, { ...input, now: c.var.now().toISOString() })
+    if (!result.ok) {
+      const id = input.frameworkId
+      throw new ApiException(
+        400,
+        'bad_request',
+        wordedBy(planMessages, (m) => m.unknownFramework({ id })),
+      )
     }
-    const id = crypto.randomUUID()
-    const now = c.var.now().toISOString()
-    await c.var.db
-      .insertInto('plan')
-      .values({
-        id,
-        school_id: input.schoolId,
-        title: input.title,
-        school_year: input.schoolYear,
-        framework_id: input.frameworkId,
-        state: 'active',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
-    return c.json({ plan: { id } }, 201)
+    return c.json({ plan: { id: result.planId } }, 201)
   })
   .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
@@ -104,7 +64,7 @@ export const planRoutes = new Hono<AppEnv>()
     // The validator covers the data, the viewer (their roles shape the answer) and the month
     // (overdue flags turn on when it changes). The browser revalidates (no-cache), so an
     // unchanged board costs a few indexed lookups and no card is read.
-    const stamp = await findBoardStamp(c.var.db, plan.id, plan.school_id)
+    const stamp = await loadBoardStamp(c.var.db, plan)
     const tag = `W/"${createHash('sha1')
       .update([stamp, monthOf(c.var.now()), actor.id, [...actor.roles].sort().join(',')].join('#'))
       .digest('base64url')}"`
@@ -115,11 +75,7 @@ export const planRoutes = new Hono<AppEnv>()
     }
     let shared = c.var.boardCache.get(plan.id, stamp)
     if (shared === undefined) {
-      const [cards, members] = await Promise.all([
-        listBoardCards(c.var.db, planId),
-        listSchoolMembers(c.var.db, plan.school_id),
-      ])
-      const body: Pick<BoardAnswer, 'members' | 'cards'> = { members, cards }
+      const body: Pick<BoardAnswer, 'members' | 'cards'> = await loadBoard(c.var.db, plan)
       shared = JSON.stringify(body).slice(1, -1) // "members":[…],"cards":[…]
       c.var.boardCache.set(plan.id, stamp, shared)
     }
@@ -161,7 +117,7 @@ export const planRoutes = new Hono<AppEnv>()
         throw new ApiException(
           400,
           'bad_request',
-          'assigneeIds: every assignee must be a member of the school',
+          wordedBy(planMessages, (m) => m.unknownAssignee),
         )
       }
       const card = (await loadBoardCard(c.var.db, result.cardId))!

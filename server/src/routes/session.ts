@@ -3,29 +3,28 @@ import {
   checkPassword,
   loginInputSchema,
   passwordRejectionMessage,
+  sessionMessages,
 } from '@caitien/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { resolveClientAddress } from '../auth/client-address.ts'
-import { retryText } from '../auth/login-throttle.ts'
+import { retrySeconds } from '../auth/login-throttle.ts'
+import { DEVICE_COOKIE, DEVICE_DAYS, SESSION_COOKIE, SESSION_DAYS } from '../auth/cookies.ts'
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
 import {
-  DEVICE_COOKIE,
-  DEVICE_DAYS,
-  findDevice,
-  insertDevice,
-} from '../auth/login-throttle.repository.ts'
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../auth/password.ts'
-import {
-  SESSION_COOKIE,
-  SESSION_DAYS,
-  deleteSession,
-  insertSession,
-} from '../auth/session.repository.ts'
+  changePassword,
+  endSession,
+  findCurrentPasswordHash,
+  findKnownDevice,
+  findLoginUser,
+  listMemberships,
+  rememberDevice,
+  startSession,
+} from '../auth/sessions.ts'
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
-import { listMemberships } from '../schools/school.repository.ts'
 
 /** The client's address: the peer's, or X-Forwarded-For's from a trusted proxy only. */
 function clientAddress(c: Context<AppEnv>): string {
@@ -59,7 +58,9 @@ async function guardedCheck(
 ) {
   const token = getCookie(c, DEVICE_COOKIE)
   const device =
-    token && who.userId ? await findDevice(c.var.db, token, who.userId, c.var.now()) : undefined
+    token && who.userId
+      ? await findKnownDevice(c.var.db, token, who.userId, c.var.now())
+      : undefined
   const result = await c.var.loginThrottle.guard(
     c.var.db,
     { login: who.login, address: clientAddress(c), deviceId: device?.id },
@@ -70,17 +71,10 @@ async function guardedCheck(
 }
 
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: 'login' | 'password') {
-  const vi = c.var.lang === 'vi'
-  c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))))
-  const lead =
-    what === 'login'
-      ? vi
-        ? 'Đăng nhập sai nhiều lần.'
-        : 'Too many failed logins.'
-      : vi
-        ? 'Nhập sai mật khẩu nhiều lần.'
-        : 'Too many wrong passwords.'
-  const message = `${lead} ${retryText(waitMs, c.var.lang)}`
+  const seconds = retrySeconds(waitMs)
+  c.header('Retry-After', String(seconds))
+  const m = sessionMessages[c.var.lang]
+  const message = what === 'login' ? m.tooManyLogins({ seconds }) : m.tooManyPasswords({ seconds })
   return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
 }
 
@@ -88,25 +82,20 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
     const { login, password } = c.req.valid('json')
     const key = login.toLowerCase()
-    const user = await c.var.db
-      .selectFrom('app_user')
-      .select(['id', 'password_hash'])
-      .where('login', '=', key)
-      .executeTakeFirst()
+    const user = await findLoginUser(c.var.db, key)
     const { result, device } = await guardedCheck(c, { login: key, userId: user?.id }, async () => {
       const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
       return ok && user !== undefined
     })
     if (result.held) return tooManyAttempts(c, result.waitMs, 'login')
     if (!user || !result.passed) {
-      const message =
-        c.var.lang === 'vi' ? 'Sai tên đăng nhập hoặc mật khẩu.' : 'Wrong login or password.'
+      const message = sessionMessages[c.var.lang].invalidCredentials
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
-    const token = await insertSession(c.var.db, user.id, c.var.now())
+    const token = await startSession(c.var.db, user.id, c.var.now())
     setSessionCookie(c, token)
     if (!device) {
-      setCookie(c, DEVICE_COOKIE, await insertDevice(c.var.db, user.id, c.var.now()), {
+      setCookie(c, DEVICE_COOKIE, await rememberDevice(c.var.db, user.id, c.var.now()), {
         httpOnly: true,
         sameSite: 'Strict',
         secure: c.var.secureCookies,
@@ -117,7 +106,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     return c.json({ ok: true }, 200)
   })
   .post('/logout', requireSession(), async (c) => {
-    await deleteSession(c.var.db, c.var.user.sessionId)
+    await endSession(c.var.db, c.var.user.sessionId)
     c.var.events.sessionsEnded(c.var.user.id)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
@@ -135,35 +124,20 @@ export const sessionRoutes = new Hono<AppEnv>()
         400,
       )
     }
-    const user = await c.var.db
-      .selectFrom('app_user')
-      .select(['id', 'password_hash'])
-      .where('id', '=', me.id)
-      .executeTakeFirstOrThrow()
+    const hash = await findCurrentPasswordHash(c.var.db, me.id)
     const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
-      verifyPassword(currentPassword, user.password_hash),
+      verifyPassword(currentPassword, hash),
     )
     if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
     if (!result.passed) {
-      const message =
-        c.var.lang === 'vi' ? 'Mật khẩu hiện tại không đúng.' : 'The current password is wrong.'
+      const message = sessionMessages[c.var.lang].wrongCurrentPassword
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
     }
     const now = c.var.now()
-    await c.var.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('app_user')
-        .set({
-          password_hash: await hashPassword(newPassword),
-          password_changed_at: now.toISOString(),
-        })
-        .where('id', '=', user.id)
-        .execute()
-      // Every other session ends; this one is replaced by a fresh one below.
-      await trx.deleteFrom('auth_session').where('user_id', '=', user.id).execute()
-    })
-    c.var.events.sessionsEnded(user.id)
-    const token = await insertSession(c.var.db, user.id, now)
+    // Every other session ends; this one is replaced by a fresh one below.
+    await changePassword(c.var.db, me.id, newPassword, now)
+    c.var.events.sessionsEnded(me.id)
+    const token = await startSession(c.var.db, me.id, now)
     setSessionCookie(c, token)
     return c.json({ ok: true }, 200)
   })

@@ -17,8 +17,10 @@ import { loadCriteriaNames } from '../snapshots/criteria-names.ts'
 import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
 import {
   listSnapshots,
+  loadRemark,
   monthView,
   takeOnDemandSnapshot,
+  writeRemark,
   yearProgress,
 } from '../snapshots/snapshot-service.ts'
 
@@ -56,19 +58,10 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const { planId, month } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     requireOverseer(actor)
-    const [view, remark] = await Promise.all([
+    const [view, remarks] = await Promise.all([
       monthView(c.var.db, planId, month, c.var.now()),
-      c.var.db
-        .selectFrom('monthly_remark')
-        .innerJoin('app_user', 'app_user.id', 'monthly_remark.author_id')
-        .select(['monthly_remark.text', 'monthly_remark.updated_at', 'app_user.display_name'])
-        .where('plan_id', '=', planId)
-        .where('month', '=', month)
-        .executeTakeFirst(),
+      loadRemark(c.var.db, planId, month),
     ])
-    const remarks = remark
-      ? { text: remark.text, updatedAt: remark.updated_at, author: remark.display_name }
-      : null
     // The names the report prints beside the codes, so the dashboard shows the same.
     const names = await loadCriteriaNames(c.var.db, plan, view.summary)
     return c.json({ ...view, remarks, names }, 200)
@@ -83,23 +76,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
       if (!canReview(actor)) throw forbiddenBy('review')
       const { text } = c.req.valid('json')
       const now = c.var.now().toISOString()
-      if (!text) {
-        await c.var.db
-          .deleteFrom('monthly_remark')
-          .where('plan_id', '=', planId)
-          .where('month', '=', month)
-          .execute()
-      } else {
-        await c.var.db
-          .insertInto('monthly_remark')
-          .values({ plan_id: planId, month, text, author_id: actor.id, updated_at: now })
-          .onConflict((oc) =>
-            oc
-              .columns(['plan_id', 'month'])
-              .doUpdateSet({ text, author_id: actor.id, updated_at: now }),
-          )
-          .execute()
-      }
+      await writeRemark(c.var.db, { planId, month, text, authorId: actor.id, now })
       return c.json({ ok: true }, 200)
     },
   )
@@ -137,11 +114,6 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    const full = await c.var.db
-      .selectFrom('plan')
-      .select(['id', 'school_id', 'school_year', 'created_at'])
-      .where('id', '=', plan.id)
-      .executeTakeFirstOrThrow()
-    const taken = await takeOnDemandSnapshot(c.var.db, full, c.var.now(), actor.id)
+    const taken = await takeOnDemandSnapshot(c.var.db, plan.id, c.var.now(), actor.id)
     return c.json({ snapshot: { id: taken.id, month: taken.month } }, 201)
   })

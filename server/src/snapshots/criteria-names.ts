@@ -1,5 +1,7 @@
 import type { Db } from '@caitien/db'
 import type { MonthlySummary } from '@caitien/shared'
+import { listStandardNames } from '../cards/card.repository.ts'
+import { findFramework, listFrameworkCriteria } from '../frameworks/framework.repository.ts'
 
 /** A row code of the figures that belongs to no standard or criterion (shared/snapshot.ts). */
 const NO_CODE = '—'
@@ -17,30 +19,9 @@ export async function loadCriteriaNames(
   summary: Pick<MonthlySummary, 'byStandard' | 'byCriterion'>,
 ) {
   const [framework, criteria, written] = await Promise.all([
-    plan.framework_id
-      ? db
-          .selectFrom('framework')
-          .select(['code', 'version', 'title'])
-          .where('id', '=', plan.framework_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-    plan.framework_id
-      ? db
-          .selectFrom('framework_criterion')
-          .select(['code', 'name', 'standard', 'standard_name'])
-          .where('framework_id', '=', plan.framework_id)
-          .execute()
-      : Promise.resolve([]),
-    // Deleted cards too: a past month's figures may count them. min(): one name per
-    // standard, the same on every call, however the plan's rows word it.
-    db
-      .selectFrom('card')
-      .select((eb) => ['standard', eb.fn.min('standard_name').as('name')])
-      .where('plan_id', '=', plan.id)
-      .where('standard', 'is not', null)
-      .where('standard_name', 'is not', null)
-      .groupBy('standard')
-      .execute(),
+    plan.framework_id ? findFramework(db, plan.framework_id) : Promise.resolve(undefined),
+    plan.framework_id ? listFrameworkCriteria(db, plan.framework_id) : Promise.resolve([]),
+    listStandardNames(db, plan.id),
   ])
   const criterionName = new Map(criteria.map((c) => [c.code, c.name]))
   const standardName = new Map<string, string>()

@@ -25,45 +25,24 @@ import {
 import ExcelJS from 'exceljs'
 import { guardFormulaText } from '../formula-guard.ts'
 import { loadCriteriaNames } from './criteria-names.ts'
+import { listCardTitles } from '../cards/card.repository.ts'
+import { getPlanWithSchool } from '../plans/plan.repository.ts'
+import { listMemberNames } from '../schools/account.repository.ts'
 import { monthView } from './snapshot-service.ts'
+import { findRemark } from './snapshot.repository.ts'
 
 /** Everything the report prints, gathered once for the .docx, the .xlsx and the web page. */
 export async function loadReport(db: Db, planId: string, month: string, now: Date) {
   const view = await monthView(db, planId, month, now)
-  const plan = await db
-    .selectFrom('plan')
-    .innerJoin('school', 'school.id', 'plan.school_id')
-    .select([
-      'plan.title',
-      'plan.school_year',
-      'plan.framework_id',
-      'plan.school_id',
-      'school.name as school_name',
-    ])
-    .where('plan.id', '=', planId)
-    .executeTakeFirstOrThrow()
-  const ids = view.summary.cards.map((c) => c.id)
+  const plan = await getPlanWithSchool(db, planId)
   const [cards, users, names, remark] = await Promise.all([
-    ids.length
-      ? db
-          .selectFrom('card')
-          .select(['id', 'tasks', 'target', 'criterion', 'lead'])
-          .where('id', 'in', ids)
-          .execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom('app_user')
-      .innerJoin('membership', 'membership.user_id', 'app_user.id')
-      .select(['app_user.id', 'app_user.display_name'])
-      .distinct()
-      .execute(),
+    listCardTitles(
+      db,
+      view.summary.cards.map((c) => c.id),
+    ),
+    listMemberNames(db),
     loadCriteriaNames(db, { id: planId, framework_id: plan.framework_id }, view.summary),
-    db
-      .selectFrom('monthly_remark')
-      .select(['text', 'updated_at'])
-      .where('plan_id', '=', planId)
-      .where('month', '=', month)
-      .executeTakeFirst(),
+    findRemark(db, planId, month),
   ])
   const cardById = new Map(cards.map((c) => [c.id, c]))
   const userNames = new Map(users.map((u) => [u.id, u.display_name]))

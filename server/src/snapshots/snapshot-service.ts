@@ -10,7 +10,18 @@ import {
   type Month,
   type MonthlySummary,
 } from '@caitien/shared'
-import { figuresFromLog, lastActivityAt, liveFigures } from './month-figures.ts'
+import { findLastActivityAt } from '../activity/activity.repository.ts'
+import { findPlanRef, getPlanRef, listActivePlans } from '../plans/plan.repository.ts'
+import { figuresFromLog, liveFigures } from './month-figures.ts'
+import {
+  deleteRemark,
+  findMonthEndSnapshot,
+  findRemark,
+  insertSnapshot,
+  listMonthEndSummaries,
+  listSnapshots as listSnapshotRows,
+  updateRemark,
+} from './snapshot.repository.ts'
 
 type PlanRef = { id: string; school_id: string; school_year: string; created_at: string }
 
@@ -27,34 +38,26 @@ export async function takeMonthEndSnapshot(
   now: Date,
 ): Promise<boolean> {
   if (monthEndInstant(month) > now.toISOString()) throw new Error(`month ${month} has not ended`)
-  const exists = await db
-    .selectFrom('monthly_snapshot')
-    .select('id')
-    .where('plan_id', '=', plan.id)
-    .where('month_end_key', '=', month)
-    .executeTakeFirst()
-  if (exists) return false
-  const last = await lastActivityAt(db, plan.id)
+  if (await findMonthEndSnapshot(db, plan.id, month)) return false
+  const last = await findLastActivityAt(db, plan.id)
   const quiet = !last || last < monthEndInstant(month)
   const summary = quiet
     ? await liveFigures(db, plan.id, month)
     : await figuresFromLog(db, plan.id, month)
-  const result = await db
-    .insertInto('monthly_snapshot')
-    .values({
-      id: crypto.randomUUID(),
-      plan_id: plan.id,
-      school_id: plan.school_id,
-      month,
-      kind: 'month_end',
-      month_end_key: month,
-      taken_at: now.toISOString(),
-      taken_by: null,
-      data: JSON.stringify(summary),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
+  return insertSnapshot(db, {
+    id: crypto.randomUUID(),
+    plan,
+    month,
+    kind: 'month_end',
+    summary,
+    takenBy: null,
+    now: now.toISOString(),
+  })
+}
+
+/** What taking a plan's snapshots needs of it; undefined for an unknown plan. */
+export function findSnapshotPlan(db: Db, planId: string): Promise<PlanRef | undefined> {
+  return findPlanRef(db, planId)
 }
 
 /** The months a plan should have month-end snapshots for by now: from its first month on. */
@@ -80,11 +83,7 @@ export async function catchUpSnapshots(
   db: Db,
   now: Date,
 ): Promise<{ planId: string; month: string }[]> {
-  const plans = await db
-    .selectFrom('plan')
-    .select(['id', 'school_id', 'school_year', 'created_at'])
-    .where('state', '=', 'active')
-    .execute()
+  const plans = await listActivePlans(db)
   const taken: { planId: string; month: string }[] = []
   for (const plan of plans) {
     for (const month of dueMonths(plan, now)) {
@@ -119,59 +118,27 @@ export function startSnapshotScheduler(options: {
   return { ready: first, stop: () => clearInterval(timer) }
 }
 
-export async function takeOnDemandSnapshot(db: Db, plan: PlanRef, now: Date, userId: string) {
+/** A snapshot of the plan as it is now, taken on request (the principal's "chốt số liệu"). */
+export async function takeOnDemandSnapshot(db: Db, planId: string, now: Date, userId: string) {
+  const plan = await getPlanRef(db, planId)
   const month = monthOf(now)
   const summary = await liveFigures(db, plan.id, month)
   const id = crypto.randomUUID()
-  await db
-    .insertInto('monthly_snapshot')
-    .values({
-      id,
-      plan_id: plan.id,
-      school_id: plan.school_id,
-      month,
-      kind: 'on_demand',
-      month_end_key: null,
-      taken_at: now.toISOString(),
-      taken_by: userId,
-      data: JSON.stringify(summary),
-    })
-    .execute()
+  const snapshot = { id, plan, month, kind: 'on_demand' as const, summary, takenBy: userId }
+  await insertSnapshot(db, { ...snapshot, now: now.toISOString() })
   return { id, month, summary }
 }
 
+/** A plan's snapshots, with the headline figures of each. */
 export async function listSnapshots(db: Db, planId: string) {
-  const rows = await db
-    .selectFrom('monthly_snapshot')
-    .select(['id', 'month', 'kind', 'taken_at', 'taken_by', 'data'])
-    .where('plan_id', '=', planId)
-    .orderBy('month')
-    .orderBy('taken_at')
-    .execute()
-  return rows.map((r) => {
-    const data = JSON.parse(r.data) as MonthlySummary
-    return {
-      id: r.id,
-      month: r.month,
-      kind: r.kind,
-      takenAt: r.taken_at,
-      takenBy: r.taken_by,
-      total: data.total,
-      byStatus: data.byStatus,
-      shareVerified: data.shareVerified,
-      overdue: data.overdue.length,
-    }
-  })
-}
-
-async function storedMonthEnd(db: Db, planId: string, month: string) {
-  const row = await db
-    .selectFrom('monthly_snapshot')
-    .select(['data', 'taken_at'])
-    .where('plan_id', '=', planId)
-    .where('month_end_key', '=', month)
-    .executeTakeFirst()
-  return row ? { summary: JSON.parse(row.data) as MonthlySummary, takenAt: row.taken_at } : null
+  const rows = await listSnapshotRows(db, planId)
+  return rows.map(({ summary, ...r }) => ({
+    ...r,
+    total: summary.total,
+    byStatus: summary.byStatus,
+    shareVerified: summary.shareVerified,
+    overdue: summary.overdue.length,
+  }))
 }
 
 /**
@@ -184,7 +151,7 @@ export async function monthView(db: Db, planId: string, month: string, now: Date
   const load = async (m: string) => {
     if (m >= current)
       return { summary: await liveFigures(db, planId, m), source: 'live' as const, takenAt: null }
-    const stored = await storedMonthEnd(db, planId, m)
+    const stored = await findMonthEndSnapshot(db, planId, m)
     if (stored) return { ...stored, source: 'snapshot' as const }
     return { summary: await figuresFromLog(db, planId, m), source: 'log' as const, takenAt: null }
   }
@@ -214,13 +181,7 @@ export async function yearProgress(db: Db, plan: { id: string; school_year: stri
   const current = monthOf(now)
   if (!year) return []
   const last = year.end < current ? year.end : current
-  const stored = await db
-    .selectFrom('monthly_snapshot')
-    .select(['month', 'data'])
-    .where('plan_id', '=', plan.id)
-    .where('kind', '=', 'month_end')
-    .execute()
-  const byMonth = new Map(stored.map((r) => [r.month, JSON.parse(r.data) as MonthlySummary]))
+  const byMonth = await listMonthEndSummaries(db, plan.id)
   const months: { month: string; source: 'snapshot' | 'log' | 'live'; summary: MonthlySummary }[] =
     []
   for (let m: string = year.start; m <= last; m = addMonths(m as Month, 1)) {
@@ -238,4 +199,18 @@ export async function yearProgress(db: Db, plan: { id: string; school_year: stri
     shareVerified: summary.shareVerified,
     overdue: summary.overdue.length,
   }))
+}
+
+/** The monitoring team's remark on a plan's month, with its author's name; null when none. */
+export function loadRemark(db: Db, planId: string, month: string) {
+  return findRemark(db, planId, month)
+}
+
+/** Writes the remark on a plan's month; an empty text removes it. */
+export async function writeRemark(
+  db: Db,
+  remark: { planId: string; month: string; text: string; authorId: string; now: string },
+): Promise<void> {
+  if (remark.text) await updateRemark(db, remark)
+  else await deleteRemark(db, remark.planId, remark.month)
 }

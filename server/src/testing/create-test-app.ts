@@ -9,8 +9,9 @@ import { createLoginThrottle, type ThrottleRules } from '../auth/login-throttle.
 import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
 import { loadFrameworks, readBuiltinFrameworks } from '../frameworks/framework-catalog.ts'
-import { insertMembership, insertSchool, insertUser } from '../schools/school.repository.ts'
-import { createCard } from '../cards/card-commands.ts'
+import { insertMembership, insertSchool, insertUser } from '../schools/account.repository.ts'
+import { createCard } from '../cards/create-card.ts'
+import { insertPlan } from '../plans/plan.repository.ts'
 
 export const TEST_PASSWORD = 'test-password-1'
 
@@ -104,19 +105,14 @@ export async function insertTestUser(
 export async function insertTestPlan(db: Db, schoolId: string, schoolYear = '2026-2027') {
   const id = crypto.randomUUID()
   const now = new Date().toISOString()
-  await db
-    .insertInto('plan')
-    .values({
-      id,
-      school_id: schoolId,
-      title: 'Kế hoạch thử',
-      school_year: schoolYear,
-      framework_id: null,
-      state: 'active',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+  await insertPlan(db, {
+    id,
+    schoolId,
+    title: 'Kế hoạch thử',
+    schoolYear,
+    frameworkId: null,
+    now,
+  })
   return { id, school_id: schoolId, school_year: schoolYear }
 }
 

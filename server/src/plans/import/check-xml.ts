@@ -8,6 +8,7 @@ const DOCTYPE = /<!DOCTYPE/i
  */
 export function checkXml(name: string, bytes: Uint8Array): string {
   const xml = new TextDecoder('utf-8').decode(bytes)
-  if (DOCTYPE.test(xml)) throw planParseError('not_an_office_file', `(${name}: <!DOCTYPE>)`)
+  if (DOCTYPE.test(xml))
+    throw planParseError('not_an_office_file', { technical: `${name}: <!DOCTYPE>` })
   return xml
 }

@@ -9,7 +9,8 @@ import {
   PARSE_WORKER_HEAP_MB,
 } from './import-limits.ts'
 import type { ParsedPlan, ParsePlanOptions } from './parse-plan.ts'
-import { PlanParseError, planParseError, type PlanParseErrorCode } from './plan-parse-error.ts'
+import type { PlanFileDetail, PlanParseErrorCode } from '@caitien/shared/import-messages'
+import { PlanParseError, planParseError } from './plan-parse-error.ts'
 
 export interface ParseRequest {
   bytes: Uint8Array
@@ -19,7 +20,8 @@ export interface ParseRequest {
 
 export type ParseReply =
   | { ok: true; plan: ParsedPlan }
-  | { ok: false; code: PlanParseErrorCode; message?: string; messageVi?: string }
+  /** Refused by the reading itself (`refused`), or stopped at a bound (time, memory, depth). */
+  | { ok: false; code: PlanParseErrorCode; refused?: true; detail?: PlanFileDetail }
   | { ok: false; code: null; message: string }
 
 /** The bounds of one run, overridable by tests only to show each bound works. */
@@ -177,8 +179,7 @@ export async function parsePlanInWorker(
 function answerOf(reply: ParseReply, bounds: ParseBounds): ParsedPlan {
   if (reply.ok) return reply.plan
   if (reply.code === null) throw new Error(`plan parse worker: ${reply.message}`)
-  if (reply.message && reply.messageVi)
-    throw new PlanParseError(reply.code, reply.messageVi, reply.message)
+  if (reply.refused) throw new PlanParseError(reply.code, reply.detail)
   throw bounded(reply.code, bounds)
 }
 
@@ -236,8 +237,6 @@ const outOfMemory = (err: unknown) =>
   (err as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
 
 function bounded(code: PlanParseErrorCode, bounds: ParseBounds): PlanParseError {
-  const error = planParseError(code)
-  if (bounds === DEFAULT_BOUNDS) return error
-  const detail = `(${bounds.timeMs} ms, ${bounds.heapMb} MB)`
-  return new PlanParseError(code, `${error.messageVi} ${detail}`, `${error.message} ${detail}`)
+  if (bounds === DEFAULT_BOUNDS) return planParseError(code)
+  return planParseError(code, { technical: `${bounds.timeMs} ms, ${bounds.heapMb} MB` })
 }

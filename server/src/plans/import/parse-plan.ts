@@ -1,5 +1,6 @@
 // Subpaths, not the barrel: the parse worker starts faster without zod and the schemas.
 import type { Month } from '@caitien/shared'
+import { rowProblem } from '@caitien/shared/import-messages'
 import { parseBudget, parseTimeframe } from '@caitien/shared/plan-fields'
 import { planParseError } from './plan-parse-error.ts'
 import { readCsv } from './read-csv.ts'
@@ -16,7 +17,7 @@ import {
 } from './understand-table.ts'
 
 export { MAX_PLAN_ROWS } from './import-limits.ts'
-export { PlanParseError, type PlanParseErrorCode } from './plan-parse-error.ts'
+export { PlanParseError } from './plan-parse-error.ts'
 export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
 export type {
   ColumnMapping,
@@ -74,14 +75,15 @@ function readOffice(bytes: Uint8Array): SourceDocument | Promise<SourceDocument>
 async function readDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
   if (bytes.length === 0) throw planParseError('empty_file')
   const ext = extensionOf(fileName)
-  if (startsWith(bytes, OLE_MAGIC)) throw planParseError('unsupported_type', `(${fileName})`)
+  if (startsWith(bytes, OLE_MAGIC))
+    throw planParseError('unsupported_type', { technical: fileName })
   // The content decides between Word and Excel, so a renamed file still reads.
   if (startsWith(bytes, ZIP_MAGIC)) return readOffice(bytes)
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) throw planParseError('not_an_office_file')
   if (ext === 'docx' || ext === 'xlsx' || ext === 'docm' || ext === 'xlsm')
     throw planParseError('not_a_zip')
   if (ext === 'csv' || ext === 'txt') return readCsv(bytes)
-  throw planParseError('unsupported_type', `(${fileName})`)
+  throw planParseError('unsupported_type', { technical: fileName })
 }
 
 /** "tháng 6 năm 2020" is a month too, though parseTimeframe reads only "6/2020". */
@@ -108,18 +110,10 @@ export async function parsePlanFile(
       ? parseTimeframe(monthWords(fields.timeframe), plan.schoolYear ?? '')
       : { startMonth: null, dueMonth: null }
     if (fields.timeframe && !startMonth && !dueMonth)
-      problems.push({
-        row: sourceRow,
-        message: `Could not read the timeframe "${fields.timeframe}"`,
-        messageVi: `Không đọc được thời gian thực hiện “${fields.timeframe}”`,
-      })
+      problems.push(rowProblem(sourceRow, 'timeframeUnreadable', { text: fields.timeframe }))
     const budgetAmount = parseBudget(fields.budget)
     if (fields.budget && budgetAmount === null)
-      problems.push({
-        row: sourceRow,
-        message: `Could not read the budget "${fields.budget}" as an amount`,
-        messageVi: `Không đọc được số tiền kinh phí “${fields.budget}”`,
-      })
+      problems.push(rowProblem(sourceRow, 'budgetUnreadable', { text: fields.budget }))
     return { ...fields, startMonth, dueMonth, budgetAmount, sourceRow }
   })
   problems.sort((a, b) => a.row - b.row)

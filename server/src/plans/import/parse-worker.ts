@@ -12,7 +12,7 @@ async function answer(request: ParseRequest): Promise<ParseReply> {
     return { ok: true, plan }
   } catch (err) {
     if (err instanceof PlanParseError)
-      return { ok: false, code: err.code, message: err.message, messageVi: err.messageVi }
+      return { ok: false, code: err.code, refused: true, detail: err.detail }
     // A stack overflow is a file nested past what reading it may take, not a bug.
     if (err instanceof RangeError) return { ok: false, code: 'parse_out_of_memory' }
     const message = err instanceof Error ? (err.stack ?? err.message) : String(err)

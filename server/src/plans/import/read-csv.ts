@@ -52,9 +52,8 @@ function parseRecords(
   } catch (err) {
     if (!(err instanceof CsvError)) throw err
     const line = typeof err.lines === 'number' ? err.lines : 0
-    if (err.code === 'CSV_MAX_RECORD_SIZE')
-      throw planParseError('record_too_long', `(line ${line} / dòng ${line})`)
-    throw planParseError('bad_csv', `(line ${line} / dòng ${line}: ${err.code})`)
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw planParseError('record_too_long', { line })
+    throw planParseError('bad_csv', { line, technical: err.code })
   }
 }
 
@@ -104,14 +103,11 @@ export function readCsv(bytes: Uint8Array): SourceDocument {
   delimiter ??= detectDelimiter(text)
   const records = parseRecords(text, delimiter, MAX_TABLE_ROWS + 1, (record, line) => {
     if (record.length > MAX_TABLE_COLUMNS)
-      throw planParseError(
-        'table_too_wide',
-        `(${record.length} columns on line ${line} / ${record.length} cột ở dòng ${line})`,
-      )
+      throw planParseError('table_too_wide', { columns: record.length, line })
     return record
   })
   if (records.length > MAX_TABLE_ROWS)
-    throw planParseError('too_many_rows', `(> ${MAX_TABLE_ROWS} lines / dòng)`)
+    throw planParseError('too_many_rows', { moreThanLines: MAX_TABLE_ROWS })
   const placed: PlacedCell[] = []
   records.forEach((record, row) =>
     record.forEach((field, col) => {

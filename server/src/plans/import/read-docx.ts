@@ -149,10 +149,7 @@ function readTable(tbl: XmlNode, reading: Reading, depth: number): SourceTable {
   let open: (PlacedCell | undefined)[] = []
   const rows = unwrap(childrenOf(tbl)).filter((n) => tagOf(n) === 'w:tr')
   if (rows.length > MAX_TABLE_ROWS)
-    throw planParseError(
-      'too_many_rows',
-      `(${rows.length} rows in a table / ${rows.length} dòng trong một bảng)`,
-    )
+    throw planParseError('too_many_rows', { rows: rows.length, in: 'table' })
   rows.forEach((tr, r) => {
     const trPr = child(tr, 'w:trPr')
     const tblHeader = trPr && child(trPr, 'w:tblHeader')
@@ -166,7 +163,7 @@ function readTable(tbl: XmlNode, reading: Reading, depth: number): SourceTable {
       const span = intAttr(tcPr && child(tcPr, 'w:gridSpan'), 1)
       // Before the span is used: w:gridSpan="100000000" must not become a hundred million cells.
       if (col + span > MAX_TABLE_COLUMNS)
-        throw planParseError('table_too_wide', `(${col + span} columns / ${col + span} cột)`)
+        throw planParseError('table_too_wide', { columns: col + span })
       const vMerge = tcPr && child(tcPr, 'w:vMerge')
       const hMerge = tcPr && child(tcPr, 'w:hMerge')
       const text = cellText(tc, reading, depth)
@@ -211,12 +208,14 @@ export function readDocx(documentXml: Uint8Array): SourceDocument {
     tree = parser.parse(xml) as XmlNode[]
   } catch (err) {
     const message = (err as Error).message
-    if (/nested tags/i.test(message)) throw planParseError('nesting_too_deep', `(${message})`)
-    throw planParseError('not_an_office_file', `(word/document.xml: ${message})`)
+    if (/nested tags/i.test(message))
+      throw planParseError('nesting_too_deep', { technical: message })
+    throw planParseError('not_an_office_file', { technical: `word/document.xml: ${message}` })
   }
   const doc = tree.find((n) => tagOf(n) === 'w:document')
   const body = doc && child(doc, 'w:body')
-  if (!body) throw planParseError('not_an_office_file', '(no w:body in word/document.xml)')
+  if (!body)
+    throw planParseError('not_an_office_file', { technical: 'no w:body in word/document.xml' })
   const reading: Reading = { tables: [], paragraphs: [], budget: newCellBudget() }
   walkBody(childrenOf(body), reading)
   return { tables: reading.tables, paragraphs: reading.paragraphs }

@@ -84,24 +84,19 @@ function checkSheetXml(name: string, xml: string, merged: { cells: number }): vo
     lastRow = Math.max(lastRow, top, bottom)
     merged.cells += (Math.abs(bottom - top) + 1) * (Math.abs(right - left) + 1)
     if (merged.cells > MAX_MERGED_CELLS)
-      throw planParseError('merge_too_large', `(${name}: ${m[0].slice(m[0].indexOf('ref='))})`)
+      throw planParseError('merge_too_large', {
+        technical: `${name}: ${m[0].slice(m[0].indexOf('ref='))}`,
+      })
   }
   if (lastRow > MAX_TABLE_ROWS)
-    throw planParseError(
-      'too_many_rows',
-      `(${lastRow} rows in the sheet / ${lastRow} dòng trong trang tính)`,
-    )
+    throw planParseError('too_many_rows', { rows: lastRow, in: 'sheet' })
 }
 
 function readSheet(sheet: ExcelJS.Worksheet, budget: CellBudget): SourceTable | null {
   const height = sheet.rowCount
   const width = Math.min(sheet.columnCount, MAX_TABLE_COLUMNS)
   if (height === 0 || width === 0) return null
-  if (height > MAX_TABLE_ROWS)
-    throw planParseError(
-      'too_many_rows',
-      `(${height} rows in the sheet / ${height} dòng trong trang tính)`,
-    )
+  if (height > MAX_TABLE_ROWS) throw planParseError('too_many_rows', { rows: height, in: 'sheet' })
   const covered = new Map<number, PlacedCell>()
   const placed: PlacedCell[] = []
   for (const range of sheet.model.merges) {
@@ -163,7 +158,7 @@ export async function readXlsx(parts: Map<string, Uint8Array>): Promise<SourceDo
   try {
     await workbook.xlsx.load(Buffer.from(zipSync(files)) as never)
   } catch (err) {
-    throw planParseError('not_an_office_file', `(${(err as Error).message})`)
+    throw planParseError('not_an_office_file', { technical: (err as Error).message })
   }
   const budget = newCellBudget()
   const tables: SourceTable[] = []

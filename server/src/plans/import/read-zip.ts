@@ -68,14 +68,14 @@ export function readZip(bytes: Uint8Array, wanted: (name: string) => boolean): Z
       unzip.push(bytes.subarray(at, at + SLICE), at + SLICE >= bytes.length)
   } catch (err) {
     if (err instanceof PlanParseError) throw err
-    throw planParseError('not_a_zip', `(${(err as Error).message})`)
+    throw planParseError('not_a_zip', { technical: (err as Error).message })
   }
   if (failure instanceof PlanParseError) throw failure
-  if (failure) throw planParseError('not_a_zip', `(${failure.message})`)
+  if (failure) throw planParseError('not_a_zip', { technical: failure.message })
   return { names, entries }
 }
 
-const tooLarge = (name: string) => planParseError('entry_too_large', `(${name})`)
+const tooLarge = (name: string) => planParseError('entry_too_large', { technical: name })
 
 function inflate(compressed: Uint8Array, limit: number, name: string): Uint8Array {
   try {
@@ -83,7 +83,7 @@ function inflate(compressed: Uint8Array, limit: number, name: string): Uint8Arra
     return inflateRawSync(compressed, { maxOutputLength: Math.max(1, limit) })
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(name)
-    throw planParseError('not_a_zip', `(${name}: ${(err as Error).message})`)
+    throw planParseError('not_a_zip', { technical: `${name}: ${(err as Error).message}` })
   }
 }
 

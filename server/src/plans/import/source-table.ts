@@ -54,10 +54,8 @@ export function newCellBudget(): CellBudget {
   let left = MAX_DOCUMENT_CELLS
   return {
     take(rows, width) {
-      if (width > MAX_TABLE_COLUMNS)
-        throw planParseError('table_too_wide', `(${width} columns / ${width} cột)`)
-      if (rows > MAX_TABLE_ROWS)
-        throw planParseError('too_many_rows', `(${rows} rows / ${rows} dòng)`)
+      if (width > MAX_TABLE_COLUMNS) throw planParseError('table_too_wide', { columns: width })
+      if (rows > MAX_TABLE_ROWS) throw planParseError('too_many_rows', { rows })
       left -= rows * width
       if (left < 0) throw planParseError('too_many_cells')
     },

@@ -1,3 +1,4 @@
+import { rowProblem } from '@caitien/shared/import-messages'
 import { foldText } from '@caitien/shared/text'
 import {
   headingField,
@@ -36,7 +37,10 @@ export interface UnderstoodRow {
   sourceRow: number
 }
 
-/** A row the import could not read whole: in English (CLI, logs) and Vietnamese (the UI). */
+/**
+ * A row the import could not read whole: in English (CLI, logs) and Vietnamese (the UI),
+ * both from shared/src/import-messages.ts (rowProblem).
+ */
 export interface PlanProblem {
   row: number
   message: string
@@ -343,8 +347,7 @@ export function understandDocument(
   const standardColumn = fieldOf.indexOf('standard')
 
   const bodyRows = slices.reduce((n, s) => n + s.table.rows.length - s.bodyStart, 0)
-  if (bodyRows > MAX_PLAN_ROWS)
-    throw planParseError('too_many_rows', `(${bodyRows} rows / ${bodyRows} dòng)`)
+  if (bodyRows > MAX_PLAN_ROWS) throw planParseError('too_many_rows', { rows: bodyRows })
 
   const rows: UnderstoodRow[] = []
   const problems: UnderstoodPlan['problems'] = []
@@ -378,11 +381,7 @@ export function understandDocument(
         }
         if (PLACEHOLDER_RE.test(folded)) continue
         if (only.colSpan > 1 && only.colSpan >= Math.max(2, main.table.width / 2)) {
-          problems.push({
-            row: sourceRow,
-            message: `Heading row skipped: "${only.text}"`,
-            messageVi: `Bỏ qua dòng tiêu đề “${only.text}” (không phải hoạt động)`,
-          })
+          problems.push(rowProblem(sourceRow, 'headingSkipped', { text: only.text }))
           continue
         }
       }
@@ -426,13 +425,11 @@ export function understandDocument(
         criterion = lastCriterion
       }
       if (!criterion.criterion && !criterion.criterionLabel)
-        problems.push({ row: sourceRow, message: 'No criterion', messageVi: 'Không có tiêu chí' })
+        problems.push(rowProblem(sourceRow, 'noCriterion'))
       else if (!criterion.criterion)
-        problems.push({
-          row: sourceRow,
-          message: `Could not read the criterion code in "${criterion.criterionLabel}"`,
-          messageVi: `Không đọc được mã tiêu chí trong “${criterion.criterionLabel}”`,
-        })
+        problems.push(
+          rowProblem(sourceRow, 'criterionUnreadable', { label: criterion.criterionLabel ?? '' }),
+        )
 
       for (const [field, value] of joined) {
         if (field === 'standard' || field === 'criterion') continue
@@ -443,11 +440,7 @@ export function understandDocument(
       fields.standard = standard ?? criterion.criterion?.split('.')[0] ?? null
       fields.standardName = standard ? standardName : null
       if (stray.length)
-        problems.push({
-          row: sourceRow,
-          message: `Text outside the plan columns was left out: "${stray.join(' | ')}"`,
-          messageVi: `Bỏ qua nội dung nằm ngoài các cột của bảng: “${stray.join(' | ')}”`,
-        })
+        problems.push(rowProblem(sourceRow, 'strayText', { text: stray.join(' | ') }))
       rows.push({ fields, sourceRow })
     }
   }
