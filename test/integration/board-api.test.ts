@@ -1,4 +1,5 @@
 import { insertTestCard } from '@caitien/server/testing'
+import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -28,31 +29,37 @@ afterAll(async () => {
 
 describe('cards, by the principal', () => {
   it('creates a card with every plan field, parsing timeframe and budget beside the raw text', async () => {
-    const res = await principal.post(`/api/plans/${world.plan.id}/cards`, {
-      standard: '3',
-      standardName: 'Cơ sở vật chất và thiết bị dạy học',
-      criterion: '3.4',
-      criterionLabel: 'Tiêu chí 3.4: Khu vệ sinh, hệ thống cấp thoát nước',
-      weakness: 'Khu vệ sinh xuống cấp',
-      target: 'Mức 2',
-      tasks: 'Sửa chữa khu vệ sinh\nLắp thêm vòi nước',
-      lead: 'Phó HT phụ trách CSVC',
-      timeframe: 'Tháng 9/2026 đến tháng 12/2026',
-      budget: '12.000.000 đồng',
-      fundingSource: 'Ngân sách',
-      expectedEvidence: 'Biên bản nghiệm thu',
-      assigneeIds: [world.users.assignee.id],
+    const res = await principal.api.api.plans[':planId'].cards.$post({
+      param: { planId: world.plan.id },
+      json: {
+        standard: '3',
+        standardName: 'Cơ sở vật chất và thiết bị dạy học',
+        criterion: '3.4',
+        criterionLabel: 'Tiêu chí 3.4: Khu vệ sinh, hệ thống cấp thoát nước',
+        weakness: 'Khu vệ sinh xuống cấp',
+        target: 'Mức 2',
+        tasks: 'Sửa chữa khu vệ sinh\nLắp thêm vòi nước',
+        lead: 'Phó HT phụ trách CSVC',
+        timeframe: 'Tháng 9/2026 đến tháng 12/2026',
+        budget: '12.000.000 đồng',
+        fundingSource: 'Ngân sách',
+        expectedEvidence: 'Biên bản nghiệm thu',
+        assigneeIds: [world.users.assignee.id],
+      },
     })
     expect(res.status).toBe(201)
-    expect(res.body.card).toMatchObject({
+    const { card } = await parseResponse(res)
+    expect(card).toMatchObject({
       status: 'planned',
       version: 1,
       criterion: '3.4',
       title: 'Sửa chữa khu vệ sinh',
       assigneeIds: [world.users.assignee.id],
     })
-    const detail = await assignee.get(`/api/cards/${res.body.card.id}`)
-    expect(detail.body.card).toMatchObject({
+    const detail = await parseResponse(
+      assignee.api.api.cards[':cardId'].$get({ param: { cardId: card.id } }),
+    )
+    expect(detail.card).toMatchObject({
       criterionLabel: 'Tiêu chí 3.4: Khu vệ sinh, hệ thống cấp thoát nước',
       tasks: 'Sửa chữa khu vệ sinh\nLắp thêm vòi nước',
       timeframe: 'Tháng 9/2026 đến tháng 12/2026',
@@ -61,7 +68,7 @@ describe('cards, by the principal', () => {
       budget: '12.000.000 đồng',
       budgetAmount: 12_000_000,
     })
-    expect(detail.body.card.activity[0]).toMatchObject({
+    expect(detail.card.activity[0]).toMatchObject({
       action: 'created',
       actor: { id: world.users.principal.id },
     })
@@ -69,33 +76,39 @@ describe('cards, by the principal', () => {
 
   it('edits with the version, and refuses an edit made against an older one', async () => {
     const id = await insertTestCard(server.db, world.plan)
-    const ok = await principal.patch(`/api/cards/${id}`, {
-      version: 1,
-      notes: 'Ưu tiên',
-      budget: 'Không có',
-    })
-    expect(ok.status).toBe(200)
-    expect(ok.body.card).toMatchObject({ notes: 'Ưu tiên', budgetAmount: 0, version: 2 })
-    const stale = await principal.patch(`/api/cards/${id}`, { version: 1, notes: 'Ghi đè' })
-    expect(stale.status).toBe(409)
-    expect(stale.body.card.version).toBe(2)
+    const edit = (json: { version: number; notes: string; budget?: string }) =>
+      principal.api.api.cards[':cardId'].$patch({ param: { cardId: id }, json })
+    const ok = await parseResponse(edit({ version: 1, notes: 'Ưu tiên', budget: 'Không có' }))
+    expect(ok.card).toMatchObject({ notes: 'Ưu tiên', budgetAmount: 0, version: 2 })
+    const stale = await edit({ version: 1, notes: 'Ghi đè' })
+    // The 409 carries the card as it now is, typed by the route and its status.
+    if (stale.status !== 409) throw new Error(`expected 409, got ${stale.status}`)
+    const refusal = await stale.json()
+    expect(refusal.error.code).toBe('version_conflict')
+    expect(refusal.card.version).toBe(2)
   })
 
   it('assigns people and deletes a card, keeping its history', async () => {
     const id = await insertTestCard(server.db, world.plan)
-    const assigned = await principal.put(`/api/cards/${id}/assignees`, {
-      version: 1,
-      assigneeIds: [world.users.staff.id, world.users.assignee.id],
-    })
-    expect(assigned.status).toBe(200)
-    expect(assigned.body.card.assigneeIds).toEqual(
+    const assigned = await parseResponse(
+      principal.api.api.cards[':cardId'].assignees.$put({
+        param: { cardId: id },
+        json: { version: 1, assigneeIds: [world.users.staff.id, world.users.assignee.id] },
+      }),
+    )
+    expect(assigned.card.assigneeIds).toEqual(
       [world.users.staff.id, world.users.assignee.id].sort(),
     )
-    const gone = await principal.delete(`/api/cards/${id}`, { version: 2 })
+    const gone = await principal.api.api.cards[':cardId'].$delete({
+      param: { cardId: id },
+      json: { version: 2 },
+    })
     expect(gone.status).toBe(200)
     expect((await principal.get(`/api/cards/${id}`)).status).toBe(404)
-    const board = await principal.get(`/api/plans/${world.plan.id}/board`)
-    expect(board.body.cards.map((c: { id: string }) => c.id)).not.toContain(id)
+    const board = await parseResponse(
+      principal.api.api.plans[':planId'].board.$get({ param: { planId: world.plan.id } }),
+    )
+    expect(board.cards.map((c) => c.id)).not.toContain(id)
     const history = await server.db
       .selectFrom('activity')
       .select('action')
@@ -132,20 +145,19 @@ describe('evidence and comments', () => {
     })
     const codes = []
     for (const card of [a, b, a]) {
-      const res = await assignee.post(`/api/cards/${card}/evidence`, {
-        kind: 'link',
-        title: 'Kế hoạch',
-        url: 'https://truong.edu.vn/kh.pdf',
-      })
-      expect(res.status).toBe(201)
-      codes.push(res.body.evidence.code)
+      const res = await parseResponse(
+        assignee.api.api.cards[':cardId'].evidence.$post({
+          param: { cardId: card },
+          json: { kind: 'link', title: 'Kế hoạch', url: 'https://truong.edu.vn/kh.pdf' },
+        }),
+      )
+      codes.push(res.evidence.code)
     }
     expect(codes).toEqual(['[H2-2.3-01]', '[H2-2.3-02]', '[H2-2.3-03]'])
-    const detail = await monitor.get(`/api/cards/${a}`)
-    expect(detail.body.card.evidence.map((e: { code: string }) => e.code)).toEqual([
-      '[H2-2.3-01]',
-      '[H2-2.3-03]',
-    ])
+    const detail = await parseResponse(
+      monitor.api.api.cards[':cardId'].$get({ param: { cardId: a } }),
+    )
+    expect(detail.card.evidence.map((e) => e.code)).toEqual(['[H2-2.3-01]', '[H2-2.3-03]'])
   })
 
   it('lets only assignees and the principal add evidence, and everyone comment', async () => {
@@ -167,14 +179,16 @@ describe('evidence and comments', () => {
     expect(
       (await monitor.post(`/api/cards/${id}/comments`, { body: 'Cần bổ sung ảnh' })).status,
     ).toBe(201)
-    const detail = await staff.get(`/api/cards/${id}`)
-    expect(detail.body.card.comments).toEqual([
+    const detail = await parseResponse(
+      staff.api.api.cards[':cardId'].$get({ param: { cardId: id } }),
+    )
+    expect(detail.card.comments).toEqual([
       expect.objectContaining({
         body: 'Cần bổ sung ảnh',
         author: { id: world.users.monitor.id, displayName: world.users.monitor.login },
       }),
     ])
-    expect(detail.body.card.activity.map((e: { action: string }) => e.action)).toEqual([
+    expect(detail.card.activity.map((e) => e.action)).toEqual([
       'commented',
       'evidence_added',
       'created',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadShippedFrameworks } from '@caitien/server/testing'
 import ExcelJS from 'exceljs'
+import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -68,35 +69,35 @@ afterAll(async () => {
   await server.stop()
 })
 
+/** The month's figures as the dashboard reads them, typed by the route. */
+const monthView = (who: HttpSession, id: string) =>
+  parseResponse(
+    who.api.api.plans[':planId'].snapshots[':month'].$get({ param: { planId: id, month: MONTH } }),
+  )
+
 describe('names beside the codes of the monthly figures', () => {
   it('come from the plan’s framework version for the codes it knows', async () => {
-    const res = await monitor.get(`/api/plans/${planId}/snapshots/${MONTH}`)
-    expect(res.status).toBe(200)
-    expect(res.body.summary.byCriterion.map((c: { criterion: string }) => c.criterion)).toEqual([
-      '3.6',
-      '5.2',
-      '9.9',
-    ])
-    expect(res.body.names.framework).toEqual({
+    const res = await monthView(monitor, planId)
+    expect(res.summary.byCriterion.map((c) => c.criterion)).toEqual(['3.6', '5.2', '9.9'])
+    expect(res.names.framework).toEqual({
       code: 'TT18-2018',
       version: tt18.effective,
       title: expect.any(String),
     })
-    expect(res.body.names.criteria['3.6']).toBe(criterionOf('3.6').name)
-    expect(res.body.names.criteria['5.2']).toBe(criterionOf('5.2').name)
-    expect(res.body.names.standards['3']).toBe(standardOf('3').name)
-    expect(res.body.names.standards['5']).toBe(standardOf('5').name)
+    expect(res.names.criteria['3.6']).toBe(criterionOf('3.6').name)
+    expect(res.names.criteria['5.2']).toBe(criterionOf('5.2').name)
+    expect(res.names.standards['3']).toBe(standardOf('3').name)
+    expect(res.names.standards['5']).toBe(standardOf('5').name)
   })
 
   it('leave a criterion the framework does not know without a name, its standard named by the plan', async () => {
-    const res = await principal.get(`/api/plans/${planId}/snapshots/${MONTH}`)
-    expect(res.status).toBe(200)
-    expect(res.body.names.criteria).toHaveProperty(['9.9'], null)
-    expect(res.body.names.standards['9']).toBe('Tiêu chuẩn riêng của trường')
+    const res = await monthView(principal, planId)
+    expect(res.names.criteria).toHaveProperty(['9.9'], null)
+    expect(res.names.standards['9']).toBe('Tiêu chuẩn riêng của trường')
   })
 
   it('are the names the month’s .xlsx report prints', async () => {
-    const view = (await principal.get(`/api/plans/${planId}/snapshots/${MONTH}`)).body
+    const view = await monthView(principal, planId)
     const res = await fetch(
       `${server.url}/api/plans/${planId}/snapshots/${MONTH}/report?format=xlsx`,
       {
@@ -125,7 +126,7 @@ describe('names beside the codes of the monthly figures', () => {
       tasks: 'Rà soát phương hướng',
     })
     expect(res.status).toBe(201)
-    const view = (await principal.get(`/api/plans/${world.plan.id}/snapshots/${MONTH}`)).body
+    const view = await monthView(principal, world.plan.id)
     expect(view.names).toEqual({
       framework: null,
       standards: { '1': 'Tổ chức và quản lý nhà trường' },

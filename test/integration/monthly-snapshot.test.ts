@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDb } from '@caitien/db'
 import { catchUpSnapshots, insertTestPlan } from '@caitien/server/testing'
+import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../support/app-process.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
@@ -269,14 +270,17 @@ describe('a whole school year of monthly snapshots', () => {
     await as.staff.login(world.users.staff.login)
     expect(await catchUpSnapshots(server.db, new Date('2027-06-15T03:00:00Z'))).toEqual([])
     for (const month of MONTHS) {
-      const view = await as.principal.get(`/api/plans/${plan.id}/snapshots/${month}`)
-      expect(view.status).toBe(200)
-      expect(view.body.source).toBe('snapshot')
-      expect({ month, check: view.body.check }).toEqual({
+      const view = await parseResponse(
+        as.principal.api.api.plans[':planId'].snapshots[':month'].$get({
+          param: { planId: plan.id, month },
+        }),
+      )
+      expect(view.source).toBe('snapshot')
+      expect({ month, check: view.check }).toEqual({
         month,
         check: { agrees: true, differences: [] },
       })
-      const s = view.body.summary
+      const s = view.summary
       const e = expected.get(month)!
       expect({
         month,
@@ -295,31 +299,20 @@ describe('a whole school year of monthly snapshots', () => {
         budget: e.budget,
         moves: e.moves,
       })
-      expect(
-        Object.fromEntries(
-          s.byStandard.map((x: { standard: string; total: number }) => [x.standard, x.total]),
-        ),
-      ).toEqual(e.byStandard)
-      expect(
-        Object.fromEntries(
-          s.byAssignee.map((x: { userId: string; total: number }) => [x.userId, x.total]),
-        ),
-      ).toEqual(e.byAssignee)
+      expect(Object.fromEntries(s.byStandard.map((x) => [x.standard, x.total]))).toEqual(
+        e.byStandard,
+      )
+      expect(Object.fromEntries(s.byAssignee.map((x) => [x.userId, x.total]))).toEqual(e.byAssignee)
     }
-    const progress = await as.monitor.get(`/api/plans/${plan.id}/progress`)
-    expect(progress.body.months.map((m: { month: string }) => m.month)).toEqual(MONTHS)
-    expect(progress.body.months.every((m: { source: string }) => m.source === 'snapshot')).toBe(
-      true,
+    const param = { param: { planId: plan.id } }
+    const progress = await parseResponse(as.monitor.api.api.plans[':planId'].progress.$get(param))
+    expect(progress.months.map((m) => m.month)).toEqual(MONTHS)
+    expect(progress.months.every((m) => m.source === 'snapshot')).toBe(true)
+    expect(progress.months.map((m) => m.byStatus.verified)).toEqual(
+      MONTHS.map((m) => expected.get(m)!.byStatus.verified),
     )
-    expect(
-      progress.body.months.map((m: { byStatus: { verified: number } }) => m.byStatus.verified),
-    ).toEqual(MONTHS.map((m) => expected.get(m)!.byStatus.verified))
-    const list = await as.monitor.get(`/api/plans/${plan.id}/snapshots`)
-    expect(
-      list.body.snapshots
-        .filter((x: { kind: string }) => x.kind === 'month_end')
-        .map((x: { month: string }) => x.month),
-    ).toEqual(MONTHS)
+    const list = await parseResponse(as.monitor.api.api.plans[':planId'].snapshots.$get(param))
+    expect(list.snapshots.filter((x) => x.kind === 'month_end').map((x) => x.month)).toEqual(MONTHS)
     expect((await as.staff.get(`/api/plans/${plan.id}/snapshots`)).status).toBe(403)
   })
 })

@@ -1,4 +1,5 @@
-import { CARD_STATUSES, checkMoveCommand, type CardStatus, type Role } from '@caitien/shared'
+import { CARD_STATUSES, checkMoveCommand, type Role } from '@caitien/shared'
+import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
@@ -149,8 +150,10 @@ describe('the transition matrix through the API', () => {
       reason: '  Biên bản chưa có chữ ký  ',
     })
     expect(res.status).toBe(200)
-    const activity = await sessions.assignee.get(`/api/cards/${cardId}/activity`)
-    expect(activity.body.activity[0]).toMatchObject({
+    const { activity } = await parseResponse(
+      sessions.assignee.api.api.cards[':cardId'].activity.$get({ param: { cardId } }),
+    )
+    expect(activity[0]).toMatchObject({
       action: 'send_back',
       reason: 'Biên bản chưa có chữ ký',
       fromStatus: 'evidence_submitted',
@@ -224,8 +227,10 @@ describe('ordering within a column', () => {
     const b = await mk()
     const c = await mk()
     const column = async () => {
-      const board = await sessions.assignee.get(`/api/plans/${plan.id}/board`)
-      return (board.body.cards as { id: string; status: CardStatus }[])
+      const board = await parseResponse(
+        sessions.assignee.api.api.plans[':planId'].board.$get({ param: { planId: plan.id } }),
+      )
+      return board.cards
         .filter((x) => [a, b, c].includes(x.id) && x.status === 'in_progress')
         .map((x) => x.id)
     }

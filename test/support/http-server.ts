@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
+import { createApiClient } from '@caitien/server/client'
 import {
   createTestApp,
   TEST_PASSWORD,
@@ -52,37 +53,25 @@ export async function startTestServer(
   }
 }
 
+/**
+ * An answer read without the route's types: for what the typed client cannot send (malformed
+ * JSON, a missing header, hostile bytes) and for error bodies. A test reading a successful
+ * answer uses `session.api` and `parseResponse` instead, typed by the route (STYLE B4).
+ */
 export interface HttpAnswer {
   status: number
   body: any
   headers: Headers
 }
 
-/** A browser-like HTTP session: keeps its cookies, sends JSON. */
+/**
+ * A browser-like HTTP session: keeps its cookies, sends JSON. `api` is the app's own typed
+ * client (the web's) over the same cookies: its answers are typed by route and status.
+ */
 export function httpSession(baseUrl: string) {
   const jar = new Map<string, string>()
   const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-  async function request(
-    method: string,
-    path: string,
-    body?: unknown,
-    init: RequestInit = {},
-  ): Promise<HttpAnswer> {
-    const headers = new Headers(init.headers)
-    if (jar.size && !headers.has('cookie')) headers.set('cookie', cookieHeader())
-    const isForm = body instanceof FormData || body instanceof Uint8Array
-    if (body !== undefined && !isForm && !headers.has('content-type')) {
-      headers.set('content-type', 'application/json')
-    }
-    const res = await fetch(baseUrl + path, {
-      ...init,
-      method,
-      headers,
-      body:
-        body === undefined || isForm || typeof body === 'string'
-          ? (body as BodyInit | undefined)
-          : JSON.stringify(body),
-    })
+  function keepCookies(res: Response) {
     for (const line of res.headers.getSetCookie()) {
       const pair = line.split(';')[0]!
       const at = pair.indexOf('=')
@@ -91,6 +80,35 @@ export function httpSession(baseUrl: string) {
       if (value === '' || /max-age=0\b/i.test(line)) jar.delete(name)
       else jar.set(name, value)
     }
+  }
+  /** fetch as this browser: its cookies go out, the server's come back into the jar. */
+  async function sessionFetch(input: RequestInfo | URL, init: RequestInit = {}) {
+    const headers = new Headers(init.headers)
+    if (jar.size && !headers.has('cookie')) headers.set('cookie', cookieHeader())
+    const res = await fetch(input, { ...init, headers })
+    keepCookies(res)
+    return res
+  }
+  async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    init: RequestInit = {},
+  ): Promise<HttpAnswer> {
+    const headers = new Headers(init.headers)
+    const isForm = body instanceof FormData || body instanceof Uint8Array
+    if (body !== undefined && !isForm && !headers.has('content-type')) {
+      headers.set('content-type', 'application/json')
+    }
+    const res = await sessionFetch(baseUrl + path, {
+      ...init,
+      method,
+      headers,
+      body:
+        body === undefined || isForm || typeof body === 'string'
+          ? (body as BodyInit | undefined)
+          : JSON.stringify(body),
+    })
     const text = await res.text()
     let parsed: unknown = text
     try {
@@ -101,6 +119,7 @@ export function httpSession(baseUrl: string) {
     return { status: res.status, body: parsed, headers: res.headers }
   }
   return {
+    api: createApiClient(baseUrl, { fetch: sessionFetch }),
     request,
     get: (path: string) => request('GET', path),
     post: (path: string, body?: unknown, init?: RequestInit) =>
