@@ -1,6 +1,7 @@
 import type { Db } from '@caitien/db'
 import type { FileStore } from './file-store.ts'
 import { listHeldFiles } from './evidence.repository.ts'
+import { startPeriodicJob } from '../periodic-job.ts'
 
 const DAY_MS = 86_400_000
 
@@ -44,11 +45,11 @@ export function startEvidenceSweeper(options: {
   intervalMs?: number
   log?: (line: string) => void
 }) {
-  let running = false
-  const tick = async () => {
-    if (running) return
-    running = true
-    try {
+  return startPeriodicJob({
+    name: 'evidence sweep',
+    intervalMs: options.intervalMs ?? DAY_MS,
+    log: options.log,
+    run: async () => {
       const r = await sweepEvidenceFiles(options.db, options.files, {
         now: options.now(),
         retentionDays: options.retentionDays,
@@ -58,14 +59,6 @@ export function startEvidenceSweeper(options: {
           `evidence sweep: removed ${r.removed} unreferenced files and ${r.partials} partial uploads`,
         )
       }
-    } catch (err) {
-      options.log?.(`evidence sweep: ${(err as Error).message}`)
-    } finally {
-      running = false
-    }
-  }
-  const first = tick()
-  const timer = setInterval(() => void tick(), options.intervalMs ?? DAY_MS)
-  timer.unref()
-  return { ready: first, stop: () => clearInterval(timer) }
+    },
+  })
 }

@@ -12,6 +12,7 @@ import {
 } from '@caitien/shared'
 import { findLastActivityAt } from '../activity/activity.repository.ts'
 import { findPlanRef, getPlanRef, listActivePlans } from '../plans/plan.repository.ts'
+import { startPeriodicJob } from '../periodic-job.ts'
 import { figuresFromLog, liveFigures } from './month-figures.ts'
 import {
   deleteRemark,
@@ -99,23 +100,15 @@ export function startSnapshotScheduler(options: {
   intervalMs?: number
   log?: (line: string) => void
 }) {
-  let running = false
-  const tick = async () => {
-    if (running) return
-    running = true
-    try {
+  return startPeriodicJob({
+    name: 'snapshot scheduler',
+    intervalMs: options.intervalMs ?? 60_000,
+    log: options.log,
+    run: async () => {
       const taken = await catchUpSnapshots(options.db, options.now())
       for (const t of taken) options.log?.(`snapshot taken: plan ${t.planId}, month ${t.month}`)
-    } catch (err) {
-      options.log?.(`snapshot scheduler: ${(err as Error).message}`)
-    } finally {
-      running = false
-    }
-  }
-  const first = tick()
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000)
-  timer.unref()
-  return { ready: first, stop: () => clearInterval(timer) }
+    },
+  })
 }
 
 /** A snapshot of the plan as it is now, taken on request (the principal's "chốt số liệu"). */
