@@ -49,6 +49,20 @@ export type Job =
        * end, as often as after any one card).
        */
       placement: 'end' | 'drop'
+      /**
+       * 'shared' (default): one view of every card for all workers, as boards kept current
+       * by live events; each worker takes its cards in turn. 'own': each worker keeps its own
+       * view and picks one of its cards at random, as an independent driver does: a card two
+       * workers share goes stale in the other's view, and its next move is a 409.
+       */
+      view?: 'shared' | 'own'
+      /**
+       * Names the views to keep for the next run of the same key (rounds of one row): cards
+       * moved in one round are not sent again with the versions they had before it.
+       */
+      viewKey?: string
+      /** Event streams (GET …/events) held open on the plan during the run, as open boards. */
+      streams?: { url: string; cookies: string[] }
     }
   | {
       kind: 'upload'
@@ -190,6 +204,30 @@ async function drive(
 
 const now = () => Number(process.hrtime.bigint()) / 1e6
 
+type MoveView = { id: string; status: string; version: number }
+/** The workers' views of the cards after a run, by the job's viewKey. */
+const keptViews = new Map<string, { shared: Map<string, MoveView>; own: MoveView[][] }>()
+
+/**
+ * Holds event streams open, reading (and counting) every event, as open boards do; a board
+ * would also refetch itself after each event, which this leaves out (bench/README.md).
+ */
+function openStreams(spec: { url: string; cookies: string[] } | undefined, rec: Recorder) {
+  const requests = (spec?.cookies ?? []).map((cookie) => {
+    const req = request(new URL(spec!.url), { headers: { cookie, accept: 'text/event-stream' } })
+    req.on('response', (res) => {
+      if (res.statusCode !== 200) rec.note('streamErrors')
+      res.on('data', (chunk: Buffer) => {
+        if (rec.recording) rec.note('streamBytes', chunk.length)
+      })
+    })
+    req.on('error', () => rec.note('streamErrors'))
+    req.end()
+    return req
+  })
+  return { close: () => requests.forEach((r) => r.destroy()) }
+}
+
 async function runJob(job: Job): Promise<LoadResult> {
   const rec = new Recorder()
   if (job.kind === 'get') {
@@ -218,9 +256,12 @@ async function runJob(job: Job): Promise<LoadResult> {
   }
   if (job.kind === 'move') {
     const agent = new Agent({ keepAlive: true, maxSockets: job.workers.length })
-    const shared = new Map<string, { id: string; status: string; version: number }>()
+    const kept = job.viewKey ? keptViews.get(job.viewKey) : undefined
+    const shared = kept?.shared ?? new Map<string, MoveView>()
     for (const w of job.workers)
       for (const c of w.cards) if (!shared.has(c.id)) shared.set(c.id, { ...c })
+    const ownViews = kept?.own ?? job.workers.map((w) => w.cards.map((c) => ({ ...c })))
+    if (job.viewKey) keptViews.set(job.viewKey, { shared, own: ownViews })
     // The cards of each column as the workers last saw them, for picking a drop place.
     const columns = new Map<string, { id: string; status: string; version: number }[]>()
     const refreshColumns = () => {
@@ -230,17 +271,21 @@ async function runJob(job: Job): Promise<LoadResult> {
     }
     refreshColumns()
     const refresher = setInterval(refreshColumns, 200)
+    const streams = openStreams(job.streams, rec)
     await drive(rec, job.workers.length, job.seconds, job.warmup, async (w, live) => {
       const me = job.workers[w]!
       // One view of every card shared by all workers: the boards on screen are kept current
-      // by live events, so a 409 means two moves really crossed.
-      const cards = me.cards.map((c) => shared.get(c.id)!)
+      // by live events, so a 409 means two moves really crossed. Or each worker its own.
+      const own = job.view === 'own'
+      const cards = own ? ownViews[w]! : me.cards.map((c) => shared.get(c.id)!)
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (me.cookie) headers.cookie = me.cookie
       if (job.origin) headers.origin = job.origin
       let i = w
       while (live()) {
-        const card = cards[i++ % cards.length]!
+        const card = own
+          ? cards[Math.floor(Math.random() * cards.length)]!
+          : cards[i++ % cards.length]!
         const to = card.status === 'planned' ? 'in_progress' : 'planned'
         let beforeCardId: string | null = null
         if (job.placement === 'drop') {
@@ -281,6 +326,7 @@ async function runJob(job: Job): Promise<LoadResult> {
       }
     })
     clearInterval(refresher)
+    streams.close()
     agent.destroy()
     return rec.result()
   }

@@ -301,7 +301,14 @@ export async function findBoardCard(
   const rows = await boardCard.all(db, { cardId })
   const first = rows[0]
   if (!first) return undefined
-  const parts = await cardInvolvement.all(db, { cardId })
+  // Nobody took part in a card without live evidence that is not waiting for review (its
+  // submission counts only then, and only 'submit' leads there): no query needed.
+  const { evidence_count, comment_count, ...row } = first
+  const evidenceCount = Number(evidence_count ?? 0)
+  const parts =
+    evidenceCount === 0 && row.status !== 'evidence_submitted'
+      ? []
+      : await cardInvolvement.all(db, { cardId })
   const latest = parts
     .filter((r) => r.part === 'submit')
     .reduce<(typeof parts)[number] | undefined>(
@@ -313,11 +320,10 @@ export async function findBoardCard(
     evidencePeople: parts.flatMap((r) => (r.part !== 'submit' && r.user_id ? [r.user_id] : [])),
   }
   // The first row's assignee rides along in `row`: harmless, CardRow is what is read.
-  const { evidence_count, comment_count, ...row } = first
   const card = toBoardCard(row, {
     assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
     involvedIds: involvedIdsOf(row.status, involvement),
-    evidenceCount: Number(evidence_count ?? 0),
+    evidenceCount,
     commentCount: Number(comment_count ?? 0),
   })
   return { row, card, involvement }

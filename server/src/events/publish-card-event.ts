@@ -10,12 +10,12 @@ export function publishCardEvent(
   version: number | null,
   type: PlanEvent['type'] = 'card.changed',
 ) {
-  c.var.events.publish({
+  c.get('events').publish({
     type,
     planId,
     cardId,
     version,
-    actorId: c.var.user.id,
-    at: c.var.now().toISOString(),
+    actorId: c.get('user').id,
+    at: c.get('now')().toISOString(),
   })
 }
