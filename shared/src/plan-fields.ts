@@ -9,9 +9,14 @@ export interface ParsedTimeframe {
 
 const MONTH_YEAR = /(?:th[aá]ng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gi
 
+/** "tháng 6 năm 2020" is a month too: written the short way ("tháng 6/2020") before reading. */
+function monthWords(raw: string): string {
+  return raw.replace(/(th[aá]ng)\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/giu, '$1 $2/$3')
+}
+
 /**
  * Read a plan's "Thời gian thực hiện" cell into start and due months.
- * "Tháng 3/2025" → 2025-03..2025-03; "Tháng 9/2024 đến tháng 5/2025" → 2024-09..2025-05;
+ * "Tháng 3/2025" (or "tháng 3 năm 2025") → 2025-03..2025-03; "Tháng 9/2024 đến tháng 5/2025" → 2024-09..2025-05;
  * "Hằng năm", "Trong năm học", "Hằng tháng", "Cả năm" → the plan's school year.
  * The raw text is always kept beside the result.
  */
@@ -22,7 +27,7 @@ export function parseTimeframe(
   const none: ParsedTimeframe = { startMonth: null, dueMonth: null }
   if (!raw || !raw.trim()) return none
   const months: Month[] = []
-  for (const match of raw.matchAll(MONTH_YEAR)) {
+  for (const match of monthWords(raw).matchAll(MONTH_YEAR)) {
     const m = Number(match[1])
     const y = Number(match[2])
     if (m >= 1 && m <= 12) months.push(makeMonth(y, m))
