@@ -237,8 +237,19 @@ export const importRoutes = new Hono<AppEnv>()
     )
   })
   .get('/:planId/imports', validate('param', planIdParamSchema), async (c) => {
-    const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
-    return c.json({ imports: await listImports(c.var.db, plan.id) }, 200)
+    const { plan, actor } = await getPlanAccess(
+      c.var.db,
+      c.req.valid('param').planId,
+      c.var.user.id,
+    )
+    return c.json(
+      {
+        plan: { id: plan.id, title: plan.title, schoolYear: plan.school_year },
+        canUndo: canManagePlan(actor),
+        imports: await listImports(c.var.db, plan.id),
+      },
+      200,
+    )
   })
   .post('/:planId/imports/:importId/undo', validate('param', importIdParamSchema), async (c) => {
     const { planId, importId } = c.req.valid('param')
