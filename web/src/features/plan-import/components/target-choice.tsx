@@ -52,7 +52,9 @@ export function TargetChoice({
           />
           <span>
             <span className="import-target-name">
-              {c.targetPlan({ title: plan.title, year: plan.schoolYear })}
+              {plan.title.includes(plan.schoolYear)
+                ? plan.title
+                : c.targetPlan({ title: plan.title, year: plan.schoolYear })}
             </span>
             {plan.id === planInView && (
               <span className="badge import-target-badge">{c.targetInView}</span>
