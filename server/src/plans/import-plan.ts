@@ -286,7 +286,7 @@ async function readImport(db: Executor, input: ImportInput) {
       refusals: refusals.length,
     },
   }
-  return { preview, parsed, cards: new Map(existing.map((c) => [c.id, c])) }
+  return { preview, cards: new Map(existing.map((c) => [c.id, c])) }
 }
 
 /** The columns an import writes over on a matched card: its changed fields and what was read from them. */

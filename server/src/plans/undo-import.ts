@@ -1,4 +1,4 @@
-import type { Db } from '@caitien/db'
+import type { CardTable, Db } from '@caitien/db'
 import { firstLine, type Actor, type PlanField } from '@caitien/shared'
 import { countCardEntries } from '../activity/activity.repository.ts'
 import { changeCard } from '../cards/change-card.ts'
@@ -127,7 +127,8 @@ export async function undoImport(
       for (const field of restorable)
         for (const c of columnsOfField(field)) write[c] = change.before[c] ?? null
       await changeCard(trx, { ...target(card.id), card }, () => ({
-        write,
+        // Only plan fields and what is read from them: the columns the import wrote.
+        write: write as Partial<CardTable>,
         finish: () => ({
           log: {
             action: 'edited',

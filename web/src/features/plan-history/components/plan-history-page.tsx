@@ -1,6 +1,6 @@
 import { formatDateTime } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
 import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
@@ -25,7 +25,7 @@ export function PlanHistoryPage({
   const common = useMessages(commonMessages)
   const history = useQuery(importsQueryOptions(planId))
 
-  let body
+  let body: ReactNode
   if (history.isPending) body = <p className="page-note">{common.loading}</p>
   else if (history.isError)
     body = (

@@ -123,6 +123,8 @@ export function ImportWizard({
 
   function makePlan(values: NewPlanValues) {
     if (!file) return
+    // Made already (its preview failed): read the file into it again, make no second plan.
+    if (madeNew && targetId) return startPreview(targetId, file)
     createPlan.mutate(
       { schoolId, ...values },
       {
