@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { isOverdue } from '@caitien/shared'
+import { isOverdue, type Month } from '@caitien/shared'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { screenshotPath, useAppAndBrowser } from './support.ts'
@@ -10,7 +10,7 @@ const fixture = (name: string) =>
 const e2e = useAppAndBrowser()
 
 interface Board {
-  currentMonth: string
+  currentMonth: Month
   cards: { id: string; status: string; dueMonth: string | null; startMonth: string | null }[]
 }
 
