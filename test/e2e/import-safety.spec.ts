@@ -41,7 +41,10 @@ describe('import safety, as the principal lives it', () => {
     const year = wizard.getByLabel('Năm học')
     await year.waitFor()
     expect(await year.inputValue()).toBe('2020-2021')
-    await wizard.getByText(/TT18-2018/).first().waitFor()
+    await wizard
+      .getByText(/TT18-2018/)
+      .first()
+      .waitFor()
     await page.screenshot({ path: screenshotPath('import-safety-new-plan-1440.png') })
     await year.selectOption('2026-2027')
     const title = wizard.getByLabel('Tên kế hoạch')
@@ -90,11 +93,17 @@ describe('import safety, as the principal lives it', () => {
     const items = page.locator('.history-import')
     await expect.poll(() => items.count()).toBe(2)
     expect(await items.first().textContent()).toContain('plan-002.docx')
-    await page.screenshot({ path: screenshotPath('import-safety-history-1440.png'), fullPage: true })
+    await page.screenshot({
+      path: screenshotPath('import-safety-history-1440.png'),
+      fullPage: true,
+    })
     await items.first().getByRole('button', { name: 'Hoàn tác lần nhập' }).click()
     await page.screenshot({ path: screenshotPath('import-safety-undo-ask-1440.png') })
     await items.first().getByRole('button', { name: 'Hoàn tác', exact: true }).click()
-    await items.first().getByText(/Đã hoàn tác lúc/).waitFor()
+    await items
+      .first()
+      .getByText(/Đã hoàn tác lúc/)
+      .waitFor()
     await items.first().getByText('Đã xoá 2 thẻ, trả lại trường của 1 thẻ.').waitFor()
     await page.screenshot({ path: screenshotPath('import-safety-undone-1440.png'), fullPage: true })
     const after = await boardOf(page, plan.id)

@@ -77,15 +77,11 @@ async function newPlan(schoolYear: string, framework: 'tt18' | 'tt57') {
 }
 
 async function board(planId: string) {
-  return parseResponse(
-    principal.api.api.plans[':planId'].board.$get({ param: { planId } }),
-  )
+  return parseResponse(principal.api.api.plans[':planId'].board.$get({ param: { planId } }))
 }
 
 async function imports(planId: string) {
-  return parseResponse(
-    principal.api.api.plans[':planId'].imports.$get({ param: { planId } }),
-  )
+  return parseResponse(principal.api.api.plans[':planId'].imports.$get({ param: { planId } }))
 }
 
 const undo = (planId: string, importId: string) =>
@@ -163,20 +159,18 @@ describe('the school year and framework of the file against the plan', () => {
     })
     const odd = timeframes.filter((t) => t.odd)
     expect(odd.map((t) => [t.before.text, t.odd])).toEqual([
-      [
-        'Xây dựng kế hoạch đầu năm học 2020-2021, cập nhật ngay từ tháng năm 2020',
-        'bare_year',
-      ],
+      ['Xây dựng kế hoạch đầu năm học 2020-2021, cập nhật ngay từ tháng năm 2020', 'bare_year'],
     ])
     // Kept as they are, the months are last year's: that is what the preview said.
-    expect(kept.body.rows.some((r: { row: { dueMonth: string } }) => r.row.dueMonth < '2026-10'))
-      .toBe(true)
+    expect(
+      kept.body.rows.some((r: { row: { dueMonth: string } }) => r.row.dueMonth < '2026-10'),
+    ).toBe(true)
 
     const moved = await preview(planId, 'plan-004.docx', { timeframes: 'shift' })
     expect(moved.body.timeframes).toBe('shift')
-    expect(
-      moved.body.rows.map((r: { row: { timeframe: string } }) => r.row.timeframe),
-    ).toContain('Từ tháng 8/2026')
+    expect(moved.body.rows.map((r: { row: { timeframe: string } }) => r.row.timeframe)).toContain(
+      'Từ tháng 8/2026',
+    )
 
     const done = await confirm(planId, 'plan-004.docx', { timeframes: 'shift' })
     expect(done.status).toBe(200)
@@ -277,9 +271,11 @@ describe('undoing an import', () => {
     const lineX = x!.tasks!.split('\n')[0]!
     const lineY = y!.tasks!.split('\n')[0]!
     const v2 = v1.replace(lineX, `${lineX} (sửa X)`).replace(lineY, `${lineY} (sửa Y)`)
+    server.setNow(new Date('2026-10-06T03:01:00Z'))
     const changed = await post('confirm', v2, 'v2.csv')
     expect(changed.body).toMatchObject({ created: 0, updated: 2 })
     // plan-000's rows share no criterion with v1's: all nine are new cards.
+    server.setNow(new Date('2026-10-06T03:02:00Z'))
     const created = await confirm(planId, 'plan-000.docx')
     expect(created.body).toMatchObject({ created: 9, updated: 0 })
     const newCards = (await board(planId)).cards.filter(
@@ -289,6 +285,7 @@ describe('undoing an import', () => {
     const [z1, z2, z3] = newCards
 
     // Since: one new card moved, one changed field edited again.
+    server.setNow(new Date('2026-10-06T03:03:00Z'))
     const moved = await principal.post(`/api/cards/${z1!.id}/move`, {
       to: 'in_progress',
       version: 1,
@@ -305,6 +302,7 @@ describe('undoing an import', () => {
     expect(records.map((r) => r.fileName)).toEqual(['plan-000.docx', 'v2.csv', 'v1.csv'])
     const [recordC, recordB] = records
 
+    server.setNow(new Date('2026-10-06T03:04:00Z'))
     const undoC = await undo(planId, recordC!.id)
     expect(undoC.status).toBe(200)
     expect(undoC.body.import.undone).toMatchObject({
@@ -318,6 +316,7 @@ describe('undoing an import', () => {
     expect(left).not.toContain(z2!.id)
     expect(left).not.toContain(z3!.id)
 
+    server.setNow(new Date('2026-10-06T03:05:00Z'))
     const undoB = await undo(planId, recordB!.id)
     expect(undoB.status).toBe(200)
     expect(undoB.body.import.undone).toMatchObject({
@@ -334,7 +333,7 @@ describe('undoing an import', () => {
       .selectFrom('activity')
       .select(['card_id', 'action', 'detail'])
       .where('plan_id', '=', planId)
-      .where('at', '=', server.now().toISOString())
+      .where('at', '>=', '2026-10-06T03:04:00.000Z')
       .orderBy('seq')
       .execute()
     expect(log.map((e) => [e.card_id, e.action])).toEqual(
@@ -350,8 +349,9 @@ describe('undoing an import', () => {
     expect(twice.status).toBe(409)
     expect(twice.body.error.code).toBe('conflict')
     expect(await dbFingerprint(server.db)).toBe(before)
-    expect((await staff.request('POST', `/api/plans/${planId}/imports/${recordB!.id}/undo`)).status)
-      .toBe(403)
+    expect(
+      (await staff.request('POST', `/api/plans/${planId}/imports/${recordB!.id}/undo`)).status,
+    ).toBe(403)
     const other = await undo(world.plan.id, recordB!.id)
     expect(other.status).toBe(404)
   })
@@ -388,9 +388,12 @@ describe('undoing an import', () => {
           param: { planId, month },
         }),
       )
-      expect({ month, source: view.source, check: view.check, total: view.summary.total }).toEqual(
-        { month, source: 'snapshot', check: { agrees: true, differences: [] }, total: cards },
-      )
+      expect({ month, source: view.source, check: view.check, total: view.summary.total }).toEqual({
+        month,
+        source: 'snapshot',
+        check: { agrees: true, differences: [] },
+        total: cards,
+      })
     }
   })
 })

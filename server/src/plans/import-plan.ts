@@ -33,7 +33,11 @@ import { listMemberIds, listSchoolMembers } from '../schools/account.repository.
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
-import { insertPlanImport, type ColumnValues, type ImportRecordDetail } from './plan-import.repository.ts'
+import {
+  insertPlanImport,
+  type ColumnValues,
+  type ImportRecordDetail,
+} from './plan-import.repository.ts'
 
 /** The card schema's name of each plan field, as a plan row names it. */
 const rowFieldOf = (field: PlanField) => (field === 'expectedEvidence' ? 'evidence' : field)
@@ -161,7 +165,7 @@ function movedPlan(parsed: ParsedPlan, moves: (TimeframeShift | null)[]): Parsed
 /**
  * The file beside the plan: its school year and circular against the plan's, and what
  * moving the months into the plan's school year would do to each timeframe. A move is
- * offered when it would change any row (another school year, or none detected).
+ * offered when the file is of another school year (or states none) and it would change a row.
  */
 function compareWithPlan(
   parsed: ParsedPlan,
@@ -180,19 +184,17 @@ function compareWithPlan(
     return [{ sourceRow: row.sourceRow, before, after, changes, odd: move.odd }]
   })
   const circular = parsed.circular
+  const same = parsed.schoolYear === plan.school_year
   return {
-    schoolYear: {
-      file: parsed.schoolYear,
-      plan: plan.school_year,
-      same: parsed.schoolYear === plan.school_year,
-    },
+    schoolYear: { file: parsed.schoolYear, plan: plan.school_year, same },
     framework: {
       file: circular,
       plan: frameworkCode,
       /** null when either side is unknown. */
       same: circular && frameworkCode ? frameworkCode.startsWith(circular) : null,
     },
-    shiftOffered: timeframes.some((t) => t.changes),
+    // A file of the plan's own year keeps its dates, even one written outside the year.
+    shiftOffered: !same && timeframes.some((t) => t.changes),
     timeframes,
   }
 }
@@ -266,7 +268,9 @@ async function readImport(db: Executor, input: ImportInput) {
     target: {
       id: plan.id,
       schoolYear: plan.school_year,
-      framework: framework ? { id: framework.id, code: framework.code, title: framework.title } : null,
+      framework: framework
+        ? { id: framework.id, code: framework.code, title: framework.title }
+        : null,
     },
     comparison: compareWithPlan(input.parsed, plan, framework?.code ?? null, moves),
     timeframes: input.timeframes,
@@ -410,7 +414,11 @@ export async function applyImport(
         })
       }
     }
-    const counts = { created: created.length, updated: updated.length, unchanged: preview.summary.unchanged }
+    const counts = {
+      created: created.length,
+      updated: updated.length,
+      unchanged: preview.summary.unchanged,
+    }
     const importId = crypto.randomUUID()
     await insertPlanImport(trx, {
       id: importId,

@@ -101,7 +101,11 @@ function ImportDialog({ planId, into }: { planId: string; into: boolean }) {
   return (
     <ImportWizard
       planId={planId}
-      initialTarget={into ? { kind: 'plan', id: here.id, title: here.title, schoolYear: here.schoolYear } : undefined}
+      initialTarget={
+        into
+          ? { kind: 'plan', id: here.id, title: here.title, schoolYear: here.schoolYear }
+          : undefined
+      }
       plans={schoolPlans}
       schoolId={here.school.id}
       onClose={() => {

@@ -53,7 +53,8 @@ export const importMessages = defineMessages(
     noLeads: 'Tệp không ghi người chủ trì.',
     chooseMembers: 'Chọn người',
     nobody: 'Chưa chọn ai',
-    nothingNew: 'Không có thẻ mới: mọi dòng của tệp đã có thẻ giống hệt trong kế hoạch (tệp này đã được nhập).',
+    nothingNew:
+      'Không có thẻ mới: mọi dòng của tệp đã có thẻ giống hệt trong kế hoạch (tệp này đã được nhập).',
     back: 'Quay lại',
     confirm: 'Xác nhận nhập',
     confirming: 'Đang nhập…',
@@ -175,7 +176,8 @@ export const importMessages = defineMessages(
     noLeads: 'The file names no leads.',
     chooseMembers: 'Choose people',
     nobody: 'Nobody chosen',
-    nothingNew: 'No new cards: every row of the file matches an identical card of the plan (this file has already been imported).',
+    nothingNew:
+      'No new cards: every row of the file matches an identical card of the plan (this file has already been imported).',
     back: 'Back',
     confirm: 'Confirm import',
     confirming: 'Importing…',
@@ -241,7 +243,8 @@ export const importMessages = defineMessages(
     oddCrossesYear: 'runs across two school years',
     oddTitle: (p) =>
       `${plural(p.n, 'timeframe is', 'timeframes are')} kept as written; check them after the import:`,
-    emptyTable: 'The plan table in the file has no rows, only its header row. There is nothing to import.',
+    emptyTable:
+      'The plan table in the file has no rows, only its header row. There is nothing to import.',
     emptyFound: 'The file also holds:',
     emptyHeadings: 'Text outside the table',
     emptyTables: 'Other tables',

@@ -107,7 +107,10 @@ function ImportItem({
       {undone ? (
         <div className="history-undone" role="status">
           <p>
-            {m.undoneBy({ at: formatDateTime(undone.at), who: undone.by?.displayName ?? m.someone })}{' '}
+            {m.undoneBy({
+              at: formatDateTime(undone.at),
+              who: undone.by?.displayName ?? m.someone,
+            })}{' '}
             {m.undoneCounts({ removed: undone.removed, restored: undone.restored })}
           </p>
           {undone.kept.length > 0 && (

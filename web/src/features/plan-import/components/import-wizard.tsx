@@ -128,11 +128,12 @@ export function ImportWizard({
     createPlan.mutate(
       { schoolId, ...values },
       {
-        onSuccess: async (data) => {
+        onSuccess: (data) => {
           const made = { kind: 'plan' as const, id: data.plan.id, ...values }
           setTarget(made)
           setMadeNew(true)
-          await onPlanCreated(made.id)
+          // The plan list learns of the new plan while its preview is read.
+          void onPlanCreated(made.id)
           startPreview(made.id, file)
         },
       },
@@ -268,11 +269,7 @@ export function ImportWizard({
           type="button"
           className="button button-primary"
           disabled={
-            empty ||
-            nothingNew ||
-            mustChoose ||
-            previewImport.isPending ||
-            confirmImport.isPending
+            empty || nothingNew || mustChoose || previewImport.isPending || confirmImport.isPending
           }
           onClick={confirm}
         >
@@ -345,9 +342,7 @@ export function ImportWizard({
           formId={newPlanForm}
           onSubmit={makePlan}
           error={
-            createPlan.isError
-              ? errorMessage(createPlan.error, c.createPlanFailed)
-              : previewError
+            createPlan.isError ? errorMessage(createPlan.error, c.createPlanFailed) : previewError
           }
         />
       )}

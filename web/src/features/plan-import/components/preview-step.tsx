@@ -109,13 +109,13 @@ export function PreviewStep({
       </section>
 
       {preview.rows.length > 0 && (
-      <section className="import-section" aria-labelledby="import-rows">
-        <h3 id="import-rows" className="section-title">
-          {c.rowsTitle}
-          <span className="section-count">{preview.rows.length}</span>
-        </h3>
-        <RowPreview rows={preview.rows} problems={preview.problems} />
-      </section>
+        <section className="import-section" aria-labelledby="import-rows">
+          <h3 id="import-rows" className="section-title">
+            {c.rowsTitle}
+            <span className="section-count">{preview.rows.length}</span>
+          </h3>
+          <RowPreview rows={preview.rows} problems={preview.problems} />
+        </section>
       )}
 
       <section className="import-section" aria-labelledby="import-problems">
