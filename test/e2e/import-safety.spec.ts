@@ -38,7 +38,7 @@ describe('import safety, as the principal lives it', () => {
     await wizard.getByLabel('Chọn tệp kế hoạch').setInputFiles(fixture('plan-004.docx'))
 
     // Step 2: the plan is made from what the file states, then changed to this year.
-    const year = wizard.getByLabel('Năm học')
+    const year = wizard.getByRole('combobox', { name: /^Năm học/ })
     await year.waitFor()
     expect(await year.inputValue()).toBe('2020-2021')
     await wizard
@@ -47,7 +47,7 @@ describe('import safety, as the principal lives it', () => {
       .waitFor()
     await page.screenshot({ path: screenshotPath('import-safety-new-plan-1440.png') })
     await year.selectOption('2026-2027')
-    const title = wizard.getByLabel('Tên kế hoạch')
+    const title = wizard.getByRole('textbox', { name: /^Tên kế hoạch/ })
     expect(await title.inputValue()).toContain('2026-2027')
     await title.fill('Kế hoạch cải tiến chất lượng giáo dục năm học 2026-2027 (nhập)')
     await wizard.getByRole('button', { name: 'Tạo kế hoạch và xem trước' }).click()
@@ -128,7 +128,7 @@ describe('import safety, as the principal lives it', () => {
     await small.getByRole('radio', { name: /Một kế hoạch mới/ }).waitFor()
     await phone.page.screenshot({ path: screenshotPath('import-safety-target-390.png') })
     await small.getByLabel('Chọn tệp kế hoạch').setInputFiles(fixture('plan-004.docx'))
-    await small.getByLabel('Năm học').waitFor()
+    await small.getByRole('combobox', { name: /^Năm học/ }).waitFor()
     await phone.page.screenshot({ path: screenshotPath('import-safety-new-plan-390.png') })
     await small.getByRole('button', { name: 'Quay lại' }).click()
     await small.getByRole('radio', { name: /\(nhập\)/ }).check()
