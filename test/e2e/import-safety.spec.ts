@@ -123,9 +123,12 @@ describe('import safety, as the principal lives it', () => {
     expect(width).toBeLessThanOrEqual(390)
     await phone.page.goto('/')
     await phone.page.locator('[data-testid="column-planned"]').waitFor()
+    const boardWidth = await phone.page.evaluate(() => document.documentElement.scrollWidth)
+    expect(boardWidth).toBeLessThanOrEqual(390)
     await phone.page.getByRole('button', { name: 'Nhập kế hoạch' }).click()
     const small = phone.page.getByRole('dialog', { name: 'Nhập kế hoạch' })
     await small.getByRole('radio', { name: /Một kế hoạch mới/ }).waitFor()
+    await phone.page.waitForTimeout(400) // the sheet's opening animation
     await phone.page.screenshot({ path: screenshotPath('import-safety-target-390.png') })
     await small.getByLabel('Chọn tệp kế hoạch').setInputFiles(fixture('plan-004.docx'))
     await small.getByRole('combobox', { name: /^Năm học/ }).waitFor()
