@@ -40,6 +40,7 @@ describe('migrations', () => {
       'monthly_remark',
       'monthly_snapshot',
       'plan',
+      'plan_import',
       'review',
       'school',
     ])

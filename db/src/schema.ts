@@ -28,6 +28,7 @@ export interface Database {
   monthly_remark: MonthlyRemarkTable
   login_throttle: LoginThrottleTable
   login_device: LoginDeviceTable
+  plan_import: PlanImportTable
 }
 
 export interface SchoolTable {
@@ -301,6 +302,28 @@ export interface MonthlyRemarkTable {
   text: string
   author_id: string
   updated_at: string
+}
+
+/**
+ * A confirmed plan import and its undo (docs/decisions/022). `detail` is JSON of
+ * ImportRecordDetail, `undo_detail` of ImportUndoDetail (server/src/plans/plan-import.repository.ts).
+ */
+export interface PlanImportTable {
+  id: string
+  school_id: string
+  plan_id: string
+  actor_id: string | null
+  at: string
+  file_name: string
+  /** sha256 of the uploaded bytes, hex. */
+  file_hash: string
+  created_count: number
+  updated_count: number
+  unchanged_count: number
+  detail: string
+  undone_at: string | null
+  undone_by: string | null
+  undo_detail: string | null
 }
 
 export type SchoolRow = Selectable<SchoolTable>

@@ -30,7 +30,7 @@ export const DEFAULT_SCHOOL_QUOTA_BYTES = 2048 * 1024 * 1024
 /** Under the 30-60 s idle timeouts of common proxies. */
 const DEFAULT_HEARTBEAT_MS = 25_000
 
-const UPLOAD_PATH = /\/(import\/(preview|confirm)|evidence\/files)$/
+const UPLOAD_PATH = /\/(import\/(preview|confirm|read)|evidence\/files)$/
 
 /**
  * A body on a JSON route must say it is JSON. Without this, Hono's validator reads a
@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps) {
     .use(async (c, next) => {
       // Evidence files stream to disk under their own limit (routes/evidence.ts).
       if (c.req.path.endsWith('/evidence/files')) return next()
-      const upload = /\/import\/(preview|confirm)$/.test(c.req.path)
+      const upload = /\/import\/(preview|confirm|read)$/.test(c.req.path)
       const maxSize = upload ? MAX_IMPORT_BYTES + 64 * 1024 : JSON_BODY_LIMIT
       return bodyLimit({
         maxSize,

@@ -10,6 +10,8 @@ describe('parseTimeframe', () => {
     ['Hằng năm', '2024-09', '2025-05'],
     ['Trong năm học', '2024-09', '2025-05'],
     ['Học kỳ II', '2025-01', '2025-05'],
+    ['Từ tháng 10/2024', '2024-10', '2025-05'],
+    ['tháng 3 năm 2025', '2025-03', '2025-03'],
   ])('reads %j', (raw, start, due) => {
     expect(parseTimeframe(raw, '2024-2025')).toEqual({ startMonth: start, dueMonth: due })
   })

@@ -7,11 +7,20 @@ export interface ParsedTimeframe {
   dueMonth: Month | null
 }
 
+/** "từ tháng 8/2020", "từ 8/2020": a start with no end written. */
+const FROM_MONTH = /\btu\s+(?:thang\s*)?\d/
+
 const MONTH_YEAR = /(?:th[aá]ng\s*)?(\d{1,2})\s*[/.-]\s*(\d{4})/gi
+
+/** "tháng 6 năm 2020" is a month too: written the short way ("tháng 6/2020") before reading. */
+function monthWords(raw: string): string {
+  return raw.replace(/(th[aá]ng)\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/giu, '$1 $2/$3')
+}
 
 /**
  * Read a plan's "Thời gian thực hiện" cell into start and due months.
- * "Tháng 3/2025" → 2025-03..2025-03; "Tháng 9/2024 đến tháng 5/2025" → 2024-09..2025-05;
+ * "Tháng 3/2025" (or "tháng 3 năm 2025") → 2025-03..2025-03; "Tháng 9/2024 đến tháng 5/2025" → 2024-09..2025-05;
+ * "Từ tháng 10/2024" → 2024-10..2025-05 (to the end of the school year);
  * "Hằng năm", "Trong năm học", "Hằng tháng", "Cả năm" → the plan's school year.
  * The raw text is always kept beside the result.
  */
@@ -22,17 +31,21 @@ export function parseTimeframe(
   const none: ParsedTimeframe = { startMonth: null, dueMonth: null }
   if (!raw || !raw.trim()) return none
   const months: Month[] = []
-  for (const match of raw.matchAll(MONTH_YEAR)) {
+  for (const match of monthWords(raw).matchAll(MONTH_YEAR)) {
     const m = Number(match[1])
     const y = Number(match[2])
     if (m >= 1 && m <= 12) months.push(makeMonth(y, m))
+  }
+  const folded = foldText(raw)
+  const year = schoolYearMonths(schoolYear)
+  if (months.length === 1 && year && FROM_MONTH.test(folded) && months[0]! < year.end) {
+    // "Từ tháng 8/2020": from that month on, to the end of the school year.
+    return { startMonth: months[0]!, dueMonth: year.end }
   }
   if (months.length > 0) {
     const sorted = [...months].sort()
     return { startMonth: sorted[0]!, dueMonth: sorted[sorted.length - 1]! }
   }
-  const folded = foldText(raw)
-  const year = schoolYearMonths(schoolYear)
   if (!year) return none
   if (/hang nam|trong nam hoc|ca nam|hang thang|thuong xuyen|nam hoc/.test(folded)) {
     return { startMonth: year.start, dueMonth: year.end }

@@ -13,6 +13,9 @@ describe('importing a plan through the wizard', () => {
 
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click()
     const wizard = page.getByRole('dialog', { name: 'Nhập kế hoạch' })
+    // A new plan is offered first; this import goes into the plan in view.
+    expect(await wizard.getByRole('radio', { name: /Một kế hoạch mới/ }).isChecked()).toBe(true)
+    await wizard.getByRole('radio', { name: /đang xem/ }).check()
     await wizard.getByLabel('Chọn tệp kế hoạch').setInputFiles(plan004)
 
     // The preview: read "Chủ trì và phối hợp thực hiện" as coordinators instead of lead.
@@ -20,6 +23,8 @@ describe('importing a plan through the wizard', () => {
     await leadColumn.waitFor()
     await leadColumn.selectOption({ label: 'Phối hợp' })
     await page.waitForTimeout(300)
+    // The file is of 2020-2021: keep its months as written (the demo plan is this year's).
+    await wizard.getByRole('radio', { name: /Giữ nguyên như trong tệp/ }).check()
     await wizard.getByRole('button', { name: 'Xác nhận nhập' }).waitFor()
     await page.screenshot({ path: screenshotPath('import-preview.png') })
     await wizard.getByRole('button', { name: 'Xác nhận nhập' }).click()
@@ -53,7 +58,9 @@ describe('importing a plan through the wizard', () => {
 
     // The same file again: nothing new.
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click()
+    await wizard.getByRole('radio', { name: /đang xem/ }).check()
     await wizard.getByLabel('Chọn tệp kế hoạch').setInputFiles(plan004)
+    await wizard.getByRole('radio', { name: /Giữ nguyên như trong tệp/ }).check()
     await wizard.getByText(/Không có thẻ mới/).waitFor()
     await page.screenshot({ path: screenshotPath('import-again.png') })
     expect(await wizard.getByRole('button', { name: 'Xác nhận nhập' }).isDisabled()).toBe(true)

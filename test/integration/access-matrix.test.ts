@@ -46,6 +46,7 @@ const workers = (status: number): Expect => ({
 
 interface Ctx {
   planId: string
+  importId: string
   cardId: string
   evidenceId: string
   otherEvidenceId: string
@@ -112,6 +113,18 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'POST /api/plans/:planId/import/confirm': {
     request: (c) => ['POST', `/api/plans/${c.planId}/import/confirm`, upload()],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/import/read': {
+    request: (c) => ['POST', `/api/plans/import/read?schoolId=${c.schoolId}`, upload()],
+    expect: principalOnly(200),
+  },
+  'GET /api/plans/:planId/imports': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/imports`],
+    expect: members(200),
+  },
+  'POST /api/plans/:planId/imports/:importId/undo': {
+    request: (c) => ['POST', `/api/plans/${c.planId}/imports/${c.importId}/undo`],
     expect: principalOnly(200),
   },
   'GET /api/plans/:planId/export': {
@@ -284,9 +297,31 @@ async function freshContext(uploader: HttpSession): Promise<Ctx> {
       },
     )
   const [own, foreign] = await Promise.all([file(cardId), file(other)])
+  // An import of nothing, to undo: the undo route's own record.
+  const importId = crypto.randomUUID()
+  await server.db
+    .insertInto('plan_import')
+    .values({
+      id: importId,
+      school_id: world.schoolId,
+      plan_id: world.plan.id,
+      actor_id: world.users.principal.id,
+      at: new Date().toISOString(),
+      file_name: 'ke-hoach.docx',
+      file_hash: '0'.repeat(64),
+      created_count: 0,
+      updated_count: 0,
+      unchanged_count: 0,
+      detail: JSON.stringify({ timeframes: 'keep', created: [], changed: [] }),
+      undone_at: null,
+      undone_by: null,
+      undo_detail: null,
+    })
+    .execute()
   // The uploads bumped nothing: the card is still at version 1.
   return {
     planId: world.plan.id,
+    importId,
     cardId,
     evidenceId: own.body.evidence.id,
     otherEvidenceId: foreign.body.evidence.id,

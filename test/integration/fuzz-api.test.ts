@@ -29,6 +29,8 @@ let cardId: string
 let evidenceId: string
 let otherEvidenceId: string
 let fileEvidenceId: string
+let importId: string
+let otherImportId: string
 /** Sessions for the route that ends its session: logged in before the login fuzz throttles. */
 const sessionPool: string[] = []
 let requests = 0
@@ -69,7 +71,34 @@ beforeAll(async () => {
   )
   expect(upload.status).toBe(201)
   fileEvidenceId = upload.body.evidence.id
+  importId = await insertImportRecord(world.schoolId, world.plan.id)
+  otherImportId = await insertImportRecord(world.otherSchoolId, world.otherPlan.id)
 })
+
+/** An import of nothing, for the undo route to find (once) and refuse (since). */
+async function insertImportRecord(schoolId: string, planId: string) {
+  const id = crypto.randomUUID()
+  await server.db
+    .insertInto('plan_import')
+    .values({
+      id,
+      school_id: schoolId,
+      plan_id: planId,
+      actor_id: null,
+      at: new Date().toISOString(),
+      file_name: 'ke-hoach.docx',
+      file_hash: '0'.repeat(64),
+      created_count: 0,
+      updated_count: 0,
+      unchanged_count: 0,
+      detail: JSON.stringify({ timeframes: 'keep', created: [], changed: [] }),
+      undone_at: null,
+      undone_by: null,
+      undo_detail: null,
+    })
+    .execute()
+  return id
+}
 afterAll(async () => {
   await server.stop()
   console.log(`fuzz-api: ${requests} requests`)
@@ -744,6 +773,9 @@ const FUZZ: Record<string, RouteFuzz> = {
   'GET /api/plans/:planId/events': { body: 'none', runs: 25 },
   'POST /api/plans/:planId/import/preview': { body: 'import' },
   'POST /api/plans/:planId/import/confirm': { body: 'import' },
+  'POST /api/plans/import/read': { body: 'import', query: ['schoolId'] },
+  'GET /api/plans/:planId/imports': { body: 'none' },
+  'POST /api/plans/:planId/imports/:importId/undo': { body: 'none', runs: 25 },
   'GET /api/plans/:planId/export': { body: 'none', query: ['format'], runs: 30 },
   'GET /api/plans/:planId/evidence': { body: 'none', query: ['q'] },
   'GET /api/plans/:planId/review-queue': { body: 'none' },
@@ -879,6 +911,7 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
             ? fileEvidenceId
             : evidenceId,
     month: () => '2026-10',
+    importId: () => (seg === 'other' ? otherImportId : importId),
   }
   return own[name.slice(1)]!()
 }

@@ -83,7 +83,12 @@ describe('importing a plan', () => {
     expect(preview.body.mapping.length).toBe(preview.body.columns.length)
 
     const confirm = await upload(principal, plan.id, 'confirm', file)
-    expect(confirm.body).toEqual({ created: rows.length, updated: 0, unchanged: 0 })
+    expect(confirm.body).toEqual({
+      importId: expect.any(String),
+      created: rows.length,
+      updated: 0,
+      unchanged: 0,
+    })
     const board = await boardOf(plan.id)
     expect(board.every((c) => c.status === 'planned')).toBe(true)
     expect(board).toHaveLength(rows.length)
@@ -91,7 +96,12 @@ describe('importing a plan', () => {
     const again = await upload(principal, plan.id, 'preview', file)
     expect(again.body.summary).toMatchObject({ create: 0, update: 0, unchanged: rows.length })
     const twice = await upload(principal, plan.id, 'confirm', file)
-    expect(twice.body).toEqual({ created: 0, updated: 0, unchanged: rows.length })
+    expect(twice.body).toEqual({
+      importId: expect.any(String),
+      created: 0,
+      updated: 0,
+      unchanged: rows.length,
+    })
     expect(await boardOf(plan.id)).toHaveLength(rows.length)
   })
 

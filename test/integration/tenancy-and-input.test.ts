@@ -79,6 +79,12 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
       `/api/plans/${ids.planId}/import/confirm`,
       {},
     ],
+    'GET /api/plans/:planId/imports': ['GET', `/api/plans/${ids.planId}/imports`],
+    'POST /api/plans/:planId/imports/:importId/undo': [
+      'POST',
+      `/api/plans/${ids.planId}/imports/${crypto.randomUUID()}/undo`,
+      {},
+    ],
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
     'GET /api/plans/:planId/evidence': ['GET', `/api/plans/${ids.planId}/evidence?q=a`],
     'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],

@@ -182,3 +182,18 @@ export async function listWaitingCardEntries<A extends ActivityAction>(
     }),
   )
 }
+
+/** How many entries the log holds for each of these cards (an import's undo asks "touched since?"). */
+export async function countCardEntries(
+  db: Executor,
+  cardIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (cardIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('activity')
+    .select(['card_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('card_id', 'in', cardIds)
+    .groupBy('card_id')
+    .execute()
+  return new Map(rows.map((r) => [r.card_id!, Number(r.n)]))
+}

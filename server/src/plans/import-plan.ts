@@ -4,13 +4,17 @@ import {
   foldText,
   positionBetween,
   rowProblem,
+  shiftTimeframe,
   type Actor,
   type PlanField,
+  type TimeframeChoice,
+  type TimeframeShift,
 } from '@caitien/shared'
 import { changeCard } from '../cards/change-card.ts'
 import { insertNewCard } from '../cards/create-card.ts'
 import {
   PLAN_FIELDS,
+  PLAN_FIELD_COLUMNS,
   changedPlanFields,
   figureState,
   findNeighbourPositions,
@@ -20,11 +24,20 @@ import {
   planColumns,
   type PlanFields,
 } from '../cards/card.repository.ts'
-import { findFramework, listFrameworkCriteria } from '../frameworks/framework.repository.ts'
+import {
+  findFramework,
+  listFrameworkCriteria,
+  listFrameworkRows,
+} from '../frameworks/framework.repository.ts'
 import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
+import {
+  insertPlanImport,
+  type ColumnValues,
+  type ImportRecordDetail,
+} from './plan-import.repository.ts'
 
 /** The card schema's name of each plan field, as a plan row names it. */
 const rowFieldOf = (field: PlanField) => (field === 'expectedEvidence' ? 'evidence' : field)
@@ -99,26 +112,103 @@ export const leadKeyOf = (text: string) => foldText(text)
 
 export type ImportAction = 'create' | 'update' | 'unchanged'
 
-/** What importing this parsed plan into this plan would do, card by card. Reads only. */
-export async function previewImport(
-  db: Executor,
-  input: {
-    plan: { id: string; school_id: string; framework_id: string | null }
-    parsed: ParsedPlan
-  },
+/**
+ * What a file says about itself, for a new plan made from it: its school, school year and
+ * circular, how many rows it has, and the stored framework of that circular (the latest
+ * version of it) to propose. Reads only.
+ */
+export async function readPlanFile(db: Executor, parsed: ParsedPlan) {
+  const frameworks = await listFrameworkRows(db)
+  const circular = parsed.circular
+  const matching = circular ? frameworks.filter((f) => f.code.startsWith(circular)) : []
+  return {
+    school: parsed.school,
+    schoolYear: parsed.schoolYear,
+    circular,
+    rows: parsed.rows.length,
+    frameworkId: matching[matching.length - 1]?.id ?? null,
+    frameworks: frameworks.map((f) => ({
+      id: f.id,
+      code: f.code,
+      title: f.title,
+      schoolLevel: f.schoolLevel,
+    })),
+  }
+}
+
+/** What a preview and an import read: the plan imported into, the file, and the choice of months. */
+interface ImportInput {
+  plan: { id: string; school_id: string; framework_id: string | null; school_year: string }
+  parsed: ParsedPlan
+  /** Keep the file's months, or move them into the plan's school year (default: keep). */
+  timeframes: TimeframeChoice
+}
+
+/** Each row's timeframe before and after a move into the plan's school year. */
+function timeframeMoves(parsed: ParsedPlan, planYear: string) {
+  return parsed.rows.map((row) =>
+    row.timeframe ? shiftTimeframe(row.timeframe, parsed.schoolYear, planYear) : null,
+  )
+}
+
+/** The plan with its timeframes moved into the plan's school year. */
+function movedPlan(parsed: ParsedPlan, moves: (TimeframeShift | null)[]): ParsedPlan {
+  const rows = parsed.rows.map((row, i) => {
+    const move = moves[i]
+    if (!move) return row
+    const { text, startMonth, dueMonth } = move.after
+    return { ...row, timeframe: text, startMonth, dueMonth }
+  })
+  return { ...parsed, rows }
+}
+
+/**
+ * The file beside the plan: its school year and circular against the plan's, and what
+ * moving the months into the plan's school year would do to each timeframe. A move is
+ * offered when the file is of another school year (or states none) and it would change a row.
+ */
+function compareWithPlan(
+  parsed: ParsedPlan,
+  plan: ImportInput['plan'],
+  frameworkCode: string | null,
+  moves: (TimeframeShift | null)[],
 ) {
+  const timeframes = parsed.rows.flatMap((row, i) => {
+    const move = moves[i]
+    if (!move) return []
+    const { before, after } = move
+    const changes =
+      before.text !== after.text ||
+      before.startMonth !== after.startMonth ||
+      before.dueMonth !== after.dueMonth
+    return [{ sourceRow: row.sourceRow, before, after, changes, odd: move.odd }]
+  })
+  const circular = parsed.circular
+  const same = parsed.schoolYear === plan.school_year
+  return {
+    schoolYear: { file: parsed.schoolYear, plan: plan.school_year, same },
+    framework: {
+      file: circular,
+      plan: frameworkCode,
+      /** null when either side is unknown. */
+      same: circular && frameworkCode ? frameworkCode.startsWith(circular) : null,
+    },
+    // A file of the plan's own year keeps its dates, even one written outside the year.
+    shiftOffered: !same && timeframes.some((t) => t.changes),
+    timeframes,
+  }
+}
+
+/** What importing this parsed plan into this plan would do, card by card. Reads only. */
+export async function previewImport(db: Executor, input: ImportInput) {
   return (await readImport(db, input)).preview
 }
 
 /** The preview, and the matched cards as read (the import writes them without reading again). */
-async function readImport(
-  db: Executor,
-  input: {
-    plan: { id: string; school_id: string; framework_id: string | null }
-    parsed: ParsedPlan
-  },
-) {
-  const { plan, parsed } = input
+async function readImport(db: Executor, input: ImportInput) {
+  const { plan } = input
+  const moves = timeframeMoves(input.parsed, plan.school_year)
+  const parsed = input.timeframes === 'shift' ? movedPlan(input.parsed, moves) : input.parsed
   const keys = sourceKeys(parsed.rows)
   const [existing, criteria, framework, mappings, members] = await Promise.all([
     listImportedCards(db, plan.id),
@@ -175,6 +265,17 @@ async function readImport(
   }))
   const count = (a: ImportAction) => rows.filter((r) => r.action === a).length
   const preview = {
+    target: {
+      id: plan.id,
+      schoolYear: plan.school_year,
+      framework: framework
+        ? { id: framework.id, code: framework.code, title: framework.title }
+        : null,
+    },
+    comparison: compareWithPlan(input.parsed, plan, framework?.code ?? null, moves),
+    timeframes: input.timeframes,
+    /** What else the file holds, when its plan table has no row. */
+    found: parsed.found,
     rows,
     problems: problems.sort((a, b) => a.row - b.row),
     /** Problems that stop the import: confirming is refused while there is one. */
@@ -192,6 +293,17 @@ async function readImport(
   return { preview, cards: new Map(existing.map((c) => [c.id, c])) }
 }
 
+/** The columns an import writes over on a matched card: its changed fields and what was read from them. */
+function changedColumns(fields: PlanField[]): (keyof ColumnValues)[] {
+  const columns: (keyof ColumnValues)[] = fields.map((f) => PLAN_FIELD_COLUMNS[f])
+  if (fields.includes('timeframe')) columns.push('start_month', 'due_month')
+  if (fields.includes('budget')) columns.push('budget_amount')
+  return columns
+}
+
+const pick = (row: ColumnValues, columns: (keyof ColumnValues)[]): ColumnValues =>
+  Object.fromEntries(columns.map((c) => [c, row[c] ?? null]))
+
 /**
  * Applies an import: new rows become planned cards at the end of "Kế hoạch"; changed
  * rows update their card's plan fields and keep its status, assignees, evidence and
@@ -200,11 +312,11 @@ async function readImport(
  */
 export async function applyImport(
   db: Db,
-  input: {
-    plan: { id: string; school_id: string; framework_id: string | null }
-    parsed: ParsedPlan
+  input: ImportInput & {
     leads: { text: string; userIds: string[] }[]
     fileName: string
+    /** sha256 of the file, hex: the record says which file it was. */
+    fileHash: string
     actor: Actor
     now: string
   },
@@ -217,6 +329,7 @@ export async function applyImport(
   // Preview and writes in one transaction: two imports of one file cannot both create.
   return db.transaction().execute(async (trx) => {
     const { preview, cards } = await readImport(trx, input)
+    const changed: ImportRecordDetail['changed'] = []
     if (preview.refusals.length) return { ok: false as const, refusals: preview.refusals }
     const memberIds = await listMemberIds(trx, plan.school_id)
     const leadUsers = new Map<string, string[]>()
@@ -264,6 +377,13 @@ export async function applyImport(
         now,
       }
       if (item.action === 'update') {
+        const columnsWritten = changedColumns(item.changes)
+        changed.push({
+          cardId: item.cardId!,
+          fields: item.changes,
+          before: pick(target.card!, columnsWritten),
+          after: pick(columns, columnsWritten),
+        })
         await changeCard(trx, target, () => ({
           write: columns,
           finish: () => ({
@@ -294,6 +414,23 @@ export async function applyImport(
         })
       }
     }
-    return { ok: true as const, created, updated, unchanged: preview.summary.unchanged }
+    const counts = {
+      created: created.length,
+      updated: updated.length,
+      unchanged: preview.summary.unchanged,
+    }
+    const importId = crypto.randomUUID()
+    await insertPlanImport(trx, {
+      id: importId,
+      schoolId: plan.school_id,
+      planId: plan.id,
+      actorId: actor.id,
+      at: now,
+      fileName: input.fileName,
+      fileHash: input.fileHash,
+      counts,
+      detail: { timeframes: input.timeframes, created, changed },
+    })
+    return { ok: true as const, importId, created, updated, unchanged: preview.summary.unchanged }
   })
 }

@@ -1,22 +1,29 @@
 import {
+  TIMEFRAME_CHOICES,
   canManagePlan,
+  importIdParamSchema,
   importMessages,
+  importRecordMessages,
+  isMember,
   planIdParamSchema,
   rowProblemText,
   type ErrorCode,
   type Lang,
   type PlanParseErrorCode,
+  type TimeframeChoice,
 } from '@caitien/shared'
+import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getPlanAccess } from '../access.ts'
-import { ApiException, forbiddenBy, worded } from '../http-error.ts'
+import { getPlanAccess, getSchoolActor } from '../access.ts'
+import { ApiException, forbiddenBy, notFound, worded, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { readMultipart, type MultipartForm } from '../read-multipart.ts'
 import { exportPlanCsv, exportPlanXlsx } from '../plans/export-plan.ts'
-import { applyImport, previewImport } from '../plans/import-plan.ts'
+import { applyImport, previewImport, readPlanFile } from '../plans/import-plan.ts'
+import { listImports, undoImport } from '../plans/undo-import.ts'
 import { MAX_IMPORT_BYTES, mb } from '../plans/import/import-limits.ts'
 import { parsePlanInWorker } from '../plans/import/parse-in-worker.ts'
 import { PLAN_COLUMN_FIELDS, PlanParseError } from '../plans/import/parse-plan.ts'
@@ -102,6 +109,8 @@ async function readUpload(c: Context<AppEnv>) {
   if (!file || typeof file === 'string') throw badUpload((m) => m.fileRequired)
   const mapping = jsonField(form, 'mapping', mappingSchema)
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
+  const timeframes = timeframesField(form.timeframes)
+  const fileHash = createHash('sha256').update(file.bytes).digest('hex')
   try {
     const overrides = mapping
       ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [Number(k), v]))
@@ -112,7 +121,7 @@ async function readUpload(c: Context<AppEnv>) {
       { mapping: overrides },
       { keepWarm: true },
     )
-    return { parsed, leads, fileName: file.fileName }
+    return { parsed, leads, timeframes, fileName: file.fileName, fileHash }
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]
@@ -122,6 +131,19 @@ async function readUpload(c: Context<AppEnv>) {
       worded((lang) => err.messageIn(lang)),
     )
   }
+}
+
+/** The months of another school year: kept as written unless the form says "shift". */
+function timeframesField(raw: MultipartForm[string] | undefined): TimeframeChoice {
+  if (raw === undefined || raw === '') return 'keep'
+  if (typeof raw === 'string' && (TIMEFRAME_CHOICES as readonly string[]).includes(raw)) {
+    return raw as TimeframeChoice
+  }
+  throw new ApiException(
+    400,
+    'bad_request',
+    wordedBy(importRecordMessages, (m) => m.timeframesInvalid),
+  )
 }
 
 /** A 400 about the upload itself, in the user's language (importMessages). */
@@ -138,11 +160,21 @@ async function requirePrincipal(c: Context<AppEnv>, planId: string) {
   return access
 }
 
+const schoolQuerySchema = z.object({ schoolId: z.string().min(1).max(64) })
+
 export const importRoutes = new Hono<AppEnv>()
+  .post('/import/read', validate('query', schoolQuerySchema), async (c) => {
+    // What a file says about itself, before a new plan is made for it: nothing is saved.
+    const actor = await getSchoolActor(c.var.db, c.req.valid('query').schoolId, c.var.user.id)
+    if (!isMember(actor)) throw notFound()
+    if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+    const { parsed, fileName } = await readUpload(c)
+    return c.json({ fileName, ...(await readPlanFile(c.var.db, parsed)) }, 200)
+  })
   .post('/:planId/import/preview', validate('param', planIdParamSchema), async (c) => {
     const { plan } = await requirePrincipal(c, c.req.valid('param').planId)
-    const { parsed, fileName } = await readUpload(c)
-    const preview = await previewImport(c.var.db, { plan, parsed })
+    const { parsed, fileName, timeframes } = await readUpload(c)
+    const preview = await previewImport(c.var.db, { plan, parsed, timeframes })
     const problems = preview.problems.map((p) => ({
       row: p.row,
       message: rowProblemText(p, c.var.lang),
@@ -157,6 +189,7 @@ export const importRoutes = new Hono<AppEnv>()
         mapping: parsed.mapping,
         fields: PLAN_COLUMN_FIELDS,
         ...preview,
+        target: { ...preview.target, title: plan.title },
         problems,
       },
       200,
@@ -164,9 +197,18 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .post('/:planId/import/confirm', validate('param', planIdParamSchema), async (c) => {
     const { plan, actor } = await requirePrincipal(c, c.req.valid('param').planId)
-    const { parsed, leads, fileName } = await readUpload(c)
+    const { parsed, leads, fileName, fileHash, timeframes } = await readUpload(c)
     const now = c.var.now().toISOString()
-    const result = await applyImport(c.var.db, { plan, parsed, leads, fileName, actor, now })
+    const result = await applyImport(c.var.db, {
+      plan,
+      parsed,
+      timeframes,
+      leads,
+      fileName,
+      fileHash,
+      actor,
+      now,
+    })
     if (!result.ok) {
       const { refusals } = result
       const refused = (lang: Lang) => {
@@ -186,12 +228,47 @@ export const importRoutes = new Hono<AppEnv>()
     }
     return c.json(
       {
+        importId: result.importId,
         created: result.created.length,
         updated: result.updated.length,
         unchanged: result.unchanged,
       },
       200,
     )
+  })
+  .get('/:planId/imports', validate('param', planIdParamSchema), async (c) => {
+    const { plan, actor } = await getPlanAccess(
+      c.var.db,
+      c.req.valid('param').planId,
+      c.var.user.id,
+    )
+    return c.json(
+      {
+        plan: { id: plan.id, title: plan.title, schoolYear: plan.school_year },
+        canUndo: canManagePlan(actor),
+        imports: await listImports(c.var.db, plan.id),
+      },
+      200,
+    )
+  })
+  .post('/:planId/imports/:importId/undo', validate('param', importIdParamSchema), async (c) => {
+    const { planId, importId } = c.req.valid('param')
+    const { plan, actor } = await requirePrincipal(c, planId)
+    const now = c.var.now().toISOString()
+    const result = await undoImport(c.var.db, { planId: plan.id, importId, actor, now })
+    if (!result.ok && result.reason === 'not_found') throw notFound()
+    if (!result.ok) {
+      throw new ApiException(
+        409,
+        'conflict',
+        wordedBy(importRecordMessages, (m) => m.alreadyUndone),
+      )
+    }
+    for (const cardId of result.removed) publishCardEvent(c, plan.id, cardId, null, 'card.deleted')
+    for (const { cardId } of result.restored)
+      publishCardEvent(c, plan.id, cardId, null, 'card.changed')
+    const undone = (await listImports(c.var.db, plan.id)).find((i) => i.id === importId)
+    return c.json({ import: undone! }, 200)
   })
   .get(
     '/:planId/export',

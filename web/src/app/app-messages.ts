@@ -14,6 +14,7 @@ export const appMessages = defineMessages(
     planActions: 'Thao tác với kế hoạch',
     importPlan: 'Nhập kế hoạch',
     newPlan: 'Kế hoạch mới',
+    planHistory: 'Lịch sử',
   },
   {
     appName: 'caitien',
@@ -27,5 +28,6 @@ export const appMessages = defineMessages(
     planActions: 'Plan actions',
     importPlan: 'Import plan',
     newPlan: 'New plan',
+    planHistory: 'History',
   },
 )

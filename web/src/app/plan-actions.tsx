@@ -33,6 +33,14 @@ export function PlanActions({
           {m.importPlan}
         </button>
       )}
+      {canManage && (
+        <a
+          className="button button-small button-quiet"
+          href={`/plans/${encodeURIComponent(planId)}/history`}
+        >
+          {m.planHistory}
+        </a>
+      )}
       <ExportMenu planId={planId} />
     </div>
   )

@@ -11,6 +11,7 @@ import type { SourceDocument } from './source-table.ts'
 import {
   understandDocument,
   type ColumnMapping,
+  type DocumentOutline,
   type MappingOverride,
   type PlanProblem,
   type PlanRowFields,
@@ -21,6 +22,7 @@ export { PlanParseError } from './plan-parse-error.ts'
 export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
 export type {
   ColumnMapping,
+  DocumentOutline,
   MappingOverride,
   PlanProblem,
   PlanRowFields,
@@ -43,6 +45,8 @@ export interface ParsedPlan {
   mapping: ColumnMapping[]
   rows: ParsedRow[]
   problems: PlanProblem[]
+  /** What else the file holds, when its plan table has no row. */
+  found: DocumentOutline | null
 }
 
 export interface ParsePlanOptions {
@@ -86,11 +90,6 @@ async function readDocument(bytes: Uint8Array, fileName: string): Promise<Source
   throw planParseError('unsupported_type', { technical: fileName })
 }
 
-/** "tháng 6 năm 2020" is a month too, though parseTimeframe reads only "6/2020". */
-function monthWords(raw: string): string {
-  return raw.replace(/(th[aá]ng)\s*(\d{1,2})\s*n[aă]m\s*(\d{4})/giu, '$1 $2/$3')
-}
-
 /**
  * Read a plan file (.docx, .xlsx or .csv) into its rows, without saving anything. Rows
  * whose timeframe or budget cannot be read are kept, with a problem naming the row.
@@ -107,7 +106,7 @@ export async function parsePlanFile(
   const problems = [...plan.problems]
   const rows = plan.rows.map(({ fields, sourceRow }): ParsedRow => {
     const { startMonth, dueMonth } = fields.timeframe
-      ? parseTimeframe(monthWords(fields.timeframe), plan.schoolYear ?? '')
+      ? parseTimeframe(fields.timeframe, plan.schoolYear ?? '')
       : { startMonth: null, dueMonth: null }
     if (fields.timeframe && !startMonth && !dueMonth)
       problems.push(rowProblem(sourceRow, 'timeframeUnreadable', { text: fields.timeframe }))
@@ -125,5 +124,6 @@ export async function parsePlanFile(
     mapping: plan.mapping,
     rows,
     problems,
+    found: plan.found,
   }
 }

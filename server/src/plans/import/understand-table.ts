@@ -58,6 +58,40 @@ export interface UnderstoodPlan extends PlanContext {
   mapping: ColumnMapping[]
   rows: UnderstoodRow[]
   problems: PlanProblem[]
+  /** What else the document holds, when its plan table has no row: said instead of "0 rows". */
+  found: DocumentOutline | null
+}
+
+/** The text outside the plan table and the other tables, briefly, for a table with no row. */
+export interface DocumentOutline {
+  /** The first lines of text outside the tables (titles, section headings), each cut short. */
+  headings: string[]
+  /** The other tables: their size and their first words. */
+  tables: { rows: number; columns: number; firstText: string }[]
+}
+
+const OUTLINE_LINES = 8
+const OUTLINE_TABLES = 5
+const OUTLINE_TEXT = 120
+
+const cut = (text: string) =>
+  text.length > OUTLINE_TEXT ? `${text.slice(0, OUTLINE_TEXT - 1)}…` : text
+
+function outlineOf(doc: SourceDocument, planTables: Set<SourceTable>): DocumentOutline {
+  const headings = doc.paragraphs
+    .flatMap((p) => p.split('\n'))
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, OUTLINE_LINES)
+    .map(cut)
+  const tables = doc.tables
+    .filter((t) => !planTables.has(t))
+    .slice(0, OUTLINE_TABLES)
+    .map((t) => {
+      const first = t.rows.flatMap((r) => r.cells).find((c) => !c.mergedFrom && c.text.trim())
+      return { rows: t.rows.length, columns: t.width, firstText: cut(first?.text.trim() ?? '') }
+    })
+  return { headings, tables }
 }
 
 export type MappingOverride = Record<number, PlanColumnField | null>
@@ -451,5 +485,6 @@ export function understandDocument(
     mapping: columns.map((c, i) => ({ columnIndex: i, heading: c.heading, field: fieldOf[i]! })),
     rows,
     problems,
+    found: rows.length === 0 ? outlineOf(doc, new Set(slices.map((s) => s.table))) : null,
   }
 }

@@ -1,8 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { Suspense, lazy } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { Suspense, lazy, useState } from 'react'
 import type { ReactNode } from 'react'
 import { LoadingBackdrop } from '@/components/ui/loading-backdrop'
-import { planKeys, type BoardData } from '@/features/board/api/board-queries'
+import {
+  boardKeys,
+  planKeys,
+  plansQueryOptions,
+  type BoardData,
+} from '@/features/board/api/board-queries'
 import { CardEvidence } from '@/features/card-detail/components/evidence-list'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
@@ -49,7 +54,7 @@ export function PlanDialogs() {
     // The new plan must be in the list before it can be chosen.
     await queryClient.invalidateQueries({ queryKey: planKeys.list })
     view.choosePlan(planId)
-    view.openDialog({ kind: 'import', planId })
+    view.openDialog({ kind: 'import', planId, into: true })
   }
 
   if (dialog?.kind === 'new-plan') {
@@ -70,21 +75,50 @@ export function PlanDialogs() {
   if (dialog?.kind === 'import') {
     return (
       <Loading>
-        <ImportDialog planId={dialog.planId} />
+        <ImportDialog planId={dialog.planId} into={dialog.into ?? false} />
       </Loading>
     )
   }
   return null
 }
 
-function ImportDialog({ planId }: { planId: string }) {
+/**
+ * The import, opened from a plan: the wizard lists the school's plans and a new one; the
+ * board follows the plan the rows went into when the wizard closes.
+ */
+function ImportDialog({ planId, into }: { planId: string; into: boolean }) {
   const view = useBoardView()
+  const queryClient = useQueryClient()
+  const plans = useQuery(plansQueryOptions())
   const cardChanged = useCardChanged(planId)
+  const [importedInto, setImportedInto] = useState<string | null>(null)
+  const list = plans.data?.plans ?? []
+  const here = list.find((p) => p.id === planId)
+  if (!here) return null
+  const schoolPlans = list
+    .filter((p) => p.school.id === here.school.id)
+    .map((p) => ({ id: p.id, title: p.title, schoolYear: p.schoolYear }))
   return (
     <ImportWizard
       planId={planId}
-      onClose={view.closeDialog}
-      onImported={() => cardChanged(null, 'here')}
+      initialTarget={
+        into
+          ? { kind: 'plan', id: here.id, title: here.title, schoolYear: here.schoolYear }
+          : undefined
+      }
+      plans={schoolPlans}
+      schoolId={here.school.id}
+      onClose={() => {
+        view.closeDialog()
+        if (importedInto && importedInto !== planId) view.choosePlan(importedInto)
+      }}
+      onImported={(target) => {
+        setImportedInto(target)
+        if (target === planId) cardChanged(null, 'here')
+        else void queryClient.invalidateQueries({ queryKey: boardKeys.plan(target) })
+      }}
+      onPlanCreated={() => queryClient.invalidateQueries({ queryKey: planKeys.list })}
+      historyHref={(id) => `/plans/${id}/history`}
     />
   )
 }

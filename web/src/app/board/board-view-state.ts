@@ -19,7 +19,8 @@ export interface NewPlanContext {
 }
 
 export type BoardDialog =
-  | { kind: 'import'; planId: string }
+  /** `into`: the plan was just made for this import, so it is the wizard's target. */
+  | { kind: 'import'; planId: string; into?: boolean }
   | { kind: 'new-plan'; context: NewPlanContext }
   /** About the plan in view: closed when another plan is chosen. */
   | { kind: 'review-queue' }

@@ -1,7 +1,10 @@
+import type { TimeframeChoice } from '@caitien/shared'
 import { useMessages } from '@/lib/i18n'
 import type { ColumnChoices, ImportField, ImportPreview } from '../api/import-queries'
 import { importMessages } from '../import-messages'
 import { ColumnMapping } from './column-mapping'
+import { ComparisonPanel } from './comparison-panel'
+import { FoundInFile } from './found-in-file'
 import { LeadMapping } from './lead-mapping'
 import { RowPreview } from './row-preview'
 
@@ -17,7 +20,11 @@ export function PreviewStep({
   nothingNew,
   picks,
   onPick,
+  timeframes,
+  onChooseTimeframes,
 }: {
+  timeframes: TimeframeChoice | null
+  onChooseTimeframes: (choice: TimeframeChoice) => void
   preview: ImportPreview
   choices: ColumnChoices
   onChoose: (columnIndex: number, field: ImportField | null) => void
@@ -39,6 +46,9 @@ export function PreviewStep({
   return (
     <div className="import-preview" aria-busy={updating}>
       <div className="import-summary">
+        <p className="import-into">
+          {c.importingInto({ plan: preview.target.title, year: preview.target.schoolYear })}
+        </p>
         <div className="import-file-name">{preview.fileName}</div>
         {context.length > 0 && (
           <div className="muted">{c.fromFile({ context: context.join(' · ') })}</div>
@@ -53,6 +63,17 @@ export function PreviewStep({
           )}
         </p>
       </div>
+
+      {preview.rows.length === 0 ? (
+        <FoundInFile found={preview.found} />
+      ) : (
+        <ComparisonPanel
+          comparison={preview.comparison}
+          chosen={timeframes}
+          onChoose={onChooseTimeframes}
+          disabled={updating}
+        />
+      )}
 
       {nothingNew && (
         <p className="import-nothing" role="status">
@@ -87,13 +108,15 @@ export function PreviewStep({
         />
       </section>
 
-      <section className="import-section" aria-labelledby="import-rows">
-        <h3 id="import-rows" className="section-title">
-          {c.rowsTitle}
-          <span className="section-count">{preview.rows.length}</span>
-        </h3>
-        <RowPreview rows={preview.rows} problems={preview.problems} />
-      </section>
+      {preview.rows.length > 0 && (
+        <section className="import-section" aria-labelledby="import-rows">
+          <h3 id="import-rows" className="section-title">
+            {c.rowsTitle}
+            <span className="section-count">{preview.rows.length}</span>
+          </h3>
+          <RowPreview rows={preview.rows} problems={preview.problems} />
+        </section>
+      )}
 
       <section className="import-section" aria-labelledby="import-problems">
         <h3 id="import-problems" className="section-title">

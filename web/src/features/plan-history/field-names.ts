@@ -1,0 +1,43 @@
+import { defineMessages, type PlanField } from '@caitien/shared'
+
+/** A plan field's name, as an undo lists the fields it could not restore. */
+export const fieldNames = defineMessages<Record<PlanField, string>>(
+  {
+    standard: 'Tiêu chuẩn',
+    standardName: 'Tên tiêu chuẩn',
+    criterion: 'Tiêu chí',
+    criterionLabel: 'Tên tiêu chí',
+    section: 'Mức',
+    weakness: 'Điểm yếu',
+    target: 'Kết quả cần đạt',
+    tasks: 'Công việc/giải pháp',
+    measures: 'Biện pháp',
+    lead: 'Chủ trì',
+    coordinators: 'Phối hợp',
+    timeframe: 'Thời gian',
+    budget: 'Kinh phí',
+    fundingSource: 'Nguồn kinh phí',
+    support: 'Điều kiện hỗ trợ',
+    expectedEvidence: 'Minh chứng',
+    notes: 'Ghi chú',
+  },
+  {
+    standard: 'Standard',
+    standardName: 'Standard name',
+    criterion: 'Criterion',
+    criterionLabel: 'Criterion name',
+    section: 'Level',
+    weakness: 'Weakness',
+    target: 'Target result',
+    tasks: 'Tasks/solutions',
+    measures: 'Measures',
+    lead: 'Lead',
+    coordinators: 'Coordinators',
+    timeframe: 'Timeframe',
+    budget: 'Budget',
+    fundingSource: 'Funding source',
+    support: 'Other support',
+    expectedEvidence: 'Evidence',
+    notes: 'Notes',
+  },
+)

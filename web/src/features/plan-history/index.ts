@@ -1,0 +1,1 @@
+export { PlanHistoryPage } from './components/plan-history-page'
