@@ -148,6 +148,8 @@ export function toBoardCard(
     involvedIds: string[]
     evidenceCount: number
     commentCount: number
+    /** The send-back behind a card in progress, while it is the card's latest verdict. */
+    sentBack?: SentBackMark | null
   },
 ) {
   return {
@@ -167,9 +169,55 @@ export function toBoardCard(
     involvedIds: extra.involvedIds,
     evidenceCount: extra.evidenceCount,
     commentCount: extra.commentCount,
+    sentBack: row.status === 'in_progress' ? (extra.sentBack ?? null) : null,
   }
 }
 export type BoardCard = ReturnType<typeof toBoardCard>
+
+/** Why a card was sent back, as its board tile shows it. */
+export interface SentBackMark {
+  reason: string | null
+  at: string
+  reviewer: string
+}
+
+/**
+ * The latest verdict of each card in progress in a plan (or of one card) when it is a
+ * send-back: the board's marker. One query per plan, never per card.
+ */
+async function listSentBackMarks(
+  db: Executor,
+  scope: { planId: string } | { cardId: string },
+): Promise<Map<string, SentBackMark>> {
+  const planId = 'planId' in scope ? scope.planId : null
+  const cardId = 'cardId' in scope ? scope.cardId : null
+  const rows = await db
+    .selectFrom('review')
+    .innerJoin('card', 'card.id', 'review.card_id')
+    .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
+    .select([
+      'review.card_id',
+      'review.at',
+      'review.verdict',
+      'review.reason',
+      'app_user.display_name',
+    ])
+    .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+    .$if(cardId !== null, (q) => q.where('card.id', '=', cardId!))
+    .where('card.status', '=', 'in_progress')
+    .where('card.deleted_at', 'is', null)
+    .orderBy('review.at')
+    .execute()
+  const latest = new Map<string, (typeof rows)[number]>()
+  for (const r of rows) latest.set(r.card_id, r)
+  const marks = new Map<string, SentBackMark>()
+  for (const [cardId, r] of latest) {
+    if (r.verdict === 'sent_back') {
+      marks.set(cardId, { reason: r.reason, at: r.at, reviewer: r.display_name })
+    }
+  }
+  return marks
+}
 
 /** Every plan field of DESIGN §2, raw text and parsed values side by side. */
 export function toCardDetail(row: CardRow, assigneeIds: string[]) {
@@ -314,11 +362,17 @@ export async function findBoardCard(
   }
   // The first row's assignee rides along in `row`: harmless, CardRow is what is read.
   const { evidence_count, comment_count, ...row } = first
+  // Only a card in progress can carry a send-back marker: no query for the others.
+  const marks =
+    row.status === 'in_progress'
+      ? await listSentBackMarks(db, { cardId })
+      : new Map<string, SentBackMark>()
   const card = toBoardCard(row, {
     assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
     involvedIds: involvedIdsOf(row.status, involvement),
     evidenceCount: Number(evidence_count ?? 0),
     commentCount: Number(comment_count ?? 0),
+    sentBack: marks.get(cardId) ?? null,
   })
   return { row, card, involvement }
 }
@@ -431,12 +485,12 @@ export async function listCardInvolvement(
 }
 
 /**
- * The whole board in four queries whatever the card count: cards, assignees, comment
- * counts, and what makes the evidence counts and the people who took part
- * (listCardInvolvement). Each is read per plan, never per card.
+ * The whole board in five queries whatever the card count: cards, assignees, comment
+ * counts, what makes the evidence counts and the people who took part
+ * (listCardInvolvement), and the send-back markers (listSentBackMarks). Each is read per plan, never per card.
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const [cards, assignees, involvement, comments] = await Promise.all([
+  const [cards, assignees, involvement, comments, sentBack] = await Promise.all([
     db
       .selectFrom('card')
       .selectAll()
@@ -461,6 +515,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .where('card.plan_id', '=', planId)
       .groupBy('comment.card_id')
       .execute(),
+    listSentBackMarks(db, { planId }),
   ])
   const assigneesByCard = new Map<string, string[]>()
   for (const a of assignees) {
@@ -476,6 +531,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       involvedIds: involvedIdsOf(row.status, inv),
       evidenceCount: inv.evidenceCount,
       commentCount: commentsByCard.get(row.id) ?? 0,
+      sentBack: sentBack.get(row.id) ?? null,
     })
   })
 }
