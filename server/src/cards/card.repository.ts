@@ -181,6 +181,11 @@ export interface SentBackMark {
   reviewer: string
 }
 
+/** A card's send-back marker (null unless it is in progress and its latest verdict sent it back). */
+export async function findSentBackMark(db: Executor, cardId: string) {
+  return (await listSentBackMarks(db, { cardId })).get(cardId) ?? null
+}
+
 /**
  * The latest verdict of each card in progress in a plan (or of one card) when it is a
  * send-back: the board's marker. One query per plan, never per card.
