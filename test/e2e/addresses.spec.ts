@@ -16,7 +16,13 @@ const pathOf = (page: Page) => {
 
 interface DemoBoard {
   plan: { id: string; title: string; school: { name: string } }
-  cards: { id: string; title: string; status: string; assigneeIds: string[] }[]
+  cards: {
+    id: string
+    title: string
+    status: string
+    criterion: string | null
+    assigneeIds: string[]
+  }[]
 }
 
 async function demoBoard(page: Page): Promise<DemoBoard> {
@@ -211,12 +217,13 @@ describe('addresses', () => {
   it('marks a card sent back on the board, with the reason on hover and on a tap', async () => {
     const monitor = await e2e.loginAs('giamsat')
     await monitor.page.getByRole('button', { name: /^Chờ xác nhận/ }).click()
-    const item = monitor.page
+    const first = monitor.page
       .locator('[data-testid="review-item"]')
       .filter({ has: monitor.page.getByRole('button', { name: 'Trả lại', exact: true }) })
       .first()
-    await item.waitFor()
-    const cardId = (await item.getAttribute('data-card-id'))!
+    await first.waitFor()
+    const cardId = (await first.getAttribute('data-card-id'))!
+    const item = monitor.page.locator(`[data-testid="review-item"][data-card-id="${cardId}"]`)
     const reason = 'Thiếu biên bản có chữ ký của Hiệu trưởng'
     await item.getByRole('button', { name: 'Trả lại', exact: true }).click()
     await item.getByLabel('Lý do trả lại').fill(reason)
@@ -262,18 +269,14 @@ describe('addresses', () => {
     await page.screenshot({ path: screenshotPath('board-print-1440.png'), fullPage: true })
     const pdf = screenshotPath('board-print.pdf')
     await page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true })
-    // The first page as an image, to look at (poppler, which the tests install).
-    await promisify(execFile)('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '2',
-      pdf,
-      pdf.replace(/\.pdf$/, ''),
-    ])
+    // Every card is on paper, none lost at a page break; the pages as images, to look at.
+    const run = promisify(execFile)
+    const { stdout: text } = await run('pdftotext', [pdf, '-'])
+    const criteria = (await demoBoard(page)).cards.map((c) => c.criterion).filter(Boolean)
+    expect(criteria.length).toBeGreaterThan(0)
+    for (const code of criteria) expect(text).toContain(`Tiêu chí ${code}`)
+    expect(text).not.toContain('Nhóm theo tiêu chuẩn')
+    await run('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')])
     await page.emulateMedia({ media: 'screen' })
     await context.close()
 

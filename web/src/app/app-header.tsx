@@ -83,7 +83,12 @@ export function AppHeader({
         )}
         {inbox}
         <LanguageSwitch />
-        <div className="header-user">
+        <div
+          className="header-user"
+          title={
+            roleText ? m.userWithRoles({ name: me.user.displayName, roles: roleText }) : undefined
+          }
+        >
           <Avatar id={me.user.id} name={me.user.displayName} size={30} />
           <div className="header-user-text">
             <span className="header-user-name">{me.user.displayName}</span>

@@ -10,7 +10,7 @@ import { appMessages } from './app-messages'
 export function NotAvailable() {
   const m = useMessages(appMessages)
   return (
-    <section className="page-note not-available" data-testid="not-available">
+    <section className="not-available" data-testid="not-available">
       <h1 className="page-title">{m.notAvailableTitle}</h1>
       <p>{m.notAvailable}</p>
       <Link className="button button-primary" to={pathOf({ kind: 'home' })}>
@@ -24,7 +24,7 @@ export function NotAvailable() {
 export function NotFound() {
   const m = useMessages(appMessages)
   return (
-    <section className="page-note not-available" data-testid="not-found">
+    <section className="not-available" data-testid="not-found">
       <h1 className="page-title">{m.notFoundTitle}</h1>
       <p>{m.notFound}</p>
       <Link className="button button-primary" to={pathOf({ kind: 'home' })}>

@@ -11,7 +11,7 @@ import { appMessages } from './app-messages'
 function Pending({ title }: { title: string }) {
   const m = useMessages(appMessages)
   return (
-    <section className="page-note pending-screen" data-testid="pending-screen">
+    <section className="not-available pending-screen" data-testid="pending-screen">
       <h1 className="page-title">{title}</h1>
       <p className="muted">{m.pendingNote}</p>
     </section>
