@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { Redirect } from 'wouter'
 import { LoadFailed } from '@/components/ui/load-failed'
@@ -34,6 +35,18 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
   const view = useBoardViewState(screen)
   const list = plans.data?.plans ?? []
   const roles = me.memberships.flatMap((m) => m.roles)
+  // A plan missing from the list may be newer than the list: ask once more before saying
+  // it is not available.
+  const askedAgain = useRef(new Set<string>())
+  const unlisted =
+    screen && 'planId' in screen && plans.isSuccess && !list.some((p) => p.id === screen.planId)
+      ? screen.planId
+      : null
+  useEffect(() => {
+    if (!unlisted || askedAgain.current.has(unlisted)) return
+    askedAgain.current.add(unlisted)
+    void plans.refetch()
+  }, [unlisted, plans])
   const frame = (children: ReactNode, planId: string | null = null) => (
     <Shell me={me} plans={list} planId={planId} roles={roles}>
       {children}
@@ -65,7 +78,9 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     else if (me.user.isAdmin) content = <Redirect to={pathOf({ kind: 'schools' })} replace />
     else content = frame(<NoPlans me={me} />)
   } else if (!list.some((p) => p.id === screen.planId)) {
-    content = frame(<NotAvailable />)
+    content = frame(
+      plans.isFetching ? <p className="page-note">{common.loading}</p> : <NotAvailable />,
+    )
   } else if (screen.kind === 'plan-settings') {
     content = frame(<PlanSettingsScreen planId={screen.planId} />, screen.planId)
   } else if (screen.kind === 'plan-history') {
