@@ -49,6 +49,8 @@ export interface AppUserTable {
   is_admin: number
   created_at: string
   password_changed_at: string
+  /** The plan whose board the person opened last (where they land); may be gone since. */
+  last_plan_id: string | null
 }
 
 export interface MembershipTable {

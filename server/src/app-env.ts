@@ -12,6 +12,8 @@ export interface SessionUser {
   displayName: string
   isAdmin: boolean
   sessionId: string
+  /** The plan whose board they opened last (app_user.last_plan_id). */
+  lastPlanId: string | null
 }
 
 export interface AppDeps {

@@ -139,7 +139,7 @@ export function createApp(deps: AppDeps) {
   })
   const app = new Hono<AppEnv>()
     .use((c, next) =>
-      /^\/api\/evidence\/[^/]+\/file$/.test(c.req.path)
+      /^\/api\/evidence\/[^/]+\/file(\/[^/]+)?$/.test(c.req.path)
         ? fileHeaders(c, next)
         : appHeaders(c, next),
     )

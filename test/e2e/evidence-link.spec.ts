@@ -39,8 +39,8 @@ describe('linking existing evidence from the card panel', () => {
     const items = picker.locator('[data-testid="link-picker-item"]')
     await items.first().waitFor()
     // Every item of the plan, labelled by its card's criterion.
-    await picker.getByRole('heading', { name: /TC 3\.3/ }).waitFor()
-    await picker.getByRole('heading', { name: /TC 1\.5/ }).waitFor()
+    await picker.getByRole('heading', { name: /Tiêu chí 3\.3/ }).waitFor()
+    await picker.getByRole('heading', { name: /Tiêu chí 1\.5/ }).waitFor()
 
     // The search (focused on opening) narrows the list by code, without diacritics.
     await page.keyboard.type('H3-3.3')

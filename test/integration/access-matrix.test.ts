@@ -227,6 +227,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file`],
     expect: members(200),
   },
+  'GET /api/evidence/:evidenceId/file/:fileName': {
+    request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file/minh-chung.pdf`],
+    expect: members(200),
+  },
   'PATCH /api/evidence/:evidenceId': {
     request: (c) => [
       'PATCH',

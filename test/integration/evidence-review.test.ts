@@ -89,6 +89,28 @@ describe('evidence files', () => {
     expect(anonymous.status).toBe(401)
   })
 
+  it('links a file at an address ending in its name (the PDF viewer titles it so)', async () => {
+    const card = await newCard()
+    const name = 'Biên bản có chữ ký.pdf'
+    const res = await uploadFile(s.assignee, card, name, PDF('co chu ky'))
+    expect(res.status).toBe(201)
+    const detail = await s.monitor.get(`/api/cards/${card}`)
+    const item = (
+      detail.body.card.evidence as { id: string; file: { name: string; href: string } | null }[]
+    ).find((e) => e.id === res.body.evidence.id)!
+    expect(item.file!.href).toBe(`/api/evidence/${item.id}/file/${encodeURIComponent(name)}`)
+    const file = await fetch(server.url + item.file!.href, {
+      headers: { cookie: s.monitor.cookie },
+    })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(file.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
+    expect(file.headers.get('content-security-policy')).toMatch(/sandbox/)
+    expect(new TextDecoder().decode(await file.arrayBuffer())).toContain('co chu ky')
+    const outsider = await s.outsider.get(item.file!.href)
+    expect(outsider.status).toBe(404)
+  })
+
   it('serves a file sandboxed and never cached, conditional requests included', async () => {
     const card = await newCard()
     const res = await uploadFile(s.assignee, card, 'anh.png', PNG)

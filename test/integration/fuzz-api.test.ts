@@ -826,6 +826,11 @@ const FUZZ: Record<string, RouteFuzz> = {
     valid: (ctx) => ({ evidenceId: ctx.evidenceId }),
   },
   'GET /api/evidence/:evidenceId/file': { body: 'none', query: ['download'], fileEvidence: true },
+  'GET /api/evidence/:evidenceId/file/:fileName': {
+    body: 'none',
+    query: ['download'],
+    fileEvidence: true,
+  },
   'PATCH /api/evidence/:evidenceId': { body: 'json', valid: () => ({ code: '[H1-1.1-07]' }) },
   'DELETE /api/evidence/:evidenceId': { body: 'none' },
   'GET /api/frameworks': { body: 'none' },
@@ -912,6 +917,7 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
             : evidenceId,
     month: () => '2026-10',
     importId: () => (seg === 'other' ? otherImportId : importId),
+    fileName: () => (seg === 'other' ? 'a%2F..%2Fb.pdf' : pct('Biên bản họp.pdf')),
   }
   return own[name.slice(1)]!()
 }

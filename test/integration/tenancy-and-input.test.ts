@@ -115,6 +115,10 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
       { evidenceId: ids.evidenceId },
     ],
     'GET /api/evidence/:evidenceId/file': ['GET', `/api/evidence/${ids.evidenceId}/file`],
+    'GET /api/evidence/:evidenceId/file/:fileName': [
+      'GET',
+      `/api/evidence/${ids.evidenceId}/file/a.pdf`,
+    ],
     'PATCH /api/evidence/:evidenceId': [
       'PATCH',
       `/api/evidence/${ids.evidenceId}`,

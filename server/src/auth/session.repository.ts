@@ -36,6 +36,7 @@ const sessionUser = queryTemplate((db, p: Param<{ id: string }>) =>
       'u.login',
       'u.display_name',
       'u.is_admin',
+      'u.last_plan_id',
     ])
     .where('s.id', '=', p('id')),
 )
@@ -66,6 +67,7 @@ export async function findSessionUser(
     displayName: row.display_name,
     isAdmin: row.is_admin === 1,
     sessionId: row.sessionId,
+    lastPlanId: row.last_plan_id,
   }
 }
 

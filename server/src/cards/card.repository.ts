@@ -148,6 +148,8 @@ export function toBoardCard(
     involvedIds: string[]
     evidenceCount: number
     commentCount: number
+    /** The send-back behind a card in progress, while it is the card's latest verdict. */
+    sentBack?: SentBackMark | null
   },
 ) {
   return {
@@ -167,9 +169,60 @@ export function toBoardCard(
     involvedIds: extra.involvedIds,
     evidenceCount: extra.evidenceCount,
     commentCount: extra.commentCount,
+    sentBack: row.status === 'in_progress' ? (extra.sentBack ?? null) : null,
   }
 }
 export type BoardCard = ReturnType<typeof toBoardCard>
+
+/** Why a card was sent back, as its board tile shows it. */
+export interface SentBackMark {
+  reason: string | null
+  at: string
+  reviewer: string
+}
+
+/** A card's send-back marker (null unless it is in progress and its latest verdict sent it back). */
+export async function findSentBackMark(db: Executor, cardId: string) {
+  return (await listSentBackMarks(db, { cardId })).get(cardId) ?? null
+}
+
+/**
+ * The latest verdict of each card in progress in a plan (or of one card) when it is a
+ * send-back: the board's marker. One query per plan, never per card.
+ */
+async function listSentBackMarks(
+  db: Executor,
+  scope: { planId: string } | { cardId: string },
+): Promise<Map<string, SentBackMark>> {
+  const planId = 'planId' in scope ? scope.planId : null
+  const cardId = 'cardId' in scope ? scope.cardId : null
+  const rows = await db
+    .selectFrom('review')
+    .innerJoin('card', 'card.id', 'review.card_id')
+    .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
+    .select([
+      'review.card_id',
+      'review.at',
+      'review.verdict',
+      'review.reason',
+      'app_user.display_name',
+    ])
+    .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
+    .$if(cardId !== null, (q) => q.where('card.id', '=', cardId!))
+    .where('card.status', '=', 'in_progress')
+    .where('card.deleted_at', 'is', null)
+    .orderBy('review.at')
+    .execute()
+  const latest = new Map<string, (typeof rows)[number]>()
+  for (const r of rows) latest.set(r.card_id, r)
+  const marks = new Map<string, SentBackMark>()
+  for (const [cardId, r] of latest) {
+    if (r.verdict === 'sent_back') {
+      marks.set(cardId, { reason: r.reason, at: r.at, reviewer: r.display_name })
+    }
+  }
+  return marks
+}
 
 /** Every plan field of DESIGN §2, raw text and parsed values side by side. */
 export function toCardDetail(row: CardRow, assigneeIds: string[]) {
@@ -249,6 +302,13 @@ const boardCard = queryTemplate((db, p: Param<{ cardId: string }>) =>
         .select((e) => e.fn.countAll<number>().as('n'))
         .where('comment.card_id', '=', p('cardId'))
         .as('comment_count'),
+      eb
+        .selectFrom('review')
+        .select('review.verdict')
+        .where('review.card_id', '=', p('cardId'))
+        .orderBy('review.at', 'desc')
+        .limit(1)
+        .as('last_verdict'),
     ])
     .where('card.id', '=', p('cardId'))
     .where('card.deleted_at', 'is', null)
@@ -303,7 +363,7 @@ export async function findBoardCard(
   if (!first) return undefined
   // Nobody took part in a card without live evidence that is not waiting for review (its
   // submission counts only then, and only 'submit' leads there): no query needed.
-  const { evidence_count, comment_count, ...row } = first
+  const { evidence_count, comment_count, last_verdict, ...row } = first
   const evidenceCount = Number(evidence_count ?? 0)
   const parts =
     evidenceCount === 0 && row.status !== 'evidence_submitted'
@@ -320,11 +380,18 @@ export async function findBoardCard(
     evidencePeople: parts.flatMap((r) => (r.part !== 'submit' && r.user_id ? [r.user_id] : [])),
   }
   // The first row's assignee rides along in `row`: harmless, CardRow is what is read.
+  // Only a card in progress whose latest verdict sent it back carries a marker: no
+  // query for the others (the move path reads every card through here).
+  const marks =
+    row.status === 'in_progress' && last_verdict === 'sent_back'
+      ? await listSentBackMarks(db, { cardId })
+      : new Map<string, SentBackMark>()
   const card = toBoardCard(row, {
     assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
     involvedIds: involvedIdsOf(row.status, involvement),
     evidenceCount,
     commentCount: Number(comment_count ?? 0),
+    sentBack: marks.get(cardId) ?? null,
   })
   return { row, card, involvement }
 }
@@ -437,12 +504,12 @@ export async function listCardInvolvement(
 }
 
 /**
- * The whole board in four queries whatever the card count: cards, assignees, comment
- * counts, and what makes the evidence counts and the people who took part
- * (listCardInvolvement). Each is read per plan, never per card.
+ * The whole board in five queries whatever the card count: cards, assignees, comment
+ * counts, what makes the evidence counts and the people who took part
+ * (listCardInvolvement), and the send-back markers (listSentBackMarks). Each is read per plan, never per card.
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const [cards, assignees, involvement, comments] = await Promise.all([
+  const [cards, assignees, involvement, comments, sentBack] = await Promise.all([
     db
       .selectFrom('card')
       .selectAll()
@@ -467,6 +534,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .where('card.plan_id', '=', planId)
       .groupBy('comment.card_id')
       .execute(),
+    listSentBackMarks(db, { planId }),
   ])
   const assigneesByCard = new Map<string, string[]>()
   for (const a of assignees) {
@@ -482,6 +550,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       involvedIds: involvedIdsOf(row.status, inv),
       evidenceCount: inv.evidenceCount,
       commentCount: commentsByCard.get(row.id) ?? 0,
+      sentBack: sentBack.get(row.id) ?? null,
     })
   })
 }

@@ -14,6 +14,7 @@ import { insertReview } from '../reviews/review.repository.ts'
 import { changeCard } from './change-card.ts'
 import {
   findBoardCard,
+  findSentBackMark,
   findNeighbourPositions,
   involvedIdsOf,
   renumberColumn,
@@ -118,6 +119,8 @@ export async function moveCard(
             ...moved,
             status: to,
             involvedIds: involvedIdsOf(to, { ...involvement, submission }),
+            // Back in progress: the board marks it if its latest verdict sent it back.
+            sentBack: to === 'in_progress' ? await findSentBackMark(trx, row.id) : null,
           }
           const move = { fromStatus: row.status, toStatus: to, reason }
           const log: ActivityEvent =

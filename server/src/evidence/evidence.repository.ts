@@ -21,6 +21,14 @@ export function evidenceFile(r: {
   }
 }
 
+/**
+ * Where a file is served: an address ending in the file's name, so that the browser's PDF
+ * viewer and a "save as" name it (routes/evidence.ts serves …/file and …/file/:fileName).
+ */
+export function fileHref(r: { id: string; title: string; file_name: string | null }): string {
+  return `/api/evidence/${r.id}/file/${encodeURIComponent(evidenceFile({ ...r, size: null, mime_type: null }).name)}`
+}
+
 /** A live evidence item with its file's type and size: the unit of access checks. */
 export async function findEvidence(db: Executor, evidenceId: string) {
   return db
@@ -251,7 +259,7 @@ export async function listCardEvidence(db: Executor, cardId: string) {
     title: r.title,
     url: r.url,
     note: r.note,
-    file: r.kind === 'file' ? { ...evidenceFile(r), href: `/api/evidence/${r.id}/file` } : null,
+    file: r.kind === 'file' ? { ...evidenceFile(r), href: fileHref(r) } : null,
     /** Linked here from another card: it keeps that card's code. */
     linkedFromCardId: r.card_id === cardId ? null : r.card_id,
     createdAt: r.created_at,

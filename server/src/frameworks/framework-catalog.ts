@@ -17,6 +17,8 @@ export interface Framework {
   code: string
   version: string
   title: string
+  /** 'partial': the catalogue says its criteria were partly reconstructed (not verified). */
+  completeness: FrameworkCompleteness
   schoolLevel: string
   effectiveFrom: string | null
   source: string | null
@@ -30,6 +32,9 @@ export interface Framework {
     details: Record<string, unknown>
   }[]
 }
+
+/** How far a catalogue's entry can be trusted; the web words it (never the file's English). */
+export type FrameworkCompleteness = 'complete' | 'partial'
 
 const criterionSchema = z.looseObject({
   code: z.string().regex(/^\d+\.\d+$/),
@@ -52,6 +57,8 @@ const frameworkSchema = z.looseObject({
   schools: z.string().optional(),
   issued: z.string().optional(),
   effective: z.string().optional(),
+  /** Free text in the catalogue, e.g. 'partly reconstructed'. */
+  confidence: z.string().optional(),
   standards: z.array(standardSchema).min(1),
 })
 const catalogSchema = z.union([
@@ -100,6 +107,7 @@ export function parseCatalog(json: unknown): Framework[] {
       code: f.id,
       version,
       title: f.title ?? f.appendix_title ?? parent.title ?? f.id,
+      completeness: /reconstruct/i.test(f.confidence ?? '') ? 'partial' : 'complete',
       schoolLevel: schoolLevelOf(f.level ?? f.schools),
       effectiveFrom: effective,
       source: parent.source ?? null,
@@ -146,7 +154,19 @@ export function readBuiltinFrameworks(): Framework[] {
   )
 }
 
-/** Every stored framework, by code and version: what a new plan may follow. */
-export function listFrameworks(db: Db) {
-  return listFrameworkRows(db)
+let builtinById: Map<string, Framework> | undefined
+
+/**
+ * Every stored framework, by code and version: what a new plan may follow. A shipped
+ * framework is described by the shipped catalogue (its title and completeness), so a
+ * database that stored an older wording shows the current one.
+ */
+export async function listFrameworks(db: Db) {
+  builtinById ??= new Map(readBuiltinFrameworks().map((f) => [f.id, f]))
+  const rows = await listFrameworkRows(db)
+  return rows.map((row) => {
+    const builtin = builtinById?.get(row.id)
+    const completeness: FrameworkCompleteness = builtin?.completeness ?? 'complete'
+    return { ...row, title: builtin?.title ?? row.title, completeness }
+  })
 }

@@ -1,12 +1,6 @@
 import type { Db } from '@caitien/db'
 import { findBoardStamp, listBoardCards } from '../cards/card.repository.ts'
 import { listSchoolMembers } from '../schools/account.repository.ts'
-import { listPlansOfUser } from './plan.repository.ts'
-
-/** The plans of the schools the user belongs to, the latest school year first. */
-export function listPlans(db: Db, userId: string) {
-  return listPlansOfUser(db, userId)
-}
 
 /**
  * What a board answer depends on, in one cheap query (findBoardStamp): equal stamps mean

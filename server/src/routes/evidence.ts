@@ -6,6 +6,7 @@ import {
   planIdParamSchema,
 } from '@caitien/shared'
 import { Hono } from 'hono'
+import { createFactory } from 'hono/factory'
 import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
@@ -200,36 +201,41 @@ export const planEvidenceRoutes = new Hono<AppEnv>().get(
   },
 )
 
+/** GET …/file: an evidence file, shown inline when the browser can (PDF, images). */
+const serveFile = createFactory<AppEnv>().createHandlers(
+  validate('param', evidenceIdParamSchema),
+  validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
+  async (c) => {
+    const { item } = await getEvidenceAccess(
+      c.var.db,
+      c.req.valid('param').evidenceId,
+      c.var.user.id,
+    )
+    if (item.kind !== 'file' || !item.file_sha256) throw notFound()
+    const mime = item.mime_type ?? 'application/octet-stream'
+    const previewable = mime === 'application/pdf' || mime.startsWith('image/')
+    const inline = previewable && c.req.valid('query').download !== '1'
+    c.header('Content-Type', mime)
+    c.header('Content-Length', String(item.size ?? ''))
+    c.header(
+      'Content-Disposition',
+      contentDisposition(inline ? 'inline' : 'attachment', item.file_name ?? item.title),
+    )
+    // Never kept: on a shared school computer a cached file would reopen after logout.
+    // The sandboxing CSP and nosniff come from app.ts (fileHeaders), set after this route.
+    c.header('Cache-Control', 'no-store')
+    const file = c.var.files.open(item.file_sha256)
+    return stream(c, async (s) => {
+      for await (const chunk of file) await s.write(chunk as Uint8Array)
+    })
+  },
+)
+
 export const evidenceRoutes = new Hono<AppEnv>()
-  .get(
-    '/:evidenceId/file',
-    validate('param', evidenceIdParamSchema),
-    validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
-    async (c) => {
-      const { item } = await getEvidenceAccess(
-        c.var.db,
-        c.req.valid('param').evidenceId,
-        c.var.user.id,
-      )
-      if (item.kind !== 'file' || !item.file_sha256) throw notFound()
-      const mime = item.mime_type ?? 'application/octet-stream'
-      const previewable = mime === 'application/pdf' || mime.startsWith('image/')
-      const inline = previewable && c.req.valid('query').download !== '1'
-      c.header('Content-Type', mime)
-      c.header('Content-Length', String(item.size ?? ''))
-      c.header(
-        'Content-Disposition',
-        contentDisposition(inline ? 'inline' : 'attachment', item.file_name ?? item.title),
-      )
-      // Never kept: on a shared school computer a cached file would reopen after logout.
-      // The sandboxing CSP and nosniff come from app.ts (fileHeaders), set after this route.
-      c.header('Cache-Control', 'no-store')
-      const file = c.var.files.open(item.file_sha256)
-      return stream(c, async (s) => {
-        for await (const chunk of file) await s.write(chunk as Uint8Array)
-      })
-    },
-  )
+  .get('/:evidenceId/file', ...serveFile)
+  // The same file at an address ending in its name: the browser's PDF viewer titles the
+  // file by the last part of its address ("file" otherwise).
+  .get('/:evidenceId/file/:fileName', ...serveFile)
   .patch(
     '/:evidenceId',
     validate('param', evidenceIdParamSchema),

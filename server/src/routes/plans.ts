@@ -20,8 +20,9 @@ import { loadBoardCard } from '../cards/card-queries.ts'
 import { createCard } from '../cards/create-card.ts'
 import { ApiException, forbiddenBy, notFound, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
-import { listPlans, loadBoard, loadBoardStamp } from '../plans/board.ts'
+import { loadBoard, loadBoardStamp } from '../plans/board.ts'
 import { createPlan } from '../plans/create-plan.ts'
+import { loadPlansAndLanding, rememberLastPlan } from '../plans/landing.ts'
 
 type Board = Awaited<ReturnType<typeof loadBoard>>
 
@@ -41,7 +42,7 @@ interface BoardAnswer {
 }
 
 export const planRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ plans: await listPlans(c.var.db, c.var.user.id) }, 200))
+  .get('/', async (c) => c.json(await loadPlansAndLanding(c.var.db, c.var.user, c.var.now()), 200))
   .post('/', validate('json', createPlanInputSchema), async (c) => {
     const input = c.req.valid('json')
     const actor = await getSchoolActor(c.var.db, input.schoolId, c.var.user.id)
@@ -61,6 +62,7 @@ export const planRoutes = new Hono<AppEnv>()
   .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    await rememberLastPlan(c.var.db, c.var.user, plan.id)
     // The validator covers the data, the viewer (their roles shape the answer) and the month
     // (overdue flags turn on when it changes). The browser revalidates (no-cache), so an
     // unchanged board costs a few indexed lookups and no card is read.

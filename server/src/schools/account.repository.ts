@@ -231,3 +231,8 @@ export async function listMemberNames(db: Executor) {
     .distinct()
     .execute()
 }
+
+/** Remembers the plan whose board the user opened last (where they land next time). */
+export async function updateLastPlan(db: Executor, userId: string, planId: string) {
+  await db.updateTable('app_user').set({ last_plan_id: planId }).where('id', '=', userId).execute()
+}

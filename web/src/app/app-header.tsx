@@ -42,19 +42,35 @@ export function AppHeader({
       </div>
       <div className="header-plan">
         {plan && <span className="header-school">{plan.school.name}</span>}
-        {plans.length > 1 ? (
-          <label className="plan-picker">
-            <span className="visually-hidden">{m.plan}</span>
-            <select value={planId ?? ''} onChange={(e) => onPlanChange(e.target.value)}>
-              {plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          plan && <h1 className="header-title">{plan.title}</h1>
+        {plan && (
+          <div className="header-title-row">
+            <h1 className="header-title">{plan.title}</h1>
+            {plans.length > 1 && (
+              // The title stays whole; the choice of another plan is the small button beside it.
+              <label className="plan-picker" title={m.otherPlan}>
+                <span className="visually-hidden">{m.plan}</span>
+                <span className="plan-picker-face" aria-hidden="true">
+                  <svg width="12" height="12" viewBox="0 0 12 12">
+                    <path
+                      d="M3 4.5l3 3 3-3"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.6"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
+                </span>
+                <select value={plan.id} onChange={(e) => onPlanChange(e.target.value)}>
+                  {plans.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
         )}
       </div>
       {actions}
@@ -67,7 +83,12 @@ export function AppHeader({
         )}
         {inbox}
         <LanguageSwitch />
-        <div className="header-user">
+        <div
+          className="header-user"
+          title={
+            roleText ? m.userWithRoles({ name: me.user.displayName, roles: roleText }) : undefined
+          }
+        >
           <Avatar id={me.user.id} name={me.user.displayName} size={30} />
           <div className="header-user-text">
             <span className="header-user-name">{me.user.displayName}</span>

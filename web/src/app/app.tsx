@@ -1,21 +1,23 @@
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, lazy } from 'react'
+import { Redirect, useLocation, useSearch } from 'wouter'
 import { meQueryOptions } from '@/features/auth/api/session-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
-import { BoardRoute } from './routes/board-route'
+import { pathOf, safeNext, screenOf } from './addresses'
+import { SignedInRoute } from './routes/board-route'
 import { LoginRoute } from './routes/login-route'
 import { useSessionExpiry } from './use-session-expiry'
 
-// Temporary, until the router: /plans/:planId/history shows the plan's history page.
-const PlanHistoryPage = lazy(() =>
-  import('@/features/plan-history').then((m) => ({ default: m.PlanHistoryPage })),
-)
-const HISTORY_PATH = /^\/plans\/([^/]+)\/history\/?$/
-
+/**
+ * Who is logged in decides between the login page and the app; the address decides the
+ * screen (addresses.ts). Without a session every address but the login page goes to
+ * `/login?next=<that address>`; after logging in, `next` opens (our own paths only).
+ */
 export function App() {
   const common = useMessages(commonMessages)
   const me = useQuery(meQueryOptions())
+  const [path] = useLocation()
+  const search = useSearch()
   useSessionExpiry()
   if (me.isPending) return <div className="splash">{common.loading}</div>
   if (me.isError) {
@@ -28,14 +30,13 @@ export function App() {
       </div>
     )
   }
-  if (!me.data) return <LoginRoute />
-  const history = HISTORY_PATH.exec(window.location.pathname)
-  if (history) {
-    return (
-      <Suspense fallback={<div className="splash">{common.loading}</div>}>
-        <PlanHistoryPage planId={decodeURIComponent(history[1]!)} />
-      </Suspense>
-    )
+  const screen = screenOf(path, search)
+  if (!me.data) {
+    if (screen?.kind === 'login') return <LoginRoute />
+    const next = safeNext(search ? `${path}?${search}` : path)
+    return <Redirect to={pathOf({ kind: 'login', next })} replace />
   }
-  return <BoardRoute me={me.data} />
+  if (screen?.kind === 'login')
+    return <Redirect to={screen.next ?? pathOf({ kind: 'home' })} replace />
+  return <SignedInRoute me={me.data} screen={screen} />
 }

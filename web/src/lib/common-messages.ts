@@ -14,8 +14,8 @@ export const commonMessages = defineMessages(
     search: 'Tìm kiếm',
     /** An empty value in a list of facts. */
     none: '—',
-    /** A criterion's code as a tag on a card: "TC 1.5". */
-    criterionTag: (p: { code: string }) => `TC ${p.code}`,
+    /** A criterion's code as a tag on a card: "Tiêu chí 1.5" (not "TC": tiêu chuẩn or tiêu chí?). */
+    criterionTag: (p: { code: string }) => `Tiêu chí ${p.code}`,
     noAssignee: 'Chưa giao cho ai',
     moveFailed: 'Không chuyển được thẻ.',
     reasonRequired: 'Cần nêu lý do.',
@@ -36,7 +36,7 @@ export const commonMessages = defineMessages(
     saving: 'Saving…',
     search: 'Search',
     none: '—',
-    criterionTag: (p) => `C ${p.code}`,
+    criterionTag: (p) => `Criterion ${p.code}`,
     noAssignee: 'Not assigned',
     moveFailed: 'Could not move the card.',
     reasonRequired: 'A reason is required.',

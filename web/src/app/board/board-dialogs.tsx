@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
 import type { ReactNode } from 'react'
+import { Link } from 'wouter'
 import { LoadingBackdrop } from '@/components/ui/loading-backdrop'
 import {
   boardKeys,
@@ -9,10 +10,14 @@ import {
   type BoardData,
 } from '@/features/board/api/board-queries'
 import { CardEvidence } from '@/features/card-detail/components/evidence-list'
+import { inboxQueryOptions } from '@/features/inbox/api/inbox-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
+import { pathOf } from '../addresses'
+import { appMessages } from '../app-messages'
 import type { PlanCapabilities } from './capabilities'
 import { useCardChanged } from './card-changed'
+import { reviewWaiting } from './review-count'
 import { useBoardView } from './use-board-view'
 
 // Only the principal imports, and rarely: the wizard and the new-plan form load on first use.
@@ -147,6 +152,7 @@ export function PlanViewDialogs({
           onOpenCard={openCard}
           onChanged={(cardId) => cardChanged(cardId, 'here')}
           onClose={view.closeDialog}
+          elsewhere={can.reviews && <ReviewsElsewhere planId={planId} />}
         />
       </Loading>
     )
@@ -165,6 +171,8 @@ export function PlanViewDialogs({
           members={board.members}
           canRemark={can.reviews}
           canSnapshot={can.manages}
+          month={view.dialog.month}
+          onMonthChange={(month) => view.openDialog({ kind: 'progress', month })}
           onOpenCard={openCard}
           onClose={view.closeDialog}
         />
@@ -172,4 +180,26 @@ export function PlanViewDialogs({
     )
   }
   return null
+}
+
+/** The monitor's other plans where cards wait for their review, each a link to its queue. */
+function ReviewsElsewhere({ planId }: { planId: string }) {
+  const m = useMessages(appMessages)
+  const inbox = useQuery(inboxQueryOptions())
+  const elsewhere = inbox.data ? reviewWaiting(inbox.data.toReview, planId).elsewhere : []
+  if (elsewhere.length === 0) return null
+  return (
+    <div className="queue-elsewhere" data-testid="reviews-elsewhere">
+      <p>{m.reviewsElsewhere}</p>
+      <ul>
+        {elsewhere.map((plan) => (
+          <li key={plan.planId}>
+            <Link to={pathOf({ kind: 'reviews', planId: plan.planId })}>
+              {m.planWaiting({ title: plan.planTitle, n: plan.count })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
 }

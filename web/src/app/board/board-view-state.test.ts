@@ -1,56 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import {
-  boardViewReducer,
-  cardInView,
-  planInView,
-  type BoardViewAction,
-  type BoardViewState,
-} from './board-view-state'
+import { pathOf } from '../addresses'
+import { dialogScreen, screenView } from './board-view-state'
 
-const start: BoardViewState = { planId: 'p1', card: null, dialog: null }
-const run = (...actions: BoardViewAction[]) => actions.reduce(boardViewReducer, start)
-
-describe('board view state', () => {
-  it('shows the chosen plan while it is listed, else the first one', () => {
-    expect(planInView(start, ['p0', 'p1'])).toBe('p1')
-    expect(planInView(start, ['p0', 'p2'])).toBe('p0')
-    expect(planInView({ ...start, planId: null }, ['p3'])).toBe('p3')
-    expect(planInView(start, [])).toBeNull()
+describe('board view from the address', () => {
+  it('opens the card, the review queue or the dashboard that the address names', () => {
+    expect(screenView({ kind: 'board', planId: 'p1' })).toEqual({ cardId: null, dialog: null })
+    expect(screenView({ kind: 'card', planId: 'p1', cardId: 'c9' })).toEqual({
+      cardId: 'c9',
+      dialog: null,
+    })
+    expect(screenView({ kind: 'reviews', planId: 'p1' }).dialog).toEqual({ kind: 'review-queue' })
+    expect(screenView({ kind: 'progress', planId: 'p1', month: '2026-10' }).dialog).toEqual({
+      kind: 'progress',
+      month: '2026-10',
+    })
   })
 
-  it('opens a card of another plan in that plan, closing what was about the plan in view', () => {
-    const state = run(
-      { type: 'open-dialog', dialog: { kind: 'review-queue' } },
-      { type: 'open-card', card: { planId: 'p2', cardId: 'c9' } },
+  it('gives each dialog about a plan its address, and back', () => {
+    for (const dialog of [
+      null,
+      { kind: 'review-queue' } as const,
+      { kind: 'progress', month: null } as const,
+      { kind: 'progress', month: '2026-11' } as const,
+    ]) {
+      const screen = dialogScreen('p1', dialog)
+      expect(screenView(screen).dialog).toEqual(dialog)
+    }
+    expect(pathOf(dialogScreen('p1', { kind: 'progress', month: '2026-11' }))).toBe(
+      '/plans/p1/progress/2026-11',
     )
-    expect(state).toEqual({ planId: 'p2', card: { planId: 'p2', cardId: 'c9' }, dialog: null })
-    expect(cardInView(state, 'p2')).toBe('c9')
-    expect(cardInView(state, 'p1')).toBeNull()
-  })
-
-  it('keeps the review queue open under a card of the same plan', () => {
-    const state = run(
-      { type: 'open-dialog', dialog: { kind: 'review-queue' } },
-      { type: 'open-card', card: { planId: 'p1', cardId: 'c1' } },
-      { type: 'close-card' },
-    )
-    expect(state).toEqual({ planId: 'p1', card: null, dialog: { kind: 'review-queue' } })
-  })
-
-  it('keeps the import of a new plan open while that plan becomes the one in view', () => {
-    const context = { schoolId: 's1', schoolName: null, frameworkId: null, schoolYear: null }
-    const state = run(
-      { type: 'open-card', card: { planId: 'p1', cardId: 'c1' } },
-      { type: 'open-dialog', dialog: { kind: 'new-plan', context } },
-      { type: 'choose-plan', planId: 'p2' },
-      { type: 'open-dialog', dialog: { kind: 'import', planId: 'p2' } },
-    )
-    expect(state).toEqual({ planId: 'p2', card: null, dialog: { kind: 'import', planId: 'p2' } })
-    expect(run({ type: 'close-dialog' }).dialog).toBeNull()
-  })
-
-  it('changes nothing when the plan in view is chosen again', () => {
-    const state = run({ type: 'open-dialog', dialog: { kind: 'progress' } })
-    expect(boardViewReducer(state, { type: 'choose-plan', planId: 'p1' })).toBe(state)
   })
 })

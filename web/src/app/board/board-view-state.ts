@@ -1,7 +1,10 @@
+import type { Screen } from '../addresses'
+
 /*
- * What the board page shows: which plan, which card is open, which dialog. One plain,
- * serialisable state changed by named actions, so that the address bar can later drive it
- * (/plans/:planId/cards/:cardId) without the components knowing.
+ * What the board page shows: which plan, which card is open, which dialog. The address
+ * holds the plan, the open card, the review queue and the dashboard's month
+ * (addresses.ts), so back, forward and reload keep them; only the dialogs that start
+ * something (a new plan, an import) live in memory.
  */
 
 /** A card to show, in its plan: the inbox may point into another plan. */
@@ -18,62 +21,38 @@ export interface NewPlanContext {
   schoolYear: string | null
 }
 
-export type BoardDialog =
+/** The dialogs that live in memory: closing the page forgets them. */
+export type MemoryDialog =
   /** `into`: the plan was just made for this import, so it is the wizard's target. */
   | { kind: 'import'; planId: string; into?: boolean }
   | { kind: 'new-plan'; context: NewPlanContext }
-  /** About the plan in view: closed when another plan is chosen. */
-  | { kind: 'review-queue' }
-  | { kind: 'progress' }
 
-export interface BoardViewState {
-  /** The plan chosen; the first of the list is shown while it is not known (planInView). */
-  planId: string | null
-  card: OpenCard | null
-  dialog: BoardDialog | null
-}
+/** The dialogs an address opens, about the plan in view. */
+export type AddressDialog = { kind: 'review-queue' } | { kind: 'progress'; month: string | null }
 
-export type BoardViewAction =
-  | { type: 'choose-plan'; planId: string }
-  | { type: 'open-card'; card: OpenCard }
-  | { type: 'close-card' }
-  | { type: 'open-dialog'; dialog: BoardDialog }
-  | { type: 'close-dialog' }
+export type BoardDialog = MemoryDialog | AddressDialog
 
-const aboutPlanInView = (dialog: BoardDialog | null) =>
-  dialog?.kind === 'review-queue' || dialog?.kind === 'progress'
-
-/** Another plan in view: its card and the dialogs about the plan that was in view close. */
-function withPlan(state: BoardViewState, planId: string): BoardViewState {
-  if (state.planId === planId) return state
-  return {
-    planId,
-    card: state.card?.planId === planId ? state.card : null,
-    dialog: aboutPlanInView(state.dialog) ? null : state.dialog,
+/** What a board screen's address shows over the board. */
+export function screenView(screen: Screen): {
+  cardId: string | null
+  dialog: AddressDialog | null
+} {
+  switch (screen.kind) {
+    case 'card':
+      return { cardId: screen.cardId, dialog: null }
+    case 'reviews':
+      return { cardId: null, dialog: { kind: 'review-queue' } }
+    case 'progress':
+      return { cardId: null, dialog: { kind: 'progress', month: screen.month } }
+    default:
+      return { cardId: null, dialog: null }
   }
 }
 
-export function boardViewReducer(state: BoardViewState, action: BoardViewAction): BoardViewState {
-  switch (action.type) {
-    case 'choose-plan':
-      return withPlan(state, action.planId)
-    case 'open-card':
-      return { ...withPlan(state, action.card.planId), card: action.card }
-    case 'close-card':
-      return { ...state, card: null }
-    case 'open-dialog':
-      return { ...state, dialog: action.dialog }
-    case 'close-dialog':
-      return { ...state, dialog: null }
-  }
-}
-
-/** The plan shown: the chosen one while the person is a member of it, else their first. */
-export function planInView(state: BoardViewState, planIds: readonly string[]): string | null {
-  return planIds.find((id) => id === state.planId) ?? planIds[0] ?? null
-}
-
-/** The open card, when it belongs to the plan shown. */
-export function cardInView(state: BoardViewState, planId: string | null): string | null {
-  return state.card && state.card.planId === planId ? state.card.cardId : null
+/** The address that shows a dialog about a plan (the board itself for none). */
+export function dialogScreen(planId: string, dialog: AddressDialog | null): Screen {
+  if (!dialog) return { kind: 'board', planId }
+  return dialog.kind === 'review-queue'
+    ? { kind: 'reviews', planId }
+    : { kind: 'progress', planId, month: dialog.month }
 }

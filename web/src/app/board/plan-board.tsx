@@ -8,16 +8,21 @@ import { Board } from '@/features/board/components/board'
 import { MoveProvider } from '@/features/board/components/move-controller'
 import { MoveToActions } from '@/features/board/components/move-to-actions'
 import { CardDetailPanel } from '@/features/card-detail/components/card-detail-panel'
+import { inboxQueryOptions } from '@/features/inbox/api/inbox-queries'
 import { InboxButton } from '@/features/inbox/components/inbox-button'
 import { ProgressButton } from '@/features/progress-dashboard/components/progress-button'
+import { reviewQueueQueryOptions } from '@/features/review-queue/api/review-queue-queries'
 import { ReviewQueueButton } from '@/features/review-queue/components/review-queue-button'
+import { httpStatusOf } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
+import { NotAvailable } from '../not-available'
 import { PlanActions } from '../plan-actions'
 import { PlanViewDialogs } from './board-dialogs'
 import { planCapabilities, type PlanCapabilities } from './capabilities'
 import { useCardChanged } from './card-changed'
+import { reviewWaiting } from './review-count'
 import { useBoardView } from './use-board-view'
 
 /**
@@ -38,6 +43,11 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
   )
   const can = board.data ? planCapabilities(board.data.me) : null
   const cardId = view.cardId
+  // A plan gone since the list was read, or a card not on this plan's board: the same page
+  // as for what the person may not see.
+  const gone =
+    (board.isError && httpStatusOf(board.error) === 404) ||
+    (!!board.data && !!cardId && !board.data.cards.some((c) => c.id === cardId))
 
   return (
     <div className="app">
@@ -58,14 +68,15 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
       />
       <main className="app-main">
         {board.isPending && <p className="page-note">{common.loading}</p>}
-        {board.isError && (
+        {gone && <NotAvailable />}
+        {board.isError && !gone && (
           <LoadFailed
             message={common.loadFailed}
             retryLabel={common.retry}
             onRetry={() => void board.refetch()}
           />
         )}
-        {board.data && can && (
+        {board.data && can && !gone && (
           <MoveProvider planId={planId} me={board.data.me}>
             <Board board={board.data} onOpenCard={openCardHere} />
             <PlanViewDialogs planId={planId} board={board.data} can={can} />
@@ -89,12 +100,18 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
 function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) {
   const { openDialog } = useBoardView()
   const { plan } = board
+  const reviewCount = useReviewCount(plan.id, can)
   return (
     <div className="header-tools">
       {can.followsProgress && (
-        <ReviewQueueButton planId={plan.id} onOpen={() => openDialog({ kind: 'review-queue' })} />
+        <ReviewQueueButton
+          count={reviewCount}
+          onOpen={() => openDialog({ kind: 'review-queue' })}
+        />
       )}
-      {can.followsProgress && <ProgressButton onOpen={() => openDialog({ kind: 'progress' })} />}
+      {can.followsProgress && (
+        <ProgressButton onOpen={() => openDialog({ kind: 'progress', month: null })} />
+      )}
       <PlanActions
         planId={plan.id}
         canManage={can.manages}
@@ -113,4 +130,16 @@ function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) 
       />
     </div>
   )
+}
+
+/**
+ * The number on "Chờ xác nhận": for a monitor, what waits for their review in every plan
+ * they review (the inbox spans them); for the principal, who follows without reviewing,
+ * what waits in this plan.
+ */
+function useReviewCount(planId: string, can: PlanCapabilities): number | null {
+  const inbox = useQuery({ ...inboxQueryOptions(), enabled: can.reviews })
+  const queue = useQuery(reviewQueueQueryOptions(planId, can.followsProgress && !can.reviews))
+  if (can.reviews) return inbox.data ? reviewWaiting(inbox.data.toReview, planId).total : null
+  return queue.data ? queue.data.queue.length : null
 }

@@ -1,24 +1,23 @@
-import { createContext, useContext, useMemo, useReducer, useRef } from 'react'
-import type { Plans } from '@/features/board/api/board-queries'
-import { readStoredPlan, storePlan } from '../early-loads'
+import { createContext, useContext, useMemo, useRef, useState } from 'react'
+import { useLocation } from 'wouter'
+import { pathOf, type Screen } from '../addresses'
 import {
-  boardViewReducer,
-  cardInView,
-  planInView,
+  dialogScreen,
+  screenView,
   type BoardDialog,
-  type BoardViewState,
+  type MemoryDialog,
   type OpenCard,
 } from './board-view-state'
 
 export interface BoardView {
-  /** The plan shown, once the plan list is known; null when the person is in none. */
+  /** The plan the address names; null on a screen about no plan. */
   planId: string | null
   /** The open card of the plan shown. */
   cardId: string | null
   dialog: BoardDialog | null
-  /** Show this plan; the browser remembers it for the next visit. */
+  /** Show this plan's board. */
   choosePlan: (planId: string) => void
-  /** Open a card, in its plan (ignored for a plan the person is not in). */
+  /** Open a card, in its plan. */
   openCard: (card: OpenCard) => void
   closeCard: () => void
   openDialog: (dialog: BoardDialog) => void
@@ -26,37 +25,47 @@ export interface BoardView {
 }
 
 /**
- * The board page's state (board-view-state.ts) with the plan remembered by this browser.
+ * The board page's state: the plan, card, review queue and dashboard month from the
+ * address (board-view-state.ts), the dialogs that start something from memory. Opening
+ * and closing what the address holds is a navigation, so back and forward retrace it.
  * The actions are stable: tiles and panels that take them do not re-render for them.
  */
-export function useBoardViewState(plans: Plans | undefined): BoardView {
-  const [state, dispatch] = useReducer(boardViewReducer, null, (): BoardViewState => {
-    return { planId: readStoredPlan(), card: null, dialog: null }
-  })
-  const planIds = useMemo(() => (plans ?? []).map((p) => p.id), [plans])
-  const planIdsRef = useRef(planIds)
-  planIdsRef.current = planIds
+export function useBoardViewState(screen: Screen | null): BoardView {
+  const [, navigate] = useLocation()
+  const [memory, setMemory] = useState<MemoryDialog | null>(null)
+  const memoryRef = useRef(memory)
+  memoryRef.current = memory
+  const planId = screen && 'planId' in screen ? screen.planId : null
+  const planIdRef = useRef(planId)
+  planIdRef.current = planId
+  const fromAddress = screen ? screenView(screen) : { cardId: null, dialog: null }
 
   const actions = useMemo(() => {
-    const choosePlan = (planId: string) => {
-      storePlan(planId)
-      dispatch({ type: 'choose-plan', planId })
+    const go = (to: Screen) => navigate(pathOf(to))
+    const board = () => {
+      if (planIdRef.current) go({ kind: 'board', planId: planIdRef.current })
     }
     return {
-      choosePlan,
-      openCard: (card: OpenCard) => {
-        if (!planIdsRef.current.includes(card.planId)) return
-        storePlan(card.planId)
-        dispatch({ type: 'open-card', card })
+      choosePlan: (id: string) => go({ kind: 'board', planId: id }),
+      openCard: (card: OpenCard) => go({ kind: 'card', ...card }),
+      closeCard: board,
+      openDialog: (dialog: BoardDialog) => {
+        if (dialog.kind === 'import' || dialog.kind === 'new-plan') setMemory(dialog)
+        else if (planIdRef.current) go(dialogScreen(planIdRef.current, dialog))
       },
-      closeCard: () => dispatch({ type: 'close-card' }),
-      openDialog: (dialog: BoardDialog) => dispatch({ type: 'open-dialog', dialog }),
-      closeDialog: () => dispatch({ type: 'close-dialog' }),
+      closeDialog: () => {
+        if (memoryRef.current) setMemory(null)
+        else board()
+      },
     }
-  }, [])
+  }, [navigate])
 
-  const planId = planInView(state, planIds)
-  return { planId, cardId: cardInView(state, planId), dialog: state.dialog, ...actions }
+  return {
+    planId,
+    cardId: fromAddress.cardId,
+    dialog: memory ?? fromAddress.dialog,
+    ...actions,
+  }
 }
 
 const BoardViewContext = createContext<BoardView | null>(null)

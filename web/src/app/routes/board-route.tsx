@@ -1,52 +1,92 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
+import { Redirect } from 'wouter'
 import { LoadFailed } from '@/components/ui/load-failed'
 import type { Me } from '@/features/auth/api/session-queries'
-import { plansQueryOptions } from '@/features/board/api/board-queries'
+import { plansQueryOptions, type Plans } from '@/features/board/api/board-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
+import { pathOf, type Screen } from '../addresses'
 import { AppHeader } from '../app-header'
 import { appMessages } from '../app-messages'
 import { PlanDialogs } from '../board/board-dialogs'
 import { schoolForNewPlan } from '../board/capabilities'
 import { PlanBoard } from '../board/plan-board'
 import { BoardViewProvider, useBoardView, useBoardViewState } from '../board/use-board-view'
+import { NotAvailable, NotFound } from '../not-available'
+import {
+  AccountScreen,
+  PeopleScreen,
+  PlanHistoryScreen,
+  PlanSettingsScreen,
+  SchoolsScreen,
+} from '../pending-screens'
 
 /**
- * The board page: the person's plans, the one in view (board/use-board-view.tsx), and the
- * dialogs that need no plan in view. Before the plan list is known, or when the person is
- * in no plan, a bare frame says so.
+ * Everything behind the login: the screen the address names (addresses.ts) in the app's
+ * frame. `/` lands on the person's plan (the server chooses: their last plan, or the one
+ * where something waits for them). A plan they are not in, like one that does not exist,
+ * shows "not available".
  */
-export function BoardRoute({ me }: { me: Me }) {
+export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null }) {
   const common = useMessages(commonMessages)
   const plans = useQuery(plansQueryOptions())
-  const view = useBoardViewState(plans.data?.plans)
+  const view = useBoardViewState(screen)
+  const list = plans.data?.plans ?? []
+  const roles = me.memberships.flatMap((m) => m.roles)
+  // A plan missing from the list may be newer than the list: ask once more before saying
+  // it is not available.
+  const askedAgain = useRef(new Set<string>())
+  const unlisted =
+    screen && 'planId' in screen && plans.isSuccess && !list.some((p) => p.id === screen.planId)
+      ? screen.planId
+      : null
+  useEffect(() => {
+    if (!unlisted || askedAgain.current.has(unlisted)) return
+    askedAgain.current.add(unlisted)
+    void plans.refetch()
+  }, [unlisted, plans])
+  const frame = (children: ReactNode, planId: string | null = null) => (
+    <Shell me={me} plans={list} planId={planId} roles={roles}>
+      {children}
+    </Shell>
+  )
 
   let content: ReactNode
-  if (plans.isPending) {
-    content = (
-      <Shell me={me}>
-        <p className="page-note">{common.loading}</p>
-      </Shell>
-    )
+  if (!screen) {
+    content = frame(<NotFound />)
+  } else if (screen.kind === 'account') {
+    content = frame(<AccountScreen />)
+  } else if (screen.kind === 'people') {
+    content = frame(<PeopleScreen />)
+  } else if (screen.kind === 'schools') {
+    content = frame(<SchoolsScreen />)
+  } else if (plans.isPending) {
+    content = frame(<p className="page-note">{common.loading}</p>)
   } else if (plans.isError) {
-    content = (
-      <Shell me={me}>
-        <LoadFailed
-          message={common.loadFailed}
-          retryLabel={common.retry}
-          onRetry={() => void plans.refetch()}
-        />
-      </Shell>
+    content = frame(
+      <LoadFailed
+        message={common.loadFailed}
+        retryLabel={common.retry}
+        onRetry={() => void plans.refetch()}
+      />,
     )
-  } else if (!view.planId) {
-    content = (
-      <Shell me={me} roles={me.memberships.flatMap((m) => m.roles)}>
-        <NoPlans me={me} />
-      </Shell>
+  } else if (screen.kind === 'home' || screen.kind === 'login') {
+    const { landing } = plans.data
+    if (landing) content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
+    else if (me.user.isAdmin) content = <Redirect to={pathOf({ kind: 'schools' })} replace />
+    else content = frame(<NoPlans me={me} />)
+  } else if (!list.some((p) => p.id === screen.planId)) {
+    content = frame(
+      plans.isFetching ? <p className="page-note">{common.loading}</p> : <NotAvailable />,
     )
+  } else if (screen.kind === 'plan-settings') {
+    content = frame(<PlanSettingsScreen planId={screen.planId} />, screen.planId)
+  } else if (screen.kind === 'plan-history') {
+    content = frame(<PlanHistoryScreen planId={screen.planId} />, screen.planId)
   } else {
-    content = <PlanBoard key={view.planId} me={me} plans={plans.data.plans} planId={view.planId} />
+    content = <PlanBoard key={screen.planId} me={me} plans={list} planId={screen.planId} />
   }
 
   return (
@@ -88,31 +128,32 @@ function NoPlans({ me }: { me: Me }) {
   )
 }
 
+/** The app's frame around a screen that is not a board: the header, then the screen. */
 function Shell({
   me,
-  roles = [],
+  plans,
+  planId,
+  roles,
   children,
 }: {
   me: Me
-  roles?: Me['memberships'][number]['roles']
+  plans: Plans
+  planId: string | null
+  roles: Me['memberships'][number]['roles']
   children: ReactNode
 }) {
+  const { choosePlan } = useBoardView()
   return (
     <div className="app">
       <AppHeader
         me={me}
-        plans={[]}
-        planId={null}
-        onPlanChange={ignorePlanChange}
+        plans={plans}
+        planId={planId}
+        onPlanChange={choosePlan}
         roles={roles}
         live={null}
       />
       <main className="app-main">{children}</main>
     </div>
   )
-}
-
-/** Before a plan is loaded there is no plan to switch to. */
-function ignorePlanChange(): void {
-  return undefined
 }

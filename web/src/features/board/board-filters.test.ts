@@ -21,6 +21,20 @@ describe('matchesFilters', () => {
     expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'thu vien' }, ctx)).toBe(false)
   })
 
+  it("finds a card by its assignees' names, diacritics or not", () => {
+    const members = new Map([
+      ['u1', { displayName: 'Lê Thị Mai' }],
+      ['u2', { displayName: 'Hoàng Văn Nam' }],
+    ])
+    const withNames = { ...ctx, members }
+    expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'le thi mai' }, withNames)).toBe(true)
+    expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'Mai' }, withNames)).toBe(true)
+    expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'hoang van nam' }, withNames)).toBe(
+      false,
+    )
+    expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'le thi mai' }, ctx)).toBe(false)
+  })
+
   it('searches the criterion code and the standard name', () => {
     expect(matchesFilters(base, { ...EMPTY_FILTERS, search: '1.5' }, ctx)).toBe(true)
     expect(matchesFilters(base, { ...EMPTY_FILTERS, search: 'quan ly nha truong' }, ctx)).toBe(true)

@@ -44,17 +44,28 @@ export function hasActiveFilters(filters: BoardFilters): boolean {
   )
 }
 
-/** The text the search box looks through. */
-export function searchableText(card: FilterableCard): string {
-  return [card.criterion, card.title, card.target, card.lead, card.standardName]
+/** The text the search box looks through: the card's words and its assignees' names. */
+export function searchableText(
+  card: FilterableCard,
+  members?: ReadonlyMap<string, { displayName: string }>,
+): string {
+  const names = card.assigneeIds.map((id) => members?.get(id)?.displayName)
+  return [card.criterion, card.title, card.target, card.lead, card.standardName, ...names]
     .filter(Boolean)
     .join('\n')
+}
+
+export interface FilterContext {
+  meId: string
+  currentMonth: Month
+  /** The school's people by id: search finds a card by its assignees' names. */
+  members?: ReadonlyMap<string, { displayName: string }>
 }
 
 export function matchesFilters(
   card: FilterableCard,
   filters: BoardFilters,
-  context: { meId: string; currentMonth: Month },
+  context: FilterContext,
 ): boolean {
   if (filters.standard !== null && card.standard !== filters.standard) return false
   if (filters.criterion !== null && card.criterion !== filters.criterion) return false
@@ -68,7 +79,7 @@ export function matchesFilters(
   }
   if (filters.mine && !card.assigneeIds.includes(context.meId)) return false
   if (filters.overdue && !isOverdue(card, context.currentMonth)) return false
-  return matchesSearch(searchableText(card), filters.search)
+  return matchesSearch(searchableText(card, context.members), filters.search)
 }
 
 /** Compare criterion codes as numbers: 1.9 before 1.10. */

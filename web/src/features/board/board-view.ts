@@ -1,9 +1,10 @@
-import { CARD_STATUSES, type CardStatus, type Month } from '@caitien/shared'
+import { CARD_STATUSES, type CardStatus } from '@caitien/shared'
 import {
   compareCriteria,
   hasActiveFilters,
   matchesFilters,
   type BoardFilters,
+  type FilterContext,
 } from './board-filters'
 
 /*
@@ -66,7 +67,7 @@ export function criterionOptions(cards: readonly ViewCard[], standard: string | 
 export function visibleCards<C extends ViewCard & Parameters<typeof matchesFilters>[0]>(
   cards: readonly C[],
   filters: BoardFilters,
-  context: { meId: string; currentMonth: Month },
+  context: FilterContext,
 ): readonly C[] {
   return hasActiveFilters(filters)
     ? cards.filter((c) => matchesFilters(c, filters, context))

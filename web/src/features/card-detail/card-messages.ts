@@ -5,7 +5,7 @@ type Actor = { actor: string }
 /** The card detail panel: its plan fields, assignees, evidence, reviews, comments, history. */
 export const cardMessages = defineMessages(
   {
-    cardDetail: 'Chi tiết hoạt động',
+    cardDetail: 'Chi tiết thẻ',
     cardGone: 'Thẻ này không còn tồn tại.',
     status: (p: { status: string }) => `Trạng thái: ${p.status}`,
     planFields: 'Nội dung kế hoạch',
@@ -92,7 +92,7 @@ export const cardMessages = defineMessages(
     otherAction: (p: Actor & { action: string }) => `${p.actor} ${p.action}`,
   },
   {
-    cardDetail: 'Action details',
+    cardDetail: 'Card details',
     cardGone: 'This card no longer exists.',
     status: (p) => `Status: ${p.status}`,
     planFields: 'Plan content',

@@ -10,6 +10,9 @@ export const newPlanMessages = defineMessages(
     schoolYear: 'Năm học',
     framework: 'Bộ tiêu chuẩn đánh giá',
     frameworkOption: (p: { code: string; title: string }) => `${p.code}: ${p.title}`,
+    /** A catalogue entry whose criteria were partly reconstructed from unofficial sources. */
+    frameworkOptionPartial: (p: { code: string; title: string }) =>
+      `${p.code}: ${p.title} (danh mục tiêu chí chưa đầy đủ)`,
     newPlanHint: 'Kế hoạch mới chưa có thẻ nào. Sau khi tạo, hãy chọn tệp kế hoạch để nhập.',
     createAndImport: 'Tạo và nhập tệp',
     creating: 'Đang tạo…',
@@ -22,6 +25,7 @@ export const newPlanMessages = defineMessages(
     schoolYear: 'School year',
     framework: 'Assessment framework',
     frameworkOption: (p) => `${p.code}: ${p.title}`,
+    frameworkOptionPartial: (p) => `${p.code}: ${p.title} (criteria list incomplete)`,
     newPlanHint: 'A new plan has no cards yet. Once it is created, choose the plan file to import.',
     createAndImport: 'Create and import a file',
     creating: 'Creating…',

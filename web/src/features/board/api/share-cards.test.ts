@@ -53,6 +53,18 @@ describe('shareCards', () => {
     expect(removed.cards[0]).toBe(old.cards[0])
   })
 
+  it('keeps a card whose send-back marker is equal, and sees a changed one', () => {
+    const mark = (reason: string) => ({ reason, at: '2026-11-02T08:00:00.000Z', reviewer: 'M' })
+    const old = { cards: [{ ...card('a', 'in_progress', 1), sentBack: mark('x') }] }
+    expect(
+      shareCards(old, { cards: [{ ...card('a', 'in_progress', 1), sentBack: mark('x') }] }),
+    ).toBe(old)
+    const changed = shareCards(old, {
+      cards: [{ ...card('a', 'in_progress', 1), sentBack: mark('y') }],
+    }) as typeof old
+    expect(changed.cards[0]!.sentBack.reason).toBe('y')
+  })
+
   it('shares other data the default way', () => {
     expect(shareCards(undefined, { cards: [] })).toEqual({ cards: [] })
     const old = { a: { b: 1 } }

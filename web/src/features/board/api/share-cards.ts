@@ -37,7 +37,10 @@ function shareById(oldCards: readonly Keyed[], newCards: readonly Keyed[]): read
   return unchanged ? oldCards : cards
 }
 
-/** Plain JSON objects of primitives and arrays of primitives (a board card). */
+/**
+ * Plain JSON objects of primitives, arrays of primitives and such objects (a board card,
+ * its send-back marker).
+ */
 function sameFields(a: object, b: object): boolean {
   const aKeys = Object.keys(a)
   if (aKeys.length !== Object.keys(b).length) return false
@@ -45,10 +48,18 @@ function sameFields(a: object, b: object): boolean {
     const x: unknown = (a as Record<string, unknown>)[key]
     const y: unknown = (b as Record<string, unknown>)[key]
     if (x === y) continue
+    if (isRecord(x) && isRecord(y)) {
+      if (sameFields(x, y)) continue
+      return false
+    }
     if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
   }
   return true
+}
+
+function isRecord(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function hasCards(data: unknown): data is { cards: readonly Keyed[] } & Record<string, unknown> {

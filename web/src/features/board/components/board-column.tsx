@@ -2,6 +2,7 @@ import { STATUS_LABELS, type CardStatus, type Month } from '@caitien/shared'
 import { useDroppable } from '@dnd-kit/core'
 import { memo, useMemo, useState } from 'react'
 import { useI18n, useMessages } from '@/lib/i18n'
+import { usePrinting } from '@/lib/use-printing'
 import type { BoardCard, BoardMember } from '../api/board-queries'
 import { boardMessages } from '../board-messages'
 import { columnDropId, type ColumnDropData } from '../drag-to-move'
@@ -46,9 +47,11 @@ export const BoardColumn = memo(function BoardColumn({
   const { lang } = useI18n()
   const m = useMessages(boardMessages)
   const [shown, setShown] = useState(COLUMN_PAGE)
+  // On paper every card shows: there is no "show more" to press.
+  const printing = usePrinting()
   const visible = useMemo(
-    () => (cards.length > shown ? cards.slice(0, shown) : cards),
-    [cards, shown],
+    () => (!printing && cards.length > shown ? cards.slice(0, shown) : cards),
+    [cards, shown, printing],
   )
   const hidden = cards.length - visible.length
   const data = useMemo<ColumnDropData>(() => ({ type: 'column', status, lane }), [status, lane])

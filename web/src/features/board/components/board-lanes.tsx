@@ -14,6 +14,7 @@ export function BoardLanes({
   lanes,
   grouped,
   totals,
+  shown,
   members,
   currentMonth,
   onOpen,
@@ -21,6 +22,8 @@ export function BoardLanes({
   lanes: readonly Lane<BoardCard>[]
   grouped: boolean
   totals: StatusCounts
+  /** Cards per status that the filters let through: the grouped heads count these. */
+  shown: StatusCounts
   members: ReadonlyMap<string, BoardMember>
   currentMonth: Month
   onOpen: (cardId: string) => void
@@ -53,7 +56,9 @@ export function BoardLanes({
             <div key={s} className={`column-head column-head-${s}`}>
               <span className="column-dot" />
               <span className="column-title">{STATUS_LABELS[lang][s]}</span>
-              <span className="column-count">{totals[s]}</span>
+              <span className="column-count">
+                {shown[s] !== totals[s] ? `${shown[s]}/${totals[s]}` : totals[s]}
+              </span>
             </div>
           ))}
         </div>

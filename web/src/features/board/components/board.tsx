@@ -91,11 +91,12 @@ export function Board({
     [allCards, filters.standard],
   )
   const visible = useMemo(
-    () => visibleCards(allCards, filters, { meId: me.id, currentMonth }),
-    [allCards, filters, me.id, currentMonth],
+    () => visibleCards(allCards, filters, { meId: me.id, currentMonth, members }),
+    [allCards, filters, me.id, currentMonth, members],
   )
   const lanes = useMemo(() => boardLanes(visible, groupBy), [visible, groupBy])
   const totals = useMemo(() => statusTotals(allCards), [allCards])
+  const shownTotals = useMemo(() => statusTotals(visible), [visible])
 
   const lanesRef = useRef(lanes)
   lanesRef.current = lanes
@@ -149,6 +150,7 @@ export function Board({
             lanes={lanes}
             grouped={groupBy}
             totals={totals}
+            shown={shownTotals}
             members={members}
             currentMonth={currentMonth}
             onOpen={openCard}

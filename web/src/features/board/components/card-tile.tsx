@@ -1,6 +1,6 @@
-import { memo, useCallback, useMemo, useRef } from 'react'
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
-import { formatMonth, isOverdue, type Month } from '@caitien/shared'
+import { formatDate, formatMonth, isOverdue, type Month } from '@caitien/shared'
 import type { KeyboardEvent, ReactNode, SyntheticEvent } from 'react'
 import { Avatar } from '@/components/ui/avatar'
 import { commonMessages } from '@/lib/common-messages'
@@ -45,6 +45,7 @@ export function CardTileContent({
             {common.criterionTag({ code: card.criterion })}
           </span>
         )}
+        {card.status === 'in_progress' && card.sentBack && <SentBackMarker mark={card.sentBack} />}
         {menu}
       </div>
       <p className="tile-title">{card.title}</p>
@@ -110,6 +111,57 @@ export function CardTileContent({
         </span>
       </div>
     </>
+  )
+}
+
+/**
+ * "Bị trả lại" on a card the monitoring team sent back: the reason shows on hover (title)
+ * and on a tap or Enter (a phone has no hover), without opening or dragging the card.
+ */
+function SentBackMarker({ mark }: { mark: NonNullable<BoardCard['sentBack']> }) {
+  const m = useMessages(boardMessages)
+  const common = useMessages(commonMessages)
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const reason = mark.reason ? common.reasonLine({ reason: mark.reason }) : m.sentBackNoReason
+  const by = m.sentBackBy({ reviewer: mark.reviewer, at: formatDate(mark.at) })
+  const stop = (event: SyntheticEvent) => event.stopPropagation()
+  return (
+    <span
+      className="tile-sent-back-wrap"
+      onPointerDown={stop}
+      onTouchStart={stop}
+      onKeyDown={stop}
+      onClick={stop}
+    >
+      <button
+        type="button"
+        className="tile-sent-back"
+        data-testid="sent-back-marker"
+        title={`${reason}\n${by}`}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        <svg width="11" height="11" viewBox="0 0 12 12" aria-hidden="true">
+          <path
+            d="M5 2.5 2 5.5l3 3M2.5 5.5h5a2.5 2.5 0 0 1 0 5H6"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+        {m.sentBack}
+      </button>
+      {open && (
+        <span id={id} className="tile-sent-back-reason" role="note" data-testid="sent-back-reason">
+          <span>{reason}</span>
+          <span className="meta">{by}</span>
+        </span>
+      )}
+    </span>
   )
 }
 

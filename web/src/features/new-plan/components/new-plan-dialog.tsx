@@ -111,7 +111,9 @@ export function NewPlanDialog({
             {frameworks.isPending && <option value="">{common.loading}</option>}
             {list.map((f) => (
               <option key={f.id} value={f.id}>
-                {m.frameworkOption({ code: f.code, title: f.title })}
+                {f.completeness === 'partial'
+                  ? m.frameworkOptionPartial({ code: f.code, title: f.title })
+                  : m.frameworkOption({ code: f.code, title: f.title })}
               </option>
             ))}
           </select>

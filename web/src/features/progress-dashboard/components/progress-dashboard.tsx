@@ -41,6 +41,8 @@ export function ProgressDashboard({
   members,
   canRemark,
   canSnapshot,
+  month: picked,
+  onMonthChange,
   onOpenCard,
   onClose,
 }: {
@@ -52,6 +54,9 @@ export function ProgressDashboard({
   canRemark: boolean
   /** The principal may freeze the figures on demand. */
   canSnapshot: boolean
+  /** The month asked for (the address holds it); null or unknown: the dashboard's choice. */
+  month: string | null
+  onMonthChange: (month: string) => void
   onOpenCard: (cardId: string) => void
   onClose: () => void
 }) {
@@ -64,7 +69,6 @@ export function ProgressDashboard({
         year.data.currentMonth,
       )
     : null
-  const [picked, setPicked] = useState<string | null>(null)
   const month = picked && choices?.months.includes(picked) ? picked : (choices?.initial ?? null)
 
   return (
@@ -84,7 +88,7 @@ export function ProgressDashboard({
             plan={plan}
             month={month}
             months={choices.months}
-            onMonthChange={setPicked}
+            onMonthChange={onMonthChange}
             yearMonths={year.data.months}
             cards={cards}
             members={members}

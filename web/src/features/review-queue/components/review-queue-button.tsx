@@ -1,7 +1,5 @@
 import { defineMessages } from '@caitien/shared'
-import { useQuery } from '@tanstack/react-query'
 import { useMessages } from '@/lib/i18n'
-import { reviewQueueQueryOptions } from '../api/review-queue-queries'
 
 /**
  * The button's own word: the queue's catalogue (review-messages.ts) loads with the queue's
@@ -9,11 +7,12 @@ import { reviewQueueQueryOptions } from '../api/review-queue-queries'
  */
 const buttonMessages = defineMessages({ label: 'Chờ xác nhận' }, { label: 'To review' })
 
-/** "Chờ xác nhận (N)" in the header, for the monitoring team and the principal. */
-export function ReviewQueueButton({ planId, onOpen }: { planId: string; onOpen: () => void }) {
+/**
+ * "Chờ xác nhận (N)" in the header, for the monitoring team and the principal. The app
+ * says what N counts (for a monitor: what waits for them in every plan they review).
+ */
+export function ReviewQueueButton({ count, onOpen }: { count: number | null; onOpen: () => void }) {
   const m = useMessages(buttonMessages)
-  const { data } = useQuery(reviewQueueQueryOptions(planId))
-  const count = data ? data.queue.length : null
   const waiting = (count ?? 0) > 0
   return (
     <button

@@ -21,6 +21,7 @@ export function ReviewQueue({
   onOpenCard,
   onChanged,
   onClose,
+  elsewhere,
 }: {
   planId: string
   members: readonly QueueMember[]
@@ -28,6 +29,8 @@ export function ReviewQueue({
   onOpenCard: (cardId: string) => void
   onChanged: (cardId: string) => void
   onClose: () => void
+  /** What waits for review in the person's other plans (the app knows it). */
+  elsewhere?: ReactNode
 }) {
   const m = useMessages(reviewMessages)
   const common = useMessages(commonMessages)
@@ -37,6 +40,7 @@ export function ReviewQueue({
     <Modal title={m.reviewQueue} onClose={onClose} variant="wide" closeLabel={common.close}>
       <div className="queue">
         <p className="muted queue-hint">{m.reviewQueueHint}</p>
+        {elsewhere}
         {query.data && !canReview(query.data.me) && (
           <p className="queue-readonly">{m.reviewReadOnly}</p>
         )}
