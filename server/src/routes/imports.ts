@@ -11,7 +11,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getPlanAccess } from '../access.ts'
+import { getPlanAccess, getPlanWriteAccess } from '../access.ts'
 import { ApiException, forbiddenBy, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { readMultipart, type MultipartForm } from '../read-multipart.ts'
@@ -133,7 +133,8 @@ const badUpload = (say: (m: (typeof importMessages)[Lang]) => string) =>
   )
 
 async function requirePrincipal(c: Context<AppEnv>, planId: string) {
-  const access = await getPlanAccess(c.var.db, planId, c.var.user.id)
+  // An archived plan takes no import (shared planWriteRefusal): 409 before the upload is read.
+  const access = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
   if (!canManagePlan(access.actor)) throw forbiddenBy('manage_plan')
   return access
 }

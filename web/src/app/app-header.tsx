@@ -46,15 +46,33 @@ export function AppHeader({
           <label className="plan-picker">
             <span className="visually-hidden">{m.plan}</span>
             <select value={planId ?? ''} onChange={(e) => onPlanChange(e.target.value)}>
-              {plans.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
+              {/* The server lists active plans first, then archived ones: marked, apart. */}
+              {plans
+                .filter((p) => p.state !== 'archived')
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              {plans.some((p) => p.state === 'archived') && (
+                <optgroup label={m.archivedPlans}>
+                  {plans
+                    .filter((p) => p.state === 'archived')
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {m.archivedPlan({ title: p.title })}
+                      </option>
+                    ))}
+                </optgroup>
+              )}
             </select>
           </label>
         ) : (
-          plan && <h1 className="header-title">{plan.title}</h1>
+          plan && (
+            <h1 className="header-title">
+              {plan.state === 'archived' ? m.archivedPlan({ title: plan.title }) : plan.title}
+            </h1>
+          )
         )}
       </div>
       {actions}

@@ -14,6 +14,13 @@ export const appMessages = defineMessages(
     planActions: 'Thao tác với kế hoạch',
     importPlan: 'Nhập kế hoạch',
     newPlan: 'Kế hoạch mới',
+    addCard: 'Thêm hoạt động',
+    deletedCards: 'Thẻ đã xoá',
+    planSettings: 'Cài đặt',
+    archivedPlans: 'Đã lưu trữ',
+    archivedPlan: (p: { title: string }) => `${p.title} (đã lưu trữ)`,
+    archivedBanner:
+      'Kế hoạch này đã được lưu trữ: chỉ xem, tìm kiếm và xuất được. Hiệu trưởng có thể bỏ lưu trữ trong Cài đặt.',
   },
   {
     appName: 'caitien',
@@ -27,5 +34,12 @@ export const appMessages = defineMessages(
     planActions: 'Plan actions',
     importPlan: 'Import plan',
     newPlan: 'New plan',
+    addCard: 'Add an action',
+    deletedCards: 'Deleted cards',
+    planSettings: 'Settings',
+    archivedPlans: 'Archived',
+    archivedPlan: (p) => `${p.title} (archived)`,
+    archivedBanner:
+      'This plan is archived: it can be read, searched and exported only. The principal can unarchive it in Settings.',
   },
 )

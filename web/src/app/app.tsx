@@ -4,6 +4,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { BoardRoute } from './routes/board-route'
 import { LoginRoute } from './routes/login-route'
+import { SettingsRoute } from './routes/settings-route'
 import { useSessionExpiry } from './use-session-expiry'
 
 export function App() {
@@ -22,5 +23,8 @@ export function App() {
     )
   }
   if (!me.data) return <LoginRoute />
+  // Temporary, until the router lands: the plan settings page's address.
+  const settings = /^\/plans\/([^/]+)\/settings\/?$/.exec(window.location.pathname)
+  if (settings) return <SettingsRoute me={me.data} planId={decodeURIComponent(settings[1]!)} />
   return <BoardRoute me={me.data} />
 }

@@ -24,6 +24,8 @@ export type BoardDialog =
   /** About the plan in view: closed when another plan is chosen. */
   | { kind: 'review-queue' }
   | { kind: 'progress' }
+  | { kind: 'new-card' }
+  | { kind: 'deleted-cards' }
 
 export interface BoardViewState {
   /** The plan chosen; the first of the list is shown while it is not known (planInView). */
@@ -40,7 +42,10 @@ export type BoardViewAction =
   | { type: 'close-dialog' }
 
 const aboutPlanInView = (dialog: BoardDialog | null) =>
-  dialog?.kind === 'review-queue' || dialog?.kind === 'progress'
+  dialog?.kind === 'review-queue' ||
+  dialog?.kind === 'progress' ||
+  dialog?.kind === 'new-card' ||
+  dialog?.kind === 'deleted-cards'
 
 /** Another plan in view: its card and the dialogs about the plan that was in view close. */
 function withPlan(state: BoardViewState, planId: string): BoardViewState {

@@ -14,6 +14,7 @@ import { ReviewQueueButton } from '@/features/review-queue/components/review-que
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
+import { appMessages } from '../app-messages'
 import { PlanActions } from '../plan-actions'
 import { PlanViewDialogs } from './board-dialogs'
 import { planCapabilities, type PlanCapabilities } from './capabilities'
@@ -36,7 +37,8 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
     (cardId: string) => openCard({ planId, cardId }),
     [openCard, planId],
   )
-  const can = board.data ? planCapabilities(board.data.me) : null
+  const can = board.data ? planCapabilities(board.data.me, board.data.plan) : null
+  const m = useMessages(appMessages)
   const cardId = view.cardId
 
   return (
@@ -65,6 +67,11 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
             onRetry={() => void board.refetch()}
           />
         )}
+        {board.data && can && !can.writes && (
+          <p className="archived-banner" role="status">
+            {m.archivedBanner}
+          </p>
+        )}
         {board.data && can && (
           <MoveProvider planId={planId} me={board.data.me}>
             <Board board={board.data} onOpenCard={openCardHere} />
@@ -76,6 +83,8 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
                 onClose={view.closeCard}
                 onChanged={() => cardChanged(cardId, 'here')}
                 statusActions={<MoveToActions planId={planId} cardId={cardId} />}
+                readOnly={!can.writes}
+                onOpenCard={(otherPlan, card) => openCard({ planId: otherPlan, cardId: card })}
               />
             )}
           </MoveProvider>
@@ -98,6 +107,9 @@ function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) 
       <PlanActions
         planId={plan.id}
         canManage={can.manages}
+        canWrite={can.writes}
+        onAddCard={() => openDialog({ kind: 'new-card' })}
+        onDeletedCards={() => openDialog({ kind: 'deleted-cards' })}
         onImport={() => openDialog({ kind: 'import', planId: plan.id })}
         onNewPlan={() =>
           openDialog({

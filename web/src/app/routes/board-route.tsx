@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
 import type { Me } from '@/features/auth/api/session-queries'
-import { plansQueryOptions } from '@/features/board/api/board-queries'
+import { planKeys, plansQueryOptions } from '@/features/board/api/board-queries'
+import { DeletedPlans } from '@/features/plans'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
@@ -60,9 +61,11 @@ export function BoardRoute({ me }: { me: Me }) {
 /** No plan yet: a principal may start one in their school. */
 function NoPlans({ me }: { me: Me }) {
   const m = useMessages(appMessages)
-  const { openDialog } = useBoardView()
+  const { openDialog, choosePlan } = useBoardView()
+  const queryClient = useQueryClient()
   const school = schoolForNewPlan(me.user.id, me.memberships)
   return (
+    <>
     <div className="page-note">
       <p>{m.noPlans}</p>
       {school && (
@@ -85,6 +88,17 @@ function NoPlans({ me }: { me: Me }) {
         </button>
       )}
     </div>
+    {school && (
+      <div className="settings-page">
+        <DeletedPlans
+          onRestored={async (planId) => {
+            await queryClient.invalidateQueries({ queryKey: planKeys.list })
+            choosePlan(planId)
+          }}
+        />
+      </div>
+    )}
+    </>
   )
 }
 
