@@ -20,15 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema
     .alterTable('plan')
-    .addColumn('carried_from_plan_id', 'text', (c) =>
-      c.references('plan.id').onDelete('set null'),
-    )
+    .addColumn('carried_from_plan_id', 'text', (c) => c.references('plan.id').onDelete('set null'))
     .execute()
   await db.schema
     .alterTable('card')
-    .addColumn('carried_from_card_id', 'text', (c) =>
-      c.references('card.id').onDelete('set null'),
-    )
+    .addColumn('carried_from_card_id', 'text', (c) => c.references('card.id').onDelete('set null'))
     .execute()
 }
 

@@ -20,7 +20,7 @@ export const planLifeMessages = defineMessages(
       `Kế hoạch đã bị xoá quá ${p.days} ngày nên không thể khôi phục được nữa.`,
     sameSchoolOnly: 'Chỉ có thể chuyển tiếp từ một kế hoạch của cùng trường.',
     nothingToChange: 'Không có thay đổi nào để lưu.',
-  } satisfies Record<PlanWriteRefusal, unknown> & Record<PlanDeletionRefusal, unknown>,
+  } satisfies Record<PlanWriteRefusal | PlanDeletionRefusal, unknown> & Record<string, unknown>,
   {
     archived: (p) =>
       `The plan "${p.title}" is archived, so it is read-only. The principal can unarchive it in the plan settings to edit it again.`,

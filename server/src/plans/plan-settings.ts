@@ -76,7 +76,11 @@ export async function previewPlanSettings(
     const newName = new Map(next.map((c) => [c.code, c.name]))
     criteria = [...used]
       .sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }))
-      .map((code) => ({ code, before: oldName.get(code) ?? null, after: newName.get(code) ?? null }))
+      .map((code) => ({
+        code,
+        before: oldName.get(code) ?? null,
+        after: newName.get(code) ?? null,
+      }))
       .filter((c) => c.before !== c.after)
   }
 

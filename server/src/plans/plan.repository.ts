@@ -137,8 +137,15 @@ export async function listPlansOfUser(db: Executor, userId: string) {
         .where('card.deleted_at', 'is', null)
         .as('card_count'),
     ])
-    .where('plan.school_id', 'in', (eb) =>
-      eb.selectFrom('membership').select('membership.school_id').where('membership.user_id', '=', userId),
+    .where((eb) =>
+      eb(
+        'plan.school_id',
+        'in',
+        eb
+          .selectFrom('membership')
+          .select('membership.school_id')
+          .where('membership.user_id', '=', userId),
+      ),
     )
     .where('plan.deleted_at', 'is', null)
     .orderBy('plan.state')

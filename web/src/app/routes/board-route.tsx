@@ -66,38 +66,38 @@ function NoPlans({ me }: { me: Me }) {
   const school = schoolForNewPlan(me.user.id, me.memberships)
   return (
     <>
-    <div className="page-note">
-      <p>{m.noPlans}</p>
-      {school && (
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() =>
-            openDialog({
-              kind: 'new-plan',
-              context: {
-                schoolId: school.schoolId,
-                schoolName: school.schoolName,
-                frameworkId: null,
-                schoolYear: null,
-              },
-            })
-          }
-        >
-          {m.newPlan}
-        </button>
-      )}
-    </div>
-    {school && (
-      <div className="settings-page">
-        <DeletedPlans
-          onRestored={async (planId) => {
-            await queryClient.invalidateQueries({ queryKey: planKeys.list })
-            choosePlan(planId)
-          }}
-        />
+      <div className="page-note">
+        <p>{m.noPlans}</p>
+        {school && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() =>
+              openDialog({
+                kind: 'new-plan',
+                context: {
+                  schoolId: school.schoolId,
+                  schoolName: school.schoolName,
+                  frameworkId: null,
+                  schoolYear: null,
+                },
+              })
+            }
+          >
+            {m.newPlan}
+          </button>
+        )}
       </div>
-    )}
+      {school && (
+        <div className="settings-page">
+          <DeletedPlans
+            onRestored={async (planId) => {
+              await queryClient.invalidateQueries({ queryKey: planKeys.list })
+              choosePlan(planId)
+            }}
+          />
+        </div>
+      )}
     </>
   )
 }

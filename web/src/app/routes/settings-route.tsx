@@ -3,7 +3,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
 import type { Me } from '@/features/auth/api/session-queries'
-import { boardKeys, planKeys, plansQueryOptions, type Plans } from '@/features/board/api/board-queries'
+import {
+  boardKeys,
+  planKeys,
+  plansQueryOptions,
+  type Plans,
+} from '@/features/board/api/board-queries'
 import { frameworksQueryOptions } from '@/features/new-plan/api/new-plan-queries'
 import { DeletedPlans, PlanSettingsPage } from '@/features/plans'
 import { plansMessages } from '@/features/plans/plans-messages'

@@ -56,7 +56,8 @@ export const plansMessages = defineMessages(
     deletedDone: (p: { title: string; date: string }) =>
       `Đã xoá kế hoạch “${p.title}”. Có thể khôi phục đến hết ngày ${p.date}.`,
     deletedPlans: 'Kế hoạch đã xoá',
-    deletedPlansHint: 'Kế hoạch đã xoá được giữ 30 ngày. Khôi phục để đưa kế hoạch trở lại với mọi thẻ của nó.',
+    deletedPlansHint:
+      'Kế hoạch đã xoá được giữ 30 ngày. Khôi phục để đưa kế hoạch trở lại với mọi thẻ của nó.',
     noDeletedPlans: 'Không có kế hoạch nào đang chờ xoá hẳn.',
     deletedLine: (p: { who: string; at: string; until: string }) =>
       `${p.who} xoá lúc ${p.at}; khôi phục được đến ${p.until}`,
@@ -116,7 +117,8 @@ export const plansMessages = defineMessages(
     deleteTitle: 'Delete the plan',
     deleteText: (p) =>
       `The plan has ${plural(p.n, 'action', 'actions')}. Once deleted it leaves everyone’s list. The principal can restore it for 30 days; after that it is removed for good with all its cards, evidence and history.`,
-    deleteEmpty: 'The plan has no actions. Once deleted, the principal can still restore it for 30 days.',
+    deleteEmpty:
+      'The plan has no actions. Once deleted, the principal can still restore it for 30 days.',
     typeToConfirm: (p) => `Type the plan’s name "${p.title}" to confirm`,
     deletePlan: 'Delete the plan',
     deleting: 'Deleting…',

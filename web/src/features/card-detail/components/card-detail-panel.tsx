@@ -107,7 +107,7 @@ export function CardDetailPanel({
               readOnly={readOnly}
               onOpenCard={onOpenCard}
               onDeleted={(version) => {
-                setDeleted({ version, planId: query.data.card.planId })
+                if (card) setDeleted({ version, planId: card.planId })
                 onChanged()
               }}
             />
@@ -193,7 +193,11 @@ function DeleteCard({ card, onDeleted }: { card: CardDetail; onDeleted: (v: numb
   const remove = useDeleteCard(card.id)
   return (
     <>
-      <button type="button" className="button button-small button-quiet" onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => setAsking(true)}
+      >
         {e.deleteCard}
       </button>
       {asking && (

@@ -50,7 +50,9 @@ export function DeletedCardsDialog({
                     {title}
                   </span>
                   <span className="meta">
-                    {card.deletedBy ? m.deletedBy({ who: card.deletedBy, at }) : m.deletedAt({ at })}
+                    {card.deletedBy
+                      ? m.deletedBy({ who: card.deletedBy, at })
+                      : m.deletedAt({ at })}
                   </span>
                 </div>
                 <button

@@ -67,12 +67,10 @@ export function useUpdatePlan(planId: string, onChanged?: () => Promise<void> | 
 
 export function useArchivePlan(planId: string, onChanged?: () => Promise<void> | void) {
   return usePlanWrite(
-    (archived: boolean) =>
-      parseResponse(
-        archived
-          ? client.api.plans[':planId'].archive.$post({ param: { planId } })
-          : client.api.plans[':planId'].unarchive.$post({ param: { planId } }),
-      ),
+    async (archived: boolean) =>
+      archived
+        ? parseResponse(client.api.plans[':planId'].archive.$post({ param: { planId } }))
+        : parseResponse(client.api.plans[':planId'].unarchive.$post({ param: { planId } })),
     onChanged,
   )
 }

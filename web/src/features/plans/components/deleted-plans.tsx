@@ -69,9 +69,9 @@ export function DeletedPlans({
                   disabled={restore.isPending}
                   onClick={() =>
                     restore.mutate(plan.id, {
-                      onSuccess: async () => {
+                      onSuccess: () => {
                         setDone(m.restored({ title: plan.title }))
-                        await onRestored(plan.id)
+                        void onRestored(plan.id)
                       },
                     })
                   }

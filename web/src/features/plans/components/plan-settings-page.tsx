@@ -252,18 +252,14 @@ function GeneralSection({
             {m.frameworkWarning}
           </p>
         )}
-        {needsPreview && previewed && preview.isPending && (
-          <p className="muted">{m.previewing}</p>
-        )}
+        {needsPreview && previewed && preview.isPending && <p className="muted">{m.previewing}</p>}
         {needsPreview && previewed && preview.isError && (
           <p className="form-error" role="alert">
             {errorMessage(preview.error, common.loadFailed)}
           </p>
         )}
         {needsPreview && previewed && preview.data && <PreviewList preview={preview.data} />}
-        {needsPreview && !previewed && anyChange && (
-          <p className="muted">{m.previewFirst}</p>
-        )}
+        {needsPreview && !previewed && anyChange && <p className="muted">{m.previewFirst}</p>}
         {update.isError && (
           <p className="form-error" role="alert">
             {errorMessage(update.error, m.saveFailed)}
@@ -432,7 +428,7 @@ function DeleteSection({
           if (refusal) return
           remove.mutate(
             { confirmTitle: plan.cardCount > 0 ? typed : null },
-            { onSuccess: (data) => onDeleted(data.purgeAt) },
+            { onSuccess: (data) => void onDeleted(data.purgeAt) },
           )
         }}
       >
