@@ -5,8 +5,8 @@ import { appMessages } from './app-messages'
 
 /**
  * Plans in and out, beside the plan's title: export for everyone who sees the plan;
- * a new plan, the import, a new action, the deleted cards and the plan's settings for the
- * principal (the server checks again). An archived plan takes no import and no new action.
+ * a new plan, the import and the plan's settings for the principal (the server checks
+ * again). An archived plan takes no import.
  */
 export function PlanActions({
   planId,
@@ -14,26 +14,16 @@ export function PlanActions({
   canWrite,
   onImport,
   onNewPlan,
-  onAddCard,
-  onDeletedCards,
 }: {
   planId: string
   canManage: boolean
   canWrite: boolean
   onImport: () => void
   onNewPlan: () => void
-  onAddCard: () => void
-  onDeletedCards: () => void
 }) {
   const m = useMessages(appMessages)
   return (
     <div className="header-actions" role="group" aria-label={m.planActions}>
-      {canManage && canWrite && (
-        <button type="button" className="button button-small button-primary" onClick={onAddCard}>
-          <span aria-hidden="true">+</span>
-          {m.addCard}
-        </button>
-      )}
       {canManage && (
         <button type="button" className="button button-small button-quiet" onClick={onNewPlan}>
           <span aria-hidden="true">+</span>
@@ -47,11 +37,6 @@ export function PlanActions({
         </button>
       )}
       <ExportMenu planId={planId} />
-      {canManage && canWrite && (
-        <button type="button" className="button button-small button-quiet" onClick={onDeletedCards}>
-          {m.deletedCards}
-        </button>
-      )}
       {canManage && (
         // A link: the page has its own address (/plans/:planId/settings).
         <a className="button button-small button-quiet" href={`/plans/${planId}/settings`}>

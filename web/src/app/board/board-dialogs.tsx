@@ -109,7 +109,7 @@ function CarryOverSummary({ planId }: { planId: string }) {
   const carried = board.data.cards.filter(isCarriedOver).length
   const left = board.data.cards.length - carried
   return (
-    <p className="page-note carry-summary" role="status">
+    <p className="carry-summary" role="status">
       {m.carrySummary({ carried, left })}
     </p>
   )

@@ -74,7 +74,11 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
         )}
         {board.data && can && (
           <MoveProvider planId={planId} me={board.data.me}>
-            <Board board={board.data} onOpenCard={openCardHere} />
+            <Board
+              board={board.data}
+              onOpenCard={openCardHere}
+              tools={can.manages && can.writes && <CardTools />}
+            />
             <PlanViewDialogs planId={planId} board={board.data} can={can} />
             {cardId && (
               <CardDetailPanel
@@ -94,6 +98,31 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
   )
 }
 
+/** The principal's card tools on the board: add an action by hand, restore a deleted card. */
+function CardTools() {
+  const m = useMessages(appMessages)
+  const { openDialog } = useBoardView()
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => openDialog({ kind: 'deleted-cards' })}
+      >
+        {m.deletedCards}
+      </button>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => openDialog({ kind: 'new-card' })}
+      >
+        <span aria-hidden="true">+</span>
+        {m.addCard}
+      </button>
+    </>
+  )
+}
+
 /** The header's tools for the plan in view, as the person's roles allow them. */
 function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) {
   const { openDialog } = useBoardView()
@@ -108,8 +137,6 @@ function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) 
         planId={plan.id}
         canManage={can.manages}
         canWrite={can.writes}
-        onAddCard={() => openDialog({ kind: 'new-card' })}
-        onDeletedCards={() => openDialog({ kind: 'deleted-cards' })}
         onImport={() => openDialog({ kind: 'import', planId: plan.id })}
         onNewPlan={() =>
           openDialog({

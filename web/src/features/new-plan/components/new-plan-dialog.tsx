@@ -104,7 +104,7 @@ export function NewPlanDialog({
       >
         {schoolName && <p className="muted new-plan-school">{schoolName}</p>}
         {sourcePlans.length > 0 && (
-          <fieldset className="field new-plan-start">
+          <fieldset className="new-plan-start">
             <legend className="field-label">{m.startFrom}</legend>
             <label className="choice">
               <input

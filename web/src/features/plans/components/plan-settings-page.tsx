@@ -78,6 +78,8 @@ export function PlanSettingsPage({
 }) {
   const m = useMessages(plansMessages)
   const [deleted, setDeleted] = useState<string | null>(null)
+  // Kept here: the form below starts afresh from the saved settings.
+  const [saved, setSaved] = useState<string | null>(null)
   return (
     <div className="settings-page">
       <a
@@ -110,6 +112,8 @@ export function PlanSettingsPage({
             frameworks={frameworks}
             canManage={canManage}
             onChanged={onChanged}
+            saved={saved}
+            onSaved={setSaved}
           />
           {canManage && <ArchiveSection plan={plan} onChanged={onChanged} />}
           {canManage && (
@@ -141,11 +145,15 @@ function GeneralSection({
   frameworks,
   canManage,
   onChanged,
+  saved,
+  onSaved,
 }: {
   plan: SettingsPlan
   frameworks: readonly SettingsFramework[]
   canManage: boolean
   onChanged: Changed
+  saved: string | null
+  onSaved: (message: string | null) => void
 }) {
   const m = useMessages(plansMessages)
   const common = useMessages(commonMessages)
@@ -154,7 +162,6 @@ function GeneralSection({
   const [schoolYear, setSchoolYear] = useState(plan.schoolYear)
   const [frameworkId, setFrameworkId] = useState(plan.frameworkId ?? '')
   const [asked, setAsked] = useState<PlanSettingsPreviewQuery | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
   const update = useUpdatePlan(plan.id, onChanged)
   const readOnly = !canManage || planWriteRefusal(plan) !== null
 
@@ -189,11 +196,14 @@ function GeneralSection({
         onSubmit={(e) => {
           e.preventDefault()
           if (!canSave) return
-          setSaved(null)
-          update.mutate(changes, {
-            onSuccess: (data) =>
-              setSaved(data.changedCards ? m.savedCards({ n: data.changedCards }) : m.saved),
-          })
+          onSaved(null)
+          // Not mutate's own onSuccess: the saved settings remount this form before it runs.
+          update
+            .mutateAsync(changes)
+            .then((data) =>
+              onSaved(data.changedCards ? m.savedCards({ n: data.changedCards }) : m.saved),
+            )
+            .catch(() => undefined) // shown from update.error
         }}
       >
         <label className="field" htmlFor={`${id}-title`}>
