@@ -196,6 +196,7 @@ describe('a plan’s life, by the principal', () => {
     await small.page.locator('[data-testid="card-tile"]').first().waitFor()
     await small.page.getByRole('button', { name: 'Thêm hoạt động' }).click()
     await small.page.getByRole('dialog', { name: 'Thêm hoạt động vào kế hoạch' }).waitFor()
+    await small.page.waitForTimeout(400)
     await small.page.screenshot({ path: screenshotPath('plan-life-add-action-phone.png') })
     await small.page.keyboard.press('Escape')
     await small.page.locator(`[data-testid="card-tile"][data-card-id="${titled!.id}"]`).click()
@@ -206,7 +207,11 @@ describe('a plan’s life, by the principal', () => {
     await small.page.screenshot({ path: screenshotPath('plan-life-edit-action-phone.png') })
     await small.page.keyboard.press('Escape')
     await small.page.getByRole('button', { name: 'Thẻ đã xoá' }).click()
-    await small.page.getByRole('dialog', { name: 'Thẻ đã xoá' }).waitFor()
+    await small.page
+      .getByRole('dialog', { name: 'Thẻ đã xoá' })
+      .getByText(/Không có thẻ nào/)
+      .waitFor()
+    await small.page.waitForTimeout(400) // the sheet slides in
     await small.page.screenshot({ path: screenshotPath('plan-life-deleted-cards-phone.png') })
     await small.page.keyboard.press('Escape')
     await small.page.getByRole('button', { name: 'Kế hoạch mới' }).click()
