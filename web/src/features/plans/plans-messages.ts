@@ -54,7 +54,7 @@ export const plansMessages = defineMessages(
     deleting: 'Đang xoá…',
     deleteFailed: 'Không xoá được kế hoạch.',
     deletedDone: (p: { title: string; date: string }) =>
-      `Đã xoá kế hoạch “${p.title}”. Có thể khôi phục đến hết ngày ${p.date}.`,
+      `Đã xoá kế hoạch “${p.title}”. Có thể khôi phục đến ngày ${p.date}.`,
     deletedPlans: 'Kế hoạch đã xoá',
     deletedPlansHint:
       'Kế hoạch đã xoá được giữ 30 ngày. Khôi phục để đưa kế hoạch trở lại với mọi thẻ của nó.',
