@@ -71,7 +71,7 @@ export function CardDetailPanel({
           {common.criterionTag({ code: card.criterion })}
         </span>
       )}{' '}
-      <span>{shortTitle(card)}</span>
+      <span>{shortTitle(card) || e.untitled}</span>
     </>
   ) : (
     m.cardDetail
