@@ -218,6 +218,14 @@ describe('a plan’s life, by the principal', () => {
     await small.page.getByLabel(/Kế hoạch năm trước: chuyển tiếp/).check()
     await small.page.getByText(/hoạt động sẽ được chuyển tiếp/).waitFor()
     await small.page.screenshot({ path: screenshotPath('plan-life-new-from-last-year-phone.png') })
+    // An archived board on a phone: the banner, no card tools.
+    expect(
+      (await pageFetch(small.page, 'POST', `/api/plans/${created.id}/archive`, {})).status,
+    ).toBe(200)
+    await small.page.reload()
+    await small.page.getByText(/Kế hoạch này đã được lưu trữ/).waitFor()
+    expect(await small.page.getByRole('button', { name: 'Thêm hoạt động' }).count()).toBe(0)
+    await small.page.screenshot({ path: screenshotPath('plan-life-archived-board-phone.png') })
     await small.context.close()
     await context.close()
   })
