@@ -1,4 +1,4 @@
-import type { ActivityAction, CardStatus, EvidenceKind, Role } from '@caitien/shared'
+import type { ActivityAction, CardStatus, EvidenceKind, PlanState, Role } from '@caitien/shared'
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
@@ -123,11 +123,21 @@ export interface PlanTable {
   title: string
   school_year: string
   framework_id: string | null
-  /** active | archived */
-  state: string
+  /** archived: read-only (shared/src/permissions.ts planWriteRefusal). */
+  state: PlanStateValue
   created_at: string
   updated_at: string
+  archived_at: string | null
+  archived_by: string | null
+  /** Set: deleted, restorable for 30 days, then purged (shared/src/plan-life.ts). */
+  deleted_at: string | null
+  deleted_by: string | null
+  /** Last year's plan this one carried unfinished actions over from. */
+  carried_from_plan_id: string | null
 }
+
+/** plan.state's CHECK constraint (migration 1020). */
+export type PlanStateValue = 'active' | 'archived'
 
 /** card.status's CHECK constraint (migration 1020). */
 export type CardStatusValue = 'planned' | 'in_progress' | 'evidence_submitted' | 'verified'
@@ -167,6 +177,8 @@ export interface CardTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** The card of an earlier plan this one continues (carried over); null once that is purged. */
+  carried_from_card_id: string | null
 }
 
 export interface CardAssigneeTable {
@@ -231,6 +243,8 @@ export type ActivityActionValue =
   | 'edited'
   | 'assigned'
   | 'deleted'
+  | 'restored'
+  | 'carried_over'
   | 'start'
   | 'unstart'
   | 'submit'
@@ -355,6 +369,7 @@ export type SchemaMatchesShared = [
   Assert<Equals<RoleValue, Role>>,
   Assert<Equals<EvidenceKindValue, EvidenceKind>>,
   Assert<Equals<ActivityActionValue, ActivityAction>>,
+  Assert<Equals<PlanStateValue, PlanState>>,
 ]
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { readEnv } from './env.ts'
 import { createFileStore } from './evidence/file-store.ts'
 import { startEvidenceSweeper } from './evidence/sweep-files.ts'
+import { startPlanPurge } from './plans/plan-life.ts'
 import { startSnapshotScheduler } from './snapshots/snapshot-service.ts'
 
 const env = readEnv()
@@ -47,6 +48,9 @@ const sweeper = startEvidenceSweeper({
   log: (line) => console.log(line),
 })
 
+// Plans deleted more than 30 days ago: purged at start, then hourly.
+const purge = startPlanPurge({ db, now, log: (line) => console.log(line) })
+
 const server = serve(
   { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
   (info) => {
@@ -71,6 +75,7 @@ const server = serve(
 function shutdown() {
   scheduler.stop()
   sweeper.stop()
+  purge.stop()
   server.close()
   void db.destroy().then(() => process.exit(0))
   setTimeout(() => process.exit(0), 3000).unref()

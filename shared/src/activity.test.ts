@@ -88,6 +88,26 @@ describe('replayActivity', () => {
       ],
     )
   })
+  it('brings a restored card back in the column it left, as it then stood', () => {
+    const cards = replayActivity([
+      row('a', 'created', { state: { ...state, assigneeIds: ['u1'] } }),
+      row('a', 'start', null, 'in_progress'),
+      row('a', 'deleted', null),
+      row('a', 'carried_over', { toPlanId: 'p2', toCardId: 'x' }),
+      row('a', 'restored', { state: { ...state, assigneeIds: ['u1'] } }, 'in_progress'),
+    ])
+    expect(cards).toEqual([
+      {
+        id: 'a',
+        status: 'in_progress',
+        assigneeIds: ['u1'],
+        dueMonth: '2026-10',
+        standard: '1',
+        criterion: '1.1',
+        budgetAmount: 5,
+      },
+    ])
+  })
 })
 
 describe('monthMoves', () => {

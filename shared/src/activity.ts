@@ -13,6 +13,8 @@ export const ACTIVITY_ACTIONS = [
   'edited',
   'assigned',
   'deleted',
+  'restored',
+  'carried_over',
   ...MOVE_KINDS,
   'evidence_added',
   'evidence_deleted',
@@ -40,6 +42,12 @@ export type FigureState = {
 /** A plan field of a card, by its name in the card schema. */
 export type PlanField = keyof CardFields
 
+/** One plan field's change in an edit: the text before and after ('' is logged as null). */
+export type FieldChange = { field: PlanField; before: string | null; after: string | null }
+
+/** The card (of an earlier plan) a carried-over card continues. */
+export type CarriedFrom = { planId: string; cardId: string }
+
 /** Where an entry written by a plan import came from. */
 type FromImport = {
   /** The imported file's name. */
@@ -55,10 +63,27 @@ type EvidenceItem = { evidenceId: string; code: string | null; title: string }
  * treat a detail as a plain record.
  */
 export type ActivityDetails = {
-  created: FromImport & { state: FigureState & { assigneeIds: string[] } }
-  edited: FromImport & { fields: PlanField[]; state: FigureState }
+  created: FromImport & {
+    state: FigureState & { assigneeIds: string[] }
+    /** Carried over from last year's plan (plan-life.ts). */
+    carriedFrom?: CarriedFrom
+  }
+  /**
+   * `changes` (since issue 12) holds each field's text before and after; `schoolYear` marks
+   * months read again after the plan's school year changed (no field changed then).
+   */
+  edited: FromImport & {
+    fields: PlanField[]
+    changes?: FieldChange[]
+    schoolYear?: { before: string; after: string }
+    state: FigureState
+  }
   assigned: { before: string[]; after: string[]; import?: string }
   deleted: null
+  /** Back on the board, in the column it left (the entry's toStatus), as it then stood. */
+  restored: { state: FigureState & { assigneeIds: string[] } }
+  /** Left behind in this plan; continued by a card of a later plan. */
+  carried_over: { toPlanId: string; toCardId: string }
   /** Who was assigned when it was submitted: they may not verify it (docs/decisions/015). */
   submit: { assigneeIds: string[] }
   evidence_added: EvidenceItem & { kind: EvidenceKind }

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'too_many_rows'
   | 'plan_too_complex'
   | 'field_too_long'
+  | 'plan_archived'
+  | 'confirmation_required'
   | 'internal_error'
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */

@@ -1,3 +1,4 @@
+import type { PlanState } from './plan-life.ts'
 import type { Actor } from './roles.ts'
 import type { CardStatus } from './workflow.ts'
 
@@ -73,6 +74,29 @@ export function evidenceAddRefusal(
 /** Only the person who added an evidence item may delete it (then the card's rule applies). */
 export function canDeleteEvidence(item: { createdBy: string }, actor: Actor): boolean {
   return item.createdBy === actor.id
+}
+
+/** Why nothing of a plan may be written now; null when it may. */
+export type PlanWriteRefusal = 'archived'
+
+/**
+ * May anything of this plan be written: its cards, their evidence and comments, imports,
+ * remarks and snapshots? Not while it is archived: an archived plan is read-only (still
+ * searchable and exportable) until the principal unarchives it.
+ *
+ * @example
+ * planWriteRefusal({ state: 'archived' }) // → 'archived'
+ */
+export function planWriteRefusal(plan: { state: PlanState }): PlanWriteRefusal | null {
+  return plan.state === 'archived' ? 'archived' : null
+}
+
+/**
+ * May this person see a deleted plan of the school and restore it, and the deleted cards
+ * of a plan? The principal, who alone deletes them (canManagePlan).
+ */
+export function canRestore(actor: Actor): boolean {
+  return canManagePlan(actor)
 }
 
 /** The rules above, by name, for refusals: one message per rule (permission-messages.ts). */

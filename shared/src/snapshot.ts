@@ -39,7 +39,8 @@ export function monthMoves(moves: Iterable<{ cardId: string; action: CountedMove
 
 /**
  * The cards as the activity log leaves them, its entries applied in order: created (with
- * the figures' fields and assignees), edited, assigned, moved, deleted. What a month's
+ * the figures' fields and assignees), edited, assigned, moved, deleted, restored (as it
+ * stood when it came back). What a month's
  * figures are rebuilt from when no snapshot was taken, and what checks a stored one.
  */
 export function replayActivity(
@@ -79,6 +80,21 @@ export function replayActivity(
         break
       case 'deleted':
         cards.delete(id)
+        break
+      case 'restored': {
+        const s = entry.detail.state
+        cards.set(id, {
+          id,
+          status: entry.toStatus ?? 'planned',
+          assigneeIds: [...s.assigneeIds],
+          dueMonth: s.dueMonth,
+          standard: s.standard,
+          criterion: s.criterion,
+          budgetAmount: s.budgetAmount,
+        })
+        break
+      }
+      case 'carried_over':
         break
       default:
         if (card && entry.toStatus) card.status = entry.toStatus

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { insertTestCard } from '@caitien/server/testing'
+import { insertTestCard, insertTestPlan } from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -51,6 +51,11 @@ interface Ctx {
   evidenceId: string
   otherEvidenceId: string
   schoolId: string
+  /** A new plan of the school, for the routes that archive or delete one. */
+  freshPlanId: string
+  /** A deleted plan and a deleted card of the school, for their restore. */
+  deletedPlanId: string
+  deletedCardId: string
 }
 type Request = [method: string, path: string, body?: unknown]
 
@@ -91,6 +96,39 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
       },
     ],
     expect: principalOnly(201),
+  },
+  'GET /api/plans/deleted': { request: () => ['GET', '/api/plans/deleted'], expect: all(200) },
+  'PATCH /api/plans/:planId': {
+    request: (c) => ['PATCH', `/api/plans/${c.freshPlanId}`, { title: 'Kế hoạch đổi tên' }],
+    expect: principalOnly(200),
+  },
+  'GET /api/plans/:planId/settings/preview': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/settings/preview?schoolYear=2027-2028`],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/archive': {
+    request: (c) => ['POST', `/api/plans/${c.freshPlanId}/archive`],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/unarchive': {
+    request: (c) => ['POST', `/api/plans/${c.freshPlanId}/unarchive`],
+    expect: principalOnly(200),
+  },
+  'DELETE /api/plans/:planId': {
+    request: (c) => ['DELETE', `/api/plans/${c.freshPlanId}`, {}],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/restore': {
+    request: (c) => ['POST', `/api/plans/${c.deletedPlanId}/restore`],
+    expect: principalOnly(200),
+  },
+  'GET /api/plans/:planId/deleted-cards': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/deleted-cards`],
+    expect: principalOnly(200),
+  },
+  'POST /api/cards/:cardId/restore': {
+    request: (c) => ['POST', `/api/cards/${c.deletedCardId}/restore`, { version: 1 }],
+    expect: principalOnly(200),
   },
   'GET /api/frameworks': { request: () => ['GET', '/api/frameworks'], expect: all(200) },
   'GET /api/inbox': { request: () => ['GET', '/api/inbox'], expect: all(200) },
@@ -322,6 +360,20 @@ async function freshContext(uploader: HttpSession): Promise<Ctx> {
       undo_detail: null,
     })
     .execute()
+  const freshPlan = await insertTestPlan(server.db, world.schoolId)
+  const deletedPlan = await insertTestPlan(server.db, world.schoolId)
+  const deletedCardId = await insertTestCard(server.db, world.plan)
+  const now = new Date().toISOString()
+  await server.db
+    .updateTable('plan')
+    .set({ deleted_at: now })
+    .where('id', '=', deletedPlan.id)
+    .execute()
+  await server.db
+    .updateTable('card')
+    .set({ deleted_at: now })
+    .where('id', '=', deletedCardId)
+    .execute()
   // The uploads bumped nothing: the card is still at version 1.
   return {
     planId: world.plan.id,
@@ -330,6 +382,9 @@ async function freshContext(uploader: HttpSession): Promise<Ctx> {
     evidenceId: own.body.evidence.id,
     otherEvidenceId: foreign.body.evidence.id,
     schoolId: world.schoolId,
+    freshPlanId: freshPlan.id,
+    deletedPlanId: deletedPlan.id,
+    deletedCardId,
   }
 }
 

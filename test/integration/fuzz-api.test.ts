@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { sql } from 'kysely'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertTestCard, insertTestPlan } from '@caitien/server/testing'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -721,6 +722,11 @@ interface RouteFuzz {
   freshCard?: boolean
   /** The own evidence is the uploaded file rather than the note. */
   fileEvidence?: boolean
+  /** The own plan is a new one for every run (the route archives or deletes it). */
+  freshPlan?: boolean
+  /** The own plan, or card, is a deleted one for every run (the route restores it). */
+  deletedPlan?: boolean
+  deletedCard?: boolean
   runs?: number
 }
 
@@ -834,6 +840,26 @@ const FUZZ: Record<string, RouteFuzz> = {
   'PATCH /api/evidence/:evidenceId': { body: 'json', valid: () => ({ code: '[H1-1.1-07]' }) },
   'DELETE /api/evidence/:evidenceId': { body: 'none' },
   'GET /api/frameworks': { body: 'none' },
+  'GET /api/plans/deleted': { body: 'none' },
+  'PATCH /api/plans/:planId': {
+    body: 'json',
+    valid: () => ({ title: 'Kế hoạch đổi tên', schoolYear: '2027-2028' }),
+    freshPlan: true,
+  },
+  'GET /api/plans/:planId/settings/preview': {
+    body: 'none',
+    query: ['schoolYear', 'frameworkId'],
+  },
+  'POST /api/plans/:planId/archive': { body: 'none', freshPlan: true, runs: 25 },
+  'POST /api/plans/:planId/unarchive': { body: 'none', freshPlan: true, runs: 25 },
+  'DELETE /api/plans/:planId': {
+    body: 'json',
+    valid: () => ({ confirmTitle: 'Kế hoạch thử' }),
+    freshPlan: true,
+  },
+  'POST /api/plans/:planId/restore': { body: 'none', deletedPlan: true, runs: 25 },
+  'GET /api/plans/:planId/deleted-cards': { body: 'none' },
+  'POST /api/cards/:cardId/restore': { body: 'json', valid: versioned({}), deletedCard: true },
 }
 
 interface Spec {
@@ -895,10 +921,42 @@ async function freshCard() {
   })
 }
 
+/** A new plan of the school with one card (deleted already when asked). */
+async function freshPlan(deleted: boolean) {
+  const plan = await insertTestPlan(server.db, world.schoolId)
+  await insertTestCard(server.db, plan)
+  if (deleted) {
+    await server.db
+      .updateTable('plan')
+      .set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', plan.id)
+      .execute()
+  }
+  return plan.id
+}
+
+/** A new card of the plan, deleted. */
+async function deletedCard() {
+  const id = await freshCard()
+  await server.db
+    .updateTable('card')
+    .set({ deleted_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute()
+  return id
+}
+
 async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<string> {
   if (typeof seg === 'object') return seg.raw
   const own: Record<string, () => string | Promise<string>> = {
-    planId: () => (seg === 'other' ? world.otherPlan.id : world.plan.id),
+    planId: () =>
+      seg === 'other'
+        ? world.otherPlan.id
+        : fuzz.freshPlan
+          ? freshPlan(false)
+          : fuzz.deletedPlan
+            ? freshPlan(true)
+            : world.plan.id,
     cardId: () =>
       seg === 'other'
         ? world.otherCard
@@ -906,7 +964,9 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
           ? newest('card', world.plan.id)
           : fuzz.freshCard
             ? freshCard()
-            : cardId,
+            : fuzz.deletedCard
+              ? deletedCard()
+              : cardId,
     evidenceId: () =>
       seg === 'other'
         ? otherEvidenceId

@@ -125,6 +125,17 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
       { code: '[H1-1.1-99]' },
     ],
     'DELETE /api/evidence/:evidenceId': ['DELETE', `/api/evidence/${ids.evidenceId}`, {}],
+    'PATCH /api/plans/:planId': ['PATCH', `/api/plans/${ids.planId}`, { title: 'Của tôi' }],
+    'GET /api/plans/:planId/settings/preview': [
+      'GET',
+      `/api/plans/${ids.planId}/settings/preview?schoolYear=2027-2028`,
+    ],
+    'POST /api/plans/:planId/archive': ['POST', `/api/plans/${ids.planId}/archive`],
+    'POST /api/plans/:planId/unarchive': ['POST', `/api/plans/${ids.planId}/unarchive`],
+    'DELETE /api/plans/:planId': ['DELETE', `/api/plans/${ids.planId}`, {}],
+    'POST /api/plans/:planId/restore': ['POST', `/api/plans/${ids.planId}/restore`],
+    'GET /api/plans/:planId/deleted-cards': ['GET', `/api/plans/${ids.planId}/deleted-cards`],
+    'POST /api/cards/:cardId/restore': ['POST', `/api/cards/${ids.cardId}/restore`, { version: 1 }],
   } as Record<string, [string, string, unknown?]>
 }
 

@@ -5,6 +5,7 @@ import { listCardReviews } from '../reviews/review.repository.ts'
 import {
   findBoardCard,
   findCardById,
+  findCarriedFrom,
   listAssigneeIds,
   listComments,
   toCardDetail,
@@ -24,16 +25,20 @@ export function listActivity(db: Executor, cardId: string) {
 export async function loadCardDetail(db: Executor, cardId: string) {
   const row = await findCardById(db, cardId)
   if (!row) return undefined
-  const [assigneeIds, evidence, comments, activity, reviews, submissions] = await Promise.all([
-    listAssigneeIds(db, cardId),
-    listCardEvidence(db, cardId),
-    listComments(db, cardId),
-    listCardActivity(db, cardId),
-    listCardReviews(db, cardId),
-    countSubmissions(db, cardId),
-  ])
+  const [assigneeIds, evidence, comments, activity, reviews, submissions, carriedFrom] =
+    await Promise.all([
+      listAssigneeIds(db, cardId),
+      listCardEvidence(db, cardId),
+      listComments(db, cardId),
+      listCardActivity(db, cardId),
+      listCardReviews(db, cardId),
+      countSubmissions(db, cardId),
+      row.carried_from_card_id ? findCarriedFrom(db, cardId) : Promise.resolve(null),
+    ])
   return {
     ...toCardDetail(row, assigneeIds),
+    /** The card of last year's plan this one continues, with its plan. */
+    carriedFrom,
     evidence,
     comments,
     activity,

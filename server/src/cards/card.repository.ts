@@ -15,6 +15,7 @@ import {
   readActivityDetail,
   type CardFields,
   type CardStatus,
+  type FieldChange,
   type FigureState,
   type PlanField,
   type SnapshotCard,
@@ -105,6 +106,20 @@ export function changedPlanFields(
   return PLAN_FIELDS.filter((field) => {
     const column = PLAN_FIELD_COLUMNS[field]
     return column in after && (before[column] ?? null) !== after[column]
+  })
+}
+
+/**
+ * Each plan field that differs between a card's columns and an edit's (those of `after`
+ * only), with its text before and after: what an 'edited' entry logs field by field.
+ */
+export function planFieldChanges(
+  before: Partial<Record<PlanColumn, string | null>>,
+  after: Partial<Record<PlanColumn, string | null>>,
+): FieldChange[] {
+  return changedPlanFields(before, after).map((field) => {
+    const column = PLAN_FIELD_COLUMNS[field]
+    return { field, before: before[column] ?? null, after: after[column] ?? null }
   })
 }
 
@@ -239,6 +254,115 @@ export function toCardDetail(row: CardRow, assigneeIds: string[]) {
     assigneeIds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  }
+}
+
+/** How many live cards a plan has. */
+export async function countLiveCards(db: Executor, planId: string): Promise<number> {
+  const row = await db
+    .selectFrom('card')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** A deleted card's row (undefined when it is live or unknown), for its restore. */
+export async function findDeletedCard(db: Executor, cardId: string): Promise<CardRow | undefined> {
+  return db
+    .selectFrom('card')
+    .selectAll()
+    .where('id', '=', cardId)
+    .where('deleted_at', 'is not', null)
+    .executeTakeFirst()
+}
+
+/**
+ * A plan's deleted cards, the latest deletion first, each with who deleted it (the actor
+ * of its latest 'deleted' entry; the log is read in one query for all of them).
+ */
+export async function listDeletedCards(db: Executor, planId: string) {
+  const [rows, entries] = await Promise.all([
+    db
+      .selectFrom('card')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is not', null)
+      .orderBy('deleted_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('activity')
+      .leftJoin('app_user', 'app_user.id', 'activity.actor_id')
+      .select(['activity.card_id', 'app_user.display_name'])
+      .where('activity.plan_id', '=', planId)
+      .where('activity.action', '=', 'deleted')
+      .orderBy('activity.seq')
+      .execute(),
+  ])
+  const deletedBy = new Map(entries.map((e) => [e.card_id, e.display_name]))
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    standard: row.standard,
+    criterion: row.criterion,
+    title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+    deletedAt: row.deleted_at!,
+    deletedBy: deletedBy.get(row.id) ?? null,
+  }))
+}
+
+/** The live cards of a plan in board order, with their assignees: what a carry-over reads. */
+export async function listPlanCardsWithAssignees(db: Executor, planId: string) {
+  const [rows, assignees] = await Promise.all([
+    db
+      .selectFrom('card')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .orderBy('status')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('card_assignee')
+      .innerJoin('card', 'card.id', 'card_assignee.card_id')
+      .select(['card_assignee.card_id', 'card_assignee.user_id'])
+      .where('card.plan_id', '=', planId)
+      .orderBy('card_assignee.created_at')
+      .orderBy('card_assignee.user_id')
+      .execute(),
+  ])
+  const byCard = new Map<string, string[]>()
+  for (const a of assignees) byCard.set(a.card_id, [...(byCard.get(a.card_id) ?? []), a.user_id])
+  return rows.map((row) => ({ row, assigneeIds: byCard.get(row.id) ?? [] }))
+}
+
+/**
+ * Where a carried-over card came from: the earlier card and its plan (null when it was not
+ * carried over, or the earlier plan is purged). `planDeleted`: the link leads nowhere now.
+ */
+export async function findCarriedFrom(db: Executor, cardId: string) {
+  const row = await db
+    .selectFrom('card as c')
+    .innerJoin('card as o', 'o.id', 'c.carried_from_card_id')
+    .innerJoin('plan', 'plan.id', 'o.plan_id')
+    .select([
+      'o.id as card_id',
+      'o.status',
+      'plan.id as plan_id',
+      'plan.title',
+      'plan.school_year',
+      'plan.deleted_at',
+    ])
+    .where('c.id', '=', cardId)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    cardId: row.card_id,
+    status: row.status,
+    plan: { id: row.plan_id, title: row.title, schoolYear: row.school_year },
+    planDeleted: row.deleted_at !== null,
   }
 }
 

@@ -24,6 +24,8 @@ export async function insertNewCard(
     position: number
     /** The plan row it came from, for an import. */
     source: { key: string; file: string; row: number } | null
+    /** The card of an earlier plan it continues, for a carry-over. */
+    carriedFrom?: { planId: string; cardId: string }
     assigneeIds: readonly string[]
     actorId: string | null
     now: string
@@ -43,6 +45,7 @@ export async function insertNewCard(
     created_at: input.now,
     updated_at: input.now,
     deleted_at: null,
+    carried_from_card_id: input.carriedFrom?.cardId ?? null,
   })
   await insertAssignees(trx, id, assigneeIds, input.now)
   const written = { standard: null, criterion: null, due_month: null, budget_amount: null }
@@ -57,7 +60,9 @@ export async function insertNewCard(
     toStatus: 'planned',
     detail: input.source
       ? { import: input.source.file, sourceRow: input.source.row, state }
-      : { state },
+      : input.carriedFrom
+        ? { state, carriedFrom: input.carriedFrom }
+        : { state },
   })
   return id
 }

@@ -1,9 +1,13 @@
 import type { Db } from '@caitien/db'
 import type { Actor, CardFields } from '@caitien/shared'
 import { changeCard } from './change-card.ts'
-import { cardColumns, changedPlanFields, figureState } from './card.repository.ts'
+import { cardColumns, figureState, planFieldChanges } from './card.repository.ts'
 
-/** Edits plan fields; the version guards against overwriting someone else's edit. */
+/**
+ * Edits plan fields; the version guards against overwriting someone else's edit. Each
+ * changed field is logged with its text before and after; an edit that changes nothing
+ * writes nothing and logs nothing.
+ */
 export async function updateCard(
   db: Db,
   input: {
@@ -18,18 +22,25 @@ export async function updateCard(
 ) {
   const columns = cardColumns(input.fields, input.schoolYear)
   return db.transaction().execute((trx) =>
-    changeCard(trx, { ...input, actorId: input.actor.id }, (card) => ({
-      write: columns,
-      finish: () => ({
-        log: {
-          action: 'edited',
-          detail: {
-            fields: changedPlanFields(card, columns),
-            state: figureState({ ...card, ...columns }),
+    changeCard(trx, { ...input, actorId: input.actor.id }, (card) => {
+      const changes = planFieldChanges(card, columns)
+      if (changes.length === 0) {
+        return { write: 'none', finish: () => ({ log: null, value: { changed: 0 } }) }
+      }
+      return {
+        write: columns,
+        finish: () => ({
+          log: {
+            action: 'edited',
+            detail: {
+              fields: changes.map((c) => c.field),
+              changes,
+              state: figureState({ ...card, ...columns }),
+            },
           },
-        },
-        value: null,
-      }),
-    })),
+          value: { changed: changes.length },
+        }),
+      }
+    }),
   )
 }

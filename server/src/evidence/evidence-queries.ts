@@ -1,6 +1,6 @@
 import { firstLine, matchesEvidenceSearch } from '@caitien/shared'
 import type { Db, Executor } from '@caitien/db'
-import { getPlanAccess } from '../access.ts'
+import { assertPlanWritable, getPlanAccess } from '../access.ts'
 import { notFound } from '../http-error.ts'
 import { evidenceFile, findEvidence, listPlanEvidenceRows } from './evidence.repository.ts'
 
@@ -11,10 +11,17 @@ import { evidenceFile, findEvidence, listPlanEvidenceRows } from './evidence.rep
 export async function getEvidenceAccess(db: Db, evidenceId: string, userId: string) {
   const item = await findEvidence(db, evidenceId)
   if (!item) throw notFound()
-  const { actor } = await getPlanAccess(db, item.plan_id, userId).catch(() => {
+  const { plan, actor } = await getPlanAccess(db, item.plan_id, userId).catch(() => {
     throw notFound()
   })
-  return { item, actor }
+  return { item, plan, actor }
+}
+
+/** getEvidenceAccess for a change to the item: 409 while its plan is archived. */
+export async function getEvidenceWriteAccess(db: Db, evidenceId: string, userId: string) {
+  const access = await getEvidenceAccess(db, evidenceId, userId)
+  assertPlanWritable(access.plan)
+  return access
 }
 
 const byCriterion = new Intl.Collator('vi', { numeric: true })

@@ -107,6 +107,7 @@ export async function listReviewsOfCards(db: Executor, cardIds: readonly string[
     ])
     .where('review.card_id', 'in', [...cardIds])
     .where('card.deleted_at', 'is', null)
+    .where('plan.deleted_at', 'is', null)
     .orderBy('review.at', 'desc')
     .execute()
 }
@@ -128,6 +129,7 @@ export async function listCardsToReview(
     .where('card.status', '=', 'evidence_submitted')
     .where('card.deleted_at', 'is', null)
     .where('plan.state', '=', 'active')
+    .where('plan.deleted_at', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(

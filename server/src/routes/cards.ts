@@ -1,6 +1,7 @@
 import {
   addEvidenceInputSchema,
   canManagePlan,
+  canRestore,
   cardIdParamSchema,
   commentInputSchema,
   moveCardInputSchema,
@@ -15,9 +16,10 @@ import {
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getCardAccess } from '../access.ts'
+import { getCardAccess, getCardWriteAccess, getDeletedCardAccess } from '../access.ts'
 import { addComment } from '../cards/add-comment.ts'
 import { deleteCard } from '../cards/delete-card.ts'
+import { restoreCard } from '../cards/restore-card.ts'
 import { setAssignees } from '../cards/set-assignees.ts'
 import { updateCard } from '../cards/update-card.ts'
 import { addEvidence } from '../evidence/add-evidence.ts'
@@ -74,7 +76,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', updateCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { version, ...fields } = c.req.valid('json')
       const result = await updateCard(c.var.db, {
@@ -101,7 +103,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', versionInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const result = await deleteCard(c.var.db, {
         cardId,
@@ -118,13 +120,39 @@ export const cardRoutes = new Hono<AppEnv>()
       return c.json({ ok: true }, 200)
     },
   )
+  .post(
+    '/:cardId/restore',
+    validate('param', cardIdParamSchema),
+    validate('json', versionInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getDeletedCardAccess(c.var.db, cardId, c.var.user.id)
+      if (!canRestore(actor)) throw forbiddenBy('manage_plan')
+      const result = await restoreCard(c.var.db, {
+        cardId,
+        planId: plan.id,
+        version: c.req.valid('json').version,
+        actor,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        if (result.reason === 'version_conflict') {
+          return c.json({ error: { code: result.reason, message: staleText(c) } }, 409)
+        }
+        throw notFound()
+      }
+      const card = (await loadBoardCard(c.var.db, cardId))!
+      publishCardEvent(c, plan.id, cardId, card.version, 'card.created')
+      return c.json({ card }, 200)
+    },
+  )
   .put(
     '/:cardId/assignees',
     validate('param', cardIdParamSchema),
     validate('json', setAssigneesInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const input = c.req.valid('json')
       const result = await setAssignees(c.var.db, {
@@ -158,7 +186,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', moveCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const input = c.req.valid('json')
       const result = await moveCard(c.var.db, {
         cardId,
@@ -179,7 +207,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', reorderCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const input = c.req.valid('json')
       const result = await reorderCard(c.var.db, {
         cardId,
@@ -198,7 +226,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', addEvidenceInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const result = await addEvidence(c.var.db, {
         cardId,
         planId: plan.id,
@@ -221,7 +249,7 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', commentInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const result = await addComment(c.var.db, {
         cardId,
         planId: plan.id,

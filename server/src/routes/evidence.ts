@@ -11,11 +11,15 @@ import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getCardAccess, getPlanAccess } from '../access.ts'
+import { getCardWriteAccess, getPlanAccess } from '../access.ts'
 import { addEvidence, checkEvidenceUpload, checkStorageRoom } from '../evidence/add-evidence.ts'
 import { FileTooLargeError } from '../evidence/file-store.ts'
 import { deleteEvidence, linkEvidence, setEvidenceCode } from '../evidence/evidence-commands.ts'
-import { getEvidenceAccess, listPlanEvidence } from '../evidence/evidence-queries.ts'
+import {
+  getEvidenceAccess,
+  getEvidenceWriteAccess,
+  listPlanEvidence,
+} from '../evidence/evidence-queries.ts'
 import { cleanFileName, extensionMatches, sniffEvidenceType } from '../evidence/sniff-type.ts'
 import { ApiException, evidenceRefused, forbiddenBy, notFound, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -68,7 +72,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const max = c.var.maxEvidenceBytes
       const mb = Math.round(max / 1024 / 1024)
       const declared = Number(c.req.header('content-length') ?? 0)
@@ -156,7 +160,7 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
     validate('json', z.object({ evidenceId: z.string().min(1).max(64) })),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
       const result = await linkEvidence(c.var.db, {
         evidenceId: c.req.valid('json').evidenceId,
         cardId,
@@ -241,7 +245,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
     validate('param', evidenceIdParamSchema),
     validate('json', z.object({ code: z.string().trim().min(1).max(40) })),
     async (c) => {
-      const { item, actor } = await getEvidenceAccess(
+      const { item, actor } = await getEvidenceWriteAccess(
         c.var.db,
         c.req.valid('param').evidenceId,
         c.var.user.id,
@@ -265,7 +269,7 @@ export const evidenceRoutes = new Hono<AppEnv>()
     },
   )
   .delete('/:evidenceId', validate('param', evidenceIdParamSchema), async (c) => {
-    const { item, actor } = await getEvidenceAccess(
+    const { item, actor } = await getEvidenceWriteAccess(
       c.var.db,
       c.req.valid('param').evidenceId,
       c.var.user.id,

@@ -17,7 +17,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getPlanAccess, getSchoolActor } from '../access.ts'
+import { getPlanAccess, getPlanWriteAccess, getSchoolActor } from '../access.ts'
 import { ApiException, forbiddenBy, notFound, worded, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { readMultipart, type MultipartForm } from '../read-multipart.ts'
@@ -155,7 +155,8 @@ const badUpload = (say: (m: (typeof importMessages)[Lang]) => string) =>
   )
 
 async function requirePrincipal(c: Context<AppEnv>, planId: string) {
-  const access = await getPlanAccess(c.var.db, planId, c.var.user.id)
+  // An archived plan takes no import (shared planWriteRefusal): 409 before the upload is read.
+  const access = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
   if (!canManagePlan(access.actor)) throw forbiddenBy('manage_plan')
   return access
 }

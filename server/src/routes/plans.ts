@@ -1,11 +1,16 @@
 import {
   canManagePlan,
+  canRestore,
   isMember,
   createCardInputSchema,
   createPlanInputSchema,
+  deletePlanInputSchema,
   monthOf,
+  planLifeMessages,
   planMessages,
   planIdParamSchema,
+  planSettingsPreviewQuerySchema,
+  updatePlanInputSchema,
   type Actor,
 } from '@caitien/shared'
 import { Hono } from 'hono'
@@ -15,14 +20,36 @@ import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { followPlan } from '../events/plan-stream.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
-import { getPlanAccess, getSchoolActor } from '../access.ts'
+import {
+  getDeletedPlanAccess,
+  getPlanAccess,
+  getPlanWriteAccess,
+  getSchoolActor,
+} from '../access.ts'
 import { loadBoardCard } from '../cards/card-queries.ts'
 import { createCard } from '../cards/create-card.ts'
+import { listDeletedCards } from '../cards/deleted-cards.ts'
 import { ApiException, forbiddenBy, notFound, wordedBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadBoard, loadBoardStamp } from '../plans/board.ts'
 import { createPlan } from '../plans/create-plan.ts'
 import { loadPlansAndLanding, rememberLastPlan } from '../plans/landing.ts'
+import {
+  archivePlan,
+  deletePlan,
+  listDeletedPlans,
+  restorePlan,
+  unarchivePlan,
+} from '../plans/plan-life.ts'
+import { previewPlanSettings, updatePlanSettings } from '../plans/plan-settings.ts'
+
+/** 400: the framework asked for is not stored. */
+const unknownFramework = (id: string) =>
+  new ApiException(
+    400,
+    'bad_request',
+    wordedBy(planMessages, (m) => m.unknownFramework({ id })),
+  )
 
 type Board = Awaited<ReturnType<typeof loadBoard>>
 
@@ -33,6 +60,9 @@ interface BoardAnswer {
     title: string
     schoolYear: string
     frameworkId: string | null
+    /** archived: read-only (shared planWriteRefusal). */
+    state: 'active' | 'archived'
+    archivedAt: string | null
     school: { id: string; name: string }
   }
   me: Actor
@@ -44,31 +74,150 @@ interface BoardAnswer {
 export const planRoutes = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await loadPlansAndLanding(c.var.db, c.var.user, c.var.now()), 200))
   .post('/', validate('json', createPlanInputSchema), async (c) => {
-    const input = c.req.valid('json')
+    const { carryFromPlanId, ...input } = c.req.valid('json')
     const actor = await getSchoolActor(c.var.db, input.schoolId, c.var.user.id)
     if (!isMember(actor)) throw notFound()
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    const result = await createPlan(c.var.db, { ...input, now: c.var.now().toISOString() })
-    if (!result.ok) {
-      const id = input.frameworkId
+    // Last year's plan is read like any plan: another school's is not found.
+    const source = carryFromPlanId
+      ? (await getPlanAccess(c.var.db, carryFromPlanId, c.var.user.id)).plan
+      : null
+    if (source && source.school_id !== input.schoolId) {
       throw new ApiException(
         400,
         'bad_request',
-        wordedBy(planMessages, (m) => m.unknownFramework({ id })),
+        wordedBy(planLifeMessages, (m) => m.sameSchoolOnly),
       )
     }
-    return c.json({ plan: { id: result.planId } }, 201)
+    const result = await createPlan(c.var.db, {
+      ...input,
+      carryFrom: source,
+      actorId: actor.id,
+      now: c.var.now().toISOString(),
+    })
+    if (!result.ok) throw unknownFramework(input.frameworkId)
+    const { planId, carried, leftBehind } = result
+    return c.json({ plan: { id: planId }, carried, leftBehind }, 201)
+  })
+  // Before '/:planId…': "deleted" is a list, not a plan's id.
+  .get('/deleted', async (c) => {
+    const plans = await listDeletedPlans(c.var.db, c.var.user.id, c.var.now())
+    return c.json({ plans }, 200)
+  })
+  .patch(
+    '/:planId',
+    validate('param', planIdParamSchema),
+    validate('json', updatePlanInputSchema),
+    async (c) => {
+      const { planId } = c.req.valid('param')
+      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+      const settings = c.req.valid('json')
+      const result = await updatePlanSettings(c.var.db, {
+        plan,
+        settings,
+        actorId: actor.id,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) throw unknownFramework(settings.frameworkId ?? '')
+      for (const cardId of result.changedCardIds) publishCardEvent(c, planId, cardId, null)
+      return c.json({ ok: true, changedCards: result.changedCardIds.length }, 200)
+    },
+  )
+  .get(
+    '/:planId/settings/preview',
+    validate('param', planIdParamSchema),
+    validate('query', planSettingsPreviewQuerySchema),
+    async (c) => {
+      const { planId } = c.req.valid('param')
+      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+      const query = c.req.valid('query')
+      const result = await previewPlanSettings(c.var.db, plan, query, c.var.now())
+      if (!result.ok) throw unknownFramework(query.frameworkId ?? '')
+      return c.json(result.preview, 200)
+    },
+  )
+  .post('/:planId/archive', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+    await archivePlan(c.var.db, { planId, actorId: actor.id, now: c.var.now().toISOString() })
+    return c.json({ ok: true, state: 'archived' as const }, 200)
+  })
+  .post('/:planId/unarchive', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+    await unarchivePlan(c.var.db, { planId, now: c.var.now().toISOString() })
+    return c.json({ ok: true, state: 'active' as const }, 200)
+  })
+  .delete(
+    '/:planId',
+    validate('param', planIdParamSchema),
+    validate('json', deletePlanInputSchema),
+    async (c) => {
+      const { planId } = c.req.valid('param')
+      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+      const result = await deletePlan(c.var.db, {
+        plan,
+        confirmTitle: c.req.valid('json').confirmTitle,
+        actorId: actor.id,
+        now: c.var.now().toISOString(),
+      })
+      if (!result.ok) {
+        const { reason, cardCount: n } = result
+        throw new ApiException(
+          409,
+          'confirmation_required',
+          wordedBy(planLifeMessages, (m) => m[reason]({ title: plan.title, n })),
+        )
+      }
+      return c.json({ ok: true, purgeAt: result.purgeAt }, 200)
+    },
+  )
+  .post('/:planId/restore', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { plan, actor } = await getDeletedPlanAccess(c.var.db, planId, c.var.user.id)
+    if (!canRestore(actor)) throw forbiddenBy('manage_plan')
+    const result = await restorePlan(c.var.db, { plan, now: c.var.now() })
+    if (!result.ok) {
+      const { days } = result
+      throw new ApiException(
+        409,
+        'conflict',
+        wordedBy(planLifeMessages, (m) => m.restoreExpired({ days })),
+      )
+    }
+    return c.json({ ok: true, plan: { id: plan.id, title: plan.title } }, 200)
+  })
+  .get('/:planId/deleted-cards', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    if (!canRestore(actor)) throw forbiddenBy('manage_plan')
+    return c.json({ cards: await listDeletedCards(c.var.db, planId) }, 200)
   })
   .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     await rememberLastPlan(c.var.db, c.var.user, plan.id)
-    // The validator covers the data, the viewer (their roles shape the answer) and the month
-    // (overdue flags turn on when it changes). The browser revalidates (no-cache), so an
+    // The validator covers the data, the viewer (their roles shape the answer), the month
+    // (overdue flags turn on when it changes) and the plan's settings and state. The
+    // browser revalidates (no-cache), so an
     // unchanged board costs a few indexed lookups and no card is read.
     const stamp = await loadBoardStamp(c.var.db, plan)
     const tag = `W/"${createHash('sha1')
-      .update([stamp, monthOf(c.var.now()), actor.id, [...actor.roles].sort().join(',')].join('#'))
+      .update(
+        [
+          stamp,
+          monthOf(c.var.now()),
+          actor.id,
+          [...actor.roles].sort().join(','),
+          // The plan's own row (renamed, archived, another year) is part of the answer.
+          JSON.stringify([plan.title, plan.state, plan.school_year, plan.framework_id]),
+        ].join('#'),
+      )
       .digest('base64url')}"`
     c.header('ETag', tag)
     c.header('Cache-Control', 'private, no-cache')
@@ -87,6 +236,8 @@ export const planRoutes = new Hono<AppEnv>()
         title: plan.title,
         schoolYear: plan.school_year,
         frameworkId: plan.framework_id,
+        state: plan.state,
+        archivedAt: plan.archived_at,
         school: { id: plan.school_id, name: plan.school_name },
       },
       me: actor,
@@ -104,7 +255,7 @@ export const planRoutes = new Hono<AppEnv>()
     validate('json', createCardInputSchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { assigneeIds, ...fields } = c.req.valid('json')
       const now = c.var.now().toISOString()

@@ -10,7 +10,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
-import { getPlanAccess } from '../access.ts'
+import { getPlanAccess, getPlanWriteAccess } from '../access.ts'
 import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadCriteriaNames } from '../snapshots/criteria-names.ts'
@@ -72,7 +72,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
     validate('json', z.object({ text: z.string().trim().max(10_000) })),
     async (c) => {
       const { planId, month } = c.req.valid('param')
-      const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      const { actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
       if (!canReview(actor)) throw forbiddenBy('review')
       const { text } = c.req.valid('json')
       const now = c.var.now().toISOString()
@@ -112,7 +112,7 @@ export const snapshotRoutes = new Hono<AppEnv>()
   )
   .post('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     const taken = await takeOnDemandSnapshot(c.var.db, plan.id, c.var.now(), actor.id)
     return c.json({ snapshot: { id: taken.id, month: taken.month } }, 201)

@@ -145,6 +145,7 @@ export async function insertTestCard(
 export { createFileStore } from '../evidence/file-store.ts'
 export { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/login-throttle.ts'
 export { catchUpSnapshots } from '../snapshots/snapshot-service.ts'
+export { purgeDeletedPlans } from '../plans/plan-life.ts'
 
 /** The criteria frameworks shipped with the app, stored as a started server stores them. */
 export async function loadShippedFrameworks(db: Db) {

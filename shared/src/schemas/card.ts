@@ -4,36 +4,65 @@ import { CARD_STATUSES } from '../workflow.ts'
 const id = z.string().min(1).max(64)
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
 
+/**
+ * The longest text each plan field takes, in characters: the API refuses longer ones and
+ * the web's forms stop there too. Standard and criterion are codes ("1", "1.5").
+ */
+export const CARD_FIELD_LIMITS = {
+  standard: 2,
+  standardName: 500,
+  criterion: 5,
+  criterionLabel: 1000,
+  section: 100,
+  weakness: 10_000,
+  target: 10_000,
+  tasks: 10_000,
+  measures: 10_000,
+  lead: 2_000,
+  coordinators: 2_000,
+  timeframe: 500,
+  budget: 500,
+  fundingSource: 1_000,
+  support: 5_000,
+  expectedEvidence: 10_000,
+  notes: 5_000,
+} as const
+const L = CARD_FIELD_LIMITS
+
+/** What a standard and a criterion code look like (the forms check them the same way). */
+export const STANDARD_CODE_RE = /^\d{1,2}$/
+export const CRITERION_CODE_RE = /^\d{1,2}\.\d{1,2}$/
+
 /** The plan fields of a card (DESIGN §2), as written in the plan. */
 export const cardFieldsSchema = z.object({
   standard: z
     .string()
     .trim()
-    .regex(/^\d{1,2}$/, 'standard must be a number such as "1"')
+    .regex(STANDARD_CODE_RE, 'standard must be a number such as "1"')
     .nullable()
     .optional(),
-  standardName: optionalText(500),
+  standardName: optionalText(L.standardName),
   criterion: z
     .string()
     .trim()
-    .regex(/^\d{1,2}\.\d{1,2}$/, 'criterion must look like "1.5"')
+    .regex(CRITERION_CODE_RE, 'criterion must look like "1.5"')
     .nullable()
     .optional(),
-  criterionLabel: optionalText(1000),
-  section: optionalText(100),
-  weakness: optionalText(10_000),
-  target: optionalText(10_000),
-  tasks: optionalText(10_000),
-  measures: optionalText(10_000),
-  lead: optionalText(2_000),
-  coordinators: optionalText(2_000),
-  timeframe: optionalText(500),
-  budget: optionalText(500),
-  fundingSource: optionalText(1_000),
-  support: optionalText(5_000),
-  expectedEvidence: optionalText(10_000),
-  notes: optionalText(5_000),
-})
+  criterionLabel: optionalText(L.criterionLabel),
+  section: optionalText(L.section),
+  weakness: optionalText(L.weakness),
+  target: optionalText(L.target),
+  tasks: optionalText(L.tasks),
+  measures: optionalText(L.measures),
+  lead: optionalText(L.lead),
+  coordinators: optionalText(L.coordinators),
+  timeframe: optionalText(L.timeframe),
+  budget: optionalText(L.budget),
+  fundingSource: optionalText(L.fundingSource),
+  support: optionalText(L.support),
+  expectedEvidence: optionalText(L.expectedEvidence),
+  notes: optionalText(L.notes),
+} satisfies Record<keyof typeof CARD_FIELD_LIMITS, z.ZodType>)
 export type CardFields = z.infer<typeof cardFieldsSchema>
 
 export const createCardInputSchema = cardFieldsSchema.extend({

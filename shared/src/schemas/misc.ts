@@ -16,6 +16,8 @@ export const createPlanInputSchema = z.object({
   title: z.string().trim().min(1).max(300),
   schoolYear: z.string().trim().regex(SCHOOL_YEAR_RE, 'schoolYear must look like "2025-2026"'),
   frameworkId: z.string().min(1).max(64),
+  /** Last year's plan, whose unfinished actions carry over (plan-life.ts isCarriedOver). */
+  carryFromPlanId: z.string().min(1).max(64).optional(),
 })
 export type CreatePlanInput = z.infer<typeof createPlanInputSchema>
 

@@ -44,7 +44,9 @@ export function AppHeader({
         {plan && <span className="header-school">{plan.school.name}</span>}
         {plan && (
           <div className="header-title-row">
-            <h1 className="header-title">{plan.title}</h1>
+            <h1 className="header-title">
+              {plan.state === 'archived' ? m.archivedPlan({ title: plan.title }) : plan.title}
+            </h1>
             {plans.length > 1 && (
               // The title stays whole; the choice of another plan is the small button beside it.
               <label className="plan-picker" title={m.otherPlan}>
@@ -62,11 +64,25 @@ export function AppHeader({
                   </svg>
                 </span>
                 <select value={plan.id} onChange={(e) => onPlanChange(e.target.value)}>
-                  {plans.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.title}
-                    </option>
-                  ))}
+                  {/* The server lists active plans first, then archived ones: marked, apart. */}
+                  {plans
+                    .filter((p) => p.state !== 'archived')
+                    .map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.title}
+                      </option>
+                    ))}
+                  {plans.some((p) => p.state === 'archived') && (
+                    <optgroup label={m.archivedPlans}>
+                      {plans
+                        .filter((p) => p.state === 'archived')
+                        .map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {m.archivedPlan({ title: p.title })}
+                          </option>
+                        ))}
+                    </optgroup>
+                  )}
                 </select>
               </label>
             )}

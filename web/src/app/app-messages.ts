@@ -30,6 +30,12 @@ export const appMessages = defineMessages(
     account: 'Tài khoản của tôi',
     people: 'Thành viên của trường',
     schools: 'Quản lý trường học',
+    addCard: 'Thêm hoạt động',
+    deletedCards: 'Thẻ đã xoá',
+    archivedPlans: 'Đã lưu trữ',
+    archivedPlan: (p: { title: string }) => `${p.title} (đã lưu trữ)`,
+    archivedBanner:
+      'Kế hoạch này đã được lưu trữ: chỉ xem, tìm kiếm và xuất được. Hiệu trưởng có thể bỏ lưu trữ trong Cài đặt.',
   },
   {
     appName: 'caitien',
@@ -59,5 +65,11 @@ export const appMessages = defineMessages(
     account: 'My account',
     people: 'People of the school',
     schools: 'Schools',
+    addCard: 'Add an action',
+    deletedCards: 'Deleted cards',
+    archivedPlans: 'Archived',
+    archivedPlan: (p) => `${p.title} (archived)`,
+    archivedBanner:
+      'This plan is archived: it can be read, searched and exported only. The principal can unarchive it in Settings.',
   },
 )

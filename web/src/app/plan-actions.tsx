@@ -5,16 +5,19 @@ import { appMessages } from './app-messages'
 
 /**
  * Plans in and out, beside the plan's title: export for everyone who sees the plan;
- * a new plan and the import for the principal (the server checks again).
+ * a new plan, the import and the plan's settings for the principal (the server checks
+ * again). An archived plan takes no import.
  */
 export function PlanActions({
   planId,
   canManage,
+  canWrite,
   onImport,
   onNewPlan,
 }: {
   planId: string
   canManage: boolean
+  canWrite: boolean
   onImport: () => void
   onNewPlan: () => void
 }) {
@@ -27,7 +30,7 @@ export function PlanActions({
           {m.newPlan}
         </button>
       )}
-      {canManage && (
+      {canManage && canWrite && (
         <button type="button" className="button button-small" onClick={onImport}>
           <UploadIcon />
           {m.importPlan}
@@ -42,6 +45,12 @@ export function PlanActions({
         </a>
       )}
       <ExportMenu planId={planId} />
+      {canManage && (
+        // A link: the page has its own address (/plans/:planId/settings).
+        <a className="button button-small button-quiet" href={`/plans/${planId}/settings`}>
+          {m.planSettings}
+        </a>
+      )}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { isCarriedOver } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, lazy, useState } from 'react'
 import type { ReactNode } from 'react'
@@ -5,10 +6,12 @@ import { Link } from 'wouter'
 import { LoadingBackdrop } from '@/components/ui/loading-backdrop'
 import {
   boardKeys,
+  boardQueryOptions,
   planKeys,
   plansQueryOptions,
   type BoardData,
 } from '@/features/board/api/board-queries'
+import { newPlanMessages } from '@/features/new-plan/new-plan-messages'
 import { CardEvidence } from '@/features/card-detail/components/evidence-list'
 import { inboxQueryOptions } from '@/features/inbox/api/inbox-queries'
 import { commonMessages } from '@/lib/common-messages'
@@ -29,6 +32,17 @@ const ImportWizard = lazy(() =>
 const NewPlanDialog = lazy(() =>
   import('@/features/new-plan/components/new-plan-dialog').then((m) => ({
     default: m.NewPlanDialog,
+  })),
+)
+// The principal adds a card by hand or restores one now and then: on first use.
+const NewCardDialog = lazy(() =>
+  import('@/features/card-detail/components/new-card-dialog').then((m) => ({
+    default: m.NewCardDialog,
+  })),
+)
+const DeletedCardsDialog = lazy(() =>
+  import('@/features/card-detail/components/deleted-cards-dialog').then((m) => ({
+    default: m.DeletedCardsDialog,
   })),
 )
 // The monitoring team opens the queue a few times a day; it loads on first use.
@@ -53,17 +67,21 @@ function Loading({ children }: { children: ReactNode }) {
 export function PlanDialogs() {
   const view = useBoardView()
   const queryClient = useQueryClient()
+  const plans = useQuery(plansQueryOptions())
   const { dialog } = view
 
-  async function planCreated(planId: string) {
+  async function planCreated(planId: string, how: { carried: boolean }) {
     // The new plan must be in the list before it can be chosen.
     await queryClient.invalidateQueries({ queryKey: planKeys.list })
     view.choosePlan(planId)
-    view.openDialog({ kind: 'import', planId, into: true })
+    // Carried over from last year: its cards are there, nothing to import.
+    if (how.carried) view.closeDialog()
+    else view.openDialog({ kind: 'import', planId, into: true })
   }
 
   if (dialog?.kind === 'new-plan') {
     const { context } = dialog
+    const sourcePlans = (plans.data?.plans ?? []).filter((p) => p.school.id === context.schoolId)
     return (
       <Loading>
         <NewPlanDialog
@@ -71,6 +89,8 @@ export function PlanDialogs() {
           schoolName={context.schoolName}
           currentFrameworkId={context.frameworkId}
           currentSchoolYear={context.schoolYear}
+          sourcePlans={sourcePlans}
+          renderCarryOver={(planId) => <CarryOverSummary planId={planId} />}
           onClose={view.closeDialog}
           onCreated={planCreated}
         />
@@ -85,6 +105,20 @@ export function PlanDialogs() {
     )
   }
   return null
+}
+
+/** What carrying over from a plan does: its unfinished actions go, verified ones stay. */
+function CarryOverSummary({ planId }: { planId: string }) {
+  const m = useMessages(newPlanMessages)
+  const board = useQuery(boardQueryOptions(planId))
+  if (!board.data) return null
+  const carried = board.data.cards.filter(isCarriedOver).length
+  const left = board.data.cards.length - carried
+  return (
+    <p className="carry-summary" role="status">
+      {m.carrySummary({ carried, left })}
+    </p>
+  )
 }
 
 /**
@@ -141,6 +175,32 @@ export function PlanViewDialogs({
   const view = useBoardView()
   const cardChanged = useCardChanged(planId)
   const openCard = (cardId: string) => view.openCard({ planId, cardId })
+  if (can.manages && can.writes && view.dialog?.kind === 'new-card') {
+    return (
+      <Loading>
+        <NewCardDialog
+          planId={planId}
+          onClose={view.closeDialog}
+          onCreated={(cardId) => {
+            cardChanged(cardId, 'here')
+            view.closeDialog()
+            openCard(cardId)
+          }}
+        />
+      </Loading>
+    )
+  }
+  if (can.manages && can.writes && view.dialog?.kind === 'deleted-cards') {
+    return (
+      <Loading>
+        <DeletedCardsDialog
+          planId={planId}
+          onClose={view.closeDialog}
+          onRestored={(cardId) => cardChanged(cardId, 'here')}
+        />
+      </Loading>
+    )
+  }
   if (!can.followsProgress) return null
   if (view.dialog?.kind === 'review-queue') {
     return (

@@ -26,11 +26,22 @@ export type MemoryDialog =
   /** `into`: the plan was just made for this import, so it is the wizard's target. */
   | { kind: 'import'; planId: string; into?: boolean }
   | { kind: 'new-plan'; context: NewPlanContext }
+  /** About the plan in view (the principal's card tools): closed when another plan is chosen. */
+  | { kind: 'new-card' }
+  | { kind: 'deleted-cards' }
 
 /** The dialogs an address opens, about the plan in view. */
 export type AddressDialog = { kind: 'review-queue' } | { kind: 'progress'; month: string | null }
 
 export type BoardDialog = MemoryDialog | AddressDialog
+
+/** Is this dialog one an address opens (the rest live in memory)? */
+export const isAddressDialog = (dialog: BoardDialog): dialog is AddressDialog =>
+  dialog.kind === 'review-queue' || dialog.kind === 'progress'
+
+/** A dialog about the plan in view, closed when another plan is chosen. */
+export const isAboutPlanInView = (dialog: BoardDialog | null) =>
+  dialog?.kind === 'new-card' || dialog?.kind === 'deleted-cards'
 
 /** What a board screen's address shows over the board. */
 export function screenView(screen: Screen): {

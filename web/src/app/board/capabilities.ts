@@ -1,4 +1,12 @@
-import { canManagePlan, canReview, canSeeProgress, type Actor, type Role } from '@caitien/shared'
+import {
+  canManagePlan,
+  canReview,
+  canSeeProgress,
+  planWriteRefusal,
+  type Actor,
+  type PlanState,
+  type Role,
+} from '@caitien/shared'
 
 /** What the board page offers a person in a plan, from shared's predicates alone. */
 export interface PlanCapabilities {
@@ -8,13 +16,19 @@ export interface PlanCapabilities {
   reviews: boolean
   /** New plans, imports, on-demand snapshots (the principal). */
   manages: boolean
+  /** The plan takes writes: not archived (shared planWriteRefusal). */
+  writes: boolean
 }
 
-export function planCapabilities(me: Actor): PlanCapabilities {
+export function planCapabilities(
+  me: Actor,
+  plan: { state: PlanState } = { state: 'active' },
+): PlanCapabilities {
   return {
     followsProgress: canSeeProgress(me),
     reviews: canReview(me),
     manages: canManagePlan(me),
+    writes: planWriteRefusal(plan) === null,
   }
 }
 

@@ -18,6 +18,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { AppHeader } from '../app-header'
 import { NotAvailable } from '../not-available'
+import { appMessages } from '../app-messages'
 import { PlanActions } from '../plan-actions'
 import { PlanViewDialogs } from './board-dialogs'
 import { planCapabilities, type PlanCapabilities } from './capabilities'
@@ -41,7 +42,8 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
     (cardId: string) => openCard({ planId, cardId }),
     [openCard, planId],
   )
-  const can = board.data ? planCapabilities(board.data.me) : null
+  const can = board.data ? planCapabilities(board.data.me, board.data.plan) : null
+  const m = useMessages(appMessages)
   const cardId = view.cardId
   // A plan gone since the list was read, or a card not on this plan's board: the same page
   // as for what the person may not see.
@@ -76,9 +78,18 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
             onRetry={() => void board.refetch()}
           />
         )}
+        {board.data && can && !can.writes && (
+          <p className="archived-banner" role="status">
+            {m.archivedBanner}
+          </p>
+        )}
         {board.data && can && !gone && (
           <MoveProvider planId={planId} me={board.data.me}>
-            <Board board={board.data} onOpenCard={openCardHere} />
+            <Board
+              board={board.data}
+              onOpenCard={openCardHere}
+              tools={can.manages && can.writes && <CardTools />}
+            />
             <PlanViewDialogs planId={planId} board={board.data} can={can} />
             {cardId && (
               <CardDetailPanel
@@ -87,12 +98,39 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
                 onClose={view.closeCard}
                 onChanged={() => cardChanged(cardId, 'here')}
                 statusActions={<MoveToActions planId={planId} cardId={cardId} />}
+                readOnly={!can.writes}
+                onOpenCard={(otherPlan, card) => openCard({ planId: otherPlan, cardId: card })}
               />
             )}
           </MoveProvider>
         )}
       </main>
     </div>
+  )
+}
+
+/** The principal's card tools on the board: add an action by hand, restore a deleted card. */
+function CardTools() {
+  const m = useMessages(appMessages)
+  const { openDialog } = useBoardView()
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => openDialog({ kind: 'deleted-cards' })}
+      >
+        {m.deletedCards}
+      </button>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        onClick={() => openDialog({ kind: 'new-card' })}
+      >
+        <span aria-hidden="true">+</span>
+        {m.addCard}
+      </button>
+    </>
   )
 }
 
@@ -115,6 +153,7 @@ function PlanTools({ board, can }: { board: BoardData; can: PlanCapabilities }) 
       <PlanActions
         planId={plan.id}
         canManage={can.manages}
+        canWrite={can.writes}
         onImport={() => openDialog({ kind: 'import', planId: plan.id })}
         onNewPlan={() =>
           openDialog({

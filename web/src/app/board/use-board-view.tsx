@@ -3,6 +3,8 @@ import { useLocation } from 'wouter'
 import { pathOf, type Screen } from '../addresses'
 import {
   dialogScreen,
+  isAboutPlanInView,
+  isAddressDialog,
   screenView,
   type BoardDialog,
   type MemoryDialog,
@@ -46,11 +48,14 @@ export function useBoardViewState(screen: Screen | null): BoardView {
       if (planIdRef.current) go({ kind: 'board', planId: planIdRef.current })
     }
     return {
-      choosePlan: (id: string) => go({ kind: 'board', planId: id }),
+      choosePlan: (id: string) => {
+        if (id !== planIdRef.current && isAboutPlanInView(memoryRef.current)) setMemory(null)
+        go({ kind: 'board', planId: id })
+      },
       openCard: (card: OpenCard) => go({ kind: 'card', ...card }),
       closeCard: board,
       openDialog: (dialog: BoardDialog) => {
-        if (dialog.kind === 'import' || dialog.kind === 'new-plan') setMemory(dialog)
+        if (!isAddressDialog(dialog)) setMemory(dialog)
         else if (planIdRef.current) go(dialogScreen(planIdRef.current, dialog))
       },
       closeDialog: () => {

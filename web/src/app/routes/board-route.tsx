@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import type { ReactNode } from 'react'
 import { Redirect } from 'wouter'
 import { LoadFailed } from '@/components/ui/load-failed'
 import type { Me } from '@/features/auth/api/session-queries'
-import { plansQueryOptions, type Plans } from '@/features/board/api/board-queries'
+import { planKeys, plansQueryOptions, type Plans } from '@/features/board/api/board-queries'
+import { DeletedPlans } from '@/features/plans'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { pathOf, type Screen } from '../addresses'
@@ -100,31 +101,44 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
 /** No plan yet: a principal may start one in their school. */
 function NoPlans({ me }: { me: Me }) {
   const m = useMessages(appMessages)
-  const { openDialog } = useBoardView()
+  const { openDialog, choosePlan } = useBoardView()
+  const queryClient = useQueryClient()
   const school = schoolForNewPlan(me.user.id, me.memberships)
   return (
-    <div className="page-note">
-      <p>{m.noPlans}</p>
+    <>
+      <div className="page-note">
+        <p>{m.noPlans}</p>
+        {school && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() =>
+              openDialog({
+                kind: 'new-plan',
+                context: {
+                  schoolId: school.schoolId,
+                  schoolName: school.schoolName,
+                  frameworkId: null,
+                  schoolYear: null,
+                },
+              })
+            }
+          >
+            {m.newPlan}
+          </button>
+        )}
+      </div>
       {school && (
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() =>
-            openDialog({
-              kind: 'new-plan',
-              context: {
-                schoolId: school.schoolId,
-                schoolName: school.schoolName,
-                frameworkId: null,
-                schoolYear: null,
-              },
-            })
-          }
-        >
-          {m.newPlan}
-        </button>
+        <div className="settings-page">
+          <DeletedPlans
+            onRestored={async (planId) => {
+              await queryClient.invalidateQueries({ queryKey: planKeys.list })
+              choosePlan(planId)
+            }}
+          />
+        </div>
       )}
-    </div>
+    </>
   )
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { activityDetail, activityMessage, activityTransition } from './activity-text'
+import {
+  activityChanges,
+  activityDetail,
+  activityLink,
+  activityMessage,
+  activitySchoolYear,
+  activityTransition,
+} from './activity-text'
 
 describe('activity text', () => {
   it('words every action as one sentence with the person in it', () => {
@@ -20,6 +27,8 @@ describe('activity text', () => {
       'evidence_code_changed',
       'commented',
       'deleted',
+      'restored',
+      'carried_over',
     ]
     for (const a of actions) {
       expect(activityMessage(a, 'vi')({ actor: 'Mai' })).toMatch(/^Mai đã /)
@@ -55,5 +64,39 @@ describe('activity text', () => {
     expect(activityDetail('assigned', { before: [], after: ['u1'] }, () => 'Lê Thị Mai')).toBe(
       'Lê Thị Mai',
     )
+  })
+
+  it('lists an edit field by field, and only known fields', () => {
+    const detail = {
+      fields: ['tasks', 'notes'],
+      changes: [
+        { field: 'tasks', before: null, after: 'Tổ chức chuyên đề' },
+        { field: 'nope', before: 'a', after: 'b' },
+        { field: 'notes', before: 'Cũ', after: null },
+      ],
+    }
+    expect(activityChanges('edited', detail)).toEqual([
+      { field: 'tasks', before: null, after: 'Tổ chức chuyên đề' },
+      { field: 'notes', before: 'Cũ', after: null },
+    ])
+    // Entries logged before field-by-field changes show no list.
+    expect(activityChanges('edited', { fields: ['tasks'] })).toEqual([])
+    expect(
+      activitySchoolYear('edited', { schoolYear: { before: '2026-2027', after: '2027-2028' } }),
+    ).toEqual({ before: '2026-2027', after: '2027-2028' })
+  })
+
+  it('links a carried-over card to its original and the original to where it went', () => {
+    expect(activityLink('created', { carriedFrom: { planId: 'p1', cardId: 'c1' } })).toEqual({
+      planId: 'p1',
+      cardId: 'c1',
+      kind: 'from',
+    })
+    expect(activityLink('carried_over', { toPlanId: 'p2', toCardId: 'c2' })).toEqual({
+      planId: 'p2',
+      cardId: 'c2',
+      kind: 'to',
+    })
+    expect(activityLink('created', { state: {} })).toBeNull()
   })
 })

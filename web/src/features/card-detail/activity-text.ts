@@ -1,5 +1,5 @@
-import { STATUS_LABELS, isCardStatus, type Lang } from '@caitien/shared'
-import { activityMessages, cardMessages } from './card-messages'
+import { STATUS_LABELS, isCardStatus, type Lang, type PlanField } from '@caitien/shared'
+import { activityMessages, cardMessages, planFieldLabels } from './card-messages'
 
 type ActivityAction = keyof (typeof activityMessages)['vi']
 
@@ -58,4 +58,63 @@ export function activityDetail(
     return names.length ? names.join(', ') : '—'
   }
   return null
+}
+
+/** One changed plan field of an 'edited' entry: its name, and its text before and after. */
+export interface FieldChangeLine {
+  field: PlanField
+  before: string | null
+  after: string | null
+}
+
+/** The field-by-field changes an 'edited' entry logged (none for entries before issue 12). */
+export function activityChanges(
+  action: string,
+  detail: Record<string, unknown> | null,
+): FieldChangeLine[] {
+  if (action !== 'edited' || !detail || !Array.isArray(detail.changes)) return []
+  return detail.changes.flatMap((c: unknown) => {
+    if (!c || typeof c !== 'object') return []
+    const { field, before, after } = c as Record<string, unknown>
+    if (typeof field !== 'string' || !isPlanFieldName(field)) return []
+    const text = (v: unknown) => (typeof v === 'string' ? v : null)
+    return [{ field, before: text(before), after: text(after) }]
+  })
+}
+
+function isPlanFieldName(field: string): field is PlanField {
+  return Object.hasOwn(planFieldLabels.vi, field)
+}
+
+/** A link an entry carries to another card: the original of a carry-over, or where it went. */
+export function activityLink(
+  action: string,
+  detail: Record<string, unknown> | null,
+): { planId: string; cardId: string; kind: 'from' | 'to' } | null {
+  if (!detail) return null
+  if (action === 'created' && detail.carriedFrom && typeof detail.carriedFrom === 'object') {
+    const { planId, cardId } = detail.carriedFrom as Record<string, unknown>
+    if (typeof planId === 'string' && typeof cardId === 'string') {
+      return { planId, cardId, kind: 'from' }
+    }
+  }
+  if (action === 'carried_over') {
+    const { toPlanId, toCardId } = detail
+    if (typeof toPlanId === 'string' && typeof toCardId === 'string') {
+      return { planId: toPlanId, cardId: toCardId, kind: 'to' }
+    }
+  }
+  return null
+}
+
+/** The school year change an 'edited' entry records, if any. */
+export function activitySchoolYear(
+  action: string,
+  detail: Record<string, unknown> | null,
+): { before: string; after: string } | null {
+  if (action !== 'edited' || !detail?.schoolYear || typeof detail.schoolYear !== 'object') {
+    return null
+  }
+  const { before, after } = detail.schoolYear as Record<string, unknown>
+  return typeof before === 'string' && typeof after === 'string' ? { before, after } : null
 }

@@ -178,7 +178,9 @@ export const cardMessages = defineMessages(
 export const planFieldLabels = defineMessages(
   {
     standard: 'Tiêu chuẩn',
+    standardName: 'Tên tiêu chuẩn',
     criterion: 'Tiêu chí',
+    criterionLabel: 'Nội dung tiêu chí',
     section: 'Mức',
     weakness: 'Điểm yếu',
     target: 'Kết quả cần đạt',
@@ -195,7 +197,9 @@ export const planFieldLabels = defineMessages(
   },
   {
     standard: 'Standard',
+    standardName: 'Standard name',
     criterion: 'Criterion',
+    criterionLabel: 'Criterion text',
     section: 'Level',
     weakness: 'Weakness',
     target: 'Target result',
@@ -231,6 +235,8 @@ export const activityMessages = defineMessages(
     evidence_code_changed: (p: Actor) => `${p.actor} đã sửa mã minh chứng`,
     commented: (p: Actor) => `${p.actor} đã bình luận`,
     deleted: (p: Actor) => `${p.actor} đã xoá thẻ`,
+    restored: (p: Actor) => `${p.actor} đã khôi phục thẻ`,
+    carried_over: (p: Actor) => `${p.actor} đã chuyển tiếp thẻ sang kế hoạch mới`,
   },
   {
     created: (p) => `${p.actor} created the card`,
@@ -249,5 +255,7 @@ export const activityMessages = defineMessages(
     evidence_code_changed: (p) => `${p.actor} changed an evidence code`,
     commented: (p) => `${p.actor} commented`,
     deleted: (p) => `${p.actor} deleted the card`,
+    restored: (p) => `${p.actor} restored the card`,
+    carried_over: (p) => `${p.actor} carried the card over into a new plan`,
   },
 )

@@ -1,4 +1,4 @@
-import { defineMessages } from '@caitien/shared'
+import { defineMessages, plural } from '@caitien/shared'
 
 /** The new-plan form: loaded with its lazy chunk. */
 export const newPlanMessages = defineMessages(
@@ -17,6 +17,16 @@ export const newPlanMessages = defineMessages(
     createAndImport: 'Tạo và nhập tệp',
     creating: 'Đang tạo…',
     createPlanFailed: 'Không tạo được kế hoạch.',
+    startFrom: 'Bắt đầu từ',
+    startBlank: 'Kế hoạch trống, rồi nhập tệp kế hoạch',
+    startFromLast: 'Kế hoạch năm trước: chuyển tiếp các hoạt động chưa hoàn thành',
+    sourcePlan: 'Kế hoạch năm trước',
+    sourceOption: (p: { title: string; schoolYear: string }) => `${p.title} (${p.schoolYear})`,
+    carryHint:
+      'Các hoạt động chưa được xác nhận được chuyển sang kế hoạch mới, vào cột “Kế hoạch”, kèm liên kết tới thẻ gốc và lịch sử của nó; người được giao giữ nguyên. Các hoạt động đã xác nhận ở lại kế hoạch cũ. Thời gian có ghi năm được dời sang năm học mới.',
+    carrySummary: (p: { carried: number; left: number }) =>
+      `${p.carried} hoạt động sẽ được chuyển tiếp; ${p.left} hoạt động đã xác nhận ở lại kế hoạch cũ.`,
+    createAndCarry: 'Tạo và chuyển tiếp',
   },
   {
     newPlanTitle: 'Create a new plan',
@@ -30,5 +40,15 @@ export const newPlanMessages = defineMessages(
     createAndImport: 'Create and import a file',
     creating: 'Creating…',
     createPlanFailed: 'Could not create the plan.',
+    startFrom: 'Start from',
+    startBlank: 'A blank plan, then import the plan file',
+    startFromLast: 'Last year’s plan: carry over the unfinished actions',
+    sourcePlan: 'Last year’s plan',
+    sourceOption: (p) => `${p.title} (${p.schoolYear})`,
+    carryHint:
+      'Actions not yet verified move into the new plan, in "Planned", with a link to the original card and its history; their assignees stay. Verified actions stay in the old plan. Timeframes that name a year move on to the new school year.',
+    carrySummary: (p) =>
+      `${plural(p.carried, 'action', 'actions')} will be carried over; ${plural(p.left, 'verified action stays', 'verified actions stay')} in the old plan.`,
+    createAndCarry: 'Create and carry over',
   },
 )

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useId, useState } from 'react'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
@@ -16,6 +17,7 @@ export function BoardToolbar({
   onGroupByStandard,
   shown,
   total,
+  tools,
 }: {
   filters: BoardFilters
   onChange: (next: BoardFilters) => void
@@ -26,6 +28,8 @@ export function BoardToolbar({
   onGroupByStandard: (on: boolean) => void
   shown: number
   total: number
+  /** The app's own buttons for the board (the principal's "add an action"), at the end. */
+  tools?: ReactNode
 }) {
   const m = useMessages(boardMessages)
   const common = useMessages(commonMessages)
@@ -146,6 +150,7 @@ export function BoardToolbar({
           </span>
         )}
       </div>
+      {tools && <div className="toolbar-tools">{tools}</div>}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { CardStatus } from '@caitien/shared'
 import {
   DndContext,
@@ -61,9 +62,12 @@ function useGroupByStandard(): [boolean, (on: boolean) => void] {
 export function Board({
   board,
   onOpenCard,
+  tools,
 }: {
   board: BoardData
   onOpenCard: (cardId: string) => void
+  /** Buttons the app puts at the end of the toolbar. */
+  tools?: ReactNode
 }) {
   const { lang } = useI18n()
   const m = useMessages(boardMessages)
@@ -134,6 +138,7 @@ export function Board({
         onGroupByStandard={setGroupBy}
         shown={visible.length}
         total={allCards.length}
+        tools={tools}
       />
       {/* Every tile points here (aria-describedby); dnd-kit's own copy is for its draggables. */}
       <p id={helpId} hidden>

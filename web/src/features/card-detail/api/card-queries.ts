@@ -1,4 +1,4 @@
-import type { AddEvidenceInput } from '@caitien/shared'
+import type { AddEvidenceInput, CreateCardInput, UpdateCardInput } from '@caitien/shared'
 import { parseResponse, type InferResponseType } from 'hono/client'
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { client } from '@/lib/api-client'
@@ -127,4 +127,69 @@ export function useLinkEvidence(card: { id: string; planId: string }, onChanged?
       void queryClient.invalidateQueries({ queryKey: planEvidenceKeys.plan(card.planId) })
     },
   )
+}
+
+/** A new action on the plan (the principal); the board refreshes through `onChanged`. */
+export function useCreateCard(planId: string) {
+  return useMutation({
+    mutationFn: (json: CreateCardInput) =>
+      parseResponse(client.api.plans[':planId'].cards.$post({ param: { planId }, json })),
+  })
+}
+
+/** Edits plan fields against the version the panel shows; a stale edit comes back 409. */
+export function useUpdateCard(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (json: UpdateCardInput) =>
+      parseResponse(client.api.cards[':cardId'].$patch({ param: { cardId }, json })),
+    onChanged,
+  )
+}
+
+export function useDeleteCard(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (version: number) =>
+      parseResponse(client.api.cards[':cardId'].$delete({ param: { cardId }, json: { version } })),
+    onChanged,
+  )
+}
+
+export const deletedCardKeys = {
+  plan: (planId: string) => ['deleted-cards', planId] as const,
+}
+
+/** The plan's deleted cards, to restore from (the principal). */
+export const deletedCardsQueryOptions = (planId: string) =>
+  queryOptions({
+    queryKey: deletedCardKeys.plan(planId),
+    queryFn: () =>
+      parseResponse(client.api.plans[':planId']['deleted-cards'].$get({ param: { planId } })),
+  })
+
+export type DeletedCard = InferResponseType<
+  (typeof client.api.plans)[':planId']['deleted-cards']['$get'],
+  200
+>['cards'][number]
+
+/** Brings a deleted card back, in its column; the lists that show it refresh. */
+export function useRestoreCard(planId: string, onChanged?: () => void) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (card: { id: string; version: number }) =>
+      parseResponse(
+        client.api.cards[':cardId'].restore.$post({
+          param: { cardId: card.id },
+          json: { version: card.version },
+        }),
+      ),
+    onSettled: async (_data, _error, card) => {
+      onChanged?.()
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: deletedCardKeys.plan(planId) }),
+        queryClient.invalidateQueries({ queryKey: cardKeys.detail(card.id) }),
+      ])
+    },
+  })
 }

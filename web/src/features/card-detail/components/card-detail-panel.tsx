@@ -8,13 +8,22 @@ import {
   type Actor,
 } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
-import { httpStatusOf } from '@/lib/api-error'
+import { errorMessage, httpStatusOf } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
 import { useI18n, useMessages } from '@/lib/i18n'
-import { cardQueryOptions, type CardDetail } from '../api/card-queries'
+import {
+  cardQueryOptions,
+  useDeleteCard,
+  useRestoreCard,
+  useUpdateCard,
+  type CardDetail,
+} from '../api/card-queries'
+import { cardEditMessages } from '../card-edit-messages'
 import { cardMessages, planFieldLabels } from '../card-messages'
+import { CardFieldsForm, toFieldValues } from './card-fields-form'
 import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'
 import { CommentsSection } from './comments-section'
@@ -33,6 +42,8 @@ export function CardDetailPanel({
   onClose,
   onChanged,
   statusActions,
+  readOnly = false,
+  onOpenCard,
 }: {
   cardId: string
   members: readonly DetailMember[]
@@ -41,10 +52,17 @@ export function CardDetailPanel({
   onChanged: () => void
   /** The move-to actions, composed by the app from the board feature. */
   statusActions: ReactNode
+  /** The plan is archived: nothing of the card can be changed (shared planWriteRefusal). */
+  readOnly?: boolean
+  /** Opens a card of any plan (a carried-over card's original, or where one went). */
+  onOpenCard?: (planId: string, cardId: string) => void
 }) {
   const m = useMessages(cardMessages)
+  const e = useMessages(cardEditMessages)
   const common = useMessages(commonMessages)
   const query = useQuery(cardQueryOptions(cardId))
+  // Deleted from this panel: its version, for the restore offered in its place.
+  const [deleted, setDeleted] = useState<{ version: number; planId: string } | null>(null)
   const card = query.data?.card
   const title = card ? (
     <>
@@ -53,7 +71,7 @@ export function CardDetailPanel({
           {common.criterionTag({ code: card.criterion })}
         </span>
       )}{' '}
-      <span>{shortTitle(card)}</span>
+      <span>{shortTitle(card) || e.untitled}</span>
     </>
   ) : (
     m.cardDetail
@@ -61,21 +79,42 @@ export function CardDetailPanel({
 
   return (
     <Modal title={title} onClose={onClose} variant="panel" closeLabel={common.close}>
-      {query.isPending && <p className="muted">{common.loading}</p>}
-      {query.isError && (
-        <p className="form-error" role="alert">
-          {httpStatusOf(query.error) === 404 ? m.cardGone : common.loadFailed}
-        </p>
-      )}
-      {query.data && (
-        <CardDetailBody
-          card={query.data.card}
-          me={query.data.me}
-          members={members}
-          onChanged={onChanged}
-          statusActions={statusActions}
+      {deleted ? (
+        <DeletedNotice
+          cardId={cardId}
+          planId={deleted.planId}
+          version={deleted.version}
+          onRestored={() => {
+            setDeleted(null)
+            onChanged()
+          }}
         />
+      ) : (
+        <>
+          {query.isPending && <p className="muted">{common.loading}</p>}
+          {query.isError && (
+            <p className="form-error" role="alert">
+              {httpStatusOf(query.error) === 404 ? m.cardGone : common.loadFailed}
+            </p>
+          )}
+          {query.data && (
+            <CardDetailBody
+              card={query.data.card}
+              me={query.data.me}
+              members={members}
+              onChanged={onChanged}
+              statusActions={statusActions}
+              readOnly={readOnly}
+              onOpenCard={onOpenCard}
+              onDeleted={(version) => {
+                if (card) setDeleted({ version, planId: card.planId })
+                onChanged()
+              }}
+            />
+          )}
+        </>
       )}
+      {readOnly && !deleted && <p className="read-only-note">{e.readOnly}</p>}
     </Modal>
   )
 }
@@ -84,24 +123,175 @@ function shortTitle(card: CardDetail): string {
   return firstLine(card.tasks) || firstLine(card.target) || firstLine(card.criterionLabel)
 }
 
+/** In place of a card just deleted here: say so, and offer it back. */
+function DeletedNotice({
+  cardId,
+  planId,
+  version,
+  onRestored,
+}: {
+  cardId: string
+  planId: string
+  version: number
+  onRestored: () => void
+}) {
+  const e = useMessages(cardEditMessages)
+  const restore = useRestoreCard(planId)
+  return (
+    <div className="deleted-notice" role="status">
+      <p>{e.cardDeleted}</p>
+      {restore.isError && (
+        <p className="form-error" role="alert">
+          {errorMessage(restore.error, e.restoreFailed)}
+        </p>
+      )}
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={restore.isPending}
+        onClick={() => restore.mutate({ id: cardId, version }, { onSuccess: onRestored })}
+      >
+        {restore.isPending ? e.restoring : e.restoreCard}
+      </button>
+    </div>
+  )
+}
+
+/** The principal's edit of the plan fields, against the version shown. */
+function EditFields({
+  card,
+  onDone,
+  onChanged,
+}: {
+  card: CardDetail
+  onDone: () => void
+  onChanged: () => void
+}) {
+  const e = useMessages(cardEditMessages)
+  const common = useMessages(commonMessages)
+  const update = useUpdateCard(card.id, onChanged)
+  return (
+    <CardFieldsForm
+      initial={toFieldValues(card)}
+      submitLabel={common.save}
+      pendingLabel={common.saving}
+      pending={update.isPending}
+      error={update.isError ? errorMessage(update.error, e.editFailed) : null}
+      onCancel={onDone}
+      onSubmit={(changes) =>
+        update.mutate({ version: card.version, ...changes }, { onSuccess: onDone })
+      }
+    />
+  )
+}
+
+/** Asks before deleting the card; the card can be restored afterwards. */
+function DeleteCard({ card, onDeleted }: { card: CardDetail; onDeleted: (v: number) => void }) {
+  const e = useMessages(cardEditMessages)
+  const common = useMessages(commonMessages)
+  const [asking, setAsking] = useState(false)
+  const remove = useDeleteCard(card.id)
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => setAsking(true)}
+      >
+        {e.deleteCard}
+      </button>
+      {asking && (
+        <Modal title={e.deleteCardTitle} onClose={() => setAsking(false)} closeLabel={common.close}>
+          <p>{e.deleteCardText}</p>
+          {remove.isError && (
+            <p className="form-error" role="alert">
+              {errorMessage(remove.error, e.deleteFailed)}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => setAsking(false)}>
+              {common.cancel}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                remove.mutate(card.version, {
+                  onSuccess: () => {
+                    setAsking(false)
+                    onDeleted(card.version + 1)
+                  },
+                })
+              }
+            >
+              {remove.isPending ? e.deleting : e.deleteCard}
+            </button>
+          </div>
+        </Modal>
+      )}
+    </>
+  )
+}
+
+/** "Carried over from …": a link to the card it continues, whose history is there. */
+function CarriedFrom({
+  from,
+  onOpenCard,
+}: {
+  from: NonNullable<CardDetail['carriedFrom']>
+  onOpenCard?: (planId: string, cardId: string) => void
+}) {
+  const e = useMessages(cardEditMessages)
+  const href = `/plans/${from.plan.id}/cards/${from.cardId}`
+  return (
+    <p className="carried-from">
+      <span>{e.carriedFrom({ plan: from.plan.title })}</span>{' '}
+      {from.planDeleted ? (
+        <span className="muted">{e.originalGone}</span>
+      ) : (
+        <a
+          href={href}
+          onClick={(event) => {
+            if (!onOpenCard) return
+            event.preventDefault()
+            onOpenCard(from.plan.id, from.cardId)
+          }}
+        >
+          {e.openOriginal}
+        </a>
+      )}
+    </p>
+  )
+}
+
 function CardDetailBody({
   card,
   me,
   members,
   onChanged,
   statusActions,
+  readOnly,
+  onOpenCard,
+  onDeleted,
 }: {
   card: CardDetail
   me: Actor
   members: readonly DetailMember[]
   onChanged: () => void
   statusActions: ReactNode
+  readOnly: boolean
+  onOpenCard?: (planId: string, cardId: string) => void
+  onDeleted: (version: number) => void
 }) {
   const { lang } = useI18n()
   const m = useMessages(cardMessages)
+  const e = useMessages(cardEditMessages)
   const common = useMessages(commonMessages)
   const labels = useMessages(planFieldLabels)
   const nameOf = (id: string) => members.find((member) => member.id === id)?.displayName
+  const [editing, setEditing] = useState(false)
+  const manages = canManagePlan(me) && !readOnly
 
   const months =
     card.startMonth && card.dueMonth
@@ -165,35 +355,54 @@ function CardDetailBody({
         </span>
         {statusActions}
       </div>
+      {card.carriedFrom && <CarriedFrom from={card.carriedFrom} onOpenCard={onOpenCard} />}
       <LatestSendBack status={card.status} reviews={card.reviews} />
 
-      <AssigneesSection
-        card={card}
-        members={members}
-        canEdit={canManagePlan(me)}
-        onChanged={onChanged}
-      />
+      <AssigneesSection card={card} members={members} canEdit={manages} onChanged={onChanged} />
 
       <section className="detail-section" aria-labelledby="detail-plan">
-        <h3 id="detail-plan" className="section-title">
-          {m.planFields}
-        </h3>
-        <dl className="fields">
-          {fields.map((f) => (
-            <div key={f.key} className="field-row">
-              <dt>{labels[f.key]}</dt>
-              <dd className={f.value ? 'multiline' : 'multiline muted'}>
-                {f.value || common.none}
-              </dd>
+        <div className="section-head">
+          <h3 id="detail-plan" className="section-title">
+            {m.planFields}
+          </h3>
+          {manages && !editing && (
+            <div className="section-tools">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setEditing(true)}
+              >
+                {e.editCard}
+              </button>
+              <DeleteCard card={card} onDeleted={onDeleted} />
             </div>
-          ))}
-        </dl>
+          )}
+        </div>
+        {editing ? (
+          <EditFields card={card} onDone={() => setEditing(false)} onChanged={onChanged} />
+        ) : (
+          <dl className="fields">
+            {fields.map((f) => (
+              <div key={f.key} className="field-row">
+                <dt>{labels[f.key]}</dt>
+                <dd className={f.value ? 'multiline' : 'multiline muted'}>
+                  {f.value || common.none}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
       </section>
 
-      <EvidenceSection card={card} me={me} canAdd={canWorkOnCard(card, me)} onChanged={onChanged} />
+      <EvidenceSection
+        card={card}
+        me={me}
+        canAdd={!readOnly && canWorkOnCard(card, me)}
+        onChanged={onChanged}
+      />
       <ReviewHistory reviews={card.reviews} resubmissions={card.resubmissions} />
       <CommentsSection card={card} onChanged={onChanged} />
-      <ActivityList activity={card.activity} nameOf={nameOf} />
+      <ActivityList activity={card.activity} nameOf={nameOf} onOpenCard={onOpenCard} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { schoolYearOf } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
+import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
@@ -16,16 +17,26 @@ function yearChoices(now: Date, current: string | null): string[] {
   return current && !years.includes(current) ? [...years, current].sort() : years
 }
 
+/** A plan of the school the new one may carry over from. */
+export interface SourcePlan {
+  id: string
+  title: string
+  schoolYear: string
+}
+
 /**
- * A new, empty plan for the school; the caller then opens the import for it. The
- * framework is guessed from the year and the level of the plan in view (TT57/2026 from
- * 2026-2027 on) until the principal picks one.
+ * A new plan for the school: blank (the caller then opens the import for it), or from last
+ * year's plan, whose unfinished actions carry over. The framework is guessed from the year
+ * and the level of the plan in view (TT57/2026 from 2026-2027 on) until the principal
+ * picks one.
  */
 export function NewPlanDialog({
   schoolId,
   schoolName,
   currentFrameworkId,
   currentSchoolYear,
+  sourcePlans = [],
+  renderCarryOver,
   onClose,
   onCreated,
 }: {
@@ -33,8 +44,13 @@ export function NewPlanDialog({
   schoolName: string | null
   currentFrameworkId: string | null
   currentSchoolYear: string | null
+  /** The school's plans, latest first: what "from last year's plan" offers. */
+  sourcePlans?: readonly SourcePlan[]
+  /** What carrying over from a plan would do, composed by the app. */
+  renderCarryOver?: (planId: string) => ReactNode
   onClose: () => void
-  onCreated: (planId: string) => Promise<void> | void
+  /** `carried`: made from last year's plan, so there is nothing to import. */
+  onCreated: (planId: string, how: { carried: boolean }) => Promise<void> | void
 }) {
   const m = useMessages(newPlanMessages)
   const common = useMessages(commonMessages)
@@ -49,6 +65,12 @@ export function NewPlanDialog({
   })
   const [title, setTitle] = useState<string | null>(null)
   const [frameworkId, setFrameworkId] = useState<string | null>(null)
+  const [carry, setCarry] = useState(false)
+  const [sourceId, setSourceId] = useState<string | null>(null)
+  // Last year's plan: the latest of an earlier school year, else the latest.
+  const source =
+    sourceId ?? (sourcePlans.find((p) => p.schoolYear < schoolYear) ?? sourcePlans[0])?.id ?? null
+  const carryFromPlanId = carry && source ? source : undefined
 
   const list = frameworks.data?.frameworks ?? []
   const schoolLevel = list.find((f) => f.id === currentFrameworkId)?.schoolLevel ?? null
@@ -66,12 +88,64 @@ export function NewPlanDialog({
         onSubmit={(e) => {
           e.preventDefault()
           createPlan.mutate(
-            { schoolId, title: shownTitle.trim(), schoolYear, frameworkId: chosenFramework },
-            { onSuccess: (data) => void onCreated(data.plan.id) },
+            {
+              schoolId,
+              title: shownTitle.trim(),
+              schoolYear,
+              frameworkId: chosenFramework,
+              carryFromPlanId,
+            },
+            {
+              onSuccess: (data) =>
+                void onCreated(data.plan.id, { carried: carryFromPlanId !== undefined }),
+            },
           )
         }}
       >
         {schoolName && <p className="muted new-plan-school">{schoolName}</p>}
+        {sourcePlans.length > 0 && (
+          <fieldset className="new-plan-start">
+            <legend className="field-label">{m.startFrom}</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-start`}
+                checked={!carry}
+                onChange={() => setCarry(false)}
+              />
+              {m.startBlank}
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name={`${id}-start`}
+                checked={carry}
+                onChange={() => setCarry(true)}
+              />
+              {m.startFromLast}
+            </label>
+          </fieldset>
+        )}
+        {carry && source && (
+          <>
+            <label className="field" htmlFor={`${id}-source`}>
+              <span className="field-label">{m.sourcePlan}</span>
+              <select
+                id={`${id}-source`}
+                className="field-select"
+                value={source}
+                onChange={(e) => setSourceId(e.target.value)}
+              >
+                {sourcePlans.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {m.sourceOption({ title: p.title, schoolYear: p.schoolYear })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {renderCarryOver?.(source)}
+          </>
+        )}
         <label className="field" htmlFor={`${id}-title`}>
           <span className="field-label">{m.planTitle}</span>
           <input
@@ -118,7 +192,7 @@ export function NewPlanDialog({
             ))}
           </select>
         </label>
-        <p className="muted new-plan-hint">{m.newPlanHint}</p>
+        <p className="muted new-plan-hint">{carry ? m.carryHint : m.newPlanHint}</p>
         {frameworks.isError && <p className="form-error">{common.loadFailed}</p>}
         {createPlan.isError && (
           <p className="form-error" role="alert">
@@ -134,7 +208,7 @@ export function NewPlanDialog({
             className="button button-primary"
             disabled={createPlan.isPending || !chosenFramework}
           >
-            {createPlan.isPending ? m.creating : m.createAndImport}
+            {createPlan.isPending ? m.creating : carry ? m.createAndCarry : m.createAndImport}
           </button>
         </div>
       </form>
