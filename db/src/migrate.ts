@@ -9,6 +9,7 @@ import * as m1200 from '../migrations/2026_11_22_1200_evidence_files_and_reviews
 import * as m1300 from '../migrations/2026_11_22_1300_create_monthly_snapshot.ts'
 import * as m1310 from '../migrations/2026_11_22_1310_create_monthly_remark.ts'
 import * as m1400 from '../migrations/2026_11_22_1400_create_login_throttle.ts'
+import * as m1203_0800 from '../migrations/2026_12_03_0800_accounts_in_the_web_app.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1300_create_monthly_snapshot': m1300,
   '2026_11_22_1310_create_monthly_remark': m1310,
   '2026_11_22_1400_create_login_throttle': m1400,
+  '2026_12_03_0800_accounts_in_the_web_app': m1203_0800,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

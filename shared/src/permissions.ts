@@ -1,4 +1,4 @@
-import type { Actor } from './roles.ts'
+import type { Actor, Role } from './roles.ts'
 import type { CardStatus } from './workflow.ts'
 
 /**
@@ -75,5 +75,26 @@ export function canDeleteEvidence(item: { createdBy: string }, actor: Actor): bo
   return item.createdBy === actor.id
 }
 
+/**
+ * May this person manage a school's people: add them, import a staff list, change roles,
+ * deactivate and reset passwords? The school's principal (vice-principals hold the
+ * principal role too), and the system administrator for every school.
+ */
+export function canManagePeople(who: { roles: readonly Role[]; isAdmin?: boolean }): boolean {
+  return who.isAdmin === true || who.roles.includes('principal')
+}
+
+/** May this person create, list and deactivate schools? The system administrator only. */
+export function canManageSchools(who: { isAdmin: boolean }): boolean {
+  return who.isAdmin
+}
+
 /** The rules above, by name, for refusals: one message per rule (permission-messages.ts). */
-export type PermissionRule = 'manage_plan' | 'see_progress' | 'review' | 'comment' | 'member'
+export type PermissionRule =
+  | 'manage_plan'
+  | 'see_progress'
+  | 'review'
+  | 'comment'
+  | 'member'
+  | 'manage_people'
+  | 'manage_schools'
