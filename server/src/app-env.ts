@@ -11,6 +11,8 @@ export interface SessionUser {
   login: string
   displayName: string
   isAdmin: boolean
+  /** A one-time password was used: nothing but the password change until a new one is set. */
+  mustChangePassword: boolean
   sessionId: string
 }
 
@@ -34,6 +36,11 @@ export interface AppDeps {
   trustProxy?: string
   /** How often an open event stream re-checks its session and pings (25 s). */
   heartbeatMs?: number
+  /**
+   * Runs as a public demo (CAITIEN_DEMO, set by `pnpm start`): the demo accounts keep the
+   * demo password. Otherwise a login with it must choose a new password first.
+   */
+  demo?: boolean
 }
 
 export interface AppEnv {
@@ -51,5 +58,6 @@ export interface AppEnv {
     boardCache: BoardCache
     trustedProxies: TrustedProxies | undefined
     heartbeatMs: number
+    demo: boolean
   }
 }

@@ -33,7 +33,7 @@ const leadsSchema = z
   )
   .max(500)
 
-const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; code: ErrorCode }> =
+export const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; code: ErrorCode }> =
   {
     empty_file: { status: 400, code: 'bad_request' },
     not_a_zip: { status: 400, code: 'bad_request' },
