@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { meQueryOptions } from '@/features/auth/api/session-queries'
+import { PasswordChangeScreen } from '@/features/accounts'
+import { meQueryOptions, useLogout } from '@/features/auth/api/session-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
+import { accountPage } from './routes/account-routes'
 import { BoardRoute } from './routes/board-route'
 import { LoginRoute } from './routes/login-route'
 import { useSessionExpiry } from './use-session-expiry'
@@ -9,6 +11,7 @@ import { useSessionExpiry } from './use-session-expiry'
 export function App() {
   const common = useMessages(commonMessages)
   const me = useQuery(meQueryOptions())
+  const logout = useLogout()
   useSessionExpiry()
   if (me.isPending) return <div className="splash">{common.loading}</div>
   if (me.isError) {
@@ -22,5 +25,7 @@ export function App() {
     )
   }
   if (!me.data) return <LoginRoute />
-  return <BoardRoute me={me.data} />
+  if (me.data.user.mustChangePassword)
+    return <PasswordChangeScreen me={me.data} onLogout={() => logout.mutate()} />
+  return accountPage(window.location.pathname, me.data) ?? <BoardRoute me={me.data} />
 }

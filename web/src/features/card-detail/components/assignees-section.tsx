@@ -77,7 +77,9 @@ export function AssigneesSection({
         >
           <fieldset>
             <legend className="visually-hidden">{m.assignees}</legend>
-            {members.map((member) => (
+            {members
+              .filter((member) => !member.deactivated || card.assigneeIds.includes(member.id))
+              .map((member) => (
               <label key={member.id} className="check">
                 <input
                   type="checkbox"

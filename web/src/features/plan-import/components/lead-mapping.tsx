@@ -52,7 +52,9 @@ export function LeadMapping({
               </summary>
               <fieldset>
                 <legend className="visually-hidden">{c.leadOf({ lead: lead.text })}</legend>
-                {members.map((m) => (
+                {members
+                  .filter((m) => !m.deactivated || chosen.includes(m.id))
+                  .map((m) => (
                   <label key={m.id} className="check">
                     <input
                       type="checkbox"
