@@ -7,10 +7,7 @@ import { sql, type Kysely } from 'kysely'
  */
 export async function up(db: Kysely<any>): Promise<void> {
   for (const column of ['email', 'phone', 'position', 'department', 'deactivated_at']) {
-    await db.schema
-      .alterTable('app_user')
-      .addColumn(column, 'text')
-      .execute()
+    await db.schema.alterTable('app_user').addColumn(column, 'text').execute()
   }
   await db.schema
     .alterTable('app_user')

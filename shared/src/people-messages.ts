@@ -32,7 +32,8 @@ export const peopleMessages = defineMessages(
     passwordChangeRequired: 'Hãy đặt mật khẩu mới trước khi tiếp tục.',
     accountDeactivated:
       'Tài khoản này đã bị khoá. Hãy liên hệ Hiệu trưởng của trường (Hiệu trưởng: liên hệ quản trị hệ thống).',
-    schoolDeactivated: 'Trường của bạn đang tạm dừng sử dụng caitien. Hãy liên hệ quản trị hệ thống.',
+    schoolDeactivated:
+      'Trường của bạn đang tạm dừng sử dụng caitien. Hãy liên hệ quản trị hệ thống.',
     staffNoHeader:
       'Không tìm thấy dòng tiêu đề: tệp cần có cột “Họ và tên” và cột “Tên đăng nhập” hoặc “Email”.',
     staffNoRows: 'Tệp có dòng tiêu đề nhưng không có người nào bên dưới.',
@@ -50,7 +51,8 @@ export const peopleMessages = defineMessages(
     passwordChangeRequired: 'Choose a new password before you continue.',
     accountDeactivated:
       "This account is deactivated. Ask your school's principal (a principal: the system administrator).",
-    schoolDeactivated: 'Your school has stopped using caitien for now. Ask the system administrator.',
+    schoolDeactivated:
+      'Your school has stopped using caitien for now. Ask the system administrator.',
     staffNoHeader:
       'No heading row found: the file needs a "Name" column and a "Login" or "E-mail" column.',
     staffNoRows: 'The file has a heading row but nobody below it.',
@@ -81,8 +83,7 @@ export const staffRowMessages = defineMessages(
       `Email “${p.email}” không đúng dạng ten@truong.edu.vn.`,
     role_unknown: (p: { text: string }) =>
       `Không hiểu vai trò “${p.text}”: dùng Giáo viên, Tổ giám sát, Hiệu trưởng hoặc Phó hiệu trưởng.`,
-    too_long: (p: { column: string; max: number }) =>
-      `Cột “${p.column}” dài quá ${p.max} ký tự.`,
+    too_long: (p: { column: string; max: number }) => `Cột “${p.column}” dài quá ${p.max} ký tự.`,
     formula: (p: { column: string }) =>
       `Cột “${p.column}” bắt đầu như một công thức (=, +, -, @): hãy nhập chữ thường.`,
   },
@@ -97,7 +98,8 @@ export const staffRowMessages = defineMessages(
     role_unknown: (p) =>
       `Unknown role "${p.text}": use staff, monitor, principal or vice-principal.`,
     too_long: (p) => `The "${p.column}" column is longer than ${p.max} characters.`,
-    formula: (p) => `The "${p.column}" column starts like a formula (=, +, -, @): enter plain text.`,
+    formula: (p) =>
+      `The "${p.column}" column starts like a formula (=, +, -, @): enter plain text.`,
   },
 )
 

@@ -53,8 +53,26 @@ describe('reading a staff list', () => {
     const read = readStaffTable(
       rows(
         ['DANH SÁCH GIÁO VIÊN'],
-        ['STT', 'HỌ VÀ TÊN', 'Tên đăng nhập', 'Email', 'SĐT', 'Chức vụ', 'Tổ chuyên môn', 'Vai trò'],
-        ['1', 'Lê  Thị Mai', 'Co.Mai', 'mai@t.vn', '+84 912 000 111', 'Tổ trưởng', 'Toán', 'Phó hiệu trưởng'],
+        [
+          'STT',
+          'HỌ VÀ TÊN',
+          'Tên đăng nhập',
+          'Email',
+          'SĐT',
+          'Chức vụ',
+          'Tổ chuyên môn',
+          'Vai trò',
+        ],
+        [
+          '1',
+          'Lê  Thị Mai',
+          'Co.Mai',
+          'mai@t.vn',
+          '+84 912 000 111',
+          'Tổ trưởng',
+          'Toán',
+          'Phó hiệu trưởng',
+        ],
         ['2', 'Hà Văn Nam', '', 'nam@t.vn', '', '', '', ''],
         ['', '', '', '', '', '', '', ''],
       ),
@@ -107,7 +125,10 @@ describe('reading a staff list', () => {
   })
 
   it('reads role words with or without diacritics', () => {
-    expect(parseRoles('Tổ giám sát; Giáo viên')).toEqual({ roles: ['staff', 'monitor'], unknown: [] })
+    expect(parseRoles('Tổ giám sát; Giáo viên')).toEqual({
+      roles: ['staff', 'monitor'],
+      unknown: [],
+    })
     expect(parseRoles('')).toEqual({ roles: ['staff'], unknown: [] })
     expect(parseRoles('hieu truong va to giam sat')).toEqual({
       roles: ['monitor', 'principal'],

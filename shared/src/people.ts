@@ -75,7 +75,15 @@ export type StaffColumn = (typeof STAFF_COLUMNS)[number]
 
 /** Headings as schools write them, folded (foldText): with or without diacritics. */
 const HEADINGS: Record<StaffColumn, string[]> = {
-  displayName: ['ho va ten', 'ho ten', 'ten', 'ten giao vien', 'name', 'full name', 'ho va ten giao vien'],
+  displayName: [
+    'ho va ten',
+    'ho ten',
+    'ten',
+    'ten giao vien',
+    'name',
+    'full name',
+    'ho va ten giao vien',
+  ],
   login: ['ten dang nhap', 'dang nhap', 'tai khoan', 'login', 'username', 'user name'],
   email: ['email', 'e-mail', 'thu dien tu', 'dia chi email', 'mail'],
   phone: ['dien thoai', 'so dien thoai', 'sdt', 'dt', 'phone', 'phone number', 'di dong'],
@@ -139,7 +147,9 @@ const NUMBER_LIKE = /^[+-]?[\d\s().-]+$/
 const looksLikeFormula = (text: string) => FORMULA.test(text) && !NUMBER_LIKE.test(text)
 
 function headingColumn(cell: string): StaffColumn | undefined {
-  const folded = foldText(cell).replace(/[:*()]/g, '').trim()
+  const folded = foldText(cell)
+    .replace(/[:*()]/g, '')
+    .trim()
   return STAFF_COLUMNS.find((c) => HEADINGS[c].includes(folded))
 }
 
@@ -211,7 +221,8 @@ export function readStaffTable(
     const login = (cell('login') || (emailValid && email ? email : '')).toLowerCase()
     if (!login) problems.push({ kind: 'login_missing' })
     else if (!LOGIN_RE.test(login)) problems.push({ kind: 'login_invalid', login })
-    else if (seen.has(login)) problems.push({ kind: 'login_repeated', login, firstRow: seen.get(login)! })
+    else if (seen.has(login))
+      problems.push({ kind: 'login_repeated', login, firstRow: seen.get(login)! })
     if (login && !seen.has(login)) seen.set(login, row)
     const { roles, unknown } = parseRoles(cell('roles'))
     for (const text of unknown) problems.push({ kind: 'role_unknown', text })

@@ -2,13 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STAFF_LIST_TEACHERS } from '../fixtures/staff/make-staff-list.ts'
-import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  screenshotPath,
-  startAppServer,
-  tile,
-} from './support.ts'
+import { DEMO_PASSWORD, launchBrowser, screenshotPath, startAppServer, tile } from './support.ts'
 
 const staffList = fileURLToPath(new URL('../fixtures/staff/staff-list.xlsx', import.meta.url))
 const DESKTOP = { width: 1440, height: 900 }

@@ -145,7 +145,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['POST', `/api/schools/${c.schoolId}/people/${c.personId}/reset-password`],
     expect: peopleManagers(200),
   },
-  'GET /api/admin/schools': { request: () => ['GET', '/api/admin/schools'], expect: adminOnly(200) },
+  'GET /api/admin/schools': {
+    request: () => ['GET', '/api/admin/schools'],
+    expect: adminOnly(200),
+  },
   'POST /api/admin/schools': {
     request: () => [
       'POST',

@@ -95,7 +95,7 @@ describe('who may manage a school’s people', () => {
       expect((await s.get('/api/admin/schools')).status).toBe(403)
     }
     const own = await parseResponse(
-      principal.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
+      principal.api.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
     )
     expect(own.people.map((p) => p.id)).toContain(world.users.staff.id)
     expect((await admin.get(people())).status).toBe(200)
@@ -128,7 +128,7 @@ describe('adding a person and the one-time password', () => {
     const s = httpSession(server.url)
     const login = await s.login('co.hoa', added.oneTimePassword)
     expect(login.body).toEqual({ ok: true })
-    const me = await parseResponse(s.api.session.me.$get())
+    const me = await parseResponse(s.api.api.session.me.$get())
     expect(me.user.mustChangePassword).toBe(true)
     const plans = await s.get('/api/plans')
     expect(plans.status).toBe(403)
@@ -142,7 +142,7 @@ describe('adding a person and the one-time password', () => {
     })
     expect(change.status).toBe(200)
     expect((await s.get('/api/plans')).status).toBe(200)
-    expect((await parseResponse(s.api.session.me.$get())).user.mustChangePassword).toBe(false)
+    expect((await parseResponse(s.api.api.session.me.$get())).user.mustChangePassword).toBe(false)
     // The one-time password is gone.
     const again = await httpSession(server.url).post('/api/session/login', {
       login: 'co.hoa',
@@ -176,7 +176,7 @@ describe('roles', () => {
     const res = await principal.put(`${people()}/${p.id}/roles`, { roles: ['staff', 'monitor'] })
     expect(res.status).toBe(200)
     const list = await parseResponse(
-      principal.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
+      principal.api.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
     )
     expect(list.people.find((x) => x.id === p.id)?.roles.sort()).toEqual(['monitor', 'staff'])
 
@@ -189,7 +189,9 @@ describe('roles', () => {
 
     // With a vice-principal, the principal may step down to staff.
     const vice = await addPerson(principal, 'pho.hieutruong', ['principal'])
-    expect((await principal.put(`${people()}/${vice.id}/roles`, { roles: ['principal'] })).status).toBe(200)
+    expect(
+      (await principal.put(`${people()}/${vice.id}/roles`, { roles: ['principal'] })).status,
+    ).toBe(200)
     const viceSession = await firstLogin('pho.hieutruong', vice.oneTimePassword)
     const viceRes = await viceSession.put(`${people()}/${vice.id}/roles`, { roles: ['staff'] })
     expect(viceRes.status).toBe(200)
@@ -221,14 +223,14 @@ describe('deactivation', () => {
     expect(login.body.error.code).toBe('account_deactivated')
     // The board still names her on her card, and says she is deactivated (pickers leave her out).
     const board = await parseResponse(
-      principal.api.plans[':planId'].board.$get({ param: { planId: world.plan.id } }),
+      principal.api.api.plans[':planId'].board.$get({ param: { planId: world.plan.id } }),
     )
     expect(board.members.find((m) => m.id === p.id)).toMatchObject({
       displayName: 'Cô co.lan',
       deactivated: true,
     })
     const list = await parseResponse(
-      principal.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
+      principal.api.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
     )
     expect(list.events).toContainEqual(
       expect.objectContaining({ action: 'deactivated', subjectName: 'Cô co.lan' }),
@@ -287,7 +289,7 @@ describe('staff lists', () => {
     )
     expect(confirm.body.skipped.map((r: { row: number }) => r.row)).toEqual([STAFF_LIST_BAD_ROW])
     const list = await parseResponse(
-      principal.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
+      principal.api.api.schools[':schoolId'].people.$get({ param: { schoolId: world.schoolId } }),
     )
     const an = list.people.find((p) => p.login === 'gv.an')
     expect(an).toMatchObject({
@@ -361,7 +363,7 @@ describe('staff lists', () => {
     const sheet = workbook.addWorksheet('DS')
     sheet.addRow(['Họ và tên', 'Tên đăng nhập'])
     sheet.addRow([{ formula: 'CONCATENATE("Cô ","Tuyết")', result: 'Cô Tuyết' }, 'co.tuyet'])
-    sheet.addRow([{ formula: 'A2', result: '=cmd|\' /C calc\'!A0' }, 'co.xuan'])
+    sheet.addRow([{ formula: 'A2', result: "=cmd|' /C calc'!A0" }, 'co.xuan'])
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
     const xlsx = await principal.post(`${people()}/import/preview`, upload(bytes, 'ds.xlsx'))
     expect(xlsx.status).toBe(200)
@@ -393,7 +395,7 @@ describe('one’s own profile', () => {
       phone: '0900 000 111',
     })
     expect(patch.status).toBe(200)
-    const me = await parseResponse(laptop.api.session.me.$get())
+    const me = await parseResponse(laptop.api.api.session.me.$get())
     expect(me.user).toMatchObject({
       displayName: 'Đỗ Minh Thu',
       email: 'thu@truong.edu.vn',
@@ -420,7 +422,7 @@ describe('schools, by the system administrator', () => {
       schoolId: string
       principal: { id: string; login: string; oneTimePassword: string }
     }
-    const list = await parseResponse(admin.api.admin.schools.$get())
+    const list = await parseResponse(admin.api.api.admin.schools.$get())
     expect(list.schools.find((s) => s.id === schoolId)).toMatchObject({
       name: 'Trường THCS Hoà Bình',
       deactivatedAt: null,

@@ -25,7 +25,13 @@ export async function startServerProcess(env: Record<string, string>) {
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, CAITIEN_DEMO: '1', ...env, CAITIEN_PORT: String(port), CAITIEN_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      CAITIEN_DEMO: '1',
+      ...env,
+      CAITIEN_PORT: String(port),
+      CAITIEN_HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -15,22 +15,22 @@ import { ApiException, wordedBy } from '../http-error.ts'
 export const requireSession =
   (options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await findSessionUser(c.var.db, token, c.var.now()) : undefined
-  if (!user) {
-    throw new ApiException(
-      401,
-      'unauthenticated',
-      wordedBy(requestMessages, (m) => m.loginRequired),
-    )
+    const token = getCookie(c, SESSION_COOKIE)
+    const user = token ? await findSessionUser(c.var.db, token, c.var.now()) : undefined
+    if (!user) {
+      throw new ApiException(
+        401,
+        'unauthenticated',
+        wordedBy(requestMessages, (m) => m.loginRequired),
+      )
+    }
+    if (user.mustChangePassword && !options.allowPasswordChange) {
+      throw new ApiException(
+        403,
+        'password_change_required',
+        wordedBy(peopleMessages, (m) => m.passwordChangeRequired),
+      )
+    }
+    c.set('user', user)
+    await next()
   }
-  if (user.mustChangePassword && !options.allowPasswordChange) {
-    throw new ApiException(
-      403,
-      'password_change_required',
-      wordedBy(peopleMessages, (m) => m.passwordChangeRequired),
-    )
-  }
-  c.set('user', user)
-  await next()
-}

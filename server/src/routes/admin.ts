@@ -1,10 +1,18 @@
-import { canManageSchools, createSchoolInputSchema, schoolIdParamSchema } from '@caitien/shared'
+import {
+  canManageSchools,
+  createSchoolInputSchema,
+  peopleRefusalMessage,
+  schoolIdParamSchema,
+} from '@caitien/shared'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiException, forbiddenBy, notFound, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
-import { createSchoolWithPrincipal, listSchoolsForAdmin, setSchoolActive } from '../schools/people.ts'
-import { peopleRefusalMessage } from '@caitien/shared'
+import {
+  createSchoolWithPrincipal,
+  listSchoolsForAdmin,
+  setSchoolActive,
+} from '../schools/people.ts'
 
 function requireAdmin(c: Context<AppEnv>) {
   if (!canManageSchools(c.var.user)) throw forbiddenBy('manage_schools')

@@ -232,40 +232,32 @@ export const peopleRoutes = new Hono<AppEnv>()
       return c.json({ roles: result.roles }, 200)
     },
   )
-  .post(
-    '/:schoolId/people/:userId/deactivate',
-    validate('param', personParamSchema),
-    async (c) => {
-      const { schoolId, userId } = c.req.valid('param')
-      await requirePeopleManager(c, schoolId)
-      const result = await deactivatePerson(c.var.db, {
-        schoolId,
-        userId,
-        actorId: c.var.user.id,
-        now: c.var.now().toISOString(),
-      })
-      if (!result.ok) throw refusal(result.reason)
-      // Open event streams of the person close now, not at the next heartbeat.
-      c.var.events.sessionsEnded(userId)
-      return c.json({ openCards: result.openCards ?? [] }, 200)
-    },
-  )
-  .post(
-    '/:schoolId/people/:userId/reactivate',
-    validate('param', personParamSchema),
-    async (c) => {
-      const { schoolId, userId } = c.req.valid('param')
-      await requirePeopleManager(c, schoolId)
-      const result = await reactivatePerson(c.var.db, {
-        schoolId,
-        userId,
-        actorId: c.var.user.id,
-        now: c.var.now().toISOString(),
-      })
-      if (!result.ok) throw refusal(result.reason)
-      return c.json({ ok: true }, 200)
-    },
-  )
+  .post('/:schoolId/people/:userId/deactivate', validate('param', personParamSchema), async (c) => {
+    const { schoolId, userId } = c.req.valid('param')
+    await requirePeopleManager(c, schoolId)
+    const result = await deactivatePerson(c.var.db, {
+      schoolId,
+      userId,
+      actorId: c.var.user.id,
+      now: c.var.now().toISOString(),
+    })
+    if (!result.ok) throw refusal(result.reason)
+    // Open event streams of the person close now, not at the next heartbeat.
+    c.var.events.sessionsEnded(userId)
+    return c.json({ openCards: result.openCards }, 200)
+  })
+  .post('/:schoolId/people/:userId/reactivate', validate('param', personParamSchema), async (c) => {
+    const { schoolId, userId } = c.req.valid('param')
+    await requirePeopleManager(c, schoolId)
+    const result = await reactivatePerson(c.var.db, {
+      schoolId,
+      userId,
+      actorId: c.var.user.id,
+      now: c.var.now().toISOString(),
+    })
+    if (!result.ok) throw refusal(result.reason)
+    return c.json({ ok: true }, 200)
+  })
   .get('/:schoolId/people/:userId/open-cards', validate('param', personParamSchema), async (c) => {
     const { schoolId, userId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)

@@ -127,36 +127,41 @@ export const sessionRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
   })
-  .post('/password', requireSession({ allowPasswordChange: true }), validate('json', changePasswordInputSchema), async (c) => {
-    const { currentPassword, newPassword } = c.req.valid('json')
-    const me = c.var.user
-    // The current password as typed: compared only once it has been verified below, so
-    // this says nothing about it.
-    const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
-    if (!check.ok) {
-      const message = passwordRejectionMessage(check.reason, c.var.lang)
-      return c.json(
-        { error: { code: 'weak_password' as const, reason: check.reason, message } },
-        400,
+  .post(
+    '/password',
+    requireSession({ allowPasswordChange: true }),
+    validate('json', changePasswordInputSchema),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json')
+      const me = c.var.user
+      // The current password as typed: compared only once it has been verified below, so
+      // this says nothing about it.
+      const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
+      if (!check.ok) {
+        const message = passwordRejectionMessage(check.reason, c.var.lang)
+        return c.json(
+          { error: { code: 'weak_password' as const, reason: check.reason, message } },
+          400,
+        )
+      }
+      const hash = await findCurrentPasswordHash(c.var.db, me.id)
+      const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
+        verifyPassword(currentPassword, hash),
       )
-    }
-    const hash = await findCurrentPasswordHash(c.var.db, me.id)
-    const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
-      verifyPassword(currentPassword, hash),
-    )
-    if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
-    if (!result.passed) {
-      const message = sessionMessages[c.var.lang].wrongCurrentPassword
-      return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
-    }
-    const now = c.var.now()
-    // Every other session ends; this one is replaced by a fresh one below.
-    await changePassword(c.var.db, me.id, newPassword, now)
-    c.var.events.sessionsEnded(me.id)
-    const token = await startSession(c.var.db, me.id, now)
-    setSessionCookie(c, token)
-    return c.json({ ok: true }, 200)
-  })
+      if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
+      if (!result.passed) {
+        const message = sessionMessages[c.var.lang].wrongCurrentPassword
+        return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
+      }
+      const now = c.var.now()
+      // Every other session ends; this one is replaced by a fresh one below.
+      await changePassword(c.var.db, me.id, newPassword, now)
+      c.var.events.sessionsEnded(me.id)
+      const token = await startSession(c.var.db, me.id, now)
+      setSessionCookie(c, token)
+      return c.json({ ok: true }, 200)
+    },
+  )
   .get('/me', requireSession({ allowPasswordChange: true }), async (c) => {
     const user = c.var.user
     const [profile, memberships] = await Promise.all([

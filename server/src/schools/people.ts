@@ -109,12 +109,11 @@ export async function previewStaffList(
     }
   }
   if (!result.ok) return result
-  const taken = await listTakenLogins(
-    db,
-    result.rows.map((r) => r.login).filter(Boolean),
-  )
+  const taken = await listTakenLogins(db, result.rows.map((r) => r.login).filter(Boolean))
   const rows: StaffRow[] = result.rows.map((r) =>
-    taken.has(r.login) ? { ...r, problems: [...r.problems, { kind: 'login_taken', login: r.login }] } : r,
+    taken.has(r.login)
+      ? { ...r, problems: [...r.problems, { kind: 'login_taken', login: r.login }] }
+      : r,
   )
   return { ok: true as const, rows }
 }
@@ -132,7 +131,13 @@ export async function importStaffList(
   // Hashed before the transaction: scrypt takes tens of milliseconds each.
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)))
   const created = await db.transaction().execute(async (trx) => {
-    const added: { id: string; row: number; login: string; displayName: string; oneTimePassword: string }[] = []
+    const added: {
+      id: string
+      row: number
+      login: string
+      displayName: string
+      oneTimePassword: string
+    }[] = []
     for (const [i, row] of good.entries()) {
       const id = await insertUser(trx, {
         login: row.login,

@@ -40,11 +40,25 @@ export const emailSchema = z
 
 const rolesSchema = z.array(z.enum(ROLES)).min(1).max(ROLES.length)
 
+/** A field of a change: absent is "unchanged", empty is "none" (null). */
+const changedText = (schema: z.ZodType<string>) =>
+  z
+    .union([z.literal(''), schema])
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v ? v : null))
+
 /** A person's own contact, which they may change on their profile. */
 export const updateProfileInputSchema = z.object({
   displayName: z.string().trim().min(1).max(PERSON_LIMITS.displayName).optional(),
-  email: emailSchema,
-  phone: optionalText(PERSON_LIMITS.phone),
+  email: changedText(
+    z
+      .string()
+      .trim()
+      .max(PERSON_LIMITS.email)
+      .regex(EMAIL_RE, 'email must look like name@example.com'),
+  ),
+  phone: changedText(z.string().trim().max(PERSON_LIMITS.phone)),
 })
 export type UpdateProfileInput = z.infer<typeof updateProfileInputSchema>
 

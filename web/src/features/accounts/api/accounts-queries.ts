@@ -32,7 +32,10 @@ export type StaffImportResult = InferResponseType<
   (typeof people)['import']['confirm']['$post'],
   200
 >
-export type OpenCard = InferResponseType<(typeof person)['deactivate']['$post'], 200>['openCards'][number]
+export type OpenCard = InferResponseType<
+  (typeof person)['deactivate']['$post'],
+  200
+>['openCards'][number]
 
 /** Refreshes the people list after a change. */
 function useRefreshPeople(schoolId: string) {

@@ -59,7 +59,9 @@ export function PeoplePage({
       </div>
     )
   }
-  return <SchoolPeople schoolId={school.schoolId} schoolName={school.schoolName} meId={me.user.id} />
+  return (
+    <SchoolPeople schoolId={school.schoolId} schoolName={school.schoolName} meId={me.user.id} />
+  )
 }
 
 function SchoolPeople({
@@ -127,7 +129,9 @@ function SchoolPeople({
                 <div className="acc-person-main">
                   <span className="acc-person-name">{p.displayName}</span>
                   <code className="acc-person-login">{p.login}</code>
-                  {p.deactivatedAt && <span className="acc-tag acc-tag-off">{m.deactivatedTag}</span>}
+                  {p.deactivatedAt && (
+                    <span className="acc-tag acc-tag-off">{m.deactivatedTag}</span>
+                  )}
                   {!p.deactivatedAt && p.mustChangePassword && (
                     <span className="acc-tag">{m.mustChangeTag}</span>
                   )}
@@ -219,9 +223,7 @@ function SchoolPeople({
           onClose={close}
           onImported={(result) =>
             setDialog(
-              result.created.length > 0
-                ? { kind: 'passwords', passwords: result.created }
-                : null,
+              result.created.length > 0 ? { kind: 'passwords', passwords: result.created } : null,
             )
           }
         />
@@ -297,7 +299,9 @@ function SchoolPeople({
                 {dialog.cards.map((card) => (
                   <li key={card.id}>
                     {card.criterion && (
-                      <span className="acc-tag">{common.criterionTag({ code: card.criterion })}</span>
+                      <span className="acc-tag">
+                        {common.criterionTag({ code: card.criterion })}
+                      </span>
                     )}{' '}
                     {card.title} <span className="muted">({card.planTitle})</span>
                   </li>
