@@ -207,6 +207,7 @@ describe('story (a): a new school runs its own accounts', () => {
 
     const principalPhone = await openPage(PHONE)
     await logIn(principalPhone, 'ht.hoabinh', 'hoa-sen-trong-dam-2026')
+    await principalPhone.locator('[data-testid="column-planned"]').waitFor()
     await principalPhone.goto('/people')
     await principalPhone.getByTestId('people-list').getByText('Nguyễn Văn An').waitFor()
     await shot(principalPhone, 'accounts-people-phone.png')

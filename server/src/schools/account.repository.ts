@@ -1,6 +1,6 @@
 import type { AccountEventAction } from '@caitien/shared'
 import type { Db, Executor } from '@caitien/db'
-import { isRole, type Role } from '@caitien/shared'
+import { isRole, ROLES, type Role } from '@caitien/shared'
 import { hashPassword } from '../auth/password.ts'
 
 /**
@@ -66,6 +66,8 @@ function withRoles<R extends { id: string; role: string }, T>(
     if (isRole(r.role)) found.roles.push(r.role)
     byId.set(r.id, found)
   }
+  // In the order of ROLES, whatever order the rows came in.
+  for (const entry of byId.values()) entry.roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))
   return [...byId.values()]
 }
 

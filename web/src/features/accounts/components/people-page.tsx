@@ -1,4 +1,4 @@
-import { canManagePeople, ROLE_LABELS, type Role } from '@caitien/shared'
+import { canManagePeople, ROLE_LABELS, ROLES, type Role } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
@@ -140,7 +140,9 @@ function SchoolPeople({
                   {[p.position, p.department, p.email, p.phone].filter(Boolean).join(' · ')}
                 </div>
                 <div className="acc-person-roles">
-                  {p.roles.map((r) => ROLE_LABELS[lang][r]).join(', ')}
+                  {ROLES.filter((r) => p.roles.includes(r))
+                    .map((r) => ROLE_LABELS[lang][r])
+                    .join(', ')}
                 </div>
                 <div className="acc-person-actions">
                   {!p.deactivatedAt && (
