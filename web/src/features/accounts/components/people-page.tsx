@@ -196,8 +196,11 @@ function SchoolPeople({
                   <li key={e.id}>
                     <time className="muted" dateTime={e.at}>
                       {new Date(e.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-                        dateStyle: 'short',
-                        timeStyle: 'short',
+                        day: '2-digit',
+                        month: '2-digit',
+                        year: 'numeric',
+                        hour: '2-digit',
+                        minute: '2-digit',
                       })}
                     </time>{' '}
                     {events[e.action]({

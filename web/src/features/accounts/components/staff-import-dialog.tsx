@@ -96,10 +96,10 @@ export function StaffImportDialog({
                 <tr>
                   <th>{m.rowCol}</th>
                   <th>{m.colName}</th>
+                  <th>{m.colState}</th>
                   <th>{m.colLogin}</th>
                   <th>{m.colPosition}</th>
                   <th>{m.colRoles}</th>
-                  <th>{m.colState}</th>
                 </tr>
               </thead>
               <tbody>
@@ -107,12 +107,6 @@ export function StaffImportDialog({
                   <tr key={r.row} className={r.problems.length ? 'acc-row-bad' : undefined}>
                     <td>{r.row}</td>
                     <td>{r.displayName || common.none}</td>
-                    <td>
-                      <code>{r.login || common.none}</code>
-                      {r.email && <div className="muted">{r.email}</div>}
-                    </td>
-                    <td>{[r.position, r.department].filter(Boolean).join(', ') || common.none}</td>
-                    <td>{r.roles.map((role) => ROLE_LABELS[lang][role]).join(', ')}</td>
                     <td>
                       {r.problems.length === 0 ? (
                         <span className="acc-ok">{m.rowOk}</span>
@@ -124,6 +118,12 @@ export function StaffImportDialog({
                         </ul>
                       )}
                     </td>
+                    <td>
+                      <code>{r.login || common.none}</code>
+                      {r.email && <div className="muted">{r.email}</div>}
+                    </td>
+                    <td>{[r.position, r.department].filter(Boolean).join(', ') || common.none}</td>
+                    <td>{r.roles.map((role) => ROLE_LABELS[lang][role]).join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
