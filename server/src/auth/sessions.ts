@@ -2,8 +2,8 @@ import type { Db } from '@caitien/db'
 import {
   findPasswordHash,
   findUserByLogin,
-  hasActiveSchool,
   listMemberships as listMembershipRows,
+  listSchoolStatesOfUser,
   updateMustChangePassword,
   updatePasswordHash,
 } from '../schools/account.repository.ts'
@@ -76,7 +76,10 @@ export async function checkLoginAllowed(
   demo: boolean,
 ): Promise<{ ok: true } | { ok: false; reason: 'deactivated' | 'school_deactivated' }> {
   if (user.deactivated_at !== null) return { ok: false, reason: 'deactivated' }
-  if (user.is_admin !== 1 && !(await hasActiveSchool(db, user.id)))
+  // Someone whose every school is paused; a person in no school may still log in (and sees
+  // that they are in no plan), as before.
+  const schools = user.is_admin === 1 ? [] : await listSchoolStatesOfUser(db, user.id)
+  if (schools.length > 0 && schools.every((deactivated) => deactivated))
     return { ok: false, reason: 'school_deactivated' }
   if (usedDemoPassword) await updateMustChangePassword(db, user.id, !demo)
   return { ok: true }

@@ -203,17 +203,16 @@ export async function findUserByLogin(db: Executor, login: string) {
     .executeTakeFirst()
 }
 
-/** Does the user belong to at least one school that is not deactivated? */
-export async function hasActiveSchool(db: Executor, userId: string): Promise<boolean> {
-  const row = await db
+/** Whether each school the user belongs to is deactivated (one entry per school). */
+export async function listSchoolStatesOfUser(db: Executor, userId: string): Promise<boolean[]> {
+  const rows = await db
     .selectFrom('membership')
     .innerJoin('school', 'school.id', 'membership.school_id')
-    .select('school.id')
+    .select(['school.id', 'school.deactivated_at'])
+    .distinct()
     .where('membership.user_id', '=', userId)
-    .where('school.deactivated_at', 'is', null)
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
+    .execute()
+  return rows.map((r) => r.deactivated_at !== null)
 }
 
 /** Must the user choose a new password at their next step (0/1 flag)? */
