@@ -21,6 +21,7 @@ describe('migrations', () => {
     await migrateToLatest(db)
     const tables = await tableNames(db)
     expect(tables).toEqual([
+      'account_event',
       'activity',
       'app_user',
       'auth_session',

@@ -9,6 +9,7 @@ import * as m1200 from '../migrations/2026_11_22_1200_evidence_files_and_reviews
 import * as m1300 from '../migrations/2026_11_22_1300_create_monthly_snapshot.ts'
 import * as m1310 from '../migrations/2026_11_22_1310_create_monthly_remark.ts'
 import * as m1400 from '../migrations/2026_11_22_1400_create_login_throttle.ts'
+import * as m20261203_0800 from '../migrations/2026_12_03_0800_accounts_in_the_web_app.ts'
 import * as m20261203_0810 from '../migrations/2026_12_03_0810_plan_life.ts'
 import * as m20261203_0820 from '../migrations/2026_12_03_0820_plan_import_record.ts'
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_22_1300_create_monthly_snapshot': m1300,
   '2026_11_22_1310_create_monthly_remark': m1310,
   '2026_11_22_1400_create_login_throttle': m1400,
+  '2026_12_03_0800_accounts_in_the_web_app': m20261203_0800,
   '2026_12_03_0810_plan_life': m20261203_0810,
   '2026_12_03_0820_plan_import_record': m20261203_0820,
   '2026_12_03_0830_user_last_plan': m20261203_0830,

@@ -1,4 +1,10 @@
-import { CARD_STATUSES, EVIDENCE_KINDS, PLAN_STATES, ROLES } from '@caitien/shared'
+import {
+  ACCOUNT_EVENT_ACTIONS,
+  CARD_STATUSES,
+  EVIDENCE_KINDS,
+  PLAN_STATES,
+  ROLES,
+} from '@caitien/shared'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type Db } from './create-db.ts'
@@ -30,6 +36,7 @@ describe('the CHECK constraints allow exactly the values of shared', () => {
     ['membership', 'role', ROLES],
     ['evidence', 'kind', EVIDENCE_KINDS],
     ['plan', 'state', PLAN_STATES],
+    ['account_event', 'action', ACCOUNT_EVENT_ACTIONS],
   ] as const)('%s.%s', async (table, column, values) => {
     expect((await checkList(table, column)).sort()).toEqual([...values].sort())
   })

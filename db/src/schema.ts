@@ -1,4 +1,11 @@
-import type { ActivityAction, CardStatus, EvidenceKind, PlanState, Role } from '@caitien/shared'
+import type {
+  AccountEventAction,
+  ActivityAction,
+  CardStatus,
+  EvidenceKind,
+  PlanState,
+  Role,
+} from '@caitien/shared'
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 /**
@@ -29,6 +36,7 @@ export interface Database {
   login_throttle: LoginThrottleTable
   login_device: LoginDeviceTable
   plan_import: PlanImportTable
+  account_event: AccountEventTable
 }
 
 export interface SchoolTable {
@@ -37,6 +45,8 @@ export interface SchoolTable {
   /** primary | secondary | kindergarten | other: proposes the framework for new plans. */
   school_level: string
   created_at: string
+  /** Set while the school is deactivated: its people cannot log in. */
+  deactivated_at: string | null
 }
 
 export interface AppUserTable {
@@ -51,6 +61,16 @@ export interface AppUserTable {
   password_changed_at: string
   /** The plan whose board the person opened last (where they land); may be gone since. */
   last_plan_id: string | null
+  email: string | null
+  phone: string | null
+  /** Chức vụ, as the school writes it ("Phó hiệu trưởng", "Tổ trưởng tổ Toán"). */
+  position: string | null
+  /** Tổ chuyên môn / department. */
+  department: string | null
+  /** Set while deactivated: cannot log in; kept so that history keeps the name. */
+  deactivated_at: string | null
+  /** 1 after a one-time password (created, reset): the next login must choose a new one. */
+  must_change_password: number
 }
 
 export interface MembershipTable {
@@ -342,6 +362,32 @@ export interface PlanImportTable {
   undo_detail: string | null
 }
 
+/** What was done to an account or a school, by whom: append-only (migration 2026_12_03_0800). */
+export interface AccountEventTable {
+  id: string
+  school_id: string | null
+  actor_id: string | null
+  /** The names at the time, beside the ids. */
+  actor_name: string | null
+  subject_id: string | null
+  subject_name: string | null
+  action: AccountEventActionValue
+  /** JSON: roles before and after, for 'roles_changed'. */
+  detail: string | null
+  at: string
+}
+
+/** account_event.action's CHECK constraint (migration 2026_12_03_0800). */
+export type AccountEventActionValue =
+  | 'created'
+  | 'password_reset'
+  | 'roles_changed'
+  | 'deactivated'
+  | 'reactivated'
+  | 'school_created'
+  | 'school_deactivated'
+  | 'school_reactivated'
+
 export type SchoolRow = Selectable<SchoolTable>
 export type AppUserRow = Selectable<AppUserTable>
 export type MembershipRow = Selectable<MembershipTable>
@@ -370,6 +416,7 @@ export type SchemaMatchesShared = [
   Assert<Equals<EvidenceKindValue, EvidenceKind>>,
   Assert<Equals<ActivityActionValue, ActivityAction>>,
   Assert<Equals<PlanStateValue, PlanState>>,
+  Assert<Equals<AccountEventActionValue, AccountEventAction>>,
 ]
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false

@@ -11,6 +11,8 @@ export interface SessionUser {
   login: string
   displayName: string
   isAdmin: boolean
+  /** A one-time password was used: nothing but the password change until a new one is set. */
+  mustChangePassword: boolean
   sessionId: string
   /** The plan whose board they opened last (app_user.last_plan_id). */
   lastPlanId: string | null
@@ -36,6 +38,11 @@ export interface AppDeps {
   trustProxy?: string
   /** How often an open event stream re-checks its session and pings (25 s). */
   heartbeatMs?: number
+  /**
+   * Runs as a public demo (CAITIEN_DEMO, set by `pnpm start`): the demo accounts keep the
+   * demo password. Otherwise a login with it must choose a new password first.
+   */
+  demo?: boolean
 }
 
 export interface AppEnv {
@@ -53,5 +60,6 @@ export interface AppEnv {
     boardCache: BoardCache
     trustedProxies: TrustedProxies | undefined
     heartbeatMs: number
+    demo: boolean
   }
 }

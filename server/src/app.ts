@@ -14,10 +14,12 @@ import { ApiException, wordedBy } from './http-error.ts'
 import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
+import { adminRoutes } from './routes/admin.ts'
 import { cardRoutes } from './routes/cards.ts'
 import { cardEvidenceRoutes, evidenceRoutes, planEvidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
+import { peopleRoutes } from './routes/people.ts'
 import { planRoutes } from './routes/plans.ts'
 import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
 import { sessionRoutes } from './routes/session.ts'
@@ -73,6 +75,7 @@ export function createApp(deps: AppDeps) {
       c.set('boardCache', boardCache)
       c.set('trustedProxies', trustedProxies)
       c.set('heartbeatMs', deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS)
+      c.set('demo', deps.demo ?? false)
       c.set('maxEvidenceBytes', deps.maxEvidenceBytes ?? DEFAULT_MAX_EVIDENCE_BYTES)
       c.set('schoolQuotaBytes', deps.schoolQuotaBytes ?? DEFAULT_SCHOOL_QUOTA_BYTES)
       c.set('lang', getCookie(c, 'caitien_lang') === 'en' ? 'en' : 'vi')
@@ -109,6 +112,8 @@ export function createApp(deps: AppDeps) {
     .route('/cards', cardEvidenceRoutes)
     .route('/evidence', evidenceRoutes)
     .route('/frameworks', frameworkRoutes)
+    .route('/schools', peopleRoutes)
+    .route('/admin', adminRoutes)
 
   const appHeaders = secureHeaders({
     contentSecurityPolicy: {

@@ -39,6 +39,14 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * A public demo (`pnpm start` sets it): the demo accounts keep the password caitien123 and
+   * the login page says so. Without it, logging in with the demo password asks for a new one.
+   */
+  CAITIEN_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Test-only: a fixed "now" for the demo seed and clocks (ISO instant). */
   CAITIEN_NOW: z.iso.datetime().optional(),
 })

@@ -34,6 +34,7 @@ const app = createApp({
   maxEvidenceBytes: env.CAITIEN_EVIDENCE_MAX_MB * 1024 * 1024,
   schoolQuotaBytes: env.CAITIEN_SCHOOL_QUOTA_MB * 1024 * 1024,
   trustProxy: env.CAITIEN_TRUST_PROXY,
+  demo: env.CAITIEN_DEMO,
 })
 
 // Month-end snapshots: caught up at start (months missed while down), then every minute.
@@ -64,6 +65,8 @@ const server = serve(
     if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
     if (seeded) {
       lines.push(``, `Demo school created. Log in with password "${DEMO_PASSWORD}" as:`)
+      if (!env.CAITIEN_DEMO)
+        lines.push(`(not a demo server, CAITIEN_DEMO unset: each must choose a new password)`)
       for (const a of DEMO_ACCOUNTS)
         lines.push(`  ${a.login.padEnd(11)} ${a.displayName} (${a.title})`)
       lines.push(`  ${DEMO_ADMIN.login.padEnd(11)} ${DEMO_ADMIN.displayName}`)

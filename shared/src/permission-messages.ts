@@ -11,6 +11,9 @@ export const permissionMessages = defineMessages(
     review: 'Chỉ thành viên Tổ giám sát mới được xác nhận, trả lại và ghi nhận xét.',
     comment: 'Chỉ thành viên của trường mới được bình luận.',
     member: 'Bạn không thuộc trường này.',
+    manage_people:
+      'Chỉ Hiệu trưởng, Phó hiệu trưởng (và quản trị hệ thống) mới được quản lý cán bộ, giáo viên của trường.',
+    manage_schools: 'Chỉ quản trị hệ thống mới được quản lý các trường.',
   } satisfies Record<PermissionRule, string>,
   {
     manage_plan:
@@ -20,6 +23,9 @@ export const permissionMessages = defineMessages(
     review: 'Only members of the monitoring team may verify, send back and write remarks.',
     comment: 'Only members of the school may comment.',
     member: 'You are not a member of this school.',
+    manage_people:
+      "Only the principal, vice-principals (and the system administrator) may manage the school's people.",
+    manage_schools: 'Only the system administrator may manage schools.',
   },
 )
 

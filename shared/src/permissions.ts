@@ -1,5 +1,5 @@
 import type { PlanState } from './plan-life.ts'
-import type { Actor } from './roles.ts'
+import type { Actor, Role } from './roles.ts'
 import type { CardStatus } from './workflow.ts'
 
 /**
@@ -99,5 +99,26 @@ export function canRestore(actor: Actor): boolean {
   return canManagePlan(actor)
 }
 
+/**
+ * May this person manage a school's people: add them, import a staff list, change roles,
+ * deactivate and reset passwords? The school's principal (vice-principals hold the
+ * principal role too), and the system administrator for every school.
+ */
+export function canManagePeople(who: { roles: readonly Role[]; isAdmin?: boolean }): boolean {
+  return who.isAdmin === true || who.roles.includes('principal')
+}
+
+/** May this person create, list and deactivate schools? The system administrator only. */
+export function canManageSchools(who: { isAdmin: boolean }): boolean {
+  return who.isAdmin
+}
+
 /** The rules above, by name, for refusals: one message per rule (permission-messages.ts). */
-export type PermissionRule = 'manage_plan' | 'see_progress' | 'review' | 'comment' | 'member'
+export type PermissionRule =
+  | 'manage_plan'
+  | 'see_progress'
+  | 'review'
+  | 'comment'
+  | 'member'
+  | 'manage_people'
+  | 'manage_schools'

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { insertTestCard, insertTestPlan } from '@caitien/server/testing'
+import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -36,6 +36,21 @@ const overseers = (status: number): Expect => ({
   principal: status,
   admin: 404,
 })
+/** The school's principal, and the system administrator for every school. */
+const peopleManagers = (status: number): Expect => ({
+  assignee: 403,
+  staff: 403,
+  monitor: 403,
+  principal: status,
+  admin: status,
+})
+const adminOnly = (status: number): Expect => ({
+  assignee: 403,
+  staff: 403,
+  monitor: 403,
+  principal: 403,
+  admin: status,
+})
 const workers = (status: number): Expect => ({
   assignee: status,
   staff: 403,
@@ -56,6 +71,10 @@ interface Ctx {
   /** A deleted plan and a deleted card of the school, for their restore. */
   deletedPlanId: string
   deletedCardId: string
+  /** A new staff member of the school, per request, for the routes that change a person. */
+  personId: string
+  /** Another school: the administrator deactivates this one, not the world's. */
+  otherSchoolId: string
 }
 type Request = [method: string, path: string, body?: unknown]
 
@@ -68,7 +87,94 @@ const upload = () => {
   return form
 }
 
+const staffList = readFileSync(
+  fileURLToPath(new URL('../fixtures/staff/staff-list.xlsx', import.meta.url)),
+)
+const staffUpload = () => {
+  const form = new FormData()
+  form.set('file', new Blob([new Uint8Array(staffList)]), 'staff-list.xlsx')
+  return form
+}
+let logins = 0
+
 const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> = {
+  'GET /api/session/demo': { request: () => ['GET', '/api/session/demo'], expect: all(200) },
+  'PATCH /api/session/me': {
+    request: () => ['PATCH', '/api/session/me', { phone: '0900 111 222' }],
+    expect: all(200),
+  },
+  'POST /api/session/logout-others': {
+    request: () => ['POST', '/api/session/logout-others'],
+    expect: all(200),
+  },
+  'GET /api/schools/:schoolId/people': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/people`],
+    expect: peopleManagers(200),
+  },
+  'POST /api/schools/:schoolId/people': {
+    request: (c) => [
+      'POST',
+      `/api/schools/${c.schoolId}/people`,
+      { login: `matrix.${++logins}`, displayName: 'Cô Ma Trận', roles: ['staff'] },
+    ],
+    expect: peopleManagers(201),
+  },
+  'POST /api/schools/:schoolId/people/import/preview': {
+    request: (c) => ['POST', `/api/schools/${c.schoolId}/people/import/preview`, staffUpload()],
+    expect: peopleManagers(200),
+  },
+  'POST /api/schools/:schoolId/people/import/confirm': {
+    request: (c) => ['POST', `/api/schools/${c.schoolId}/people/import/confirm`, staffUpload()],
+    expect: peopleManagers(200),
+  },
+  'PUT /api/schools/:schoolId/people/:userId/roles': {
+    request: (c) => [
+      'PUT',
+      `/api/schools/${c.schoolId}/people/${c.personId}/roles`,
+      { roles: ['staff', 'monitor'] },
+    ],
+    expect: peopleManagers(200),
+  },
+  'POST /api/schools/:schoolId/people/:userId/deactivate': {
+    request: (c) => ['POST', `/api/schools/${c.schoolId}/people/${c.personId}/deactivate`],
+    expect: peopleManagers(200),
+  },
+  'POST /api/schools/:schoolId/people/:userId/reactivate': {
+    request: (c) => ['POST', `/api/schools/${c.schoolId}/people/${c.personId}/reactivate`],
+    expect: peopleManagers(200),
+  },
+  'GET /api/schools/:schoolId/people/:userId/open-cards': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/people/${c.personId}/open-cards`],
+    expect: peopleManagers(200),
+  },
+  'POST /api/schools/:schoolId/people/:userId/reset-password': {
+    request: (c) => ['POST', `/api/schools/${c.schoolId}/people/${c.personId}/reset-password`],
+    expect: peopleManagers(200),
+  },
+  'GET /api/admin/schools': {
+    request: () => ['GET', '/api/admin/schools'],
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/schools': {
+    request: () => [
+      'POST',
+      '/api/admin/schools',
+      {
+        name: 'Trường mới',
+        schoolLevel: 'primary',
+        principal: { login: `ht.matrix.${++logins}`, displayName: 'Hiệu trưởng' },
+      },
+    ],
+    expect: adminOnly(201),
+  },
+  'POST /api/admin/schools/:schoolId/deactivate': {
+    request: (c) => ['POST', `/api/admin/schools/${c.otherSchoolId}/deactivate`],
+    expect: adminOnly(200),
+  },
+  'POST /api/admin/schools/:schoolId/reactivate': {
+    request: (c) => ['POST', `/api/admin/schools/${c.otherSchoolId}/reactivate`],
+    expect: adminOnly(200),
+  },
   'POST /api/session/login': {
     request: () => ['POST', '/api/session/login', { login: 'x', password: 'wrong-password' }],
     expect: all(401),
@@ -291,7 +397,6 @@ const sessions = {} as Record<Persona, HttpSession>
 beforeAll(async () => {
   server = await startTestServer()
   world = await buildWorld(server.db)
-  const { insertTestUser } = await import('@caitien/server/testing')
   users.assignee = world.users.assignee
   users.staff = world.users.staff
   users.monitor = world.users.monitor
@@ -320,7 +425,7 @@ afterAll(async () => {
 })
 
 /** A fresh planned card assigned to the assignee, with a file they uploaded, per request. */
-async function freshContext(uploader: HttpSession): Promise<Ctx> {
+async function freshContext(uploader: HttpSession, route: string): Promise<Ctx> {
   const cardId = await insertTestCard(server.db, world.plan, {
     assigneeIds: [world.users.assignee.id],
     criterion: '2.1',
@@ -385,6 +490,10 @@ async function freshContext(uploader: HttpSession): Promise<Ctx> {
     freshPlanId: freshPlan.id,
     deletedPlanId: deletedPlan.id,
     deletedCardId,
+    personId: route.includes('/people/:userId')
+      ? (await insertTestUser(server.db, world.schoolId, ['staff'])).id
+      : '',
+    otherSchoolId: world.otherSchoolId,
   }
 }
 
@@ -403,10 +512,12 @@ describe('the access matrix', () => {
       PERSONAS.map((persona) => ({ route, persona, rule })),
     ),
   )('$route as $persona', async ({ route, persona, rule }) => {
-    const ctx = await freshContext(sessions.assignee)
-    // Logging out ends a session: that one request gets a session of its own.
-    const who = route.endsWith('/logout') ? httpSession(server.url) : sessions[persona]
-    if (route.endsWith('/logout')) await who.login(users[persona].login)
+    const ctx = await freshContext(sessions.assignee, route)
+    // Logging out ends a session: that one request gets a session of its own. (Signing out
+    // of the other devices keeps the session it is sent with: it ends no other one here.)
+    const ends = route.endsWith('/logout')
+    const who = ends ? httpSession(server.url) : sessions[persona]
+    if (ends) await who.login(users[persona].login)
     const [method, path, body] = rule.request(ctx)
     if (route.endsWith('/events')) {
       // An event stream never ends: read its status, then hang up.

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http'
 import { sql } from 'kysely'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertTestCard, insertTestPlan } from '@caitien/server/testing'
+import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -32,6 +32,11 @@ let otherEvidenceId: string
 let fileEvidenceId: string
 let importId: string
 let otherImportId: string
+/** The person the people routes change (never one whose session the fuzz uses). */
+let fuzzTarget: { id: string; login: string }
+/** A staff member's session, for the route that ends one's other sessions. */
+let staffCookie: string
+let fuzzLogins = 0
 /** Sessions for the route that ends its session: logged in before the login fuzz throttles. */
 const sessionPool: string[] = []
 let requests = 0
@@ -51,6 +56,10 @@ beforeAll(async () => {
     await s.login(world.users.principal.login)
     sessionPool.push(s.cookie)
   }
+  const staff = httpSession(server.url)
+  await staff.login(world.users.staff.login)
+  staffCookie = staff.cookie
+  fuzzTarget = await insertTestUser(server.db, world.schoolId, ['staff'])
   cardId = await insertCardInState(server.db, world.plan, {
     status: 'in_progress',
     evidence: true,
@@ -727,6 +736,8 @@ interface RouteFuzz {
   /** The own plan, or card, is a deleted one for every run (the route restores it). */
   deletedPlan?: boolean
   deletedCard?: boolean
+  /** Sent with a staff member's session (the route ends one's other sessions). */
+  asStaff?: boolean
   runs?: number
 }
 
@@ -756,6 +767,39 @@ const FUZZ: Record<string, RouteFuzz> = {
     runs: 25,
   },
   'GET /api/session/me': { body: 'none' },
+  'PATCH /api/session/me': {
+    body: 'json',
+    valid: () => ({ displayName: 'Nguyễn Thị Hạnh', email: 'ht@truong.edu.vn', phone: '0900' }),
+  },
+  'GET /api/session/demo': { body: 'none' },
+  'POST /api/session/logout-others': { body: 'none', asStaff: true, runs: 20 },
+  'GET /api/schools/:schoolId/people': { body: 'none' },
+  'POST /api/schools/:schoolId/people': {
+    body: 'json',
+    valid: () => ({ login: `fuzz.${++fuzzLogins}`, displayName: 'Cô Thử', roles: ['staff'] }),
+    runs: 25,
+  },
+  'POST /api/schools/:schoolId/people/import/preview': { body: 'import', runs: 25 },
+  'POST /api/schools/:schoolId/people/import/confirm': { body: 'import', runs: 25 },
+  'PUT /api/schools/:schoolId/people/:userId/roles': {
+    body: 'json',
+    valid: () => ({ roles: ['staff', 'monitor'] }),
+  },
+  'POST /api/schools/:schoolId/people/:userId/deactivate': { body: 'none', runs: 25 },
+  'POST /api/schools/:schoolId/people/:userId/reactivate': { body: 'none', runs: 25 },
+  'GET /api/schools/:schoolId/people/:userId/open-cards': { body: 'none' },
+  'POST /api/schools/:schoolId/people/:userId/reset-password': { body: 'none', runs: 20 },
+  'GET /api/admin/schools': { body: 'none' },
+  'POST /api/admin/schools': {
+    body: 'json',
+    valid: () => ({
+      name: 'Trường mới',
+      schoolLevel: 'primary',
+      principal: { login: 'ht.moi', displayName: 'Hiệu trưởng mới' },
+    }),
+  },
+  'POST /api/admin/schools/:schoolId/deactivate': { body: 'none' },
+  'POST /api/admin/schools/:schoolId/reactivate': { body: 'none' },
   'GET /api/plans': { body: 'none' },
   'POST /api/plans': {
     body: 'json',
@@ -978,6 +1022,8 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
     month: () => '2026-10',
     importId: () => (seg === 'other' ? otherImportId : importId),
     fileName: () => (seg === 'other' ? 'a%2F..%2Fb.pdf' : pct('Biên bản họp.pdf')),
+    schoolId: () => (seg === 'other' ? world.otherSchoolId : world.schoolId),
+    userId: () => (seg === 'other' ? world.outsider.id : fuzzTarget.id),
   }
   return own[name.slice(1)]!()
 }
@@ -1082,11 +1128,15 @@ async function runOne(route: string, fuzz: RouteFuzz, spec: Spec) {
   const headers: Record<string, string> = { ...spec.headers }
   if (body.ct) headers['content-type'] = headerSafe(body.ct)
   // A route that ends its session gets a session of its own, never the shared one.
-  const session = fuzz.freshSession ? loginCookie : () => principalCookie
+  const session = fuzz.asStaff
+    ? () => staffCookie
+    : fuzz.freshSession
+      ? loginCookie
+      : () => principalCookie
   const cookies: Record<string, () => string> = {
     principal: session,
     'principal-en': () => `${session()}; caitien_lang=en`,
-    fresh: loginCookie,
+    fresh: fuzz.asStaff ? session : loginCookie,
     none: () => '',
   }
   const cookieValue = typeof spec.cookie === 'object' ? spec.cookie.raw : cookies[spec.cookie]!()

@@ -84,10 +84,15 @@ describe('login and logout', () => {
 })
 
 describe('protection', () => {
-  it('answers 401 without a session on every API route but login', async () => {
+  it('answers 401 without a session on every API route but login and the demo question', async () => {
     const routes = server.app.routes
       .filter(
-        (r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/session/login',
+        (r) =>
+          r.path.startsWith('/api/') &&
+          r.method !== 'ALL' &&
+          // Public: logging in, and whether this server is a demo (the login page asks).
+          r.path !== '/api/session/login' &&
+          r.path !== '/api/session/demo',
       )
       .map((r) => ({ method: r.method, path: r.path.replace(/:(\w+)/g, 'some-id') }))
     expect(routes.length).toBeGreaterThan(10)

@@ -31,8 +31,44 @@ afterAll(async () => {
 })
 
 /** A valid body for every route that takes an id, so only tenancy can refuse it. */
-function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }) {
+function requestsFor(ids: {
+  planId: string
+  cardId: string
+  evidenceId: string
+  schoolId: string
+  userId: string
+}) {
+  const person = `/api/schools/${ids.schoolId}/people/${ids.userId}`
   return {
+    'GET /api/schools/:schoolId/people': ['GET', `/api/schools/${ids.schoolId}/people`],
+    'POST /api/schools/:schoolId/people': [
+      'POST',
+      `/api/schools/${ids.schoolId}/people`,
+      { login: 'tenancy.x', displayName: 'X', roles: ['staff'] },
+    ],
+    'POST /api/schools/:schoolId/people/import/preview': [
+      'POST',
+      `/api/schools/${ids.schoolId}/people/import/preview`,
+      {},
+    ],
+    'POST /api/schools/:schoolId/people/import/confirm': [
+      'POST',
+      `/api/schools/${ids.schoolId}/people/import/confirm`,
+      {},
+    ],
+    'PUT /api/schools/:schoolId/people/:userId/roles': [
+      'PUT',
+      `${person}/roles`,
+      { roles: ['staff'] },
+    ],
+    'POST /api/schools/:schoolId/people/:userId/deactivate': ['POST', `${person}/deactivate`, {}],
+    'POST /api/schools/:schoolId/people/:userId/reactivate': ['POST', `${person}/reactivate`, {}],
+    'GET /api/schools/:schoolId/people/:userId/open-cards': ['GET', `${person}/open-cards`],
+    'POST /api/schools/:schoolId/people/:userId/reset-password': [
+      'POST',
+      `${person}/reset-password`,
+      {},
+    ],
     'GET /api/plans/:planId/board': ['GET', `/api/plans/${ids.planId}/board`],
     'GET /api/plans/:planId/events': ['GET', `/api/plans/${ids.planId}/events`],
     'POST /api/plans/:planId/cards': [
@@ -142,11 +178,16 @@ function requestsFor(ids: { planId: string; cardId: string; evidenceId: string }
 describe('tenancy', () => {
   it('covers every route of the app that takes an id', () => {
     const idRoutes = server.app.routes
-      .filter((r) => r.method !== 'ALL' && /:(planId|cardId|evidenceId)/.test(r.path))
+      // The administrator's routes are for no school's member: admin-only, 403 to all others.
+      .filter(
+        (r) =>
+          r.method !== 'ALL' &&
+          /:(planId|cardId|evidenceId|schoolId)/.test(r.path) &&
+          !r.path.startsWith('/api/admin/'),
+      )
       .map((r) => `${r.method} ${r.path}`)
-    expect(new Set(idRoutes)).toEqual(
-      new Set(Object.keys(requestsFor({ planId: '', cardId: '', evidenceId: '' }))),
-    )
+    const none = { planId: '', cardId: '', evidenceId: '', schoolId: '', userId: '' }
+    expect(new Set(idRoutes)).toEqual(new Set(Object.keys(requestsFor(none))))
   })
 
   it('answers 404 to a user of another school on every such route, as for an unknown id, changing nothing', async () => {
@@ -158,11 +199,19 @@ describe('tenancy', () => {
         .where('card_id', '=', cardId)
         .executeTakeFirstOrThrow()
     ).id
-    const theirs = requestsFor({ planId: world.plan.id, cardId, evidenceId })
+    const theirs = requestsFor({
+      planId: world.plan.id,
+      cardId,
+      evidenceId,
+      schoolId: world.schoolId,
+      userId: world.users.staff.id,
+    })
     const unknown = requestsFor({
       planId: crypto.randomUUID(),
       cardId: crypto.randomUUID(),
       evidenceId: crypto.randomUUID(),
+      schoolId: crypto.randomUUID(),
+      userId: crypto.randomUUID(),
     })
     for (const [route, [method, path, body]] of Object.entries(theirs)) {
       const res = await outsider.request(method, path, body)

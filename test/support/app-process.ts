@@ -17,14 +17,21 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The server as `pnpm start` runs it (tsx src/main.ts), in its own process, with the
- * environment given: for tests that stop, kill and restart it.
+ * The server as `pnpm start` runs it (tsx src/main.ts, CAITIEN_DEMO=1: the demo accounts
+ * keep their password), in its own process, with the environment given: for tests that
+ * stop, kill and restart it. `CAITIEN_DEMO: '0'` runs it as a school's server.
  */
 export async function startServerProcess(env: Record<string, string>) {
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, ...env, CAITIEN_PORT: String(port), CAITIEN_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      CAITIEN_DEMO: '1',
+      ...env,
+      CAITIEN_PORT: String(port),
+      CAITIEN_HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -23,6 +23,8 @@ export async function startTestServer(
     throttleRules?: Partial<ThrottleRules>
     /** Serve an existing database file (another server's) instead of a new one. */
     file?: string
+    /** Run as a demo server (CAITIEN_DEMO): true unless the test says otherwise. */
+    demo?: boolean
   } = {},
 ): Promise<TestApp & { url: string; file: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
@@ -35,6 +37,7 @@ export async function startTestServer(
     trustProxy: options.trustProxy,
     heartbeatMs: options.heartbeatMs,
     throttleRules: options.throttleRules,
+    demo: options.demo,
   })
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: testApp.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>

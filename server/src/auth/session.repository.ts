@@ -37,6 +37,8 @@ const sessionUser = queryTemplate((db, p: Param<{ id: string }>) =>
       'u.display_name',
       'u.is_admin',
       'u.last_plan_id',
+      'u.must_change_password',
+      'u.deactivated_at',
     ])
     .where('s.id', '=', p('id')),
 )
@@ -49,7 +51,7 @@ export async function findSessionUser(
 ): Promise<SessionUser | undefined> {
   const id = hashToken(token)
   const row = await sessionUser.first(db, { id })
-  if (!row || row.expires_at <= now.toISOString()) return undefined
+  if (!row || row.expires_at <= now.toISOString() || row.deactivated_at !== null) return undefined
   // Refresh at most once a day so a busy board does not write on every request.
   if (now.getTime() - Date.parse(row.last_seen_at) > DAY_MS) {
     await db
@@ -66,6 +68,7 @@ export async function findSessionUser(
     login: row.login,
     displayName: row.display_name,
     isAdmin: row.is_admin === 1,
+    mustChangePassword: row.must_change_password === 1,
     sessionId: row.sessionId,
     lastPlanId: row.last_plan_id,
   }
@@ -105,4 +108,31 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('auth_session').where('user_id', '=', userId).execute()
+}
+
+/** Ends every session of the user but one (sign out of other devices). */
+export async function deleteOtherSessions(
+  db: Executor,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('auth_session')
+    .where('user_id', '=', userId)
+    .where('id', '<>', keepSessionId)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Ends every session of these users (a school deactivated). */
+export async function deleteSessionsOfUsers(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<void> {
+  for (let i = 0; i < userIds.length; i += 500) {
+    await db
+      .deleteFrom('auth_session')
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .execute()
+  }
 }

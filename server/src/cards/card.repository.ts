@@ -760,7 +760,7 @@ export function figureState(row: {
 /**
  * What a board answer depends on, in one cheap query: the plan's last logged event (every
  * write logs one, except a reorder), the sum of its cards' versions (every card write bumps
- * one, a reorder included, whatever the clock says) and its school's memberships. Equal stamps mean an equal board, so an unchanged board is
+ * one, a reorder included, whatever the clock says), its school's memberships and account log. Equal stamps mean an equal board, so an unchanged board is
  * answered 304 without loading a card.
  */
 export async function findBoardStamp(db: Executor, planId: string, schoolId: string) {
@@ -786,9 +786,17 @@ export async function findBoardStamp(db: Executor, planId: string, schoolId: str
         .select((a) => a.fn.max('created_at').as('m'))
         .where('school_id', '=', schoolId)
         .as('joined'),
+      // People deactivated, reactivated or given other roles (the account log only grows).
+      eb
+        .selectFrom('account_event')
+        .select((a) => a.fn.countAll().as('n'))
+        .where('school_id', '=', schoolId)
+        .as('accounts'),
     ])
     .executeTakeFirstOrThrow()
-  return [row.seq, row.touched, row.members, row.joined].map((v) => String(v ?? '')).join('|')
+  return [row.seq, row.touched, row.members, row.joined, row.accounts]
+    .map((v) => String(v ?? ''))
+    .join('|')
 }
 
 export async function insertCard(db: Executor, card: NewCard): Promise<void> {
@@ -1031,5 +1039,41 @@ export async function listExportCards(db: Executor, planId: string) {
     row,
     assignees: names.get(row.id) ?? [],
     evidenceCount: counts.get(row.id) ?? 0,
+  }))
+}
+
+/**
+ * A person's unfinished cards in a school (assigned, not verified, not deleted), with their
+ * plan: what must be reassigned when they leave.
+ */
+export async function listOpenCardsOfAssignee(db: Executor, schoolId: string, userId: string) {
+  const rows = await db
+    .selectFrom('card_assignee')
+    .innerJoin('card', 'card.id', 'card_assignee.card_id')
+    .innerJoin('plan', 'plan.id', 'card.plan_id')
+    .select([
+      'card.id',
+      'card.plan_id',
+      'plan.title as plan_title',
+      'card.criterion',
+      'card.status',
+      'card.tasks',
+      'card.target',
+      'card.criterion_label',
+    ])
+    .where('card_assignee.user_id', '=', userId)
+    .where('card.school_id', '=', schoolId)
+    .where('card.deleted_at', 'is', null)
+    .where('card.status', '<>', 'verified')
+    .orderBy('plan.title')
+    .orderBy('card.criterion')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    planId: r.plan_id,
+    planTitle: r.plan_title,
+    criterion: r.criterion,
+    status: r.status,
+    title: firstLine(r.tasks) || firstLine(r.target) || firstLine(r.criterion_label),
   }))
 }

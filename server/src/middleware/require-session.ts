@@ -3,20 +3,34 @@ import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { SESSION_COOKIE } from '../auth/cookies.ts'
 import { findSessionUser } from '../auth/session.repository.ts'
-import { requestMessages } from '@caitien/shared'
+import { peopleMessages, requestMessages } from '@caitien/shared'
 import { ApiException, wordedBy } from '../http-error.ts'
 
-/** Sets c.var.user from the session cookie, or answers 401. */
-export const requireSession = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE)
-  const user = token ? await findSessionUser(c.var.db, token, c.var.now()) : undefined
-  if (!user) {
-    throw new ApiException(
-      401,
-      'unauthenticated',
-      wordedBy(requestMessages, (m) => m.loginRequired),
-    )
+/**
+ * Sets c.var.user from the session cookie, or answers 401. A person who must choose a new
+ * password (a one-time password, or the demo password outside a demo) gets 403
+ * password_change_required everywhere but the few routes that let them do it
+ * (`allowPasswordChange`: the password change, logout, who am I).
+ */
+export const requireSession =
+  (options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE)
+    const user = token ? await findSessionUser(c.var.db, token, c.var.now()) : undefined
+    if (!user) {
+      throw new ApiException(
+        401,
+        'unauthenticated',
+        wordedBy(requestMessages, (m) => m.loginRequired),
+      )
+    }
+    if (user.mustChangePassword && !options.allowPasswordChange) {
+      throw new ApiException(
+        403,
+        'password_change_required',
+        wordedBy(peopleMessages, (m) => m.passwordChangeRequired),
+      )
+    }
+    c.set('user', user)
+    await next()
   }
-  c.set('user', user)
-  await next()
-}

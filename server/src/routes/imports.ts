@@ -40,28 +40,30 @@ const leadsSchema = z
   )
   .max(500)
 
-const PARSE_STATUS: Record<PlanParseErrorCode, { status: 400 | 413 | 415 | 422; code: ErrorCode }> =
-  {
-    empty_file: { status: 400, code: 'bad_request' },
-    not_a_zip: { status: 400, code: 'bad_request' },
-    not_an_office_file: { status: 415, code: 'unsupported_type' },
-    unsupported_type: { status: 415, code: 'unsupported_type' },
-    no_table: { status: 422, code: 'unreadable_plan' },
-    no_header: { status: 422, code: 'unreadable_plan' },
-    too_many_rows: { status: 422, code: 'too_many_rows' },
-    bad_csv: { status: 422, code: 'unreadable_plan' },
-    // Over a size limit: the upload is too big once unpacked.
-    too_many_entries: { status: 413, code: 'payload_too_large' },
-    entry_too_large: { status: 413, code: 'payload_too_large' },
-    record_too_long: { status: 413, code: 'payload_too_large' },
-    // Over a shape limit or the reading budget: no plan is laid out like this.
-    table_too_wide: { status: 422, code: 'plan_too_complex' },
-    too_many_cells: { status: 422, code: 'plan_too_complex' },
-    merge_too_large: { status: 422, code: 'plan_too_complex' },
-    nesting_too_deep: { status: 422, code: 'plan_too_complex' },
-    parse_timeout: { status: 422, code: 'plan_too_complex' },
-    parse_out_of_memory: { status: 422, code: 'plan_too_complex' },
-  }
+export const PARSE_STATUS: Record<
+  PlanParseErrorCode,
+  { status: 400 | 413 | 415 | 422; code: ErrorCode }
+> = {
+  empty_file: { status: 400, code: 'bad_request' },
+  not_a_zip: { status: 400, code: 'bad_request' },
+  not_an_office_file: { status: 415, code: 'unsupported_type' },
+  unsupported_type: { status: 415, code: 'unsupported_type' },
+  no_table: { status: 422, code: 'unreadable_plan' },
+  no_header: { status: 422, code: 'unreadable_plan' },
+  too_many_rows: { status: 422, code: 'too_many_rows' },
+  bad_csv: { status: 422, code: 'unreadable_plan' },
+  // Over a size limit: the upload is too big once unpacked.
+  too_many_entries: { status: 413, code: 'payload_too_large' },
+  entry_too_large: { status: 413, code: 'payload_too_large' },
+  record_too_long: { status: 413, code: 'payload_too_large' },
+  // Over a shape limit or the reading budget: no plan is laid out like this.
+  table_too_wide: { status: 422, code: 'plan_too_complex' },
+  too_many_cells: { status: 422, code: 'plan_too_complex' },
+  merge_too_large: { status: 422, code: 'plan_too_complex' },
+  nesting_too_deep: { status: 422, code: 'plan_too_complex' },
+  parse_timeout: { status: 422, code: 'plan_too_complex' },
+  parse_out_of_memory: { status: 422, code: 'plan_too_complex' },
+}
 
 function jsonField<T>(form: MultipartForm, name: string, schema: z.ZodType<T>): T | undefined {
   const raw = form[name]

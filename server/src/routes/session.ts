@@ -1,9 +1,12 @@
 import {
   changePasswordInputSchema,
   checkPassword,
+  DEMO_PASSWORD,
   loginInputSchema,
   passwordRejectionMessage,
+  peopleMessages,
   sessionMessages,
+  updateProfileInputSchema,
 } from '@caitien/shared'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
@@ -15,6 +18,7 @@ import { DEVICE_COOKIE, DEVICE_DAYS, SESSION_COOKIE, SESSION_DAYS } from '../aut
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password.ts'
 import {
   changePassword,
+  checkLoginAllowed,
   endSession,
   findCurrentPasswordHash,
   findKnownDevice,
@@ -25,6 +29,7 @@ import {
 } from '../auth/sessions.ts'
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
+import { changeProfile, loadProfile, signOutOtherDevices } from '../schools/people.ts'
 
 /** The client's address: the peer's, or X-Forwarded-For's from a trusted proxy only. */
 function clientAddress(c: Context<AppEnv>): string {
@@ -92,6 +97,13 @@ export const sessionRoutes = new Hono<AppEnv>()
       const message = sessionMessages[c.var.lang].invalidCredentials
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
+    // Told only to whoever knows the password: the account exists and is closed.
+    const allowed = await checkLoginAllowed(c.var.db, user, password === DEMO_PASSWORD, c.var.demo)
+    if (!allowed.ok) {
+      const m = peopleMessages[c.var.lang]
+      const message = allowed.reason === 'deactivated' ? m.accountDeactivated : m.schoolDeactivated
+      return c.json({ error: { code: 'account_deactivated' as const, message } }, 403)
+    }
     const token = await startSession(c.var.db, user.id, c.var.now())
     setSessionCookie(c, token)
     if (!device) {
@@ -105,44 +117,57 @@ export const sessionRoutes = new Hono<AppEnv>()
     }
     return c.json({ ok: true }, 200)
   })
-  .post('/logout', requireSession(), async (c) => {
+  .get('/demo', (c) =>
+    // The login page says "this is a demo" and gives the password only on a demo server.
+    c.json({ demo: c.var.demo, password: c.var.demo ? DEMO_PASSWORD : null }, 200),
+  )
+  .post('/logout', requireSession({ allowPasswordChange: true }), async (c) => {
     await endSession(c.var.db, c.var.user.sessionId)
     c.var.events.sessionsEnded(c.var.user.id)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
   })
-  .post('/password', requireSession(), validate('json', changePasswordInputSchema), async (c) => {
-    const { currentPassword, newPassword } = c.req.valid('json')
-    const me = c.var.user
-    // The current password as typed: compared only once it has been verified below, so
-    // this says nothing about it.
-    const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
-    if (!check.ok) {
-      const message = passwordRejectionMessage(check.reason, c.var.lang)
-      return c.json(
-        { error: { code: 'weak_password' as const, reason: check.reason, message } },
-        400,
+  .post(
+    '/password',
+    requireSession({ allowPasswordChange: true }),
+    validate('json', changePasswordInputSchema),
+    async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json')
+      const me = c.var.user
+      // The current password as typed: compared only once it has been verified below, so
+      // this says nothing about it.
+      const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
+      if (!check.ok) {
+        const message = passwordRejectionMessage(check.reason, c.var.lang)
+        return c.json(
+          { error: { code: 'weak_password' as const, reason: check.reason, message } },
+          400,
+        )
+      }
+      const hash = await findCurrentPasswordHash(c.var.db, me.id)
+      const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
+        verifyPassword(currentPassword, hash),
       )
-    }
-    const hash = await findCurrentPasswordHash(c.var.db, me.id)
-    const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
-      verifyPassword(currentPassword, hash),
-    )
-    if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
-    if (!result.passed) {
-      const message = sessionMessages[c.var.lang].wrongCurrentPassword
-      return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
-    }
-    const now = c.var.now()
-    // Every other session ends; this one is replaced by a fresh one below.
-    await changePassword(c.var.db, me.id, newPassword, now)
-    c.var.events.sessionsEnded(me.id)
-    const token = await startSession(c.var.db, me.id, now)
-    setSessionCookie(c, token)
-    return c.json({ ok: true }, 200)
-  })
-  .get('/me', requireSession(), async (c) => {
+      if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
+      if (!result.passed) {
+        const message = sessionMessages[c.var.lang].wrongCurrentPassword
+        return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
+      }
+      const now = c.var.now()
+      // Every other session ends; this one is replaced by a fresh one below.
+      await changePassword(c.var.db, me.id, newPassword, now)
+      c.var.events.sessionsEnded(me.id)
+      const token = await startSession(c.var.db, me.id, now)
+      setSessionCookie(c, token)
+      return c.json({ ok: true }, 200)
+    },
+  )
+  .get('/me', requireSession({ allowPasswordChange: true }), async (c) => {
     const user = c.var.user
+    const [profile, memberships] = await Promise.all([
+      loadProfile(c.var.db, user.id),
+      listMemberships(c.var.db, user.id),
+    ])
     return c.json(
       {
         user: {
@@ -150,9 +175,23 @@ export const sessionRoutes = new Hono<AppEnv>()
           login: user.login,
           displayName: user.displayName,
           isAdmin: user.isAdmin,
+          email: profile.email,
+          phone: profile.phone,
+          position: profile.position,
+          department: profile.department,
+          mustChangePassword: profile.mustChangePassword,
         },
-        memberships: await listMemberships(c.var.db, user.id),
+        memberships,
       },
       200,
     )
+  })
+  .patch('/me', requireSession(), validate('json', updateProfileInputSchema), async (c) => {
+    await changeProfile(c.var.db, c.var.user.id, c.req.valid('json'))
+    return c.json({ ok: true }, 200)
+  })
+  .post('/logout-others', requireSession(), async (c) => {
+    const ended = await signOutOtherDevices(c.var.db, c.var.user.id, c.var.user.sessionId)
+    c.var.events.sessionsEnded(c.var.user.id)
+    return c.json({ ended }, 200)
   })

@@ -32,6 +32,8 @@ export async function createTestApp(
     heartbeatMs?: number
     /** Smaller login throttle allowances, where reaching the real ones takes too long. */
     throttleRules?: Partial<ThrottleRules>
+    /** Run as a demo server (CAITIEN_DEMO); true unless a test says otherwise. */
+    demo?: boolean
   } = {},
 ) {
   let queries = 0
@@ -56,6 +58,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
     heartbeatMs: options.heartbeatMs,
     loginThrottle: createLoginThrottle(options.throttleRules),
+    demo: options.demo ?? true,
   })
   return {
     db,

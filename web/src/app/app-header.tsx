@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type Role } from '@caitien/shared'
 import type { ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
+import { AccountLinks } from '@/features/accounts'
 import { useLogout, type Me } from '@/features/auth/api/session-queries'
 import type { Plans } from '@/features/board/api/board-queries'
 import type { LiveState } from '@/features/board/api/use-plan-events'
@@ -111,6 +112,7 @@ export function AppHeader({
             {roleText && <span className="header-user-roles">{roleText}</span>}
           </div>
         </div>
+        <AccountLinks me={me} />
         <button
           type="button"
           className="button button-quiet"

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Redirect, useLocation, useSearch } from 'wouter'
-import { meQueryOptions } from '@/features/auth/api/session-queries'
+import { PasswordChangeScreen } from '@/features/accounts'
+import { meQueryOptions, useLogout } from '@/features/auth/api/session-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { pathOf, safeNext, screenOf } from './addresses'
@@ -18,6 +19,7 @@ export function App() {
   const me = useQuery(meQueryOptions())
   const [path] = useLocation()
   const search = useSearch()
+  const logout = useLogout()
   useSessionExpiry()
   if (me.isPending) return <div className="splash">{common.loading}</div>
   if (me.isError) {
@@ -36,6 +38,9 @@ export function App() {
     const next = safeNext(search ? `${path}?${search}` : path)
     return <Redirect to={pathOf({ kind: 'login', next })} replace />
   }
+  // A one-time password: nothing else until the person has chosen their own.
+  if (me.data.user.mustChangePassword)
+    return <PasswordChangeScreen me={me.data} onLogout={() => logout.mutate()} />
   if (screen?.kind === 'login')
     return <Redirect to={screen.next ?? pathOf({ kind: 'home' })} replace />
   return <SignedInRoute me={me.data} screen={screen} />

@@ -16,10 +16,16 @@ export interface ParseRequest {
   bytes: Uint8Array
   fileName: string
   options: ParsePlanOptions
+  /** Only the tables' cell texts (a staff list), not a plan. */
+  tablesOnly?: boolean
 }
+
+/** A table's rows as cell texts, each with its row number in the file. */
+export type TableRows = { row: number; cells: string[] }[]
 
 export type ParseReply =
   | { ok: true; plan: ParsedPlan }
+  | { ok: true; tables: TableRows[] }
   /** Refused by the reading itself (`refused`), or stopped at a bound (time, memory, depth). */
   | { ok: false; code: PlanParseErrorCode; refused?: true; detail?: PlanFileDetail }
   | { ok: false; code: null; message: string }
@@ -163,10 +169,32 @@ export async function parsePlanInWorker(
   options: ParsePlanOptions = {},
   { keepWarm = false, bounds = DEFAULT_BOUNDS }: { keepWarm?: boolean; bounds?: ParseBounds } = {},
 ): Promise<ParsedPlan> {
+  const reply = await readInWorker({ bytes, fileName, options }, keepWarm, bounds)
+  if (!('plan' in reply)) throw new Error('plan parse worker: the answer holds no plan')
+  return reply.plan
+}
+
+/**
+ * Reads the tables of a .xlsx, .docx or .csv (a staff list) within the same bounds as a
+ * plan, in the same workers.
+ *
+ * @throws PlanParseError when the file cannot be read.
+ */
+export async function readTablesInWorker(bytes: Uint8Array, fileName: string) {
+  const reply = await readInWorker(
+    { bytes, fileName, options: {}, tablesOnly: true },
+    true,
+    DEFAULT_BOUNDS,
+  )
+  if (!('tables' in reply)) throw new Error('plan parse worker: the answer holds no tables')
+  return reply.tables
+}
+
+async function readInWorker(request: ParseRequest, keepWarm: boolean, bounds: ParseBounds) {
   const done = await turn()
   try {
     const started = takeWorker(bounds, keepWarm)
-    const { reply, error } = await run(started, { bytes, fileName, options }, bounds)
+    const { reply, error } = await run(started, request, bounds)
     if (reply && keepWarm && bounds === DEFAULT_BOUNDS) putBack(started)
     else void started.worker.terminate()
     if (error) throw error
@@ -176,8 +204,8 @@ export async function parsePlanInWorker(
   }
 }
 
-function answerOf(reply: ParseReply, bounds: ParseBounds): ParsedPlan {
-  if (reply.ok) return reply.plan
+function answerOf(reply: ParseReply, bounds: ParseBounds): Extract<ParseReply, { ok: true }> {
+  if (reply.ok) return reply
   if (reply.code === null) throw new Error(`plan parse worker: ${reply.message}`)
   if (reply.refused) throw new PlanParseError(reply.code, reply.detail)
   throw bounded(reply.code, bounds)

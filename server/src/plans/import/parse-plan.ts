@@ -76,7 +76,8 @@ function readOffice(bytes: Uint8Array): SourceDocument | Promise<SourceDocument>
   throw planParseError('not_an_office_file')
 }
 
-async function readDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
+/** Reads a .docx, .xlsx or .csv into its tables, without understanding them (also staff lists). */
+export async function readDocument(bytes: Uint8Array, fileName: string): Promise<SourceDocument> {
   if (bytes.length === 0) throw planParseError('empty_file')
   const ext = extensionOf(fileName)
   if (startsWith(bytes, OLE_MAGIC))

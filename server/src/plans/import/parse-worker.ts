@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads'
-import { parsePlanFile } from './parse-plan.ts'
+import { parsePlanFile, readDocument } from './parse-plan.ts'
 import { PlanParseError } from './plan-parse-error.ts'
 import type { ParseReply, ParseRequest } from './parse-in-worker.ts'
 
@@ -8,6 +8,13 @@ import type { ParseReply, ParseRequest } from './parse-in-worker.ts'
 
 async function answer(request: ParseRequest): Promise<ParseReply> {
   try {
+    if (request.tablesOnly) {
+      const doc = await readDocument(request.bytes, request.fileName)
+      const tables = doc.tables.map((t) =>
+        t.rows.map((r) => ({ row: r.sourceRow, cells: r.cells.map((c) => c.text) })),
+      )
+      return { ok: true, tables }
+    }
     const plan = await parsePlanFile(request.bytes, request.fileName, request.options)
     return { ok: true, plan }
   } catch (err) {

@@ -22,7 +22,7 @@ import {
   PlanHistoryScreen,
   PlanSettingsScreen,
   SchoolsScreen,
-} from '../pending-screens'
+} from '../screens'
 
 /**
  * Everything behind the login: the screen the address names (addresses.ts) in the app's
@@ -58,11 +58,11 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
   if (!screen) {
     content = frame(<NotFound />)
   } else if (screen.kind === 'account') {
-    content = frame(<AccountScreen />)
+    content = frame(<AccountScreen me={me} />)
   } else if (screen.kind === 'people') {
-    content = frame(<PeopleScreen />)
+    content = frame(<PeopleScreen me={me} />)
   } else if (screen.kind === 'schools') {
-    content = frame(<SchoolsScreen />)
+    content = frame(<SchoolsScreen me={me} />)
   } else if (plans.isPending) {
     content = frame(<p className="page-note">{common.loading}</p>)
   } else if (plans.isError) {
@@ -78,12 +78,13 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     if (landing) content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
     else if (me.user.isAdmin) content = <Redirect to={pathOf({ kind: 'schools' })} replace />
     else content = frame(<NoPlans me={me} />)
+  } else if (screen.kind === 'plan-settings') {
+    // Settings keep a plan deleted there on screen, with its restore (PlanSettingsScreen).
+    content = frame(<PlanSettingsScreen me={me} planId={screen.planId} />, screen.planId)
   } else if (!list.some((p) => p.id === screen.planId)) {
     content = frame(
       plans.isFetching ? <p className="page-note">{common.loading}</p> : <NotAvailable />,
     )
-  } else if (screen.kind === 'plan-settings') {
-    content = frame(<PlanSettingsScreen planId={screen.planId} />, screen.planId)
   } else if (screen.kind === 'plan-history') {
     content = frame(<PlanHistoryScreen planId={screen.planId} />, screen.planId)
   } else {

@@ -1,4 +1,5 @@
 import { LoginForm } from '@/features/auth/components/login-form'
+import { LoginNotes } from '@/features/auth/components/login-notes'
 import { useMessages } from '@/lib/i18n'
 import { appMessages } from '../app-messages'
 import { LanguageSwitch } from '../language-switch'
@@ -17,6 +18,7 @@ export function LoginRoute() {
         </div>
         <p className="brand-tagline">{m.appTagline}</p>
         <LoginForm />
+        <LoginNotes />
       </div>
     </main>
   )

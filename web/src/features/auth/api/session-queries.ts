@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { client } from '@/lib/api-client'
 import { httpStatusOf } from '@/lib/api-error'
 
-export const sessionKeys = { me: ['session', 'me'] as const }
+export const sessionKeys = { me: ['session', 'me'] as const, demo: ['session', 'demo'] as const }
 
 /** Who is logged in; null when nobody is (the server answers 401). */
 export const meQueryOptions = () =>
@@ -22,6 +22,14 @@ export const meQueryOptions = () =>
   })
 
 export type Me = InferResponseType<typeof client.api.session.me.$get, 200>
+
+/** Is this server a public demo (and its password)? Asked by the login page. */
+export const demoQueryOptions = () =>
+  queryOptions({
+    queryKey: sessionKeys.demo,
+    queryFn: () => parseResponse(client.api.session.demo.$get()),
+    staleTime: Infinity,
+  })
 
 export function useLogin() {
   const queryClient = useQueryClient()

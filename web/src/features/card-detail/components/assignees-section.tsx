@@ -77,17 +77,19 @@ export function AssigneesSection({
         >
           <fieldset>
             <legend className="visually-hidden">{m.assignees}</legend>
-            {members.map((member) => (
-              <label key={member.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={selected.includes(member.id)}
-                  onChange={(e) => toggle(member.id, e.target.checked)}
-                />
-                <Avatar id={member.id} name={member.displayName} size={22} />
-                <span>{member.displayName}</span>
-              </label>
-            ))}
+            {members
+              .filter((member) => !member.deactivated || card.assigneeIds.includes(member.id))
+              .map((member) => (
+                <label key={member.id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(member.id)}
+                    onChange={(e) => toggle(member.id, e.target.checked)}
+                  />
+                  <Avatar id={member.id} name={member.displayName} size={22} />
+                  <span>{member.displayName}</span>
+                </label>
+              ))}
           </fieldset>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setEditing(false)}>

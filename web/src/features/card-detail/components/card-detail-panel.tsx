@@ -33,6 +33,8 @@ import { LatestSendBack, ReviewHistory } from './review-history'
 export interface DetailMember {
   id: string
   displayName: string
+  /** Deactivated (issue 12): still named on cards, not offered to assign. */
+  deactivated?: boolean
 }
 
 /** The card detail, as a side panel (full screen on a phone). */

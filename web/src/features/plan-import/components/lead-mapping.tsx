@@ -52,22 +52,24 @@ export function LeadMapping({
               </summary>
               <fieldset>
                 <legend className="visually-hidden">{c.leadOf({ lead: lead.text })}</legend>
-                {members.map((m) => (
-                  <label key={m.id} className="check">
-                    <input
-                      type="checkbox"
-                      checked={chosen.includes(m.id)}
-                      onChange={(e) => toggle(m.id, e.target.checked)}
-                    />
-                    <Avatar id={m.id} name={m.displayName} size={22} />
-                    <span className="check-text">
-                      <span>{m.displayName}</span>
-                      <span className="check-roles">
-                        {m.roles.map((r) => ROLE_LABELS[lang][r]).join(', ')}
+                {members
+                  .filter((m) => !m.deactivated || chosen.includes(m.id))
+                  .map((m) => (
+                    <label key={m.id} className="check">
+                      <input
+                        type="checkbox"
+                        checked={chosen.includes(m.id)}
+                        onChange={(e) => toggle(m.id, e.target.checked)}
+                      />
+                      <Avatar id={m.id} name={m.displayName} size={22} />
+                      <span className="check-text">
+                        <span>{m.displayName}</span>
+                        <span className="check-roles">
+                          {m.roles.map((r) => ROLE_LABELS[lang][r]).join(', ')}
+                        </span>
                       </span>
-                    </span>
-                  </label>
-                ))}
+                    </label>
+                  ))}
               </fieldset>
             </details>
           </li>

@@ -1,0 +1,23 @@
+import { canManagePeople, canManageSchools, type Role } from '@caitien/shared'
+import { useMessages } from '@/lib/i18n'
+import { accountsMessages } from '../accounts-messages'
+
+/** The user menu's account pages: one's own, the school's people, the schools. */
+export function AccountLinks({
+  me,
+}: {
+  me: { user: { isAdmin: boolean }; memberships: readonly { roles: readonly Role[] }[] }
+}) {
+  const m = useMessages(accountsMessages)
+  const people = me.memberships.some((s) => canManagePeople({ roles: s.roles }))
+  return (
+    <details className="acc-menu">
+      <summary className="button button-quiet acc-menu-button">{m.menuAccount}</summary>
+      <nav className="acc-menu-list" aria-label={m.menuAccount}>
+        {canManageSchools(me.user) && <a href="/admin/schools">{m.menuSchools}</a>}
+        {people && <a href="/people">{m.menuPeople}</a>}
+        <a href="/account">{m.menuProfile}</a>
+      </nav>
+    </details>
+  )
+}
