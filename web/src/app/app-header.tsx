@@ -1,7 +1,7 @@
 import { ROLE_LABELS, type Role } from '@caitien/shared'
 import type { ReactNode } from 'react'
 import { Avatar } from '@/components/ui/avatar'
-import { AccountLinks } from '@/features/accounts'
+import { AccountLinks } from '@/features/accounts/components/account-links'
 import { useLogout, type Me } from '@/features/auth/api/session-queries'
 import type { Plans } from '@/features/board/api/board-queries'
 import type { LiveState } from '@/features/board/api/use-plan-events'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Redirect, useLocation, useSearch } from 'wouter'
-import { PasswordChangeScreen } from '@/features/accounts'
+import { PasswordChangeScreen } from '@/features/accounts/components/password-change-screen'
 import { meQueryOptions, useLogout } from '@/features/auth/api/session-queries'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'

@@ -1,8 +1,7 @@
 import { canManagePeople, canManagePlan, canManageSchools } from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRef } from 'react'
+import { Suspense, lazy, useRef, type ReactNode } from 'react'
 import { useLocation } from 'wouter'
-import { AdminSchoolsPage, PeoplePage, ProfilePage } from '@/features/accounts'
 import type { Me } from '@/features/auth/api/session-queries'
 import {
   boardKeys,
@@ -11,10 +10,37 @@ import {
   type Plans,
 } from '@/features/board/api/board-queries'
 import { frameworksQueryOptions } from '@/features/new-plan/api/new-plan-queries'
-import { PlanHistoryPage } from '@/features/plan-history'
-import { PlanSettingsPage } from '@/features/plans'
+import { commonMessages } from '@/lib/common-messages'
+import { useMessages } from '@/lib/i18n'
 import { pathOf } from './addresses'
 import { NotAvailable } from './not-available'
+
+// Each screen loads on first use, from its own module (not the feature's index, which the
+// header imports from): the board's first paint does not wait for them.
+const ProfilePage = lazy(() =>
+  import('@/features/accounts/components/profile-page').then((m) => ({ default: m.ProfilePage })),
+)
+const PeoplePage = lazy(() =>
+  import('@/features/accounts/components/people-page').then((m) => ({ default: m.PeoplePage })),
+)
+const AdminSchoolsPage = lazy(() =>
+  import('@/features/accounts/components/admin-schools-page').then((m) => ({
+    default: m.AdminSchoolsPage,
+  })),
+)
+const PlanHistoryPage = lazy(() =>
+  import('@/features/plan-history').then((m) => ({ default: m.PlanHistoryPage })),
+)
+const PlanSettingsPage = lazy(() =>
+  import('@/features/plans/components/plan-settings-page').then((m) => ({
+    default: m.PlanSettingsPage,
+  })),
+)
+
+function Loading({ children }: { children: ReactNode }) {
+  const common = useMessages(commonMessages)
+  return <Suspense fallback={<p className="page-note">{common.loading}</p>}>{children}</Suspense>
+}
 
 /*
  * The screens that are not a board, each at its address (addresses.ts), shown inside the
@@ -23,22 +49,40 @@ import { NotAvailable } from './not-available'
  */
 
 export function AccountScreen({ me }: { me: Me }) {
-  return <ProfilePage me={me} />
+  return (
+    <Loading>
+      <ProfilePage me={me} />
+    </Loading>
+  )
 }
 
 /** The school's people: for those who manage them (canManagePeople) in some school. */
 export function PeopleScreen({ me }: { me: Me }) {
   const manages = me.memberships.some((s) => canManagePeople({ roles: s.roles }))
-  return manages ? <PeoplePage me={me} /> : <NotAvailable />
+  if (!manages) return <NotAvailable />
+  return (
+    <Loading>
+      <PeoplePage me={me} />
+    </Loading>
+  )
 }
 
 /** Schools and their principals: the system administrator's page. */
 export function SchoolsScreen({ me }: { me: Me }) {
-  return canManageSchools(me.user) ? <AdminSchoolsPage /> : <NotAvailable />
+  if (!canManageSchools(me.user)) return <NotAvailable />
+  return (
+    <Loading>
+      <AdminSchoolsPage />
+    </Loading>
+  )
 }
 
 export function PlanHistoryScreen({ planId }: { planId: string }) {
-  return <PlanHistoryPage planId={planId} boardHref={pathOf({ kind: 'board', planId })} />
+  return (
+    <Loading>
+      <PlanHistoryPage planId={planId} boardHref={pathOf({ kind: 'board', planId })} />
+    </Loading>
+  )
 }
 
 /**
@@ -65,14 +109,16 @@ export function PlanSettingsScreen({ me, planId }: { me: Me; planId: string }) {
   }
 
   return (
-    <PlanSettingsPage
-      plan={plan}
-      frameworks={frameworks.data?.frameworks ?? []}
-      canManage={canManagePlan({ id: me.user.id, roles })}
-      boardHref={pathOf({ kind: 'board', planId: plan.id })}
-      onBack={() => navigate(pathOf({ kind: 'board', planId: plan.id }))}
-      onChanged={refresh}
-      onRestored={refresh}
-    />
+    <Loading>
+      <PlanSettingsPage
+        plan={plan}
+        frameworks={frameworks.data?.frameworks ?? []}
+        canManage={canManagePlan({ id: me.user.id, roles })}
+        boardHref={pathOf({ kind: 'board', planId: plan.id })}
+        onBack={() => navigate(pathOf({ kind: 'board', planId: plan.id }))}
+        onChanged={refresh}
+        onRestored={refresh}
+      />
+    </Loading>
   )
 }
