@@ -26,7 +26,7 @@ async function planByYear(page: Page, schoolYear: string) {
 }
 
 describe('import safety, as the principal lives it', () => {
-  it('imports last year’s plan into a new 2026-2027 plan, moves its months, and undoes a second import', async () => {
+  it('story (b): imports last year’s plan into a new 2026-2027 plan, moves its months, adds, edits, deletes and restores an action, and undoes a second import', async () => {
     const { page, context } = await e2e.loginAs('hieutruong')
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click()
     const wizard = page.getByRole('dialog', { name: 'Nhập kế hoạch' })
@@ -77,6 +77,38 @@ describe('import safety, as the principal lives it', () => {
     expect(await page.locator('.badge-overdue').count()).toBe(0)
     await page.screenshot({ path: screenshotPath('import-safety-board-1440.png') })
 
+    // By hand: an action with a blank title, then its title written in; deleted, restored.
+    await page.getByRole('button', { name: 'Thêm hoạt động' }).click()
+    const add = page.getByRole('dialog', { name: 'Thêm hoạt động vào kế hoạch' })
+    await add.getByLabel('Tiêu chuẩn', { exact: true }).fill('2')
+    await add.getByLabel('Tiêu chí', { exact: true }).fill('2.3')
+    await add.getByLabel('Ghi chú').fill('Bổ sung sau đánh giá ngoài')
+    await add.getByRole('button', { name: 'Thêm hoạt động' }).click()
+    const card = page.getByRole('dialog').last()
+    await card.getByRole('button', { name: 'Sửa nội dung' }).click()
+    await card.getByLabel('Công việc / giải pháp').fill('Tổ chức chuyên đề đổi mới phương pháp')
+    await card.getByRole('button', { name: 'Lưu' }).click()
+    await card.locator('.timeline-changes').getByText('(trống)').waitFor()
+    const added = (await boardOf(page, plan.id)).cards.find(
+      (c) => !board.cards.some((before) => before.id === c.id),
+    )!
+    expect(added).toBeTruthy()
+    await card.getByRole('button', { name: 'Xoá thẻ' }).click()
+    await page
+      .getByRole('dialog', { name: 'Xoá hoạt động này?' })
+      .getByRole('button', { name: 'Xoá thẻ' })
+      .click()
+    await card.getByText('Đã xoá thẻ này.').waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(async () => (await boardOf(page, plan.id)).cards.length).toBe(8)
+    await page.getByRole('button', { name: 'Thẻ đã xoá' }).click()
+    const bin = page.getByRole('dialog', { name: 'Thẻ đã xoá' })
+    await bin.getByRole('button', { name: /Khôi phục: Tổ chức chuyên đề/ }).click()
+    await bin.getByText('Không có thẻ nào bị xoá trong kế hoạch này.').waitFor()
+    await page.keyboard.press('Escape')
+    await page.locator(`[data-testid="card-tile"][data-card-id="${added.id}"]`).waitFor()
+    expect((await boardOf(page, plan.id)).cards).toHaveLength(9)
+
     // A second file into the same plan (now in view): one row matches a card, two are new.
     await page.getByRole('button', { name: 'Nhập kế hoạch' }).click()
     await wizard.getByRole('radio', { name: /\(nhập\)/ }).check()
@@ -84,7 +116,7 @@ describe('import safety, as the principal lives it', () => {
     await wizard.getByRole('radio', { name: /Chuyển các tháng sang năm học 2026-2027/ }).check()
     await wizard.getByRole('button', { name: 'Xác nhận nhập' }).click()
     await wizard.getByText(/Đã tạo 2 thẻ, cập nhật 1/).waitFor()
-    expect((await boardOf(page, plan.id)).cards).toHaveLength(10)
+    expect((await boardOf(page, plan.id)).cards).toHaveLength(11)
 
     // The plan's history lists both imports; the principal undoes the second.
     await wizard.getByRole('link', { name: 'Mở lịch sử kế hoạch' }).click()
@@ -107,7 +139,7 @@ describe('import safety, as the principal lives it', () => {
     await items.first().getByText('Đã xoá 2 thẻ, trả lại trường của 1 thẻ.').waitFor()
     await page.screenshot({ path: screenshotPath('import-safety-undone-1440.png'), fullPage: true })
     const after = await boardOf(page, plan.id)
-    expect(after.cards).toHaveLength(8)
+    expect(after.cards).toHaveLength(9)
     expect(after.cards.filter((c) => isOverdue(c, after.currentMonth))).toEqual([])
 
     // At phone width: the history page and the wizard's steps.

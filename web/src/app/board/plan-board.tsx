@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
 import type { Me } from '@/features/auth/api/session-queries'
 import { boardQueryOptions, type BoardData, type Plans } from '@/features/board/api/board-queries'
@@ -46,10 +46,14 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
   const m = useMessages(appMessages)
   const cardId = view.cardId
   // A plan gone since the list was read, or a card not on this plan's board: the same page
-  // as for what the person may not see.
+  // as for what the person may not see. A card that was on the board while open and left
+  // it (deleted from its panel, which offers the restore) keeps its panel.
+  const onBoard = !!board.data && !!cardId && board.data.cards.some((c) => c.id === cardId)
+  const seenCard = useRef<string | null>(null)
+  if (onBoard) seenCard.current = cardId
   const gone =
     (board.isError && httpStatusOf(board.error) === 404) ||
-    (!!board.data && !!cardId && !board.data.cards.some((c) => c.id === cardId))
+    (!!board.data && !!cardId && !onBoard && seenCard.current !== cardId)
 
   return (
     <div className="app">
