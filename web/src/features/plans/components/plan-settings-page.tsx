@@ -99,7 +99,7 @@ export function PlanSettingsPage({
       <p className="muted">
         {plan.school.name} · {plan.schoolYear}
       </p>
-      {!canManage && <p className="page-note">{m.principalOnly}</p>}
+      {!canManage && <p className="settings-note">{m.principalOnly}</p>}
       {deleted ? (
         <p className="form-success" role="status">
           {deleted}
@@ -191,7 +191,7 @@ function GeneralSection({
       <h2 id={`${id}-general`} className="settings-section-title">
         {m.general}
       </h2>
-      {canManage && planWriteRefusal(plan) && <p className="page-note">{m.archivedNote}</p>}
+      {canManage && planWriteRefusal(plan) && <p className="settings-note">{m.archivedNote}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -390,7 +390,7 @@ function ArchiveSection({ plan, onChanged }: { plan: SettingsPlan; onChanged: Ch
       </h2>
       <p className="muted">{m.archiveText}</p>
       {archived && plan.archivedAt && (
-        <p className="page-note">{m.archivedSince({ date: formatDate(plan.archivedAt) })}</p>
+        <p className="settings-note">{m.archivedSince({ date: formatDate(plan.archivedAt) })}</p>
       )}
       {archive.isError && (
         <p className="form-error" role="alert">
