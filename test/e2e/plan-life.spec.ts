@@ -158,6 +158,17 @@ describe('a plan’s life, by the principal', () => {
     await page.getByRole('link', { name: /Quay lại bảng/ }).click()
     await page.getByText(/Kế hoạch này đã được lưu trữ/).waitFor()
     expect(await page.getByRole('button', { name: 'Thêm hoạt động' }).count()).toBe(0)
+    // No way to move a card is offered: no move menu, and a keyboard drag does not start.
+    await page.locator('[data-testid="card-tile"]').first().waitFor()
+    expect(await page.locator('.tile-menu-button').count()).toBe(0)
+    const before = (await boardOf(page, created.id)).cards.map((c) => c.status)
+    await page.locator('[data-testid="card-tile"]').first().focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Space')
+    await page.waitForTimeout(500)
+    expect((await boardOf(page, created.id)).cards.map((c) => c.status)).toEqual(before)
+    expect(await page.getByText(/đã được lưu trữ/).count()).toBe(1)
     await page.screenshot({ path: screenshotPath('plan-life-archived-board.png') })
     const refused = await pageFetch(page, 'POST', `/api/plans/${created.id}/cards`, {
       tasks: 'Không được',

@@ -88,7 +88,7 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
           </p>
         )}
         {board.data && can && !gone && (
-          <MoveProvider planId={planId} me={board.data.me}>
+          <MoveProvider planId={planId} me={board.data.me} writable={can.writes}>
             <Board
               board={board.data}
               onOpenCard={openCardHere}

@@ -59,6 +59,9 @@ function useGroupByStandard(): [boolean, (on: boolean) => void] {
   return [groupBy, setGroupBy]
 }
 
+/** A plan nobody may write: no sensor, so no drag starts (useMoveController().writable). */
+const NO_SENSORS: ReturnType<typeof useSensors> = []
+
 export function Board({
   board,
   onOpenCard,
@@ -72,7 +75,7 @@ export function Board({
   const { lang } = useI18n()
   const m = useMessages(boardMessages)
   const { showToast } = useToast()
-  const { me, requestMove } = useMoveController()
+  const { me, requestMove, writable } = useMoveController()
   const [filters, setFilters] = useState<BoardFilters>(EMPTY_FILTERS)
   const [groupBy, setGroupBy] = useGroupByStandard()
   const helpId = useId()
@@ -146,7 +149,7 @@ export function Board({
       </p>
       <BoardDragProvider value={drag}>
         <DndContext
-          sensors={sensors}
+          sensors={writable ? sensors : NO_SENSORS}
           collisionDetection={drag.collisionDetection}
           accessibility={accessibility}
           {...handlers}

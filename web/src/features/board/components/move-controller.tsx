@@ -24,6 +24,8 @@ interface MoveController {
    * the optimistic request. The server re-checks everything.
    */
   requestMove: (card: BoardCard, to: CardStatus, beforeCardId: string | null) => void
+  /** False on a plan nobody may write (archived): no drag, no move menu, no move buttons. */
+  writable: boolean
 }
 
 const MoveContext = createContext<MoveController | null>(null)
@@ -39,10 +41,13 @@ interface PendingMove {
 export function MoveProvider({
   planId,
   me,
+  writable = true,
   children,
 }: {
   planId: string
   me: Actor
+  /** The plan may be written (planWriteRefusal); false offers no way to move a card. */
+  writable?: boolean
   children: ReactNode
 }) {
   const { lang } = useI18n()
@@ -68,7 +73,7 @@ export function MoveProvider({
     [me, move.mutate, showToast, lang],
   )
 
-  const value = useMemo(() => ({ me, requestMove }), [me, requestMove])
+  const value = useMemo(() => ({ me, requestMove, writable }), [me, requestMove, writable])
 
   return (
     <MoveContext value={value}>

@@ -10,10 +10,10 @@ import { useMoveController } from './move-controller'
 export function MoveToActions({ planId, cardId }: { planId: string; cardId: string }) {
   const { lang } = useI18n()
   const m = useMessages(boardMessages)
-  const { me, requestMove } = useMoveController()
+  const { me, requestMove, writable } = useMoveController()
   const { data } = useQuery(boardQueryOptions(planId))
   const card = data?.cards.find((c) => c.id === cardId)
-  if (!card) return null
+  if (!card || !writable) return null
   const guide = dragGuide(card, me, lang)
   const targets = CARD_STATUSES.filter((s) => s !== card.status)
   return (

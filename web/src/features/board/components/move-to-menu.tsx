@@ -15,7 +15,7 @@ const stop = (event: SyntheticEvent) => event.stopPropagation()
 export function MoveToMenu({ card }: { card: BoardCard }) {
   const { lang } = useI18n()
   const m = useMessages(boardMessages)
-  const { me, requestMove } = useMoveController()
+  const { me, requestMove, writable } = useMoveController()
   const [open, setOpen] = useState(false)
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -86,6 +86,7 @@ export function MoveToMenu({ card }: { card: BoardCard }) {
     requestMove(card, to, null)
   }
 
+  if (!writable) return null
   return (
     <span className="move-menu" onPointerDown={stop} onClick={stop} onKeyDown={stop}>
       <button
