@@ -1,5 +1,6 @@
 import { STATUS_LABELS, isCardStatus, type Lang, type PlanField } from '@caitien/shared'
-import { activityMessages, cardMessages, planFieldLabels } from './card-messages'
+import { planFieldLabels } from '@caitien/shared'
+import { activityMessages, cardMessages } from './card-messages'
 
 type ActivityAction = keyof (typeof activityMessages)['vi']
 

@@ -174,48 +174,6 @@ export const cardMessages = defineMessages(
   },
 )
 
-/** Plan fields, in the panel's order, named as the plan's table heads them. */
-export const planFieldLabels = defineMessages(
-  {
-    standard: 'Tiêu chuẩn',
-    standardName: 'Tên tiêu chuẩn',
-    criterion: 'Tiêu chí',
-    criterionLabel: 'Nội dung tiêu chí',
-    section: 'Mức',
-    weakness: 'Điểm yếu',
-    target: 'Kết quả cần đạt',
-    tasks: 'Công việc / giải pháp',
-    measures: 'Biện pháp thực hiện',
-    lead: 'Chủ trì',
-    coordinators: 'Phối hợp',
-    timeframe: 'Thời gian thực hiện',
-    budget: 'Kinh phí dự kiến',
-    fundingSource: 'Nguồn kinh phí',
-    support: 'Điều kiện hỗ trợ',
-    expectedEvidence: 'Sản phẩm / Minh chứng dự kiến',
-    notes: 'Ghi chú',
-  },
-  {
-    standard: 'Standard',
-    standardName: 'Standard name',
-    criterion: 'Criterion',
-    criterionLabel: 'Criterion text',
-    section: 'Level',
-    weakness: 'Weakness',
-    target: 'Target result',
-    tasks: 'Tasks / solutions',
-    measures: 'Measures',
-    lead: 'Lead',
-    coordinators: 'Coordinators',
-    timeframe: 'Timeframe',
-    budget: 'Estimated budget',
-    fundingSource: 'Funding source',
-    support: 'Other support',
-    expectedEvidence: 'Expected products / evidence',
-    notes: 'Notes',
-  },
-)
-
 /** A line of the card's history: who did what (the detail and the columns follow it). */
 export const activityMessages = defineMessages(
   {

@@ -12,7 +12,8 @@ import {
   activityTransition,
 } from '../activity-text'
 import { cardEditMessages } from '../card-edit-messages'
-import { cardMessages, planFieldLabels } from '../card-messages'
+import { planFieldLabels } from '@caitien/shared'
+import { cardMessages } from '../card-messages'
 
 /** A field's text in the history: long texts cut to their start. */
 function shown(text: string | null, empty: string): string {

@@ -22,7 +22,8 @@ import {
   type CardDetail,
 } from '../api/card-queries'
 import { cardEditMessages } from '../card-edit-messages'
-import { cardMessages, planFieldLabels } from '../card-messages'
+import { planFieldLabels } from '@caitien/shared'
+import { cardMessages } from '../card-messages'
 import { CardFieldsForm, toFieldValues } from './card-fields-form'
 import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'

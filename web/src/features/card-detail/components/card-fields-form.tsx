@@ -9,7 +9,7 @@ import type { FormEvent, ReactNode } from 'react'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { cardEditMessages } from '../card-edit-messages'
-import { planFieldLabels } from '../card-messages'
+import { planFieldLabels } from '@caitien/shared'
 
 export type CardFieldValues = Record<PlanField, string>
 

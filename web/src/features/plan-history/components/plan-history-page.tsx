@@ -7,7 +7,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { importsQueryOptions, useUndoImport, type PlanImport } from '../api/history-queries'
 import { planHistoryMessages, undoKeptReasons } from '../plan-history-messages'
-import { fieldNames } from '../field-names'
+import { planFieldLabels } from '@caitien/shared'
 
 /**
  * A plan's history (/plans/:planId/history): the files imported into it, each with who,
@@ -91,7 +91,7 @@ function ImportItem({
 }) {
   const m = useMessages(planHistoryMessages)
   const reasons = useMessages(undoKeptReasons)
-  const names = useMessages(fieldNames)
+  const names = useMessages(planFieldLabels)
   const undo = useUndoImport(planId)
   const [asking, setAsking] = useState(false)
   const who = record.actor?.displayName ?? m.someone
