@@ -88,6 +88,21 @@ export function schoolYearOf(instant: Date): string {
 }
 
 /**
+ * The school years a plan form offers: `back` years before the current one, it, the next
+ * two, and `keep` (the plan's, or the file's) when it is none of those; oldest first.
+ *
+ * @example
+ * schoolYearChoices(new Date('2026-12-03'), '2020-2021') // → ['2020-2021', '2025-2026', '2026-2027', '2027-2028', '2028-2029']
+ */
+export function schoolYearChoices(now: Date, keep: string | null, back = 1): string[] {
+  const first = Number(schoolYearOf(now).slice(0, 4))
+  const years = new Set<string>()
+  for (let d = -back; d <= 2; d++) years.add(`${first + d}-${first + d + 1}`)
+  if (keep) years.add(keep)
+  return [...years].sort()
+}
+
+/**
  * Is an action overdue? Its due month has passed and it is not verified.
  * The due month itself still counts as on time.
  */

@@ -313,7 +313,7 @@ export async function listDeletedCards(db: Executor, planId: string) {
   }))
 }
 
-/** The live cards of a plan in board order, with their assignees: what a carry-over reads. */
+/** The live cards of a plan in board order, with their assignees: the board and a carry-over read them. */
 export async function listPlanCardsWithAssignees(db: Executor, planId: string) {
   const [rows, assignees] = await Promise.all([
     db
@@ -633,23 +633,8 @@ export async function listCardInvolvement(
  * (listCardInvolvement), and the send-back markers (listSentBackMarks). Each is read per plan, never per card.
  */
 export async function listBoardCards(db: Executor, planId: string): Promise<BoardCard[]> {
-  const [cards, assignees, involvement, comments, sentBack] = await Promise.all([
-    db
-      .selectFrom('card')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .where('deleted_at', 'is', null)
-      .orderBy('status')
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('card_assignee')
-      .innerJoin('card', 'card.id', 'card_assignee.card_id')
-      .select(['card_assignee.card_id', 'card_assignee.user_id'])
-      .where('card.plan_id', '=', planId)
-      .orderBy('card_assignee.created_at')
-      .orderBy('card_assignee.user_id')
-      .execute(),
+  const [cards, involvement, comments, sentBack] = await Promise.all([
+    listPlanCardsWithAssignees(db, planId),
     listCardInvolvement(db, { planId }),
     db
       .selectFrom('comment')
@@ -660,17 +645,11 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .execute(),
     listSentBackMarks(db, { planId }),
   ])
-  const assigneesByCard = new Map<string, string[]>()
-  for (const a of assignees) {
-    const list = assigneesByCard.get(a.card_id) ?? []
-    list.push(a.user_id)
-    assigneesByCard.set(a.card_id, list)
-  }
   const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
-  return cards.map((row) => {
+  return cards.map(({ row, assigneeIds }) => {
     const inv = involvement.get(row.id) ?? NO_INVOLVEMENT
     return toBoardCard(row, {
-      assigneeIds: assigneesByCard.get(row.id) ?? [],
+      assigneeIds,
       involvedIds: involvedIdsOf(row.status, inv),
       evidenceCount: inv.evidenceCount,
       commentCount: commentsByCard.get(row.id) ?? 0,

@@ -1,4 +1,4 @@
-import { schoolYearOf } from '@caitien/shared'
+import { schoolYearChoices, schoolYearOf } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
@@ -9,13 +9,6 @@ import { useMessages } from '@/lib/i18n'
 import { frameworksQueryOptions, useCreatePlan } from '../api/new-plan-queries'
 import { newPlanMessages } from '../new-plan-messages'
 import { pickFramework } from '../pick-framework'
-
-/** The school years offered: last year, this one and the next two. */
-function yearChoices(now: Date, current: string | null): string[] {
-  const first = Number(schoolYearOf(now).slice(0, 4))
-  const years = [-1, 0, 1, 2].map((d) => `${first + d}-${first + d + 1}`)
-  return current && !years.includes(current) ? [...years, current].sort() : years
-}
 
 /** A plan of the school the new one may carry over from. */
 export interface SourcePlan {
@@ -58,7 +51,7 @@ export function NewPlanDialog({
   const titleRef = useRef<HTMLInputElement>(null)
   const frameworks = useQuery(frameworksQueryOptions())
   const createPlan = useCreatePlan()
-  const years = yearChoices(new Date(), currentSchoolYear)
+  const years = schoolYearChoices(new Date(), currentSchoolYear)
   const [schoolYear, setSchoolYear] = useState(() => {
     const now = schoolYearOf(new Date())
     return currentSchoolYear && currentSchoolYear > now ? currentSchoolYear : now

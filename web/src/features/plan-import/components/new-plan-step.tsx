@@ -1,16 +1,8 @@
-import { schoolYearOf } from '@caitien/shared'
+import { schoolYearChoices, schoolYearOf } from '@caitien/shared'
 import { useId, useState } from 'react'
 import { useMessages } from '@/lib/i18n'
 import type { PlanFileReading } from '../api/import-queries'
 import { importMessages } from '../import-messages'
-
-/** Years offered: the file's, last year, this one and the next two. */
-function yearChoices(now: Date, fromFile: string | null): string[] {
-  const first = Number(schoolYearOf(now).slice(0, 4))
-  const years = new Set([-1, 0, 1, 2].map((d) => `${first + d}-${first + d + 1}`))
-  if (fromFile) years.add(fromFile)
-  return [...years].sort()
-}
 
 export interface NewPlanValues {
   title: string
@@ -35,7 +27,7 @@ export function NewPlanStep({
 }) {
   const c = useMessages(importMessages)
   const id = useId()
-  const years = yearChoices(new Date(), reading.schoolYear)
+  const years = schoolYearChoices(new Date(), reading.schoolYear)
   const [schoolYear, setSchoolYear] = useState(reading.schoolYear ?? schoolYearOf(new Date()))
   const [title, setTitle] = useState<string | null>(null)
   const [frameworkId, setFrameworkId] = useState(

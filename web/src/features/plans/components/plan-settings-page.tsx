@@ -3,7 +3,7 @@ import {
   formatMonth,
   planDeletionRefusal,
   planWriteRefusal,
-  schoolYearOf,
+  schoolYearChoices,
   type PlanSettingsPreviewQuery,
   type PlanState,
   type UpdatePlanInput,
@@ -39,13 +39,6 @@ export interface SettingsFramework {
   id: string
   code: string
   title: string
-}
-
-/** The school years offered: two before the current one, it, the next two, and the plan's. */
-function yearChoices(now: Date, current: string): string[] {
-  const first = Number(schoolYearOf(now).slice(0, 4))
-  const years = [-2, -1, 0, 1, 2].map((d) => `${first + d}-${first + d + 1}`)
-  return years.includes(current) ? years : [...years, current].sort()
 }
 
 type Changed = () => Promise<void> | void
@@ -227,7 +220,7 @@ function GeneralSection({
               disabled={readOnly}
               onChange={(e) => setSchoolYear(e.target.value)}
             >
-              {yearChoices(new Date(), plan.schoolYear).map((y) => (
+              {schoolYearChoices(new Date(), plan.schoolYear, 2).map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
