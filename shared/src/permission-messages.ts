@@ -14,6 +14,10 @@ export const permissionMessages = defineMessages(
     manage_people:
       'Chỉ Hiệu trưởng, Phó hiệu trưởng (và quản trị hệ thống) mới được quản lý cán bộ, giáo viên của trường.',
     manage_schools: 'Chỉ quản trị hệ thống mới được quản lý các trường.',
+    run_checkpoint:
+      'Chỉ Hiệu trưởng hoặc người đứng đầu hội đồng (tổ) theo dõi kế hoạch mới được mở, ký duyệt và mở lại đợt rà soát.',
+    edit_checkpoint:
+      'Chỉ Hiệu trưởng và thành viên hội đồng (tổ) theo dõi kế hoạch mới được sửa đợt rà soát.',
   } satisfies Record<PermissionRule, string>,
   {
     manage_plan:
@@ -26,6 +30,10 @@ export const permissionMessages = defineMessages(
     manage_people:
       "Only the principal, vice-principals (and the system administrator) may manage the school's people.",
     manage_schools: 'Only the system administrator may manage schools.',
+    run_checkpoint:
+      "Only the principal or the chair of the plan's council (or team) may open, sign off and reopen a review.",
+    edit_checkpoint:
+      "Only the principal and members of the plan's council (or team) may edit a review.",
   },
 )
 

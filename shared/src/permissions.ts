@@ -1,3 +1,4 @@
+import { councilChair, type CouncilMember } from './council.ts'
 import type { PlanState } from './plan-life.ts'
 import type { Actor, Role } from './roles.ts'
 import type { CardStatus } from './workflow.ts'
@@ -50,6 +51,31 @@ export function canSeeProgress(actor: Actor): boolean {
  */
 export function canReview(actor: Actor): boolean {
   return actor.roles.includes('monitor')
+}
+
+/**
+ * May this person open a checkpoint review, sign it off and reopen it? The principal, and the
+ * chair of the plan's monitoring body (council.ts): the body's head signs table VI for it.
+ *
+ * @example
+ * canRunCheckpoint({ id: 'u2', roles: ['staff'] }, { members: [{ userId: 'u2', title: 'chair' }] }) // → true
+ */
+export function canRunCheckpoint(
+  actor: Actor,
+  council: { members: readonly CouncilMember[] },
+): boolean {
+  return canManagePlan(actor) || councilChair(council) === actor.id
+}
+
+/**
+ * May this person edit an open checkpoint review: its rows' levels and table VI's texts? Those
+ * who run it, and every member of the plan's body (they review the plan together).
+ */
+export function canEditCheckpoint(
+  actor: Actor,
+  council: { members: readonly CouncilMember[] },
+): boolean {
+  return canRunCheckpoint(actor, council) || council.members.some((m) => m.userId === actor.id)
 }
 
 /** Why evidence cannot be added to, or linked into, a card; null when it can. */
@@ -122,3 +148,5 @@ export type PermissionRule =
   | 'member'
   | 'manage_people'
   | 'manage_schools'
+  | 'run_checkpoint'
+  | 'edit_checkpoint'
