@@ -4,6 +4,12 @@ import {
   EVIDENCE_KINDS,
   PLAN_STATES,
   ROLES,
+  CHECKPOINTS,
+  CHECKPOINT_EVENT_ACTIONS,
+  CHECKPOINT_SOURCES,
+  COMPLETION_LEVELS,
+  COUNCIL_KINDS,
+  COUNCIL_TITLES,
 } from '@caitien/shared'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -37,6 +43,14 @@ describe('the CHECK constraints allow exactly the values of shared', () => {
     ['evidence', 'kind', EVIDENCE_KINDS],
     ['plan', 'state', PLAN_STATES],
     ['account_event', 'action', ACCOUNT_EVENT_ACTIONS],
+    ['plan_council', 'kind', COUNCIL_KINDS],
+    ['plan_council_member', 'title', COUNCIL_TITLES],
+    ['checkpoint_review', 'checkpoint', CHECKPOINTS],
+    ['checkpoint_review', 'source', CHECKPOINT_SOURCES],
+    ['checkpoint_review_row', 'level', COMPLETION_LEVELS],
+    ['checkpoint_review_row', 'derived_level', COMPLETION_LEVELS],
+    ['checkpoint_review_row', 'status_at', CARD_STATUSES],
+    ['checkpoint_event', 'action', CHECKPOINT_EVENT_ACTIONS],
   ] as const)('%s.%s', async (table, column, values) => {
     expect((await checkList(table, column)).sort()).toEqual([...values].sort())
   })

@@ -5,6 +5,12 @@ import type {
   EvidenceKind,
   PlanState,
   Role,
+  Checkpoint,
+  CheckpointEventAction,
+  CheckpointSource,
+  CompletionLevel,
+  CouncilKind,
+  CouncilTitle,
 } from '@caitien/shared'
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 
@@ -37,6 +43,11 @@ export interface Database {
   login_device: LoginDeviceTable
   plan_import: PlanImportTable
   account_event: AccountEventTable
+  plan_council: PlanCouncilTable
+  plan_council_member: PlanCouncilMemberTable
+  checkpoint_review: CheckpointReviewTable
+  checkpoint_review_row: CheckpointReviewRowTable
+  checkpoint_event: CheckpointEventTable
 }
 
 export interface SchoolTable {
@@ -388,6 +399,81 @@ export type AccountEventActionValue =
   | 'school_deactivated'
   | 'school_reactivated'
 
+/** A plan's monitoring body (migration 2026_12_04_0920); no row: the framework's default. */
+export interface PlanCouncilTable {
+  plan_id: string
+  kind: CouncilKindValue
+  updated_at: string
+  updated_by: string | null
+}
+
+export interface PlanCouncilMemberTable {
+  plan_id: string
+  user_id: string
+  title: CouncilTitleValue
+  position: number
+}
+
+/** plan_council.kind's and plan_council_member.title's CHECK constraints. */
+export type CouncilKindValue = 'monitoring_team' | 'self_assessment_council'
+export type CouncilTitleValue = 'chair' | 'vice_chair' | 'secretary' | 'member'
+
+/** A checkpoint review of a plan: table VI's row (shared/src/checkpoint-review.ts). */
+export interface CheckpointReviewTable {
+  id: string
+  plan_id: string
+  school_id: string
+  checkpoint: CheckpointValue
+  month: string
+  source: CheckpointSourceValue
+  opened_at: string
+  opened_by: string | null
+  monitored: string
+  result: string
+  adjustment: string
+  assessor: string
+  /** Set: signed off, locked until reopened. */
+  signed_at: string | null
+  signed_by: string | null
+  updated_at: string
+}
+
+export type CheckpointValue = 'semester1' | 'yearEnd'
+export type CheckpointSourceValue = 'log' | 'board'
+export type CompletionLevelValue = 'done' | 'inProgress' | 'notDone'
+
+/** A card as a review saw it, with its derived and chosen Mức độ thực hiện. */
+export interface CheckpointReviewRowTable {
+  review_id: string
+  card_id: string
+  position: number
+  standard: string | null
+  criterion: string | null
+  title: string
+  status_at: CardStatusValue
+  due_month: string | null
+  derived_level: CompletionLevelValue
+  level: CompletionLevelValue
+  reason: string | null
+  changed_by: string | null
+  changed_at: string | null
+}
+
+/** A review's log: append-only; `detail` is JSON of CheckpointEventDetails. */
+export interface CheckpointEventTable {
+  id: string
+  review_id: string
+  plan_id: string
+  actor_id: string | null
+  action: CheckpointEventActionValue
+  reason: string | null
+  detail: string | null
+  at: string
+}
+
+export type CheckpointEventActionValue =
+  'opened' | 'level_changed' | 'fields_changed' | 'signed' | 'reopened'
+
 export type SchoolRow = Selectable<SchoolTable>
 export type AppUserRow = Selectable<AppUserTable>
 export type MembershipRow = Selectable<MembershipTable>
@@ -417,6 +503,12 @@ export type SchemaMatchesShared = [
   Assert<Equals<ActivityActionValue, ActivityAction>>,
   Assert<Equals<PlanStateValue, PlanState>>,
   Assert<Equals<AccountEventActionValue, AccountEventAction>>,
+  Assert<Equals<CouncilKindValue, CouncilKind>>,
+  Assert<Equals<CouncilTitleValue, CouncilTitle>>,
+  Assert<Equals<CheckpointValue, Checkpoint>>,
+  Assert<Equals<CheckpointSourceValue, CheckpointSource>>,
+  Assert<Equals<CompletionLevelValue, CompletionLevel>>,
+  Assert<Equals<CheckpointEventActionValue, CheckpointEventAction>>,
 ]
 type Equals<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
