@@ -89,11 +89,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('detail', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
-    .execute()
-  await db.schema
-    .createIndex('checkpoint_event_review_at')
-    .on('checkpoint_event')
-    .columns(['review_id', 'at'])
+    // The entry's order within its review (several entries share an instant): counted by the
+    // writer inside its transaction, portable where an autoincrement is not.
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addUniqueConstraint('checkpoint_event_review_seq', ['review_id', 'seq'])
     .execute()
 }
 

@@ -469,6 +469,8 @@ export interface CheckpointEventTable {
   reason: string | null
   detail: string | null
   at: string
+  /** Order within the review: 1, 2, … */
+  seq: number
 }
 
 export type CheckpointEventActionValue =

@@ -16,8 +16,7 @@ export const checkpointMessages = defineMessages(
     signed: (p: Moment & { by: string; at: string }) =>
       `Đợt rà soát “${p.moment}” đã được ${p.by} ký duyệt lúc ${p.at} nên không sửa được nữa. Muốn sửa, hãy mở lại đợt rà soát và ghi lý do.`,
     not_signed: (p: Moment) => `Đợt rà soát “${p.moment}” chưa ký duyệt nên không cần mở lại.`,
-    levelReasonRequired:
-      'Hãy ghi lý do khi đổi mức độ thực hiện: lý do được lưu cùng đợt rà soát.',
+    levelReasonRequired: 'Hãy ghi lý do khi đổi mức độ thực hiện: lý do được lưu cùng đợt rà soát.',
     reopenReasonRequired: 'Hãy ghi lý do mở lại đợt rà soát đã ký duyệt.',
     notOpened: (p: Moment) =>
       `Đợt rà soát “${p.moment}” chưa được mở. Hiệu trưởng hoặc Chủ tịch hội đồng mở đợt rà soát trước.`,

@@ -55,4 +55,3 @@ export const councilInputSchema = z.object({
     ),
 })
 export type CouncilInput = z.infer<typeof councilInputSchema>
-
