@@ -24,6 +24,7 @@ import { peopleRoutes } from './routes/people.ts'
 import { planRoutes } from './routes/plans.ts'
 import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { schoolYearsRoutes } from './routes/school-years.ts'
 import { snapshotRoutes } from './routes/snapshots.ts'
 
 /** JSON bodies are small; files (later) get their own streamed limit. */
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
     .route('/evidence', evidenceRoutes)
     .route('/frameworks', frameworkRoutes)
     .route('/schools', peopleRoutes)
+    .route('/schools', schoolYearsRoutes)
     .route('/admin', adminRoutes)
 
   const appHeaders = secureHeaders({

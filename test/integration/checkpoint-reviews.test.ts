@@ -393,3 +393,99 @@ describe('a past checkpoint', () => {
     expect((await staff.get(path(plan.id))).status).toBe(200)
   })
 })
+
+describe("the school's years", () => {
+  it('lists the plans newest year first with their year-end results, and exports them as one workbook', async () => {
+    const older = await insertTestPlan(server.db, world.schoolId, '2025-2026')
+    await at('2026-03-05T03:00:00Z')
+    const ids: string[] = []
+    for (const timeframe of ['Tháng 3/2026', 'Tháng 4/2026']) {
+      const made = await principal.post(`/api/plans/${older.id}/cards`, {
+        tasks: `Hoạt động ${timeframe}`,
+        timeframe,
+      })
+      ids.push(made.body.card.id)
+    }
+    await at('2026-12-10T03:00:00Z')
+    // Verified since, without a logged move: the year-end review reads the log at May's end.
+    await server.db
+      .updateTable('card')
+      .set({ status: 'verified' })
+      .where('id', '=', ids[0]!)
+      .execute()
+    const opened = await principal.post(path(older.id, '/yearEnd/open'), {})
+    expect(opened.status).toBe(201)
+    expect(opened.body.review.source).toBe('log')
+    const oldest = await insertTestPlan(server.db, world.schoolId, '2024-2025')
+    const c2 = await insertTestCard(server.db, oldest, { timeframe: 'Tháng 3/2025' })
+    await server.db.updateTable('card').set({ status: 'verified' }).where('id', '=', c2).execute()
+
+    expect((await staff.get(`/api/schools/${world.schoolId}/years`)).status).toBe(403)
+    expect((await outsider.get(`/api/schools/${world.schoolId}/years`)).status).toBe(404)
+    expect((await outsider.get(`/api/schools/${world.schoolId}/years/export`)).status).toBe(404)
+    const years = await parseResponse(
+      monitor.api.api.schools[':schoolId'].years.$get({ param: { schoolId: world.schoolId } }),
+    )
+    expect(years.years.map((y) => y.schoolYear)).toEqual(['2026-2027', '2025-2026', '2024-2025'])
+    const plan2025 = years.years[1]!.plans[0]!
+    // The review read the log: neither card was verified through a logged move.
+    expect(plan2025.results).toEqual({
+      from: 'yearEnd',
+      counts: { done: 0, inProgress: 0, notDone: 2 },
+      total: 2,
+    })
+    expect(plan2025.checkpoints.map((c) => c.state)).toEqual(['not_opened', 'open'])
+    // No review in 2024-2025: the board's figures at the year's end.
+    expect(years.years[2]!.plans[0]!.results).toEqual({
+      from: 'board',
+      counts: { done: 1, inProgress: 0, notDone: 0 },
+      total: 1,
+    })
+
+    const res = await fetch(`${server.url}/api/schools/${world.schoolId}/years/export`, {
+      headers: { cookie: principal.cookie },
+    })
+    expect(res.status).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      '2026-2027',
+      '2025-2026',
+      '2024-2025',
+    ])
+    const summary = wb.getWorksheet('Tổng hợp')!
+    const lines = summary
+      .getSheetValues()
+      .slice(4)
+      .map((r) => (r as unknown[]).slice(1, 9))
+    expect(lines.map((l) => l[0])).toEqual([
+      '2026-2027',
+      '2026-2027',
+      '2026-2027',
+      '2025-2026',
+      '2024-2025',
+    ])
+    expect(lines[3]).toEqual([
+      '2025-2026',
+      'Kế hoạch thử',
+      'Đang thực hiện',
+      'Rà soát cuối năm học',
+      0,
+      0,
+      2,
+      2,
+    ])
+    expect(lines[4]!.slice(3)).toEqual(['Bảng công việc (chưa rà soát cuối năm)', 1, 0, 0, 1])
+    const year = wb.getWorksheet('2026-2027')!
+    const texts = year
+      .getSheetValues()
+      .flatMap((r) => (Array.isArray(r) ? r : []))
+      .filter((v) => typeof v === 'string')
+    expect(texts).toContain('Cuối học kỳ I')
+    expect(texts).toContain('Gia hạn hoạt động 2 đến tháng 3/2027.')
+    expect(texts).toContain('Mức độ thực hiện (Cuối học kỳ I)')
+    expect(texts.some((t) => t.includes('Đã gia hạn đến tháng 3 theo họp hội đồng'))).toBe(true)
+  })
+})
