@@ -75,6 +75,9 @@ interface Ctx {
   personId: string
   /** Another school: the administrator deactivates this one, not the world's. */
   otherSchoolId: string
+  /** A plan of the school whose "Cuối học kỳ I" review is open (signed, for its reopen). */
+  reviewPlanId: string
+  reviewCardId: string
 }
 type Request = [method: string, path: string, body?: unknown]
 
@@ -387,6 +390,71 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['DELETE', `/api/evidence/${c.evidenceId}`],
     expect: { assignee: 200, staff: 403, monitor: 403, principal: 403, admin: 404 },
   },
+  'GET /api/plans/:planId/council': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/council`],
+    expect: members(200),
+  },
+  'PUT /api/plans/:planId/council': {
+    request: (c) => [
+      'PUT',
+      `/api/plans/${c.freshPlanId}/council`,
+      { kind: 'self_assessment_council', members: [] },
+    ],
+    expect: principalOnly(200),
+  },
+  'GET /api/plans/:planId/checkpoints': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/checkpoints`],
+    expect: members(200),
+  },
+  'GET /api/plans/:planId/checkpoints/:checkpoint': {
+    request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1`],
+    expect: members(200),
+  },
+  // The monitoring team's members are not the council's: the principal (or its chair) runs it.
+  'POST /api/plans/:planId/checkpoints/:checkpoint/open': {
+    request: (c) => [
+      'POST',
+      `/api/plans/${c.freshPlanId}/checkpoints/semester1/open`,
+      { confirmEarly: true },
+    ],
+    expect: principalOnly(201),
+  },
+  'PATCH /api/plans/:planId/checkpoints/:checkpoint': {
+    request: (c) => [
+      'PATCH',
+      `/api/plans/${c.reviewPlanId}/checkpoints/semester1`,
+      { adjustment: 'Điều chỉnh' },
+    ],
+    expect: principalOnly(200),
+  },
+  'PUT /api/plans/:planId/checkpoints/:checkpoint/rows/:cardId': {
+    request: (c) => [
+      'PUT',
+      `/api/plans/${c.reviewPlanId}/checkpoints/semester1/rows/${c.reviewCardId}`,
+      { level: 'done', reason: 'Đã họp hội đồng' },
+    ],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/checkpoints/:checkpoint/sign': {
+    request: (c) => ['POST', `/api/plans/${c.reviewPlanId}/checkpoints/semester1/sign`],
+    expect: principalOnly(200),
+  },
+  'POST /api/plans/:planId/checkpoints/:checkpoint/reopen': {
+    request: (c) => [
+      'POST',
+      `/api/plans/${c.reviewPlanId}/checkpoints/semester1/reopen`,
+      { reason: 'Bổ sung minh chứng' },
+    ],
+    expect: principalOnly(200),
+  },
+  'GET /api/schools/:schoolId/years': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/years`],
+    expect: overseers(200),
+  },
+  'GET /api/schools/:schoolId/years/export': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/years/export`],
+    expect: overseers(200),
+  },
 }
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -479,8 +547,24 @@ async function freshContext(uploader: HttpSession, route: string): Promise<Ctx> 
     .set({ deleted_at: now })
     .where('id', '=', deletedCardId)
     .execute()
+  // A plan with its semester review open, for the routes that change one (signed for reopen).
+  let reviewPlanId = ''
+  let reviewCardId = ''
+  if (route.includes('/checkpoints/:checkpoint') && !route.endsWith('/open')) {
+    const reviewPlan = await insertTestPlan(server.db, world.schoolId)
+    reviewCardId = await insertTestCard(server.db, reviewPlan)
+    reviewPlanId = reviewPlan.id
+    const path = `/api/plans/${reviewPlanId}/checkpoints/semester1`
+    const opened = await sessions.principal.post(`${path}/open`, { confirmEarly: true })
+    expect(opened.status).toBe(201)
+    if (route.endsWith('/reopen')) {
+      expect((await sessions.principal.post(`${path}/sign`)).status).toBe(200)
+    }
+  }
   // The uploads bumped nothing: the card is still at version 1.
   return {
+    reviewPlanId,
+    reviewCardId,
     planId: world.plan.id,
     importId,
     cardId,

@@ -132,20 +132,51 @@ async function fingerprint() {
       .selectFrom(table)
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-  const [base, evidence, links, reviews, remarks, seen, users, ...counts] = await Promise.all([
-    dbFingerprint(db),
-    db.selectFrom('evidence').selectAll().orderBy('id').execute(),
-    db.selectFrom('evidence_link').selectAll().orderBy('evidence_id').orderBy('card_id').execute(),
-    db.selectFrom('review').selectAll().orderBy('id').execute(),
-    db.selectFrom('monthly_remark').selectAll().orderBy('plan_id').orderBy('month').execute(),
-    db.selectFrom('inbox_seen').selectAll().orderBy('user_id').execute(),
-    db.selectFrom('app_user').select(['id', 'login', 'password_hash']).orderBy('id').execute(),
-    count('auth_session'),
-    count('monthly_snapshot'),
-    count('lead_mapping'),
-    count('evidence_file'),
-  ])
-  return JSON.stringify({ base, evidence, links, reviews, remarks, seen, users, counts })
+  const [base, evidence, links, reviews, remarks, seen, users, checkpoints, ...counts] =
+    await Promise.all([
+      dbFingerprint(db),
+      db.selectFrom('evidence').selectAll().orderBy('id').execute(),
+      db
+        .selectFrom('evidence_link')
+        .selectAll()
+        .orderBy('evidence_id')
+        .orderBy('card_id')
+        .execute(),
+      db.selectFrom('review').selectAll().orderBy('id').execute(),
+      db.selectFrom('monthly_remark').selectAll().orderBy('plan_id').orderBy('month').execute(),
+      db.selectFrom('inbox_seen').selectAll().orderBy('user_id').execute(),
+      db.selectFrom('app_user').select(['id', 'login', 'password_hash']).orderBy('id').execute(),
+      Promise.all([
+        db.selectFrom('checkpoint_review').selectAll().orderBy('id').execute(),
+        db
+          .selectFrom('checkpoint_review_row')
+          .selectAll()
+          .orderBy('review_id')
+          .orderBy('card_id')
+          .execute(),
+        db
+          .selectFrom('plan_council_member')
+          .selectAll()
+          .orderBy('plan_id')
+          .orderBy('user_id')
+          .execute(),
+      ]),
+      count('auth_session'),
+      count('monthly_snapshot'),
+      count('lead_mapping'),
+      count('evidence_file'),
+    ])
+  return JSON.stringify({
+    base,
+    evidence,
+    links,
+    reviews,
+    remarks,
+    seen,
+    users,
+    checkpoints,
+    counts,
+  })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -904,6 +935,38 @@ const FUZZ: Record<string, RouteFuzz> = {
   'POST /api/plans/:planId/restore': { body: 'none', deletedPlan: true, runs: 25 },
   'GET /api/plans/:planId/deleted-cards': { body: 'none' },
   'POST /api/cards/:cardId/restore': { body: 'json', valid: versioned({}), deletedCard: true },
+  'GET /api/plans/:planId/council': { body: 'none' },
+  'PUT /api/plans/:planId/council': {
+    body: 'json',
+    valid: () => ({
+      kind: 'self_assessment_council',
+      members: [{ userId: world.users.monitor.id, title: 'chair' }],
+    }),
+  },
+  'GET /api/plans/:planId/checkpoints': { body: 'none' },
+  'GET /api/plans/:planId/checkpoints/:checkpoint': { body: 'none' },
+  // In this order: opened once (then 409), edited, signed (then 409), reopened.
+  'POST /api/plans/:planId/checkpoints/:checkpoint/open': {
+    body: 'json',
+    valid: () => ({ confirmEarly: true }),
+    runs: 25,
+  },
+  'PATCH /api/plans/:planId/checkpoints/:checkpoint': {
+    body: 'json',
+    valid: () => ({ monitored: 'Nội dung', result: 'Kết quả', adjustment: '', assessor: 'HĐ' }),
+  },
+  'PUT /api/plans/:planId/checkpoints/:checkpoint/rows/:cardId': {
+    body: 'json',
+    valid: () => ({ level: 'done', reason: 'Đã họp hội đồng' }),
+  },
+  'POST /api/plans/:planId/checkpoints/:checkpoint/sign': { body: 'none', runs: 25 },
+  'POST /api/plans/:planId/checkpoints/:checkpoint/reopen': {
+    body: 'json',
+    valid: () => ({ reason: 'Bổ sung minh chứng' }),
+    runs: 25,
+  },
+  'GET /api/schools/:schoolId/years': { body: 'none' },
+  'GET /api/schools/:schoolId/years/export': { body: 'none', runs: 20 },
 }
 
 interface Spec {
@@ -1020,6 +1083,7 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
             ? fileEvidenceId
             : evidenceId,
     month: () => '2026-10',
+    checkpoint: () => (seg === 'other' ? 'yearEnd' : 'semester1'),
     importId: () => (seg === 'other' ? otherImportId : importId),
     fileName: () => (seg === 'other' ? 'a%2F..%2Fb.pdf' : pct('Biên bản họp.pdf')),
     schoolId: () => (seg === 'other' ? world.otherSchoolId : world.schoolId),

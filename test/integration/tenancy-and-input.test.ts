@@ -172,6 +172,43 @@ function requestsFor(ids: {
     'POST /api/plans/:planId/restore': ['POST', `/api/plans/${ids.planId}/restore`],
     'GET /api/plans/:planId/deleted-cards': ['GET', `/api/plans/${ids.planId}/deleted-cards`],
     'POST /api/cards/:cardId/restore': ['POST', `/api/cards/${ids.cardId}/restore`, { version: 1 }],
+    'GET /api/plans/:planId/council': ['GET', `/api/plans/${ids.planId}/council`],
+    'PUT /api/plans/:planId/council': [
+      'PUT',
+      `/api/plans/${ids.planId}/council`,
+      { kind: 'monitoring_team', members: [] },
+    ],
+    'GET /api/plans/:planId/checkpoints': ['GET', `/api/plans/${ids.planId}/checkpoints`],
+    'GET /api/plans/:planId/checkpoints/:checkpoint': [
+      'GET',
+      `/api/plans/${ids.planId}/checkpoints/semester1`,
+    ],
+    'POST /api/plans/:planId/checkpoints/:checkpoint/open': [
+      'POST',
+      `/api/plans/${ids.planId}/checkpoints/semester1/open`,
+      { confirmEarly: true },
+    ],
+    'PATCH /api/plans/:planId/checkpoints/:checkpoint': [
+      'PATCH',
+      `/api/plans/${ids.planId}/checkpoints/semester1`,
+      { result: 'x' },
+    ],
+    'PUT /api/plans/:planId/checkpoints/:checkpoint/rows/:cardId': [
+      'PUT',
+      `/api/plans/${ids.planId}/checkpoints/semester1/rows/${ids.cardId}`,
+      { level: 'done', reason: 'x' },
+    ],
+    'POST /api/plans/:planId/checkpoints/:checkpoint/sign': [
+      'POST',
+      `/api/plans/${ids.planId}/checkpoints/semester1/sign`,
+    ],
+    'POST /api/plans/:planId/checkpoints/:checkpoint/reopen': [
+      'POST',
+      `/api/plans/${ids.planId}/checkpoints/semester1/reopen`,
+      { reason: 'x' },
+    ],
+    'GET /api/schools/:schoolId/years': ['GET', `/api/schools/${ids.schoolId}/years`],
+    'GET /api/schools/:schoolId/years/export': ['GET', `/api/schools/${ids.schoolId}/years/export`],
   } as Record<string, [string, string, unknown?]>
 }
 
