@@ -38,6 +38,8 @@ export const schoolYearsMessages = defineMessages(
     levelOnBoard: 'Mức độ theo bảng công việc',
     reason: 'Lý do điều chỉnh mức độ',
     noPlans: 'Trường chưa có kế hoạch nào.',
+    exportAll: 'Xuất tất cả (.xlsx)',
+    back: 'Về bảng công việc',
   },
   {
     title: 'Results across school years',
@@ -70,5 +72,7 @@ export const schoolYearsMessages = defineMessages(
     levelOnBoard: 'Completion on the board',
     reason: 'Reason for the level',
     noPlans: 'The school has no plan yet.',
+    exportAll: 'Export all (.xlsx)',
+    back: 'Back to the board',
   },
 )

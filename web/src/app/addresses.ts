@@ -1,4 +1,4 @@
-import { isMonth } from '@caitien/shared'
+import { CHECKPOINTS, isMonth, type Checkpoint } from '@caitien/shared'
 
 /*
  * Every screen's address, in one table: `pathOf` builds an address from a screen and
@@ -21,6 +21,10 @@ export type Screen =
   | { kind: 'progress'; planId: string; month: string | null }
   | { kind: 'plan-settings'; planId: string }
   | { kind: 'plan-history'; planId: string }
+  /** A plan's checkpoint reviews (Rà soát định kỳ); with a checkpoint, that review open. */
+  | { kind: 'checkpoints'; planId: string; checkpoint: Checkpoint | null }
+  /** The school's plans across its school years, with their results. */
+  | { kind: 'school-years'; schoolId: string }
   | { kind: 'account' }
   | { kind: 'people' }
   | { kind: 'schools' }
@@ -59,6 +63,10 @@ export function pathOf(screen: Screen): string {
       return `/plans/${seg(screen.planId)}/settings`
     case 'plan-history':
       return `/plans/${seg(screen.planId)}/history`
+    case 'checkpoints':
+      return `/plans/${seg(screen.planId)}/checkpoints${screen.checkpoint ? `/${screen.checkpoint}` : ''}`
+    case 'school-years':
+      return `/schools/${seg(screen.schoolId)}/years`
     case 'account':
       return '/account'
     case 'people':
@@ -104,6 +112,10 @@ export function screenOf(path: string, search = ''): Screen | null {
   if (first === 'admin' && planSegment === 'schools' && parts.length === 2) {
     return { kind: 'schools' }
   }
+  if (first === 'schools' && sub === 'years' && parts.length === 3) {
+    const schoolId = decodeId(planSegment)
+    return schoolId ? { kind: 'school-years', schoolId } : null
+  }
   if (first !== 'plans' || rest.length > 0) return null
   const planId = decodeId(planSegment)
   if (!planId) return null
@@ -115,6 +127,11 @@ export function screenOf(path: string, search = ''): Screen | null {
   if (sub === 'progress') {
     if (arg === undefined) return { kind: 'progress', planId, month: null }
     return isMonth(arg) ? { kind: 'progress', planId, month: arg } : null
+  }
+  if (sub === 'checkpoints') {
+    if (arg === undefined) return { kind: 'checkpoints', planId, checkpoint: null }
+    const checkpoint = CHECKPOINTS.find((c) => c === arg)
+    return checkpoint ? { kind: 'checkpoints', planId, checkpoint } : null
   }
   if (arg !== undefined) return null
   if (sub === 'reviews') return { kind: 'reviews', planId }

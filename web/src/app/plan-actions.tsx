@@ -1,6 +1,7 @@
 import { UploadIcon } from '@/components/ui/icons'
 import { ExportMenu } from '@/features/plan-export/components/export-menu'
 import { useMessages } from '@/lib/i18n'
+import { pathOf } from './addresses'
 import { appMessages } from './app-messages'
 
 /**
@@ -44,6 +45,12 @@ export function PlanActions({
           {m.planHistory}
         </a>
       )}
+      <a
+        className="button button-small button-quiet"
+        href={pathOf({ kind: 'checkpoints', planId, checkpoint: null })}
+      >
+        {m.checkpoints}
+      </a>
       <ExportMenu planId={planId} />
       {canManage && (
         // A link: the page has its own address (/plans/:planId/settings).

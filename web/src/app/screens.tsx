@@ -1,10 +1,18 @@
-import { canManagePeople, canManagePlan, canManageSchools } from '@caitien/shared'
+import {
+  canManagePeople,
+  canManagePlan,
+  canManageSchools,
+  canSeeProgress,
+  planWriteRefusal,
+  type Checkpoint,
+} from '@caitien/shared'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, lazy, useRef, type ReactNode } from 'react'
 import { useLocation } from 'wouter'
 import type { Me } from '@/features/auth/api/session-queries'
 import {
   boardKeys,
+  boardQueryOptions,
   planKeys,
   plansQueryOptions,
   type Plans,
@@ -30,6 +38,21 @@ const AdminSchoolsPage = lazy(() =>
 )
 const PlanHistoryPage = lazy(() =>
   import('@/features/plan-history').then((m) => ({ default: m.PlanHistoryPage })),
+)
+const CheckpointsPage = lazy(() =>
+  import('@/features/checkpoints/components/checkpoints-page').then((m) => ({
+    default: m.CheckpointsPage,
+  })),
+)
+const CouncilSection = lazy(() =>
+  import('@/features/checkpoints/components/council-section').then((m) => ({
+    default: m.CouncilSection,
+  })),
+)
+const SchoolYearsPage = lazy(() =>
+  import('@/features/school-years/components/school-years-page').then((m) => ({
+    default: m.SchoolYearsPage,
+  })),
 )
 const PlanSettingsPage = lazy(() =>
   import('@/features/plans/components/plan-settings-page').then((m) => ({
@@ -94,6 +117,7 @@ export function PlanSettingsScreen({ me, planId }: { me: Me; planId: string }) {
   const [, navigate] = useLocation()
   const plans = useQuery(plansQueryOptions())
   const frameworks = useQuery(frameworksQueryOptions())
+  const board = useQuery(boardQueryOptions(planId))
   const lastSeen = useRef<Plans[number] | null>(null)
   const found = plans.data?.plans.find((p) => p.id === planId)
   if (found) lastSeen.current = found
@@ -118,6 +142,64 @@ export function PlanSettingsScreen({ me, planId }: { me: Me; planId: string }) {
         onBack={() => navigate(pathOf({ kind: 'board', planId: plan.id }))}
         onChanged={refresh}
         onRestored={refresh}
+        extra={
+          <CouncilSection
+            planId={plan.id}
+            people={(board.data?.members ?? [])
+              .filter((p) => !p.deactivated)
+              .map((p) => ({ id: p.id, name: p.displayName }))}
+            editable={canManagePlan({ id: me.user.id, roles }) && planWriteRefusal(plan) === null}
+          />
+        }
+      />
+    </Loading>
+  )
+}
+
+/** A plan's checkpoint reviews (Rà soát định kỳ): every member reads them. */
+export function CheckpointsScreen({
+  me,
+  planId,
+  checkpoint,
+}: {
+  me: Me
+  planId: string
+  checkpoint: Checkpoint | null
+}) {
+  const plans = useQuery(plansQueryOptions())
+  const plan = plans.data?.plans.find((p) => p.id === planId)
+  if (!plan) return <NotAvailable />
+  const roles = me.memberships.find((s) => s.schoolId === plan.school.id)?.roles ?? []
+  const actor = { id: me.user.id, roles }
+  return (
+    <Loading>
+      <CheckpointsPage
+        plan={plan}
+        me={actor}
+        checkpoint={checkpoint}
+        hrefOf={(c) => pathOf({ kind: 'checkpoints', planId, checkpoint: c })}
+        boardHref={pathOf({ kind: 'board', planId })}
+        yearsHref={
+          canSeeProgress(actor) ? pathOf({ kind: 'school-years', schoolId: plan.school.id }) : null
+        }
+        writable={planWriteRefusal(plan) === null}
+      />
+    </Loading>
+  )
+}
+
+/** A school's plans across its school years: for the principal and the monitoring team. */
+export function SchoolYearsScreen({ me, schoolId }: { me: Me; schoolId: string }) {
+  const plans = useQuery(plansQueryOptions())
+  const roles = me.memberships.find((s) => s.schoolId === schoolId)?.roles ?? []
+  if (!canSeeProgress({ id: me.user.id, roles })) return <NotAvailable />
+  const back = plans.data?.plans.find((p) => p.school.id === schoolId)
+  return (
+    <Loading>
+      <SchoolYearsPage
+        schoolId={schoolId}
+        reviewsHref={(planId, checkpoint) => pathOf({ kind: 'checkpoints', planId, checkpoint })}
+        backHref={back ? pathOf({ kind: 'board', planId: back.id }) : pathOf({ kind: 'home' })}
       />
     </Loading>
   )

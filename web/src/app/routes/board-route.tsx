@@ -18,7 +18,9 @@ import { BoardViewProvider, useBoardView, useBoardViewState } from '../board/use
 import { NotAvailable, NotFound } from '../not-available'
 import {
   AccountScreen,
+  CheckpointsScreen,
   PeopleScreen,
+  SchoolYearsScreen,
   PlanHistoryScreen,
   PlanSettingsScreen,
   SchoolsScreen,
@@ -63,6 +65,8 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     content = frame(<PeopleScreen me={me} />)
   } else if (screen.kind === 'schools') {
     content = frame(<SchoolsScreen me={me} />)
+  } else if (screen.kind === 'school-years') {
+    content = frame(<SchoolYearsScreen me={me} schoolId={screen.schoolId} />)
   } else if (plans.isPending) {
     content = frame(<p className="page-note">{common.loading}</p>)
   } else if (plans.isError) {
@@ -87,6 +91,11 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     )
   } else if (screen.kind === 'plan-history') {
     content = frame(<PlanHistoryScreen planId={screen.planId} />, screen.planId)
+  } else if (screen.kind === 'checkpoints') {
+    content = frame(
+      <CheckpointsScreen me={me} planId={screen.planId} checkpoint={screen.checkpoint} />,
+      screen.planId,
+    )
   } else {
     content = <PlanBoard key={screen.planId} me={me} plans={list} planId={screen.planId} />
   }

@@ -9,7 +9,7 @@ import {
   type UpdatePlanInput,
 } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
@@ -57,6 +57,7 @@ export function PlanSettingsPage({
   onBack,
   onChanged,
   onRestored,
+  extra,
 }: {
   plan: SettingsPlan
   frameworks: readonly SettingsFramework[]
@@ -68,6 +69,8 @@ export function PlanSettingsPage({
   onChanged: Changed
   /** A deleted plan was restored from the list here. */
   onRestored: (planId: string) => Promise<void> | void
+  /** More sections of the plan's settings, composed by the app (the plan's council). */
+  extra?: ReactNode
 }) {
   const m = useMessages(plansMessages)
   const [deleted, setDeleted] = useState<string | null>(null)
@@ -108,6 +111,7 @@ export function PlanSettingsPage({
             saved={saved}
             onSaved={setSaved}
           />
+          {extra}
           {canManage && <ArchiveSection plan={plan} onChanged={onChanged} />}
           {canManage && (
             <DeleteSection
