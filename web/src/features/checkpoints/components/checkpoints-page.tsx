@@ -477,14 +477,17 @@ function TextsForm({
   const [texts, setTexts] = useState(() =>
     Object.fromEntries(CHECKPOINT_TEXT_FIELDS.map((f) => [f, review[f]])),
   )
-  const [saved, setSaved] = useState(false)
+  // The form is new after a save (its key is the texts): "saved" is the command's own state.
+  const [dirty, setDirty] = useState(false)
+  const saved = commands.updateTexts.isSuccess && !dirty
   const id = useId()
   return (
     <form
       className="checkpoint-texts"
       onSubmit={(e) => {
         e.preventDefault()
-        commands.updateTexts.mutate(texts, { onSuccess: () => setSaved(true) })
+        setDirty(false)
+        commands.updateTexts.mutate(texts)
       }}
     >
       {CHECKPOINT_TEXT_FIELDS.map((field) => (
@@ -492,12 +495,12 @@ function TextsForm({
           <label htmlFor={`${id}-${field}`}>{HEADINGS[field]}</label>
           <textarea
             id={`${id}-${field}`}
-            rows={field === 'assessor' ? 1 : 3}
+            rows={field === 'assessor' ? 2 : 3}
             maxLength={field === 'assessor' ? 500 : 5000}
             readOnly={!editable}
             value={texts[field] ?? ''}
             onChange={(e) => {
-              setSaved(false)
+              setDirty(true)
               setTexts({ ...texts, [field]: e.target.value })
             }}
           />

@@ -30,6 +30,8 @@ export function CouncilSection({
 }) {
   const m = useMessages(checkpointUiMessages)
   const council = useQuery(councilQueryOptions(planId))
+  // Here, not in the form: a save gives the form new data, and so a new form.
+  const save = useSaveCouncil(planId)
   const id = useId()
   return (
     <section className="settings-section" aria-labelledby={`${id}-council`}>
@@ -40,10 +42,10 @@ export function CouncilSection({
       {council.data && (
         <CouncilForm
           key={JSON.stringify(council.data.council)}
-          planId={planId}
           council={council.data.council}
           people={people}
           editable={editable}
+          save={save}
         />
       )}
     </section>
@@ -51,26 +53,26 @@ export function CouncilSection({
 }
 
 function CouncilForm({
-  planId,
   council,
   people,
   editable,
+  save,
 }: {
-  planId: string
   council: PlanCouncil
   people: readonly { id: string; name: string }[]
   editable: boolean
+  save: ReturnType<typeof useSaveCouncil>
 }) {
   const m = useMessages(checkpointUiMessages)
   const common = useMessages(commonMessages)
   const names = useMessages(councilNames)
   const { lang } = useI18n()
-  const save = useSaveCouncil(planId)
+  const [dirty, setDirty] = useState(false)
+  const saved = save.isSuccess && !dirty
   const [kind, setKind] = useState<CouncilKind>(council.kind)
   const [members, setMembers] = useState<CouncilMember[]>(
     council.members.map(({ userId, title }) => ({ userId, title })),
   )
-  const [saved, setSaved] = useState(false)
   const id = useId()
   const titles = councilTitleLabels[lang][kind]
   const nameOf = (userId: string) =>
@@ -79,7 +81,7 @@ function CouncilForm({
     userId
   const free = people.filter((p) => !members.some((x) => x.userId === p.id))
   const change = (next: CouncilMember[]) => {
-    setSaved(false)
+    setDirty(true)
     setMembers(next)
   }
   return (
@@ -87,7 +89,8 @@ function CouncilForm({
       className="council-form"
       onSubmit={(e) => {
         e.preventDefault()
-        save.mutate({ kind, members }, { onSuccess: () => setSaved(true) })
+        setDirty(false)
+        save.mutate({ kind, members })
       }}
     >
       <div className="settings-row">
@@ -97,7 +100,7 @@ function CouncilForm({
           value={kind}
           disabled={!editable}
           onChange={(e) => {
-            setSaved(false)
+            setDirty(true)
             setKind(e.target.value as CouncilKind)
           }}
         >
