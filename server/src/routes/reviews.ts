@@ -5,6 +5,7 @@ import { getPlanAccess } from '../access.ts'
 import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
 import { loadInbox, markInboxSeen } from '../reviews/inbox.ts'
+import { loadCouncil } from '../reviews/council.ts'
 import { listReviewQueue } from '../reviews/review-queue.ts'
 
 export const reviewQueueRoutes = new Hono<AppEnv>().get(
@@ -12,9 +13,14 @@ export const reviewQueueRoutes = new Hono<AppEnv>().get(
   validate('param', planIdParamSchema),
   async (c) => {
     const { planId } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     if (!canSeeProgress(actor)) throw forbiddenBy('see_progress')
-    return c.json({ queue: await listReviewQueue(c.var.db, planId, actor.id), me: actor }, 200)
+    const [queue, council] = await Promise.all([
+      listReviewQueue(c.var.db, planId, actor.id),
+      loadCouncil(c.var.db, plan),
+    ])
+    // The plan's body names the monitoring team on the queue's screen (council.ts).
+    return c.json({ queue, me: actor, councilKind: council.kind }, 200)
   },
 )
 

@@ -6,8 +6,10 @@ export const reviewMessages = defineMessages(
     reviewQueue: 'Hàng đợi xác nhận',
     reviewQueueHint: 'Thẻ đã nộp minh chứng, nộp sớm nhất ở trên cùng.',
     reviewQueueEmpty: 'Không có thẻ nào chờ xác nhận.',
-    reviewReadOnly:
-      'Hiệu trưởng theo dõi hàng đợi tại đây; chỉ thành viên Tổ giám sát mới xác nhận hoặc trả lại thẻ.',
+    reviewReadOnly: (p: { body: string }) =>
+      `Hiệu trưởng theo dõi hàng đợi tại đây; chỉ thành viên ${p.body} mới xác nhận hoặc trả lại thẻ.`,
+    /** The queue's heading once the plan's body is known (council.ts). */
+    reviewQueueOf: (p: { body: string }) => `Hàng đợi xác nhận của ${p.body}`,
     /** Which submission of the card this is. */
     submission: (p: { n: number }) => `Nộp lần ${p.n}`,
     openCard: 'Mở thẻ',
@@ -29,8 +31,9 @@ export const reviewMessages = defineMessages(
     reviewQueue: 'Review queue',
     reviewQueueHint: 'Cards with evidence submitted, oldest submission first.',
     reviewQueueEmpty: 'No cards are waiting for review.',
-    reviewReadOnly:
-      'Follow the queue here; only members of the monitoring team verify or send back cards.',
+    reviewReadOnly: (p) =>
+      `Follow the queue here; only members of the ${p.body} verify or send back cards.`,
+    reviewQueueOf: (p) => `Review queue of the ${p.body}`,
     submission: (p) => `Submission ${p.n}`,
     openCard: 'Open card',
     lastSendBack: 'Last sent back',

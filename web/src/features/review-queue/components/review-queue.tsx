@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { canReview } from '@caitien/shared'
+import { canReview, councilNames } from '@caitien/shared'
 import type { ReactNode } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { LoadFailed } from '@/components/ui/load-failed'
@@ -35,14 +35,17 @@ export function ReviewQueue({
   const m = useMessages(reviewMessages)
   const common = useMessages(commonMessages)
   const query = useQuery(reviewQueueQueryOptions(planId))
+  const bodies = useMessages(councilNames)
+  const body = query.data ? bodies[query.data.councilKind] : null
+  const readOnlyBody = body ?? bodies.monitoring_team
 
   return (
-    <Modal title={m.reviewQueue} onClose={onClose} variant="wide" closeLabel={common.close}>
+    <Modal title={body ? m.reviewQueueOf({ body }) : m.reviewQueue} onClose={onClose} variant="wide" closeLabel={common.close}>
       <div className="queue">
         <p className="muted queue-hint">{m.reviewQueueHint}</p>
         {elsewhere}
         {query.data && !canReview(query.data.me) && (
-          <p className="queue-readonly">{m.reviewReadOnly}</p>
+          <p className="queue-readonly">{m.reviewReadOnly({ body: readOnlyBody })}</p>
         )}
         {query.isPending && <p className="muted">{common.loading}</p>}
         {query.isError && (
