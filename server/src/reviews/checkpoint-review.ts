@@ -40,11 +40,17 @@ export async function loadCheckpointReview(
   return {
     ...review,
     month: review.month as CheckpointReview['month'],
-    rows: rows.map(({ reviewId: _, ...row }) => row),
+    rows: rows.map(withoutReviewId),
     counts: countLevels(rows),
     councilKind: council.kind,
     log,
   }
+}
+
+function withoutReviewId<R extends { reviewId: string }>(row: R): Omit<R, 'reviewId'> {
+  const copy: Partial<R> = { ...row }
+  delete copy.reviewId
+  return copy as Omit<R, 'reviewId'>
 }
 
 /** Both reviews of a plan for Biểu 2's table VI, in the form's order (missing ones absent). */

@@ -40,7 +40,12 @@ export function ReviewQueue({
   const readOnlyBody = body ?? bodies.monitoring_team
 
   return (
-    <Modal title={body ? m.reviewQueueOf({ body }) : m.reviewQueue} onClose={onClose} variant="wide" closeLabel={common.close}>
+    <Modal
+      title={body ? m.reviewQueueOf({ body }) : m.reviewQueue}
+      onClose={onClose}
+      variant="wide"
+      closeLabel={common.close}
+    >
       <div className="queue">
         <p className="muted queue-hint">{m.reviewQueueHint}</p>
         {elsewhere}
