@@ -93,10 +93,11 @@ function CouncilForm({
         save.mutate({ kind, members })
       }}
     >
-      <div className="settings-row">
-        <label htmlFor={`${id}-kind`}>{m.councilKind}</label>
+      <label className="field council-kind" htmlFor={`${id}-kind`}>
+        <span className="field-label">{m.councilKind}</span>
         <select
           id={`${id}-kind`}
+          className="field-select"
           value={kind}
           disabled={!editable}
           onChange={(e) => {
@@ -110,7 +111,7 @@ function CouncilForm({
             </option>
           ))}
         </select>
-      </div>
+      </label>
       <fieldset className="council-members">
         <legend>{m.councilMembers}</legend>
         {members.length === 0 && <p className="muted">{m.councilNone}</p>}
@@ -119,6 +120,7 @@ function CouncilForm({
             <li key={member.userId} className="council-member">
               <span className="council-member-name">{nameOf(member.userId)}</span>
               <select
+                className="field-select council-title"
                 aria-label={`${m.councilRole}: ${nameOf(member.userId)}`}
                 value={member.title}
                 disabled={!editable}
@@ -153,6 +155,7 @@ function CouncilForm({
             <label htmlFor={`${id}-add`}>{m.councilAdd}</label>
             <select
               id={`${id}-add`}
+              className="field-select council-title"
               value=""
               onChange={(e) => {
                 if (e.target.value) {
