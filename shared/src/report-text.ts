@@ -53,6 +53,8 @@ export const REPORT_TEXT = {
   noRemarks: '(Chưa có nhận xét.)',
   principalSignature: 'XÁC NHẬN CỦA HIỆU TRƯỞNG',
   monitorSignature: 'TỔ TRƯỞNG TỔ GIÁM SÁT',
+  /** "Nơi nhận" besides the addressee and the archive. */
+  recipients: ['Tổ giám sát', 'Hội đồng tự đánh giá'],
   footnote: (p: { frozen: boolean; total: number }) =>
     `Số liệu ${p.frozen ? 'chốt cuối tháng' : 'tạm tính'}: ${p.total} hoạt động.`,
   /** The workbook's sheets and the labels of its summary sheet. */

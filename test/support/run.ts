@@ -115,3 +115,9 @@ export async function pdfPagePng(pdf: string, outBase: string, page = 1, dpi = 6
     outBase,
   ])
 }
+
+/** The lines of a PDF as laid out on the page (pdftotext -layout), for "on one line" checks. */
+export async function pdfLines(pdf: string): Promise<string[]> {
+  const { stdout } = await runOk('pdftotext', ['-layout', pdf, '-'])
+  return stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+}
