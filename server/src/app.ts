@@ -16,6 +16,7 @@ import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { cardRoutes } from './routes/cards.ts'
+import { planDocumentRoutes } from './routes/documents.ts'
 import { cardEvidenceRoutes, evidenceRoutes, planEvidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', reviewQueueRoutes)
     .route('/plans', snapshotRoutes)
     .route('/plans', planEvidenceRoutes)
+    .route('/plans', planDocumentRoutes)
     .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
     .route('/cards', cardEvidenceRoutes)

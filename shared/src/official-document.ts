@@ -83,7 +83,11 @@ export function defaultDocumentSymbol(schoolName: string): string {
   const symbol = words
     .map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.charAt(0).toUpperCase()))
     .join('')
-  return foldText(symbol).toUpperCase().replace(/[^A-Z0-9]/g, '') || 'TRUONG'
+  return (
+    foldText(symbol)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '') || 'TRUONG'
+  )
 }
 
 /** What a document prints of its school: the settings with their defaults filled in. */

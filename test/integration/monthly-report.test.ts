@@ -160,7 +160,7 @@ describe('the monthly report', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
-  it('prints the school\'s own header, addressee and signer once the principal sets them', async () => {
+  it("prints the school's own header, addressee and signer once the principal sets them", async () => {
     const settings = {
       issuingBody: 'UBND xã Hòa Bình',
       placeName: 'Hòa Bình',

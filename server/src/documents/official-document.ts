@@ -103,22 +103,24 @@ function layoutCell(children: Paragraph[], width: number): TableCell {
 }
 
 /** A borderless table of fixed columns: what is in one column never pushes the other. */
-function layoutTable(cells: { children: Paragraph[]; width: number }[]): Table {
-  const total = cells.reduce((sum, c) => sum + c.width, 0)
+function layoutTable(widths: readonly number[], rows: readonly (readonly Paragraph[][])[]): Table {
   return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: cells.map((c) => c.width),
+    width: { size: widths.reduce((sum, w) => sum + w, 0), type: WidthType.DXA },
+    columnWidths: [...widths],
     layout: TableLayoutType.FIXED,
     borders: noBorders,
-    rows: [new TableRow({ children: cells.map((c) => layoutCell(c.children, c.width)) })],
+    rows: rows.map(
+      (cells) =>
+        new TableRow({ children: cells.map((children, i) => layoutCell(children, widths[i]!)) }),
+    ),
   })
 }
 
 /**
- * The header block: left, the issuing body above the school's name (bold) and the number
- * ("Số:      /BC-…"); right, the national motto on one line, "Độc lập - Tự do - Hạnh phúc"
- * underlined, and the place and date in italics. The right column is wide enough for the
- * motto at 12 pt, so it never wraps.
+ * The header block, two rows of two columns: left, the issuing body above the school's name
+ * (bold), then the number ("Số:      /BC-…"); right, the national motto on one line and
+ * "Độc lập - Tự do - Hạnh phúc" underlined, then the place and date in italics, level with
+ * the number. The right column is wide enough for the motto at 12 pt, so it never wraps.
  */
 export function headerBlock(
   party: DocumentParty,
@@ -128,28 +130,31 @@ export function headerBlock(
 ): Table {
   const width = textWidth(orientation)
   const right = orientation === 'portrait' ? 5700 : 7200
-  const left = width - right
   const small = { size: SIZE.small, align: 'center' as const, after: 0 }
-  const leftColumn = [
+  const issuer = [
     ...(party.issuingBody ? [line(party.issuingBody.toUpperCase(), small)] : []),
-    line(party.schoolName.toUpperCase(), { ...small, bold: true, underline: false }),
-    line('', { ...small, size: 12 }),
-    line(documentNumberLine(kind, party.documentSymbol), { ...small, size: SIZE.body }),
+    line(party.schoolName.toUpperCase(), { ...small, bold: true }),
   ]
-  const rightColumn = [
+  const nation = [
     line(OFFICIAL_TEXT.nation, { ...small, bold: true }),
     line(OFFICIAL_TEXT.motto, { ...small, bold: true, underline: true, size: SIZE.body }),
-    line('', { ...small, size: 12 }),
+  ]
+  const number = [line(documentNumberLine(kind, party.documentSymbol), { ...small, before: 160 })]
+  const date = [
     line(documentDateLine(party.placeName, dateIso), {
       ...small,
       italics: true,
       size: SIZE.body,
+      before: 160,
     }),
   ]
-  return layoutTable([
-    { children: leftColumn, width: left },
-    { children: rightColumn, width: right },
-  ])
+  return layoutTable(
+    [width - right, right],
+    [
+      [issuer, nation],
+      [number, date],
+    ],
+  )
 }
 
 /** The document's name and what it is about, centred and bold, below the header. */
@@ -197,10 +202,7 @@ export function closingBlock(
     ...Array.from({ length: 5 }, () => line('', { after: 0 })),
     line(party.signerName, { bold: true, align: 'center', after: 0 }),
   ]
-  return layoutTable([
-    { children: leftColumn, width: width - right },
-    { children: rightColumn, width: right },
-  ])
+  return layoutTable([width - right, right], [[leftColumn, rightColumn]])
 }
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' }

@@ -103,7 +103,11 @@ const n = (value: number) => formatNumber(value, 'vi')
  */
 export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
   const s = r.view.summary
-  const statusColumns = CARD_STATUSES.map((st) => ({ heading: L[st], weight: 13, align: 'center' as const }))
+  const statusColumns = CARD_STATUSES.map((st) => ({
+    heading: L[st],
+    weight: 13,
+    align: 'center' as const,
+  }))
   const byStandard: string[][] = []
   const standardRows = new Set<number>()
   r.standards.forEach((st, i) => {
