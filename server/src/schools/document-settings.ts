@@ -16,7 +16,15 @@ export async function loadDocumentSettings(db: Db, schoolId: string) {
     findPrincipalName(db, schoolId),
   ])
   if (!school) return undefined
-  return { settings: school.settings, printed: documentParty(school, principalName) }
+  const unset = Object.fromEntries(
+    Object.keys(school.settings).map((k) => [k, null]),
+  ) as unknown as DocumentSettings
+  return {
+    settings: school.settings,
+    printed: documentParty(school, principalName),
+    /** What documents print for a field left empty. */
+    defaults: documentParty({ name: school.name, settings: unset }, principalName),
+  }
 }
 
 /** What a document prints of its school (ND30 header and signature block). */
