@@ -66,7 +66,7 @@ function SettingsForm({ schoolId, loaded }: { schoolId: string; loaded: Document
         e.preventDefault()
         const data = new FormData(e.currentTarget)
         const parsed = documentSettingsInputSchema.safeParse(
-          Object.fromEntries(FIELDS.map((f) => [f, String(data.get(f) ?? '')])),
+          Object.fromEntries(FIELDS.map((f) => [f, data.get(f) ?? ''])),
         )
         if (!parsed.success) {
           const key = parsed.error.issues[0]?.path[0]
