@@ -12,7 +12,8 @@ describe('official documents', () => {
     await page.getByRole('button', { name: 'Xuất', exact: true }).click()
     const bieu2 = page.getByRole('menuitem', { name: 'Biểu 2 (.docx)' })
     await bieu2.waitFor()
-    expect(await bieu2.getAttribute('href')).toMatch(/\/api\/plans\/[^/]+\/export\/bieu-2\.docx$/)
+    const bieu2Href = (await bieu2.getAttribute('href'))!
+    expect(bieu2Href).toMatch(/\/api\/plans\/[^/]+\/export\/bieu-2\.docx$/)
     const list = page.getByRole('menuitem', { name: 'Danh mục minh chứng (.xlsx)' })
     expect(await list.getAttribute('href')).toMatch(/\/export\/evidence-list\?format=xlsx$/)
     const [download] = await Promise.all([page.waitForEvent('download'), bieu2.click()])
@@ -51,6 +52,23 @@ describe('official documents', () => {
       documentSymbol: 'THCSHB',
       overseerName: 'Phòng Văn hóa - Xã hội',
     })
+
+    // The dashboard's print view draws the report in the same layout, with these settings.
+    const planId = /\/api\/plans\/([^/]+)\//.exec(bieu2Href)![1]!
+    await page.goto(`/plans/${planId}/progress`)
+    await page.evaluate(() => {
+      window.print = () => undefined
+    })
+    await page.getByRole('button', { name: 'Bản in' }).click()
+    const sheet = page.getByTestId('print-report')
+    await sheet.waitFor()
+    const printed = (await sheet.textContent()) ?? ''
+    expect(printed).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    expect(printed).toContain('Số:      /BC-THCSHB')
+    expect(printed).toContain('Hòa Bình, ngày')
+    expect(printed).toContain('Kính gửi: Phòng Văn hóa - Xã hội')
+    expect(printed).toContain('Nơi nhận:')
+    await page.screenshot({ path: screenshotPath('documents-print-view-desktop.png') })
 
     const phone = await app.loginAs('hieutruong', PHONE)
     await phone.page.goto('/people')
