@@ -111,7 +111,11 @@ function layoutTable(widths: readonly number[], rows: readonly (readonly Paragra
     borders: noBorders,
     rows: rows.map(
       (cells) =>
-        new TableRow({ children: cells.map((children, i) => layoutCell(children, widths[i]!)) }),
+        // Kept whole on one page: a signature never lands apart from its title.
+        new TableRow({
+          cantSplit: true,
+          children: cells.map((children, i) => layoutCell(children, widths[i]!)),
+        }),
     ),
   })
 }
