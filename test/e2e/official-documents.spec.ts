@@ -16,9 +16,9 @@ describe('official documents', () => {
     expect(bieu2Href).toMatch(/\/api\/plans\/[^/]+\/export\/bieu-2\.docx$/)
     const list = page.getByRole('menuitem', { name: 'Danh mục minh chứng (.xlsx)' })
     expect(await list.getAttribute('href')).toMatch(/\/export\/evidence-list\?format=xlsx$/)
+    await page.screenshot({ path: screenshotPath('documents-export-menu-desktop.png') })
     const [download] = await Promise.all([page.waitForEvent('download'), bieu2.click()])
     expect(download.suggestedFilename()).toMatch(/^Biểu 2 – .+\.docx$/)
-    await page.screenshot({ path: screenshotPath('documents-export-menu-desktop.png') })
 
     // The people page holds the school's document settings.
     await page.goto('/people')
@@ -71,6 +71,9 @@ describe('official documents', () => {
     await page.screenshot({ path: screenshotPath('documents-print-view-desktop.png') })
 
     const phone = await app.loginAs('hieutruong', PHONE)
+    await phone.page.getByRole('button', { name: 'Xuất', exact: true }).click()
+    await phone.page.getByRole('menuitem', { name: 'Danh mục minh chứng (.docx)' }).waitFor()
+    await phone.page.screenshot({ path: screenshotPath('documents-export-menu-phone.png') })
     await phone.page.goto('/people')
     const phoneSection = phone.page.getByTestId('document-settings')
     await phoneSection.getByLabel('Cơ quan chủ quản').waitFor()
