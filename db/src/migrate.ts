@@ -14,6 +14,7 @@ import * as m20261203_0810 from '../migrations/2026_12_03_0810_plan_life.ts'
 import * as m20261203_0820 from '../migrations/2026_12_03_0820_plan_import_record.ts'
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
 import * as m20261204_0920 from '../migrations/2026_12_04_0920_checkpoint_reviews_and_council.ts'
+import * as m20261204_0930 from '../migrations/2026_12_04_0930_school_document_settings.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0820_plan_import_record': m20261203_0820,
   '2026_12_03_0830_user_last_plan': m20261203_0830,
   '2026_12_04_0920_checkpoint_reviews_and_council': m20261204_0920,
+  '2026_12_04_0930_school_document_settings': m20261204_0930,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

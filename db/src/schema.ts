@@ -58,6 +58,13 @@ export interface SchoolTable {
   created_at: string
   /** Set while the school is deactivated: its people cannot log in. */
   deactivated_at: string | null
+  /** The header and signature block of its documents (ND30; migration 2026_12_04_0930). */
+  issuing_body: string | null
+  place_name: string | null
+  document_symbol: string | null
+  overseer_name: string | null
+  signer_title: string | null
+  signer_name: string | null
 }
 
 export interface AppUserTable {

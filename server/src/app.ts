@@ -17,6 +17,7 @@ import { requireSession } from './middleware/require-session.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { cardRoutes } from './routes/cards.ts'
 import { checkpointRoutes } from './routes/checkpoints.ts'
+import { planDocumentRoutes } from './routes/documents.ts'
 import { cardEvidenceRoutes, evidenceRoutes, planEvidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', snapshotRoutes)
     .route('/plans', planEvidenceRoutes)
     .route('/plans', checkpointRoutes)
+    .route('/plans', planDocumentRoutes)
     .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
     .route('/cards', cardEvidenceRoutes)

@@ -1,7 +1,8 @@
 import { defineMessages, type Lang } from './messages.ts'
+import { formatNumber } from './number-format.ts'
 
 // Imported by the plan parse worker through its own entry (@caitien/shared/import-messages):
-// it must stay light, depending on messages.ts alone.
+// it must stay light, depending on messages.ts and number-format.ts alone.
 
 /** Why a file could not be read as a plan at all (the server's PlanParseError codes). */
 export const PLAN_PARSE_ERROR_CODES = [
@@ -55,8 +56,8 @@ export type PlanFileDetail =
 
 type Refusal = { limits: PlanFileLimits; detail?: PlanFileDetail }
 
-const vi = (n: number) => n.toLocaleString('vi-VN')
-const en = (n: number) => n.toLocaleString('en-US')
+const vi = (n: number) => formatNumber(n, 'vi')
+const en = (n: number) => formatNumber(n, 'en')
 
 function detailVi(d: PlanFileDetail | undefined): string {
   if (!d) return ''
@@ -158,7 +159,7 @@ export const planFileMessages = defineMessages(
   },
 )
 
-const count = (n: number, lang: Lang) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')
+const count = (n: number, lang: Lang) => formatNumber(n, lang)
 
 /**
  * What the import says about one row of a plan it can read: kept, skipped or refused

@@ -1,4 +1,5 @@
 import { addMonths, makeMonth, schoolYearMonths, type Month } from './month.ts'
+import { formatNumber } from './number-format.ts'
 import { foldText } from './text.ts'
 
 /** A timeframe as written, read into the months it spans; null when it could not be read. */
@@ -80,5 +81,5 @@ export function parseBudget(raw: string | null | undefined): number | null {
 
 /** VND the Vietnamese way: 12.000.000 đ. */
 export function formatVnd(amount: number): string {
-  return `${new Intl.NumberFormat('vi-VN').format(amount)} đ`
+  return `${formatNumber(amount, 'vi')} đ`
 }

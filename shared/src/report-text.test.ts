@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { documentDateLine } from './official-document.ts'
 import {
-  reportDateLine,
   reportPeriod,
   reportPlanLine,
   reportSummaryLines,
@@ -69,7 +69,9 @@ describe('report text', () => {
   })
 
   it('dates the report in school time and names the period and the plan once', () => {
-    expect(reportDateLine('2026-11-02T18:30:00Z')).toBe('Ngày 03 tháng 11 năm 2026')
+    expect(documentDateLine('Hòa Bình', '2026-11-02T18:30:00Z')).toBe(
+      'Hòa Bình, ngày 03 tháng 11 năm 2026',
+    )
     expect(reportPeriod('2026-10')).toBe('Kỳ báo cáo: từ 01/10/2026 đến hết tháng 10/2026.')
     expect(reportPlanLine({ title: 'Kế hoạch cải tiến', schoolYear: '2026-2027' })).toBe(
       'Kế hoạch cải tiến – năm học 2026-2027',

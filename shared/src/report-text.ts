@@ -1,4 +1,4 @@
-import { formatDate, formatMonth } from './month.ts'
+import { formatMonth } from './month.ts'
 import { formatVnd } from './plan-fields.ts'
 import type { MonthChange, MonthlySummary } from './snapshot.ts'
 import { formatPointsChange, formatShare } from './text.ts'
@@ -51,8 +51,8 @@ export const REPORT_TEXT = {
     `Tiêu chí ${p.code}${p.name ? `: ${p.name}` : ''}`,
   noOverdue: 'Không có hoạt động quá hạn.',
   noRemarks: '(Chưa có nhận xét.)',
-  principalSignature: 'XÁC NHẬN CỦA HIỆU TRƯỞNG',
-  monitorSignature: 'TỔ TRƯỞNG TỔ GIÁM SÁT',
+  /** "Nơi nhận" besides the addressee and the archive. */
+  recipients: ['Tổ giám sát', 'Hội đồng tự đánh giá'],
   footnote: (p: { frozen: boolean; total: number }) =>
     `Số liệu ${p.frozen ? 'chốt cuối tháng' : 'tạm tính'}: ${p.total} hoạt động.`,
   /** The workbook's sheets and the labels of its summary sheet. */
@@ -86,17 +86,6 @@ export const REPORT_TEXT = {
  */
 export function reportTitle(month: string): string {
   return `BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI TIẾN CHẤT LƯỢNG GIÁO DỤC – THÁNG ${formatMonth(month)}`
-}
-
-/**
- * "Ngày 03 tháng 11 năm 2026": the date under the heading, as official letters write it.
- *
- * @example
- * reportDateLine('2026-11-03T03:00:00Z') // → 'Ngày 03 tháng 11 năm 2026'
- */
-export function reportDateLine(iso: string): string {
-  const [d, m, y] = formatDate(iso).split('/')
-  return `Ngày ${d} tháng ${m} năm ${y}`
 }
 
 /** The plan under the title, with its school year unless the title already names it. */

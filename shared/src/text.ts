@@ -1,4 +1,5 @@
 import type { Lang } from './messages.ts'
+import { formatNumber, formatPercent } from './number-format.ts'
 
 /**
  * Lower-case, strip Vietnamese diacritics (đ → d) and fold white space, so that
@@ -48,13 +49,8 @@ export function formatFileSize(bytes: number, lang: Lang): string {
     unit++
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1
-  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    maximumFractionDigits: digits,
-  }).format(value)
-  return `${text} ${units[unit]}`
+  return `${formatNumber(value, lang, digits)} ${units[unit]}`
 }
-
-const NUMBER_LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' }
 
 /**
  * A count with its noun, for English messages: Vietnamese nouns do not change with the
@@ -75,7 +71,7 @@ export function plural(n: number, one: string, other: string): string {
  * formatDecimal(4.5, 'vi') // → '4,5'
  */
 export function formatDecimal(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 1 }).format(value)
+  return formatNumber(value, lang, 1)
 }
 
 /**
@@ -86,10 +82,7 @@ export function formatDecimal(value: number, lang: Lang): string {
  * formatShare(0.4567, 'en') // → '45.7%'
  */
 export function formatShare(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[lang], {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share)
+  return formatPercent(share, lang)
 }
 
 /**

@@ -282,6 +282,33 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['GET', `/api/plans/${c.planId}/evidence?q=minh`],
     expect: members(200),
   },
+  'GET /api/plans/:planId/export/bieu-2.docx': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/export/bieu-2.docx`],
+    expect: members(200),
+  },
+  'GET /api/plans/:planId/export/evidence-list': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/export/evidence-list?format=xlsx`],
+    expect: members(200),
+  },
+  'GET /api/schools/:schoolId/document-settings': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/document-settings`],
+    expect: peopleManagers(200),
+  },
+  'PUT /api/schools/:schoolId/document-settings': {
+    request: (c) => [
+      'PUT',
+      `/api/schools/${c.schoolId}/document-settings`,
+      {
+        issuingBody: 'UBND xã Hòa Bình',
+        placeName: 'Hòa Bình',
+        documentSymbol: null,
+        overseerName: null,
+        signerTitle: null,
+        signerName: null,
+      },
+    ],
+    expect: peopleManagers(200),
+  },
   'GET /api/plans/:planId/review-queue': {
     request: (c) => ['GET', `/api/plans/${c.planId}/review-queue`],
     expect: overseers(200),

@@ -805,6 +805,18 @@ const FUZZ: Record<string, RouteFuzz> = {
   'GET /api/session/demo': { body: 'none' },
   'POST /api/session/logout-others': { body: 'none', asStaff: true, runs: 20 },
   'GET /api/schools/:schoolId/people': { body: 'none' },
+  'GET /api/schools/:schoolId/document-settings': { body: 'none' },
+  'PUT /api/schools/:schoolId/document-settings': {
+    body: 'json',
+    valid: () => ({
+      issuingBody: 'UBND xã Hòa Bình',
+      placeName: 'Hòa Bình',
+      documentSymbol: 'THCSHB',
+      overseerName: 'Phòng Văn hóa - Xã hội',
+      signerTitle: 'Hiệu trưởng',
+      signerName: 'Nguyễn Thị Hạnh',
+    }),
+  },
   'POST /api/schools/:schoolId/people': {
     body: 'json',
     valid: () => ({ login: `fuzz.${++fuzzLogins}`, displayName: 'Cô Thử', roles: ['staff'] }),
@@ -859,6 +871,8 @@ const FUZZ: Record<string, RouteFuzz> = {
   'POST /api/plans/:planId/imports/:importId/undo': { body: 'none', runs: 25 },
   'GET /api/plans/:planId/export': { body: 'none', query: ['format'], runs: 30 },
   'GET /api/plans/:planId/evidence': { body: 'none', query: ['q'] },
+  'GET /api/plans/:planId/export/bieu-2.docx': { body: 'none', runs: 15 },
+  'GET /api/plans/:planId/export/evidence-list': { body: 'none', query: ['format'], runs: 20 },
   'GET /api/plans/:planId/review-queue': { body: 'none' },
   'GET /api/plans/:planId/progress': { body: 'none' },
   'GET /api/plans/:planId/snapshots': { body: 'none' },

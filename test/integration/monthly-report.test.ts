@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR } from '../support/artifacts.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
-import { officeToPdf, pdfPagePng, pdfText } from '../support/run.ts'
+import { officeToPdf, pdfLines, pdfPagePng, pdfText } from '../support/run.ts'
 import { buildWorld, type World } from '../support/world.ts'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
@@ -141,10 +141,49 @@ describe('the monthly report', () => {
     expect(text).toMatch(/Tổng số hoạt động cải tiến: 4\./)
     expect(text).toMatch(/Hoạt động quá hạn: 2/)
     expect(text).toContain('đẩy nhanh tiến độ tiêu chí 1.2')
-    expect(text).toContain('TỔ TRƯỞNG TỔ GIÁM SÁT')
-    // Kept for a person to look at.
-    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report'))
+    // The state layout (ND30): the motto on one line, the number, place before the date,
+    // the addressee, "Nơi nhận" and the signature block with the principal's name.
+    const layout = await pdfLines(pdf)
+    expect(layout.some((l) => l.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))).toBe(true)
+    expect(layout.some((l) => l.includes('Độc lập - Tự do - Hạnh phúc'))).toBe(true)
+    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report'), 1, 80)
+    expect(layout.some((l) => /Số: \/BC-[A-Z0-9]+/.test(l))).toBe(true)
+    expect(text).toContain('……, ngày 03 tháng 11 năm 2026')
+    expect(text).toContain('Kính gửi:')
+    expect(text).toContain('Nơi nhận:')
+    expect(text).toContain('- Lưu: VT.')
+    expect(text).toContain('HIỆU TRƯỞNG')
+    // The plan's name and year are printed once.
+    expect(text.split('Kế hoạch thử').length).toBe(2)
+    expect(text.split('2026-2027').length).toBe(2)
+    expect(text).toContain('Tỉ lệ đã xác nhận: 25%')
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it("prints the school's own header, addressee and signer once the principal sets them", async () => {
+    const settings = {
+      issuingBody: 'UBND xã Hòa Bình',
+      placeName: 'Hòa Bình',
+      documentSymbol: 'THCSHB',
+      overseerName: 'Phòng Văn hóa - Xã hội UBND xã Hòa Bình',
+      signerTitle: 'Hiệu trưởng',
+      signerName: 'Nguyễn Thị Hạnh',
+    }
+    const put = await principal.put(`/api/schools/${world.schoolId}/document-settings`, settings)
+    expect(put.status).toBe(200)
+    const docx = join(dir, 'bao-cao-co-thong-tin.docx')
+    writeFileSync(docx, await download('docx'))
+    const pdf = await officeToPdf(docx, dir)
+    const text = await pdfText(pdf)
+    const layout = await pdfLines(pdf)
+    expect(text).toContain('UBND XÃ HÒA BÌNH')
+    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report-settings'), 1, 80)
+    expect(layout.some((l) => l.includes('Số: /BC-THCSHB'))).toBe(true)
+    expect(text).toContain('Hòa Bình, ngày 03 tháng 11 năm 2026')
+    expect(text).toContain('Kính gửi: Phòng Văn hóa - Xã hội UBND xã Hòa Bình')
+    expect(layout.some((l) => l.endsWith('HIỆU TRƯỞNG'))).toBe(true)
+    expect(text).toContain('Nguyễn Thị Hạnh')
+    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'monthly-report-settings'), 2, 80)
   })
 
   it('sums a month up with each change since the month before, in the words the web prints', async () => {

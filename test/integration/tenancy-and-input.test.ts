@@ -41,6 +41,22 @@ function requestsFor(ids: {
   const person = `/api/schools/${ids.schoolId}/people/${ids.userId}`
   return {
     'GET /api/schools/:schoolId/people': ['GET', `/api/schools/${ids.schoolId}/people`],
+    'GET /api/schools/:schoolId/document-settings': [
+      'GET',
+      `/api/schools/${ids.schoolId}/document-settings`,
+    ],
+    'PUT /api/schools/:schoolId/document-settings': [
+      'PUT',
+      `/api/schools/${ids.schoolId}/document-settings`,
+      {
+        issuingBody: 'X',
+        placeName: null,
+        documentSymbol: null,
+        overseerName: null,
+        signerTitle: null,
+        signerName: null,
+      },
+    ],
     'POST /api/schools/:schoolId/people': [
       'POST',
       `/api/schools/${ids.schoolId}/people`,
@@ -123,6 +139,14 @@ function requestsFor(ids: {
     ],
     'GET /api/plans/:planId/export': ['GET', `/api/plans/${ids.planId}/export?format=csv`],
     'GET /api/plans/:planId/evidence': ['GET', `/api/plans/${ids.planId}/evidence?q=a`],
+    'GET /api/plans/:planId/export/bieu-2.docx': [
+      'GET',
+      `/api/plans/${ids.planId}/export/bieu-2.docx`,
+    ],
+    'GET /api/plans/:planId/export/evidence-list': [
+      'GET',
+      `/api/plans/${ids.planId}/export/evidence-list?format=docx`,
+    ],
     'GET /api/plans/:planId/review-queue': ['GET', `/api/plans/${ids.planId}/review-queue`],
     'GET /api/plans/:planId/snapshots': ['GET', `/api/plans/${ids.planId}/snapshots`],
     'GET /api/plans/:planId/progress': ['GET', `/api/plans/${ids.planId}/progress`],

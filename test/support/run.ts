@@ -115,3 +115,23 @@ export async function pdfPagePng(pdf: string, outBase: string, page = 1, dpi = 6
     outBase,
   ])
 }
+
+/** The lines of a PDF as laid out on the page (pdftotext -layout), for "on one line" checks. */
+export async function pdfLines(pdf: string): Promise<string[]> {
+  const { stdout } = await runOk('pdftotext', ['-layout', pdf, '-'])
+  return stdout.split('\n').map((l) => l.replace(/\s+/g, ' ').trim())
+}
+
+/** What poppler's pdfinfo says of a PDF (page size, pages). */
+export async function pdfInfo(pdf: string): Promise<string> {
+  return (await runOk('pdfinfo', [pdf])).stdout
+}
+
+/**
+ * The text of a PDF in the order it was written (pdftotext -raw): a table cell's lines stay
+ * together even when its neighbours wrap too. Whitespace runs become single spaces.
+ */
+export async function pdfRawText(pdf: string): Promise<string> {
+  const { stdout } = await runOk('pdftotext', ['-raw', pdf, '-'])
+  return stdout.replace(/\s+/g, ' ')
+}

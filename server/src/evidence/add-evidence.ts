@@ -2,12 +2,15 @@ import type { Db, Executor } from '@caitien/db'
 import {
   evidenceAddRefusal,
   evidenceCode,
+  evidenceCodeSeries,
+  evidenceCodeStyle,
   type Actor,
   type AddEvidenceInput,
 } from '@caitien/shared'
 import { changeCard } from '../cards/change-card.ts'
 import { findCardById, listAssigneeIds } from '../cards/card.repository.ts'
 import { notFound } from '../http-error.ts'
+import { findPlanFrameworkCode } from '../plans/plan.repository.ts'
 import {
   findSchoolStorage,
   insertEvidence,
@@ -26,8 +29,9 @@ export interface EvidenceFileInput {
 }
 
 /**
- * Adds a link, note or file. Its code is [Hn-a.b-xx]: the next number within the card's
- * criterion in this plan (unique per plan, enforced by an index). A file must fit in the
+ * Adds a link, note or file. Its code is the next number within the card's criterion in
+ * this plan, in the style of the plan's framework ([Hn-a.b-xx] or MC.x.y.zz, shared
+ * evidence-code.ts) (unique per plan, enforced by an index). A file must fit in the
  * school's storage quota, checked again here so that two uploads at once cannot both take
  * the last room. The card's version stays: evidence is beside the card.
  */
@@ -117,17 +121,15 @@ export async function checkStorageRoom(
   return { ok, used: storage.used }
 }
 
-/** The next free [Hn-a.b-xx] of the card's criterion in its plan; null without a criterion. */
+/** The next free code of the card's criterion in its plan, in its framework's style; null without a criterion. */
 async function nextEvidenceCode(
   trx: Executor,
   card: { plan_id: string; standard: string | null; criterion: string | null },
 ): Promise<string | null> {
   if (!card.standard || !card.criterion) return null
-  const prefix = evidenceCode(card.standard, card.criterion, 0).slice(0, -3)
-  const codes = await listEvidenceCodes(trx, card.plan_id, prefix)
-  const max = codes.reduce(
-    (m, code) => Math.max(m, Number(/-(\d+)\]$/.exec(code ?? '')?.[1] ?? 0)),
-    0,
-  )
-  return evidenceCode(card.standard, card.criterion, max + 1)
+  const style = evidenceCodeStyle(await findPlanFrameworkCode(trx, card.plan_id))
+  const series = evidenceCodeSeries(style, card.standard, card.criterion)
+  const codes = await listEvidenceCodes(trx, card.plan_id, series.prefix)
+  const max = codes.reduce((m, code) => Math.max(m, series.sequenceOf(code)), 0)
+  return evidenceCode(style, card.standard, card.criterion, max + 1)
 }

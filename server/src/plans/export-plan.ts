@@ -56,7 +56,7 @@ const BOARD_COLUMNS = [
 ] as const
 
 /** A card as the export writes it: the plan's own fields, then what the board adds. */
-type ExportCard = PlanFields & {
+export type ExportCard = PlanFields & {
   status: CardStatus
   dueMonth: string | null
   assignees: string[]
@@ -64,7 +64,7 @@ type ExportCard = PlanFields & {
 }
 
 /** Cards in plan order: by standard, then criterion (numerically), then board position. */
-async function loadExportCards(db: Db, planId: string): Promise<ExportCard[]> {
+export async function loadExportCards(db: Db, planId: string): Promise<ExportCard[]> {
   const cards = await listExportCards(db, planId)
   const num = (v: string | null, i: number) => Number(v?.split('.')[i] ?? 999)
   return cards

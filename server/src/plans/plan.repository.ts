@@ -331,6 +331,17 @@ export async function listActivePlans(db: Executor) {
     .execute()
 }
 
+/** The code of the plan's criteria framework ('TT57-2026-pho-thong'); null without one. */
+export async function findPlanFrameworkCode(db: Executor, planId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('plan')
+    .leftJoin('framework', 'framework.id', 'plan.framework_id')
+    .select('framework.code')
+    .where('plan.id', '=', planId)
+    .executeTakeFirst()
+  return row?.code ?? null
+}
+
 /** A plan with its school's name, as a report heads it. */
 export async function getPlanWithSchool(db: Executor, planId: string) {
   return db

@@ -1,6 +1,7 @@
 import {
   addPersonInputSchema,
   canManagePeople,
+  documentSettingsInputSchema,
   importMessages,
   isMember,
   MAX_STAFF_ROWS,
@@ -36,6 +37,7 @@ import {
   resetPersonPassword,
   setPersonRoles,
 } from '../schools/people.ts'
+import { loadDocumentSettings, saveDocumentSettings } from '../schools/document-settings.ts'
 import { PARSE_STATUS } from './imports.ts'
 
 /**
@@ -153,6 +155,27 @@ const shownRow = (row: StaffRow, lang: Lang) => ({
 })
 
 export const peopleRoutes = new Hono<AppEnv>()
+  // What the school's official documents print in their header and signature block.
+  .get('/:schoolId/document-settings', validate('param', schoolIdParamSchema), async (c) => {
+    const { schoolId } = c.req.valid('param')
+    await requirePeopleManager(c, schoolId)
+    const loaded = await loadDocumentSettings(c.var.db, schoolId)
+    if (!loaded) throw notFound()
+    return c.json(loaded, 200)
+  })
+  .put(
+    '/:schoolId/document-settings',
+    validate('param', schoolIdParamSchema),
+    validate('json', documentSettingsInputSchema),
+    async (c) => {
+      const { schoolId } = c.req.valid('param')
+      await requirePeopleManager(c, schoolId)
+      await saveDocumentSettings(c.var.db, schoolId, c.req.valid('json'))
+      const loaded = await loadDocumentSettings(c.var.db, schoolId)
+      if (!loaded) throw notFound()
+      return c.json(loaded, 200)
+    },
+  )
   .get('/:schoolId/people', validate('param', schoolIdParamSchema), async (c) => {
     const { schoolId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)

@@ -13,6 +13,7 @@ import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess, getPlanWriteAccess } from '../access.ts'
 import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
+import { loadDocumentParty } from '../schools/document-settings.ts'
 import { loadCriteriaNames } from '../snapshots/criteria-names.ts'
 import { loadReport, reportDocx, reportTitle, reportXlsx } from '../snapshots/monthly-report.ts'
 import {
@@ -58,13 +59,15 @@ export const snapshotRoutes = new Hono<AppEnv>()
     const { planId, month } = c.req.valid('param')
     const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     requireOverseer(actor)
-    const [view, remarks] = await Promise.all([
+    const [view, remarks, party] = await Promise.all([
       monthView(c.var.db, planId, month, c.var.now()),
       loadRemark(c.var.db, planId, month),
+      loadDocumentParty(c.var.db, plan.school_id),
     ])
     // The names the report prints beside the codes, so the dashboard shows the same.
     const names = await loadCriteriaNames(c.var.db, plan, view.summary)
-    return c.json({ ...view, remarks, names }, 200)
+    // The school as the report's header and signature block print it (the print view).
+    return c.json({ ...view, remarks, names, party }, 200)
   })
   .put(
     '/:planId/snapshots/:month/remarks',

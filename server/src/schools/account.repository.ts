@@ -1,4 +1,4 @@
-import type { AccountEventAction } from '@caitien/shared'
+import type { AccountEventAction, DocumentSettings } from '@caitien/shared'
 import type { Db, Executor } from '@caitien/db'
 import { isRole, ROLES, type Role } from '@caitien/shared'
 import { hashPassword } from '../auth/password.ts'
@@ -563,4 +563,73 @@ export async function updateSchoolDeactivated(
 /** The ids of a school's members. */
 export async function listMemberIdList(db: Executor, schoolId: string): Promise<string[]> {
   return [...(await listMemberIds(db, schoolId))]
+}
+
+const documentColumns = [
+  'name',
+  'issuing_body',
+  'place_name',
+  'document_symbol',
+  'overseer_name',
+  'signer_title',
+  'signer_name',
+] as const
+
+/** A school's name and document settings (ND30 header and signature block). */
+export async function findSchoolDocumentSettings(
+  db: Executor,
+  schoolId: string,
+): Promise<{ name: string; settings: DocumentSettings } | undefined> {
+  const row = await db
+    .selectFrom('school')
+    .select(documentColumns)
+    .where('id', '=', schoolId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    name: row.name,
+    settings: {
+      issuingBody: row.issuing_body,
+      placeName: row.place_name,
+      documentSymbol: row.document_symbol,
+      overseerName: row.overseer_name,
+      signerTitle: row.signer_title,
+      signerName: row.signer_name,
+    },
+  }
+}
+
+export async function updateSchoolDocumentSettings(
+  db: Executor,
+  schoolId: string,
+  settings: DocumentSettings,
+): Promise<void> {
+  await db
+    .updateTable('school')
+    .set({
+      issuing_body: settings.issuingBody,
+      place_name: settings.placeName,
+      document_symbol: settings.documentSymbol,
+      overseer_name: settings.overseerName,
+      signer_title: settings.signerTitle,
+      signer_name: settings.signerName,
+    })
+    .where('id', '=', schoolId)
+    .execute()
+}
+
+/** The name of the school's principal who joined first (the default signer); null if none. */
+export async function findPrincipalName(db: Executor, schoolId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('membership')
+    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+    .select('app_user.display_name')
+    .where('membership.school_id', '=', schoolId)
+    .where('membership.role', '=', 'principal')
+    .where('app_user.deactivated_at', 'is', null)
+    .orderBy('membership.created_at')
+    .orderBy('app_user.display_name')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.display_name ?? null
 }

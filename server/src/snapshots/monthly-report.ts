@@ -1,29 +1,35 @@
 import type { Db } from '@caitien/db'
-import { CARD_STATUSES, STATUS_LABELS, firstLine, formatMonth } from '@caitien/shared'
+import {
+  CARD_STATUSES,
+  STATUS_LABELS,
+  documentRecipients,
+  firstLine,
+  formatMonth,
+  formatNumber,
+} from '@caitien/shared'
 import {
   REPORT_TEXT,
-  reportDateLine,
   reportPeriod,
   reportPlanLine,
   reportSummaryLines,
   reportTitle,
 } from '@caitien/shared/report-text'
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  PageOrientation,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
 import ExcelJS from 'exceljs'
+import {
+  SIZE,
+  addressee,
+  closingBlock,
+  gridTable,
+  headerBlock,
+  heading,
+  line,
+  lines,
+  packDocument,
+  pageSection,
+  titleBlock,
+} from '../documents/official-document.ts'
 import { guardFormulaText } from '../formula-guard.ts'
+import { loadDocumentParty } from '../schools/document-settings.ts'
 import { loadCriteriaNames } from './criteria-names.ts'
 import { listCardTitles } from '../cards/card.repository.ts'
 import { getPlanWithSchool } from '../plans/plan.repository.ts'
@@ -35,7 +41,7 @@ import { findRemark } from './snapshot.repository.ts'
 export async function loadReport(db: Db, planId: string, month: string, now: Date) {
   const view = await monthView(db, planId, month, now)
   const plan = await getPlanWithSchool(db, planId)
-  const [cards, users, names, remark] = await Promise.all([
+  const [cards, users, names, remark, party] = await Promise.all([
     listCardTitles(
       db,
       view.summary.cards.map((c) => c.id),
@@ -43,6 +49,7 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
     listMemberNames(db),
     loadCriteriaNames(db, { id: planId, framework_id: plan.framework_id }, view.summary),
     findRemark(db, planId, month),
+    loadDocumentParty(db, plan.school_id),
   ])
   const cardById = new Map(cards.map((c) => [c.id, c]))
   const userNames = new Map(users.map((u) => [u.id, u.display_name]))
@@ -52,6 +59,8 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
   }
   return {
     school: plan.school_name,
+    /** The school as the document's header and signature block print it (ND30). */
+    party,
     planTitle: plan.title,
     schoolYear: plan.school_year,
     month,
@@ -85,205 +94,95 @@ const L = STATUS_LABELS.vi
 const T = REPORT_TEXT
 export { reportTitle }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
-const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-const FONT = 'Times New Roman'
+const n = (value: number) => formatNumber(value, 'vi')
 
-function text(value: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) {
-  return new TextRun({
-    text: value,
-    font: FONT,
-    size: options.size ?? 26,
-    bold: options.bold,
-    italics: options.italics,
-  })
-}
-function para(
-  value: string,
-  options: {
-    bold?: boolean
-    italics?: boolean
-    center?: boolean
-    size?: number
-    heading?: boolean
-  } = {},
-) {
-  return new Paragraph({
-    alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    heading: options.heading ? HeadingLevel.HEADING_2 : undefined,
-    spacing: { after: 80 },
-    children: [text(value, options)],
-  })
-}
-function cell(
-  value: string,
-  options: { bold?: boolean; center?: boolean; borders?: boolean; width?: number } = {},
-) {
-  const b = options.borders === false ? none : thin
-  return new TableCell({
-    borders: { top: b, bottom: b, left: b, right: b },
-    width: options.width ? { size: options.width, type: WidthType.PERCENTAGE } : undefined,
-    children: value
-      .split('\n')
-      .map((line) => para(line, { bold: options.bold, center: options.center, size: 24 })),
-  })
-}
-function grid(header: string[], rows: string[][], widths: number[], leftColumns = 2) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: header.map((h, i) => cell(h, { bold: true, center: true, width: widths[i] })),
-      }),
-      ...rows.map(
-        (r) =>
-          new TableRow({
-            children: r.map((v, i) => cell(v, { center: i >= leftColumns, width: widths[i] })),
-          }),
-      ),
-    ],
-  })
-}
-
-/** The date, right-aligned under the header as official letters write it. */
-function dateLine(iso: string) {
-  return new Paragraph({
-    alignment: AlignmentType.RIGHT,
-    spacing: { before: 120, after: 240 },
-    children: [text(reportDateLine(iso), { italics: true })],
-  })
-}
-
-/** The report as a Word document in the form a school sends to the body that oversees it. */
+/**
+ * The report as a Word document in the state layout (ND30) a school sends to the body that
+ * oversees it: header block, title, "Kính gửi", the figures, "Nơi nhận" and the principal's
+ * signature block.
+ */
 export async function reportDocx(r: MonthlyReport): Promise<Buffer> {
   const s = r.view.summary
-  const header = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({
-        children: [
-          cell(`${r.school.toUpperCase()}\n${T.issuer}`, {
-            bold: true,
-            center: true,
-            borders: false,
-            width: 45,
-          }),
-          cell(`${T.nation}\n${T.motto}`, {
-            bold: true,
-            center: true,
-            borders: false,
-            width: 55,
-          }),
-        ],
-      }),
-    ],
-  })
-  const statusHeader = [
-    T.columns.number,
-    T.columns.criterion,
-    T.columns.total,
-    ...CARD_STATUSES.map((st) => L[st]),
-  ]
-  const byStandard = r.standards.flatMap((st, i) => {
-    const rows: string[][] = [
-      [
-        String(i + 1),
-        T.standardRow({ code: st.standard, name: st.name }),
-        String(st.total),
-        ...CARD_STATUSES.map((k) => String(st.byStatus[k])),
-      ],
-    ]
+  const statusColumns = CARD_STATUSES.map((st) => ({
+    heading: L[st],
+    weight: 13,
+    align: 'center' as const,
+  }))
+  const byStandard: string[][] = []
+  const standardRows = new Set<number>()
+  r.standards.forEach((st, i) => {
+    standardRows.add(byStandard.length)
+    byStandard.push([
+      String(i + 1),
+      T.standardRow({ code: st.standard, name: st.name }),
+      n(st.total),
+      ...CARD_STATUSES.map((k) => n(st.byStatus[k])),
+    ])
     for (const c of r.criteria.filter((x) => x.standard === st.standard)) {
-      rows.push([
+      byStandard.push([
         '',
         T.criterionRow({ code: c.criterion, name: c.name }),
-        String(c.total),
-        ...CARD_STATUSES.map((k) => String(c.byStatus[k])),
+        n(c.total),
+        ...CARD_STATUSES.map((k) => n(c.byStatus[k])),
       ])
     }
-    return rows
   })
-  const doc = new Document({
-    creator: 'caitien',
-    title: reportTitle(r.month),
-    styles: { default: { document: { run: { font: FONT, size: 26 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { orientation: PageOrientation.PORTRAIT },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
-          },
-        },
-        children: [
-          header,
-          dateLine(r.generatedAt),
-          para(reportTitle(r.month), { bold: true, center: true, size: 28 }),
-          para(reportPlanLine({ title: r.planTitle, schoolYear: r.schoolYear }), {
-            center: true,
-            italics: true,
-          }),
-          para(reportPeriod(r.month), { center: true }),
-          para(T.sections.summary, { bold: true }),
-          ...reportSummaryLines(r.view).map((line) => para(`- ${line}`)),
-          para(T.sections.byStandard, { bold: true }),
-          grid(statusHeader, byStandard, [6, 32, 10, 12, 13, 14, 13]),
-          para(T.sections.overdue, { bold: true }),
-          r.overdue.length
-            ? grid(
-                [
-                  T.columns.number,
-                  T.columns.criterion,
-                  T.columns.action,
-                  T.columns.assignees,
-                  T.columns.due,
-                  T.columns.status,
-                ],
-                r.overdue.map((o, i) => [
-                  String(i + 1),
-                  o.criterion ?? '',
-                  o.title,
-                  o.assignees.join(', '),
-                  o.dueMonth ? formatMonth(o.dueMonth) : '',
-                  L[o.status],
-                ]),
-                [6, 10, 36, 18, 13, 17],
-                4,
-              )
-            : para(T.noOverdue, { italics: true }),
-          para(T.sections.remarks, { bold: true }),
-          ...(r.remarks ?? T.noRemarks).split('\n').map((line) => para(line)),
-          new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            rows: [
-              new TableRow({
-                children: [
-                  cell(`${T.principalSignature}\n\n\n\n`, {
-                    bold: true,
-                    center: true,
-                    borders: false,
-                    width: 50,
-                  }),
-                  cell(`${T.monitorSignature}\n\n\n\n`, {
-                    bold: true,
-                    center: true,
-                    borders: false,
-                    width: 50,
-                  }),
-                ],
-              }),
-            ],
-          }),
-          para(T.footnote({ frozen: r.view.source === 'snapshot', total: s.total }), {
-            italics: true,
-            size: 20,
-          }),
+  const orientation = 'portrait'
+  return packDocument(reportTitle(r.month), [
+    pageSection(orientation, [
+      headerBlock(r.party, 'report', r.generatedAt, orientation),
+      ...titleBlock(reportTitle(r.month), [
+        reportPlanLine({ title: r.planTitle, schoolYear: r.schoolYear }),
+      ]),
+      addressee(r.party.overseerName),
+      line(reportPeriod(r.month), { indent: true, align: 'justify' }),
+      heading(T.sections.summary),
+      ...reportSummaryLines(r.view).map((l) => line(`- ${l}`, { indent: true, align: 'justify' })),
+      heading(T.sections.byStandard),
+      gridTable({
+        orientation,
+        columns: [
+          { heading: T.columns.number, weight: 6, align: 'center' },
+          { heading: T.columns.criterion, weight: 32 },
+          { heading: T.columns.total, weight: 10, align: 'center' },
+          ...statusColumns,
         ],
-      },
-    ],
-  })
-  return Packer.toBuffer(doc)
+        rows: byStandard,
+        boldRows: standardRows,
+      }),
+      heading(T.sections.overdue),
+      r.overdue.length
+        ? gridTable({
+            orientation,
+            columns: [
+              { heading: T.columns.number, weight: 6, align: 'center' },
+              { heading: T.columns.criterion, weight: 10, align: 'center' },
+              { heading: T.columns.action, weight: 36 },
+              { heading: T.columns.assignees, weight: 18 },
+              { heading: T.columns.due, weight: 13, align: 'center' },
+              { heading: T.columns.status, weight: 17 },
+            ],
+            rows: r.overdue.map((o, i) => [
+              String(i + 1),
+              o.criterion ?? '',
+              o.title,
+              o.assignees.join(', '),
+              o.dueMonth ? formatMonth(o.dueMonth) : '',
+              L[o.status],
+            ]),
+          })
+        : line(T.noOverdue, { italics: true, indent: true }),
+      heading(T.sections.remarks),
+      ...lines(r.remarks ?? T.noRemarks, { indent: true, align: 'justify' }),
+      line(T.footnote({ frozen: r.view.source === 'snapshot', total: s.total }), {
+        italics: true,
+        size: SIZE.note,
+        before: 120,
+        after: 240,
+      }),
+      closingBlock(documentRecipients(T.recipients), r.party, orientation),
+    ]),
+  ])
 }
 
 /** The same tables as a workbook: summary, per criterion, overdue. */

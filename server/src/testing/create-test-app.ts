@@ -154,3 +154,10 @@ export { purgeDeletedPlans } from '../plans/plan-life.ts'
 export async function loadShippedFrameworks(db: Db) {
   return loadFrameworks(db, readBuiltinFrameworks(), new Date().toISOString())
 }
+
+/** The official documents' renderers, pure functions of their typed input. */
+export { renderBieu2, type Bieu2Document } from '../documents/bieu-2.ts'
+export {
+  renderCheckpointReport,
+  type CheckpointReportDocument,
+} from '../documents/checkpoint-report.ts'

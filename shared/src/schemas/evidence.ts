@@ -19,17 +19,6 @@ export type AddEvidenceInput = z.infer<typeof addEvidenceInputSchema>
 export const EVIDENCE_KINDS = ['link', 'note', 'file'] as const
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
 
-/**
- * The accreditation evidence code [Hn-a.b-xx]: box n (the standard), criterion a.b and
- * a two-digit sequence within the criterion (Công văn 5932/BGDĐT-QLCL).
- *
- * @example
- * evidenceCode('1', '1.5', 3) // → '[H1-1.5-03]'
- */
-export function evidenceCode(standard: string, criterion: string, sequence: number): string {
-  return `[H${standard}-${criterion}-${String(sequence).padStart(2, '0')}]`
-}
-
 /** `GET /api/plans/:planId/evidence?q=`: the plan's items for the "link existing" picker. */
 export const planEvidenceQuerySchema = z.object({
   q: z.string().max(200).optional(),

@@ -1,6 +1,7 @@
 import {
   CARD_STATUSES,
   formatDecimal,
+  formatNumber,
   formatVnd,
   type CardStatus,
   type Lang,
@@ -140,7 +141,7 @@ export function describeChange(
       ? formatVnd(size)
       : unit === 'points'
         ? m.points({ n: formatDecimal(size, lang) })
-        : String(size)
+        : formatNumber(size, lang)
   if (delta === 0) return { arrow: '', amount: '±0', spoken: m.changeNone, tone: 'flat' }
   const rising = delta > 0
   const tone =

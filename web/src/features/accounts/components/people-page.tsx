@@ -18,6 +18,7 @@ import {
 } from '../api/accounts-queries'
 import { AddPersonDialog } from './add-person-dialog'
 import { ConfirmDialog } from './confirm-dialog'
+import { DocumentSettingsSection } from './document-settings-section'
 import { OneTimePasswordDialog, type OneTimePassword } from './one-time-password-dialog'
 import { RoleChecks } from './role-checks'
 import { StaffImportDialog } from './staff-import-dialog'
@@ -214,6 +215,7 @@ function SchoolPeople({
           </section>
         </>
       )}
+      <DocumentSettingsSection schoolId={schoolId} />
 
       {dialog?.kind === 'add' && (
         <AddPersonDialog

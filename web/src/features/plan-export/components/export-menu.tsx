@@ -5,9 +5,28 @@ import { client } from '@/lib/api-client'
 import { useMessages } from '@/lib/i18n'
 import { exportMessages } from '../export-messages'
 
-const FORMATS = ['xlsx', 'csv'] as const
+const plans = client.api.plans[':planId']
 
-/** "Xuất": the plan with each card's status, as a download (plain links, no script). */
+/** The plan's downloads: the plan as a table, the Biểu 2 form, the evidence list. */
+function downloads(planId: string, m: (typeof exportMessages)['vi']) {
+  const param = { planId }
+  const evidence = plans.export['evidence-list']
+  return [
+    { label: m.exportXlsx, href: plans.export.$url({ param, query: { format: 'xlsx' } }).href },
+    { label: m.exportCsv, href: plans.export.$url({ param, query: { format: 'csv' } }).href },
+    { label: m.bieu2, href: plans.export['bieu-2.docx'].$url({ param }).href },
+    {
+      label: m.evidenceListDocx,
+      href: evidence.$url({ param, query: { format: 'docx' } }).href,
+    },
+    {
+      label: m.evidenceListXlsx,
+      href: evidence.$url({ param, query: { format: 'xlsx' } }).href,
+    },
+  ]
+}
+
+/** "Xuất": the plan, its Biểu 2 form and its evidence list, as downloads (plain links, no script). */
 export function ExportMenu({ planId }: { planId: string }) {
   const m = useMessages(exportMessages)
   const [open, setOpen] = useState(false)
@@ -65,19 +84,16 @@ export function ExportMenu({ planId }: { planId: string }) {
           aria-label={m.exportPlan}
           onKeyDown={onMenuKeyDown}
         >
-          {FORMATS.map((format) => (
+          {downloads(planId, m).map((d) => (
             <a
-              key={format}
+              key={d.href}
               role="menuitem"
               className="menu-item export-menu-item"
-              href={
-                client.api.plans[':planId'].export.$url({ param: { planId }, query: { format } })
-                  .href
-              }
+              href={d.href}
               download
               onClick={() => setOpen(false)}
             >
-              {format === 'xlsx' ? m.exportXlsx : m.exportCsv}
+              {d.label}
             </a>
           ))}
         </div>

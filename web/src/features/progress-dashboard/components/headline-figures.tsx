@@ -1,4 +1,4 @@
-import { STATUS_LABELS, formatShare, formatVnd, type Lang } from '@caitien/shared'
+import { STATUS_LABELS, formatNumber, formatShare, formatVnd, type Lang } from '@caitien/shared'
 import { useI18n, useMessages } from '@/lib/i18n'
 import type { MonthView } from '../api/progress-queries'
 import {
@@ -33,17 +33,17 @@ function figureValue(key: FigureKey, view: MonthView, lang: Lang): string {
   const s = view.summary
   switch (key) {
     case 'total':
-      return String(s.total)
+      return formatNumber(s.total, lang)
     case 'share':
       return formatShare(s.shareVerified, lang)
     case 'overdue':
-      return String(s.overdue.length)
+      return formatNumber(s.overdue.length, lang)
     case 'verified-this-month':
-      return String(s.moves.verified.length)
+      return formatNumber(s.moves.verified.length, lang)
     case 'budget':
       return formatVnd(s.budget.verified)
     default:
-      return String(s.byStatus[key])
+      return formatNumber(s.byStatus[key], lang)
   }
 }
 

@@ -1,8 +1,15 @@
-import { CARD_STATUSES, STATUS_LABELS, formatMonth } from '@caitien/shared'
+import {
+  CARD_STATUSES,
+  OFFICIAL_TEXT,
+  STATUS_LABELS,
+  documentDateLine,
+  documentNumberLine,
+  documentRecipients,
+  formatMonth,
+} from '@caitien/shared'
 // By its own path, not the package's index: the report's words load with the dashboard.
 import {
   REPORT_TEXT as T,
-  reportDateLine,
   reportPeriod,
   reportPlanLine,
   reportSummaryLines,
@@ -50,6 +57,8 @@ export function PrintReport({
   const overdue = cardsBehind(s, 'overdue')
   const byId = new Map(s.cards.map((card) => [card.id, card]))
   const groups = groupCriteria(s.byStandard, s.byCriterion)
+  const party = view.party
+  const printedAt = new Date().toISOString()
 
   useEffect(() => {
     document.body.classList.add('printing-report')
@@ -82,22 +91,34 @@ export function PrintReport({
             <tbody>
               <tr>
                 <td>
-                  <strong>{plan.schoolName.toUpperCase()}</strong>
-                  <br />
-                  <strong>{T.issuer}</strong>
+                  {party.issuingBody && (
+                    <>
+                      {party.issuingBody.toUpperCase()}
+                      <br />
+                    </>
+                  )}
+                  <strong>{party.schoolName.toUpperCase()}</strong>
                 </td>
                 <td>
-                  <strong>{T.nation}</strong>
+                  <strong>{OFFICIAL_TEXT.nation}</strong>
                   <br />
-                  <strong className="print-motto">{T.motto}</strong>
+                  <strong className="print-motto">{OFFICIAL_TEXT.motto}</strong>
                 </td>
+              </tr>
+              <tr>
+                <td className="print-number">
+                  {documentNumberLine('report', party.documentSymbol)}
+                </td>
+                <td className="print-date">{documentDateLine(party.placeName, printedAt)}</td>
               </tr>
             </tbody>
           </table>
-          <p className="print-date">{reportDateLine(new Date().toISOString())}</p>
           <h1 className="print-title">{reportTitle(view.month)}</h1>
           <p className="print-center print-italic">{reportPlanLine(plan)}</p>
-          <p className="print-center">{reportPeriod(view.month)}</p>
+          <p className="print-center">
+            {OFFICIAL_TEXT.to} {party.overseerName}
+          </p>
+          <p>{reportPeriod(view.month)}</p>
 
           <h2>{T.sections.summary}</h2>
           <ul className="print-lines">
@@ -197,23 +218,28 @@ export function PrintReport({
           <h2>{T.sections.remarks}</h2>
           <p className="multiline">{view.remarks?.text ?? T.noRemarks}</p>
 
+          <p className="print-footnote">
+            {T.footnote({ frozen: view.source === 'snapshot', total: s.total })}
+          </p>
           <table className="print-signatures">
             <tbody>
               <tr>
-                <td>
-                  <strong>{T.principalSignature}</strong>
-                  <span className="print-sign-space" />
+                <td className="print-recipients">
+                  <strong>
+                    <em>{OFFICIAL_TEXT.recipients}</em>
+                  </strong>
+                  {documentRecipients(T.recipients).map((r) => (
+                    <span key={r}>{r}</span>
+                  ))}
                 </td>
                 <td>
-                  <strong>{T.monitorSignature}</strong>
+                  <strong>{party.signerTitle.toUpperCase()}</strong>
                   <span className="print-sign-space" />
+                  <strong>{party.signerName}</strong>
                 </td>
               </tr>
             </tbody>
           </table>
-          <p className="print-footnote">
-            {T.footnote({ frozen: view.source === 'snapshot', total: s.total })}
-          </p>
         </article>
       </Modal>
     </div>,

@@ -1,0 +1,112 @@
+import type { Db } from '@caitien/db'
+import { EVIDENCE_LIST_TEXT, firstLine } from '@caitien/shared'
+import { listPlanEvidence } from '../evidence/evidence-queries.ts'
+import { loadExportCards, type ExportCard } from '../plans/export-plan.ts'
+import { loadDocumentParty } from '../schools/document-settings.ts'
+import { renderBieu2, type Bieu2Document, type Bieu2Row } from './bieu-2.ts'
+import {
+  renderEvidenceListDocx,
+  renderEvidenceListXlsx,
+  type EvidenceListDocument,
+} from './evidence-list.ts'
+
+/** What the plan documents read of a plan. */
+export interface DocumentPlan {
+  id: string
+  school_id: string
+  title: string
+  school_year: string
+}
+
+const joined = (...parts: (string | null | undefined)[]) =>
+  parts.filter((p): p is string => Boolean(p?.trim())).join('\n')
+
+/**
+ * A card as a row of Biểu 2's table V. The 2018 plans have no "Nội dung cải tiến",
+ * "Chỉ số đánh giá" or "Mức độ thực hiện": the criterion and weakness stand for the
+ * content, the rest stays empty until a TT57 plan's fields (import) and its checkpoint
+ * reviews fill them.
+ */
+export function bieu2RowOf(card: ExportCard): Bieu2Row {
+  return {
+    improvementContent: joined(
+      card.criterionLabel ?? (card.criterion ? `Tiêu chí ${card.criterion}` : null),
+      card.weakness,
+    ),
+    target: joined(card.target),
+    tasks: joined(card.tasks, card.measures),
+    indicators: '',
+    timeframe: joined(card.timeframe),
+    lead: joined(card.lead, card.coordinators),
+    support: joined(card.support, card.budget, card.fundingSource),
+    expectedEvidence: joined(card.expectedEvidence),
+    completionLevel: '',
+  }
+}
+
+/** Biểu 2 of a plan from what the plan holds now: its cards; no problems or reviews yet. */
+export async function loadBieu2(db: Db, plan: DocumentPlan, now: Date): Promise<Bieu2Document> {
+  const [party, cards] = await Promise.all([
+    loadDocumentParty(db, plan.school_id),
+    loadExportCards(db, plan.id),
+  ])
+  return {
+    party,
+    plan: { title: plan.title, schoolYear: plan.school_year },
+    date: now.toISOString(),
+    text: {},
+    problems: [],
+    rows: cards.map(bieu2RowOf),
+    followUp: {},
+    recipients: [],
+  }
+}
+
+export async function bieu2Docx(db: Db, plan: DocumentPlan, now: Date): Promise<Buffer> {
+  return renderBieu2(await loadBieu2(db, plan, now))
+}
+
+/** The upper-case extension of a file name, its format in the list ("PDF"). */
+const formatOf = (name: string) => /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toUpperCase() ?? '—'
+
+/** The plan's live evidence as the five-column list, in criterion order. */
+export async function loadEvidenceList(
+  db: Db,
+  plan: DocumentPlan,
+  now: Date,
+): Promise<EvidenceListDocument> {
+  const [party, items] = await Promise.all([
+    loadDocumentParty(db, plan.school_id),
+    listPlanEvidence(db, plan.id),
+  ])
+  const L = EVIDENCE_LIST_TEXT.location
+  return {
+    party,
+    plan: { title: plan.title, schoolYear: plan.school_year },
+    date: now.toISOString(),
+    items: items.map((item) => ({
+      code: item.code,
+      title: item.title,
+      location:
+        item.kind === 'file' && item.file
+          ? L.file({ format: formatOf(item.file.name), name: item.file.name })
+          : item.kind === 'link' && item.url
+            ? L.link({ url: item.url })
+            : L.note,
+      notes: EVIDENCE_LIST_TEXT.note({
+        criterion: item.card.criterion,
+        action: firstLine(item.card.title),
+      }),
+    })),
+  }
+}
+
+export async function evidenceListFile(
+  db: Db,
+  plan: DocumentPlan,
+  format: 'docx' | 'xlsx',
+  now: Date,
+): Promise<Buffer> {
+  const doc = await loadEvidenceList(db, plan, now)
+  return format === 'docx' ? renderEvidenceListDocx(doc) : renderEvidenceListXlsx(doc)
+}

@@ -1,0 +1,41 @@
+import { defineMessages } from '@caitien/shared'
+
+/** The school's document settings on the people page (ND30 header and signature block). */
+export const documentSettingsMessages = defineMessages(
+  {
+    title: 'Thông tin trên văn bản của trường',
+    hint: 'Báo cáo tháng, Biểu 2, báo cáo đánh giá và danh mục minh chứng in các thông tin này ở phần đầu và phần ký. Để trống thì dùng mặc định.',
+    issuingBody: 'Cơ quan chủ quản',
+    issuingBodyHint: 'Ví dụ: UBND xã Hòa Bình, Sở GD&ĐT Hà Nội',
+    placeName: 'Địa danh (trước ngày tháng)',
+    placeNameHint: 'Ví dụ: Hòa Bình (in là “Hòa Bình, ngày … tháng … năm …”)',
+    documentSymbol: 'Ký hiệu trong số văn bản',
+    documentSymbolHint: (p: { example: string }) => `In là “Số: …/BC-${p.example}”`,
+    overseerName: 'Kính gửi (cơ quan quản lý)',
+    overseerNameHint: 'Ví dụ: Phòng Văn hóa - Xã hội UBND xã Hòa Bình',
+    signerTitle: 'Chức danh người ký',
+    signerName: 'Họ và tên người ký',
+    defaultValue: (p: { value: string }) => `Mặc định: ${p.value}`,
+    save: 'Lưu thông tin văn bản',
+    saved: 'Đã lưu.',
+    checkField: (p: { field: string }) => `Kiểm tra lại ô “${p.field}”.`,
+  },
+  {
+    title: 'What the school’s documents print',
+    hint: 'The monthly report, Biểu 2, the review report and the evidence list print these in their header and signature block. Left empty, the default is used.',
+    issuingBody: 'Issuing body',
+    issuingBodyHint: 'E.g. UBND xã Hòa Bình, Sở GD&ĐT Hà Nội',
+    placeName: 'Place name (before the date)',
+    placeNameHint: 'E.g. Hòa Bình (printed as “Hòa Bình, ngày … tháng … năm …”)',
+    documentSymbol: 'Symbol in document numbers',
+    documentSymbolHint: (p) => `Printed as “Số: …/BC-${p.example}”`,
+    overseerName: 'Addressee (overseeing body)',
+    overseerNameHint: 'E.g. Phòng Văn hóa - Xã hội UBND xã Hòa Bình',
+    signerTitle: 'Signer’s title',
+    signerName: 'Signer’s full name',
+    defaultValue: (p) => `Default: ${p.value}`,
+    save: 'Save document settings',
+    saved: 'Saved.',
+    checkField: (p) => `Check the field “${p.field}”.`,
+  },
+)
