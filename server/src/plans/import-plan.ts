@@ -43,8 +43,8 @@ import {
 const rowFieldOf = (field: PlanField) => (field === 'expectedEvidence' ? 'evidence' : field)
 
 /** A plan row's fields by their names in the card schema (shared/src/schemas/card.ts). */
-export function planFieldsOfRow(row: PlanRowFields): PlanFields {
-  return Object.fromEntries(PLAN_FIELDS.map((f) => [f, row[rowFieldOf(f)]])) as PlanFields
+export function planFieldsOfRow(row: Partial<PlanRowFields>): PlanFields {
+  return Object.fromEntries(PLAN_FIELDS.map((f) => [f, row[rowFieldOf(f)] ?? null])) as PlanFields
 }
 
 /** The card columns a parsed plan row fills: its text, and the values parsed from it. */
