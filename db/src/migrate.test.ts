@@ -42,6 +42,7 @@ describe('migrations', () => {
       'monthly_snapshot',
       'plan',
       'plan_import',
+      'plan_problem',
       'review',
       'school',
     ])

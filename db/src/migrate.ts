@@ -13,6 +13,7 @@ import * as m20261203_0800 from '../migrations/2026_12_03_0800_accounts_in_the_w
 import * as m20261203_0810 from '../migrations/2026_12_03_0810_plan_life.ts'
 import * as m20261203_0820 from '../migrations/2026_12_03_0820_plan_import_record.ts'
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
+import * as m20261204_0900 from '../migrations/2026_12_04_0900_bieu_2_fields_and_problems.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0810_plan_life': m20261203_0810,
   '2026_12_03_0820_plan_import_record': m20261203_0820,
   '2026_12_03_0830_user_last_plan': m20261203_0830,
+  '2026_12_04_0900_bieu_2_fields_and_problems': m20261204_0900,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
