@@ -88,7 +88,7 @@ export function PreviewStep({
             <span className="section-count">{preview.priorityProblems.length}</span>
           </h3>
           <p className="section-hint">{c.priorityProblemsHint}</p>
-          <ol className="import-problems">
+          <ol className="import-priority-problems">
             {preview.priorityProblems.map((problem, i) => (
               <li key={i}>
                 <strong>
