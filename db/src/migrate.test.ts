@@ -47,6 +47,7 @@ describe('migrations', () => {
       'plan_council',
       'plan_council_member',
       'plan_import',
+      'plan_problem',
       'review',
       'school',
     ])

@@ -15,6 +15,7 @@ import * as m20261203_0820 from '../migrations/2026_12_03_0820_plan_import_recor
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
 import * as m20261204_0920 from '../migrations/2026_12_04_0920_checkpoint_reviews_and_council.ts'
 import * as m20261204_0930 from '../migrations/2026_12_04_0930_school_document_settings.ts'
+import * as m20261204_0900 from '../migrations/2026_12_04_0900_bieu_2_fields_and_problems.ts'
 
 /**
  * A static list rather than a folder scan: it works the same under tsx, Vitest and a
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_0830_user_last_plan': m20261203_0830,
   '2026_12_04_0920_checkpoint_reviews_and_council': m20261204_0920,
   '2026_12_04_0930_school_document_settings': m20261204_0930,
+  '2026_12_04_0900_bieu_2_fields_and_problems': m20261204_0900,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -28,6 +28,7 @@ export interface Database {
   framework_criterion: FrameworkCriterionTable
   plan: PlanTable
   card: CardTable
+  plan_problem: PlanProblemTable
   card_assignee: CardAssigneeTable
   evidence: EvidenceTable
   comment: CommentTable
@@ -210,6 +211,12 @@ export interface CardTable {
   support: string | null
   expected_evidence: string | null
   notes: string | null
+  /** Biểu 2 (TT57/2026): Nội dung cải tiến (2), Chỉ số đánh giá kết quả (5), Mức độ thực hiện (10). */
+  improvement_content: string | null
+  indicators: string | null
+  completion_level: string | null
+  /** The plan's priority problem (table IV) the card works on; no foreign key (decision 024). */
+  plan_problem_id: string | null
   /** Which plan row it came from (import), so re-importing updates instead of duplicating. */
   source_key: string | null
   created_at: string
@@ -217,6 +224,26 @@ export interface CardTable {
   deleted_at: string | null
   /** The card of an earlier plan this one continues (carried over); null once that is purged. */
   carried_from_card_id: string | null
+}
+
+/** A plan's priority problem: a row of Biểu 2's table IV (decision 024). */
+export interface PlanProblemTable {
+  id: string
+  school_id: string
+  plan_id: string
+  position: number
+  index_label: string | null
+  standard: string | null
+  /** The criterion codes it names, space-separated ("2.1 2.3"), '' for none. */
+  criteria: string
+  criteria_text: string | null
+  current_state: string | null
+  weakness: string | null
+  cause: string | null
+  import_id: string | null
+  /** The import that replaced it with a newer table IV; null while it is current. */
+  replaced_by_import_id: string | null
+  created_at: string
 }
 
 export interface CardAssigneeTable {
@@ -488,6 +515,7 @@ export type AppUserRow = Selectable<AppUserTable>
 export type MembershipRow = Selectable<MembershipTable>
 export type PlanRow = Selectable<PlanTable>
 export type CardRow = Selectable<CardTable>
+export type PlanProblemRow = Selectable<PlanProblemTable>
 export type NewCard = Insertable<CardTable>
 export type CardUpdate = Updateable<CardTable>
 export type EvidenceRow = Selectable<EvidenceTable>

@@ -24,6 +24,9 @@ export const planFieldLabels = defineMessages<Record<PlanField, string>>(
     support: 'Điều kiện hỗ trợ',
     expectedEvidence: 'Sản phẩm / Minh chứng dự kiến',
     notes: 'Ghi chú',
+    improvementContent: 'Nội dung cải tiến',
+    indicators: 'Chỉ số đánh giá kết quả',
+    completionLevel: 'Mức độ thực hiện (theo kế hoạch)',
   },
   {
     standard: 'Standard',
@@ -43,5 +46,8 @@ export const planFieldLabels = defineMessages<Record<PlanField, string>>(
     support: 'Other support',
     expectedEvidence: 'Expected products / evidence',
     notes: 'Notes',
+    improvementContent: 'Improvement content',
+    indicators: 'Result indicators',
+    completionLevel: 'Completion level (as in the plan)',
   },
 )

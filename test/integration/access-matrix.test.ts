@@ -246,6 +246,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['GET', `/api/plans/${c.planId}/board`],
     expect: members(200),
   },
+  'GET /api/plans/:planId/problems': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/problems`],
+    expect: members(200),
+  },
   'GET /api/plans/:planId/events': {
     request: (c) => ['GET', `/api/plans/${c.planId}/events`],
     expect: members(200),

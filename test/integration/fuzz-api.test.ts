@@ -948,6 +948,7 @@ const FUZZ: Record<string, RouteFuzz> = {
   },
   'POST /api/plans/:planId/restore': { body: 'none', deletedPlan: true, runs: 25 },
   'GET /api/plans/:planId/deleted-cards': { body: 'none' },
+  'GET /api/plans/:planId/problems': { body: 'none' },
   'POST /api/cards/:cardId/restore': { body: 'json', valid: versioned({}), deletedCard: true },
   'GET /api/plans/:planId/council': { body: 'none' },
   'PUT /api/plans/:planId/council': {

@@ -23,7 +23,9 @@ interface Expected {
   schoolYear: string | null
   circular: string | null
   columns: string[]
-  rows: Record<string, string | null>[]
+  rows: Record<string, string | number | null>[]
+  /** Biểu 2 plans only: table IV, read as the plan's priority problems. */
+  priorityProblems?: Record<string, unknown>[]
 }
 
 const FIELD_NAMES = [
@@ -44,6 +46,10 @@ const FIELD_NAMES = [
   'support',
   'evidence',
   'notes',
+  'improvementContent',
+  'indicators',
+  'completionLevel',
+  'priorityProblem',
 ]
 
 /** Spaces and tabs are layout, not content; line breaks (paragraphs) are content. */
@@ -106,6 +112,9 @@ describe('parsePlanFile on every fixture plan', () => {
         expect(plan.columns).toEqual(expected.columns)
         expect(plan.schoolYear).toBe(expected.schoolYear)
         expect(plan.school).toBe(expected.school)
+        expect(plan.priorityProblems).toEqual(
+          (expected.priorityProblems ?? []).map((p) => ({ ...p, sourceRow: expect.any(Number) })),
+        )
         // Word plans cite the circular in their text. Excel title rows do not; there it is
         // known only from the kind of school, and a plan without a school name gives null.
         if (ext === 'docx') expect(plan.circular).toBe(expected.circular)
@@ -118,6 +127,49 @@ describe('parsePlanFile on every fixture plan', () => {
       })
     }
   }
+})
+
+describe('parsePlanFile on Biểu 2 (TT57/2026) plans', () => {
+  it('reads table V by the form: the numbered row is no row, a number names its column', async () => {
+    const form = await parseFixture('synthetic-bieu-2-form-wording.docx')
+    expect(form.rows).toHaveLength(5)
+    expect(form.rows.some((r) => /^\(\d+\)$/.test(r.target ?? ''))).toBe(false)
+    // "Kết quả thực hiện (10)" would be a target by its words; its number makes it (10).
+    const other = await parseFixture('synthetic-bieu-2-other-wordings.xlsx')
+    expect(other.mapping.at(-1)).toEqual({
+      columnIndex: 9,
+      heading: 'Kết quả thực hiện (10)',
+      field: 'completionLevel',
+    })
+  })
+
+  it('accepts rows that name no criterion without a problem', async () => {
+    for (const name of [
+      'synthetic-bieu-2-form-wording.xlsx',
+      'synthetic-bieu-2-other-wordings.docx',
+    ]) {
+      const plan = await parseFixture(name)
+      expect(plan.rows.some((r) => r.criterion === null)).toBe(true)
+      expect(plan.problems).toEqual([])
+    }
+  })
+
+  it('links rows to problems by criterion, by weakness, else by order (decision 024)', async () => {
+    const plan = await parseFixture('synthetic-bieu-2-other-wordings.docx')
+    const links = plan.rows.map((r) => [r.improvementContent?.slice(0, 12), r.priorityProblem])
+    expect(links).toEqual([
+      ['Giáo viên cò', 0], // its content is the weakness of problem 1, in other words
+      ['Giáo viên cò', 0],
+      ['Tiêu chí 5.2', 1], // names criterion 5.2, which problem 2 lists
+      ['Tăng cường p', 2], // third content, third problem
+    ])
+  })
+
+  it('leaves a 2018 plan without priority problems', async () => {
+    const plan = await parseFixture('plan-004.docx')
+    expect(plan.priorityProblems).toEqual([])
+    expect(plan.rows.every((r) => r.priorityProblem === null)).toBe(true)
+  })
 })
 
 describe('parsePlanFile: what it reads beside the text', () => {
@@ -334,6 +386,21 @@ describe('pnpm cli plan:parse', () => {
     })
     expect(plan.school).toBe('Trường THCS Độc Lập')
     expect(existsSync(database)).toBe(false)
+  })
+
+  it('prints a Biểu 2 plan with its new fields and its priority problems', async () => {
+    const result = await cli('plan:parse', join(fixtures, 'synthetic-bieu-2-other-wordings.docx'))
+    expect(result.code).toBe(0)
+    const plan = JSON.parse(result.out) as ParsedPlan
+    expect(plan.circular).toBe('TT57-2026')
+    expect(plan.rows[0]).toMatchObject({
+      improvementContent: 'Giáo viên còn lúng túng khi tổ chức hoạt động trải nghiệm cho trẻ',
+      indicators: 'Tỉ lệ giáo viên đạt yêu cầu khi dự giờ',
+      completionLevel: 'Đang thực hiện',
+      priorityProblem: 0,
+    })
+    expect(plan.priorityProblems).toHaveLength(3)
+    expect(plan.priorityProblems[0]).toMatchObject({ criteria: ['2.1', '2.3'] })
   })
 
   it('says what is wrong on stderr and exits 2 on a file it cannot read', async () => {

@@ -195,6 +195,7 @@ function requestsFor(ids: {
     'DELETE /api/plans/:planId': ['DELETE', `/api/plans/${ids.planId}`, {}],
     'POST /api/plans/:planId/restore': ['POST', `/api/plans/${ids.planId}/restore`],
     'GET /api/plans/:planId/deleted-cards': ['GET', `/api/plans/${ids.planId}/deleted-cards`],
+    'GET /api/plans/:planId/problems': ['GET', `/api/plans/${ids.planId}/problems`],
     'POST /api/cards/:cardId/restore': ['POST', `/api/cards/${ids.cardId}/restore`, { version: 1 }],
     'GET /api/plans/:planId/council': ['GET', `/api/plans/${ids.planId}/council`],
     'PUT /api/plans/:planId/council': [

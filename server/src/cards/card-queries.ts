@@ -10,6 +10,7 @@ import {
   listComments,
   toCardDetail,
 } from './card.repository.ts'
+import { findCurrentProblem } from '../plans/plan-problem.repository.ts'
 
 /** One card as the board shows it (after a write, for the optimistic reconcile). */
 export async function loadBoardCard(db: Executor, cardId: string) {
@@ -35,10 +36,15 @@ export async function loadCardDetail(db: Executor, cardId: string) {
       countSubmissions(db, cardId),
       row.carried_from_card_id ? findCarriedFrom(db, cardId) : Promise.resolve(null),
     ])
+  const problem = row.plan_problem_id
+    ? ((await findCurrentProblem(db, row.plan_id, row.plan_problem_id)) ?? null)
+    : null
   return {
     ...toCardDetail(row, assigneeIds),
     /** The card of last year's plan this one continues, with its plan. */
     carriedFrom,
+    /** Biểu 2: the plan's priority problem (table IV) this card works on. */
+    problem,
     evidence,
     comments,
     activity,

@@ -82,6 +82,9 @@ export const PLAN_FIELD_COLUMNS = {
   support: 'support',
   expectedEvidence: 'expected_evidence',
   notes: 'notes',
+  improvementContent: 'improvement_content',
+  indicators: 'indicators',
+  completionLevel: 'completion_level',
 } as const satisfies Record<PlanField, keyof CardTable>
 type PlanColumn = (typeof PLAN_FIELD_COLUMNS)[PlanField]
 
@@ -175,7 +178,13 @@ export function toBoardCard(
     standard: row.standard,
     standardName: row.standard_name,
     criterion: row.criterion,
-    title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+    title:
+      firstLine(row.tasks) ||
+      firstLine(row.target) ||
+      firstLine(row.criterion_label) ||
+      firstLine(row.improvement_content),
+    /** Biểu 2: what the card improves, shown where a card that names no criterion has none. */
+    topic: firstLine(row.improvement_content) || null,
     target: row.target,
     lead: row.lead,
     startMonth: row.start_month,
@@ -251,6 +260,7 @@ export function toCardDetail(row: CardRow, assigneeIds: string[]) {
     startMonth: row.start_month,
     dueMonth: row.due_month,
     budgetAmount: row.budget_amount,
+    planProblemId: row.plan_problem_id,
     assigneeIds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,5 +1,6 @@
 import type { Db } from '@caitien/db'
 import { STATUS_LABELS, formatMonth, type CardStatus } from '@caitien/shared'
+import { BIEU_2, type Bieu2Field } from '@caitien/shared/forms/tt57-bieu-2'
 import ExcelJS from 'exceljs'
 import { guardFormulaText, toCsvField } from '../formula-guard.ts'
 import { listExportCards, planFieldsOf, type PlanFields } from '../cards/card.repository.ts'
@@ -35,6 +36,31 @@ const PLAN_COLUMNS = [
   },
   { heading: 'Ghi chú', width: 16, value: (c: ExportCard) => c.notes },
 ] as const
+
+/**
+ * Biểu 2's own columns (TT57/2026), by the form's headings so that re-importing the export
+ * reads them back; written only for a plan whose cards have any of them.
+ */
+const bieu2Heading = (field: Bieu2Field) => BIEU_2.plan.find((c) => c.field === field)!.heading
+const BIEU_2_COLUMNS = [
+  {
+    heading: bieu2Heading('improvementContent'),
+    width: 30,
+    value: (c: ExportCard) => c.improvementContent,
+  },
+  { heading: bieu2Heading('indicators'), width: 24, value: (c: ExportCard) => c.indicators },
+  {
+    heading: bieu2Heading('completionLevel'),
+    width: 16,
+    value: (c: ExportCard) => c.completionLevel,
+  },
+] as const
+
+/** The plan columns an export writes: Biểu 2's only when a card holds one of them. */
+function planColumnsOf(cards: ExportCard[]) {
+  const bieu2 = cards.some((c) => c.improvementContent || c.indicators || c.completionLevel)
+  return bieu2 ? [...PLAN_COLUMNS, ...BIEU_2_COLUMNS] : PLAN_COLUMNS
+}
 
 const BOARD_COLUMNS = [
   {
@@ -106,7 +132,8 @@ export async function exportPlanXlsx(
       fitToHeight: 0,
     },
   })
-  const columns = [{ heading: 'TT', width: 6 }, ...PLAN_COLUMNS, ...BOARD_COLUMNS]
+  const planColumns = planColumnsOf(cards)
+  const columns = [{ heading: 'TT', width: 6 }, ...planColumns, ...BOARD_COLUMNS]
   const last = columns.length
   sheet.columns = columns.map((c) => ({ width: c.width }))
   const title = (text: string, size: number) => {
@@ -155,7 +182,7 @@ export async function exportPlanXlsx(
     standard = card.standard
     const row = sheet.addRow([
       null,
-      ...[...PLAN_COLUMNS, ...BOARD_COLUMNS].map((c) => c.value(card)),
+      ...[...planColumns, ...BOARD_COLUMNS].map((c) => c.value(card)),
     ])
     row.alignment = { wrapText: true, vertical: 'top' }
     boxed(row)
@@ -173,7 +200,7 @@ export async function exportPlanCsv(db: Db, planId: string): Promise<string> {
   const cards = await loadExportCards(db, planId)
   const columns = [
     { heading: 'Tiêu chuẩn', value: (c: ExportCard) => c.standard },
-    ...PLAN_COLUMNS,
+    ...planColumnsOf(cards),
     ...BOARD_COLUMNS,
   ]
   const quote = (v: string | number | null) => {

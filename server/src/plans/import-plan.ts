@@ -34,6 +34,12 @@ import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
 import {
+  findCardProblemId,
+  insertProblems,
+  replaceCurrentProblems,
+  setCardProblem,
+} from './plan-problem.repository.ts'
+import {
   insertPlanImport,
   type ColumnValues,
   type ImportRecordDetail,
@@ -43,8 +49,8 @@ import {
 const rowFieldOf = (field: PlanField) => (field === 'expectedEvidence' ? 'evidence' : field)
 
 /** A plan row's fields by their names in the card schema (shared/src/schemas/card.ts). */
-export function planFieldsOfRow(row: PlanRowFields): PlanFields {
-  return Object.fromEntries(PLAN_FIELDS.map((f) => [f, row[rowFieldOf(f)]])) as PlanFields
+export function planFieldsOfRow(row: Partial<PlanRowFields>): PlanFields {
+  return Object.fromEntries(PLAN_FIELDS.map((f) => [f, row[rowFieldOf(f)] ?? null])) as PlanFields
 }
 
 /** The card columns a parsed plan row fills: its text, and the values parsed from it. */
@@ -276,6 +282,8 @@ async function readImport(db: Executor, input: ImportInput) {
     timeframes: input.timeframes,
     /** What else the file holds, when its plan table has no row. */
     found: parsed.found,
+    /** Biểu 2's table IV: the problems the rows work on (`row.priorityProblem` indexes it). */
+    priorityProblems: parsed.priorityProblems,
     rows,
     problems: problems.sort((a, b) => a.row - b.row),
     /** Problems that stop the import: confirming is refused while there is one. */
@@ -350,8 +358,11 @@ export async function applyImport(
     })
     const created: string[] = []
     const updated: string[] = []
+    /** The card each row is, for the links to its problem. */
+    const rowCards: { cardId: string; problem: number | null }[] = []
     for (const item of preview.rows) {
       if (item.action === 'unchanged' && !item.cardId) continue
+      if (item.cardId) rowCards.push({ cardId: item.cardId, problem: item.row.priorityProblem })
       const columns = columnsOf(item.row)
       if (item.action === 'create') {
         const position = positionBetween(above, null)
@@ -366,6 +377,7 @@ export async function applyImport(
           now,
         })
         created.push(id)
+        rowCards.push({ cardId: id, problem: item.row.priorityProblem })
         continue
       }
       // A matched card is changed as it was read, whatever its version: the plan file wins.
@@ -420,6 +432,19 @@ export async function applyImport(
       unchanged: preview.summary.unchanged,
     }
     const importId = crypto.randomUUID()
+    const problemIds = preview.priorityProblems.map(() => crypto.randomUUID())
+    const problems = problemIds.length
+      ? {
+          created: problemIds,
+          links: await Promise.all(
+            rowCards.map(async ({ cardId, problem }) => ({
+              cardId,
+              before: await findCardProblemId(trx, cardId),
+              after: problem === null ? null : (problemIds[problem] ?? null),
+            })),
+          ),
+        }
+      : undefined
     await insertPlanImport(trx, {
       id: importId,
       schoolId: plan.school_id,
@@ -429,8 +454,30 @@ export async function applyImport(
       fileName: input.fileName,
       fileHash: input.fileHash,
       counts,
-      detail: { timeframes: input.timeframes, created, changed },
+      detail: { timeframes: input.timeframes, created, changed, ...(problems && { problems }) },
     })
+    if (problems) {
+      // A new table IV replaces the plan's problems; undoing this import brings them back.
+      await replaceCurrentProblems(trx, plan.id, importId)
+      await insertProblems(trx, {
+        schoolId: plan.school_id,
+        planId: plan.id,
+        importId,
+        now,
+        problems: preview.priorityProblems.map((p, i) => ({
+          id: problemIds[i]!,
+          position: i + 1,
+          index: p.index,
+          standard: p.standard,
+          criteria: p.criteria,
+          criteriaText: p.criteriaText,
+          currentState: p.currentState,
+          weakness: p.weakness,
+          cause: p.cause,
+        })),
+      })
+      for (const link of problems.links) await setCardProblem(trx, link.cardId, link.after)
+    }
     return { ok: true as const, importId, created, updated, unchanged: preview.summary.unchanged }
   })
 }

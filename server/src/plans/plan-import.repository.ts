@@ -20,7 +20,14 @@ export interface ImportRecordDetail {
     before: ColumnValues
     /** The same columns as the import left them. */
     after: ColumnValues
-  }[]
+  }[] /**
+   * Biểu 2: the table IV problems it brought and each card's link before and after
+   * (decision 024). Absent for a file without table IV, which leaves the problems as they are.
+   */
+  problems?: {
+    created: string[]
+    links: { cardId: string; before: string | null; after: string | null }[]
+  }
 }
 
 /** What undoing it did, and what it could not do and why. */

@@ -9,6 +9,11 @@ import {
   listCardTitles,
 } from '../cards/card.repository.ts'
 import {
+  findCardProblemId,
+  revertImportProblems,
+  setCardProblem,
+} from './plan-problem.repository.ts'
+import {
   findPlanImport,
   listPlanImports,
   updatePlanImportUndone,
@@ -142,6 +147,16 @@ export async function undoImport(
         }),
       }))
       result.restored.push({ cardId: card.id, fields: restorable })
+    }
+
+    if (detail.problems) {
+      await revertImportProblems(trx, input.planId, record.id)
+      // A link goes back only where the import's link still stands.
+      for (const link of detail.problems.links) {
+        if (result.removed.includes(link.cardId)) continue
+        if ((await findCardProblemId(trx, link.cardId)) === link.after)
+          await setCardProblem(trx, link.cardId, link.before)
+      }
     }
 
     const marked = await updatePlanImportUndone(trx, {

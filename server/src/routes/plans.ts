@@ -42,6 +42,7 @@ import {
   unarchivePlan,
 } from '../plans/plan-life.ts'
 import { previewPlanSettings, updatePlanSettings } from '../plans/plan-settings.ts'
+import { listPlanProblems } from '../plans/plan-problems.ts'
 
 /** 400: the framework asked for is not stored. */
 const unknownFramework = (id: string) =>
@@ -197,6 +198,12 @@ export const planRoutes = new Hono<AppEnv>()
     const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
     if (!canRestore(actor)) throw forbiddenBy('manage_plan')
     return c.json({ cards: await listDeletedCards(c.var.db, planId) }, 200)
+  })
+  // Biểu 2's table IV: the plan's priority problems and the cards linked to each.
+  .get('/:planId/problems', validate('param', planIdParamSchema), async (c) => {
+    const { planId } = c.req.valid('param')
+    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    return c.json({ problems: await listPlanProblems(c.var.db, plan.id) }, 200)
   })
   .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')

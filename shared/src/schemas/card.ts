@@ -26,6 +26,9 @@ export const CARD_FIELD_LIMITS = {
   support: 5_000,
   expectedEvidence: 10_000,
   notes: 5_000,
+  improvementContent: 5_000,
+  indicators: 5_000,
+  completionLevel: 500,
 } as const
 const L = CARD_FIELD_LIMITS
 
@@ -62,6 +65,11 @@ export const cardFieldsSchema = z.object({
   support: optionalText(L.support),
   expectedEvidence: optionalText(L.expectedEvidence),
   notes: optionalText(L.notes),
+  // Biểu 2 (TT57/2026): Nội dung cải tiến (2), Chỉ số đánh giá kết quả (5), and Mức độ thực
+  // hiện (10) as the plan writes it (a text: schools word it their own way).
+  improvementContent: optionalText(L.improvementContent),
+  indicators: optionalText(L.indicators),
+  completionLevel: optionalText(L.completionLevel),
 } satisfies Record<keyof typeof CARD_FIELD_LIMITS, z.ZodType>)
 export type CardFields = z.infer<typeof cardFieldsSchema>
 

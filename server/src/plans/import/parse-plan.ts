@@ -7,6 +7,7 @@ import { readCsv } from './read-csv.ts'
 import { readDocx } from './read-docx.ts'
 import { isXlsxPart, readXlsx } from './read-xlsx.ts'
 import { readZip } from './read-zip.ts'
+import type { PriorityProblem } from './priority-problems.ts'
 import type { SourceDocument } from './source-table.ts'
 import {
   understandDocument,
@@ -20,6 +21,7 @@ import {
 export { MAX_PLAN_ROWS } from './import-limits.ts'
 export { PlanParseError } from './plan-parse-error.ts'
 export { PLAN_COLUMN_FIELDS, type PlanColumnField } from './plan-columns.ts'
+export type { PriorityProblem } from './priority-problems.ts'
 export type {
   ColumnMapping,
   DocumentOutline,
@@ -33,6 +35,8 @@ export interface ParsedRow extends PlanRowFields {
   startMonth: Month | null
   dueMonth: Month | null
   budgetAmount: number | null
+  /** Biểu 2: the priority problem (index into `priorityProblems`) the row works on. */
+  priorityProblem: number | null
   /** 1-based row of the source table (the sheet row in Excel), for messages. */
   sourceRow: number
 }
@@ -45,6 +49,8 @@ export interface ParsedPlan {
   mapping: ColumnMapping[]
   rows: ParsedRow[]
   problems: PlanProblem[]
+  /** Biểu 2's table IV "Tóm tắt các vấn đề trọng tâm cần cải tiến"; none for other forms. */
+  priorityProblems: PriorityProblem[]
   /** What else the file holds, when its plan table has no row. */
   found: DocumentOutline | null
 }
@@ -105,7 +111,7 @@ export async function parsePlanFile(
   const doc = await readDocument(bytes, fileName)
   const plan = understandDocument(doc, options.mapping)
   const problems = [...plan.problems]
-  const rows = plan.rows.map(({ fields, sourceRow }): ParsedRow => {
+  const rows = plan.rows.map(({ fields, priorityProblem, sourceRow }): ParsedRow => {
     const { startMonth, dueMonth } = fields.timeframe
       ? parseTimeframe(fields.timeframe, plan.schoolYear ?? '')
       : { startMonth: null, dueMonth: null }
@@ -114,7 +120,7 @@ export async function parsePlanFile(
     const budgetAmount = parseBudget(fields.budget)
     if (fields.budget && budgetAmount === null)
       problems.push(rowProblem(sourceRow, 'budgetUnreadable', { text: fields.budget }))
-    return { ...fields, startMonth, dueMonth, budgetAmount, sourceRow }
+    return { ...fields, startMonth, dueMonth, budgetAmount, priorityProblem, sourceRow }
   })
   problems.sort((a, b) => a.row - b.row)
   return {
@@ -125,6 +131,7 @@ export async function parsePlanFile(
     mapping: plan.mapping,
     rows,
     problems,
+    priorityProblems: plan.priorityProblems,
     found: plan.found,
   }
 }

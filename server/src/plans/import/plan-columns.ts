@@ -1,3 +1,4 @@
+import { BIEU_2, type Bieu2Field } from '@caitien/shared/forms/tt57-bieu-2'
 import { foldText } from '@caitien/shared/text'
 
 /** The plan fields a column can fill, named as in the plan fixtures (DESIGN §2). */
@@ -16,6 +17,11 @@ export const PLAN_COLUMN_FIELDS = [
   'support',
   'evidence',
   'notes',
+  // Biểu 2 (TT57/2026) table V only: Nội dung cải tiến (2), Chỉ số đánh giá kết quả (5),
+  // Mức độ thực hiện (10).
+  'improvementContent',
+  'indicators',
+  'completionLevel',
 ] as const
 export type PlanColumnField = (typeof PLAN_COLUMN_FIELDS)[number]
 
@@ -75,6 +81,8 @@ const MAX_HEADING_LENGTH = 90
  */
 export function headingField(text: string): PlanColumnField | 'index' | null {
   if (!text.trim() || text.length > MAX_HEADING_LENGTH) return null
+  const form = bieu2Column(text)
+  if (form) return form.field
   const words = headingWords(text)
   for (const [field, test] of RULES) {
     if (!test.test(words)) continue
@@ -86,3 +94,59 @@ export function headingField(text: string): PlanColumnField | 'index' | null {
   }
   return null
 }
+
+/** The parser's name for the field each Biểu 2 column fills: (9) is the plan's evidence. */
+const FROM_BIEU_2: Record<Bieu2Field, PlanColumnField | 'index'> = {
+  index: 'index',
+  improvementContent: 'improvementContent',
+  target: 'target',
+  tasks: 'tasks',
+  indicators: 'indicators',
+  timeframe: 'timeframe',
+  lead: 'lead',
+  support: 'support',
+  expectedEvidence: 'evidence',
+  completionLevel: 'completionLevel',
+}
+
+/** "Mục tiêu (3)", "(3) Mục tiêu": the column number a heading cell carries, and its words. */
+const NUMBERED_HEADING_RE = /^\s*(?:\((\d{1,2})\)\s*)?([\s\S]*?)\s*(?:\((\d{1,2})\))?\s*$/u
+
+/** The column number printed under a Biểu 2 heading ("(3)"), or null. */
+export function bieu2ColumnNumber(text: string): number | null {
+  const match = /^\s*\((\d{1,2})\)\s*$/.exec(text)
+  return match ? Number(match[1]) : null
+}
+
+/** A Biểu 2 table V column by its number, as the form in shared describes it. */
+export function bieu2ColumnOfNumber(n: number): PlanColumnField | 'index' | null {
+  const column = BIEU_2.plan.find((c) => c.number === n)
+  return column ? FROM_BIEU_2[column.field] : null
+}
+
+/**
+ * A heading of Biểu 2's table V, as the form prints it or in one of its `alsoCalled`
+ * wordings, with the number it carries ("Mục tiêu (3)"), or null when the words are not the
+ * form's. Matched on whole headings, without diacritics, so a 2018 heading that merely
+ * contains one of these words still goes through the synonym rules.
+ */
+export function bieu2Column(
+  text: string,
+): { field: PlanColumnField | 'index'; number: number | null } | null {
+  const match = NUMBERED_HEADING_RE.exec(text)
+  const words = headingWords(match?.[2] ?? text)
+  const number = Number(match?.[1] ?? match?.[3] ?? NaN)
+  for (const column of BIEU_2.plan) {
+    const names = [column.heading, ...column.alsoCalled].map(headingWords)
+    if (names.includes(words))
+      return { field: FROM_BIEU_2[column.field], number: Number.isNaN(number) ? null : number }
+  }
+  return null
+}
+
+/** The fields only Biểu 2's table V has: a table with one of them is that table. */
+export const BIEU_2_ONLY_FIELDS: readonly PlanColumnField[] = [
+  'improvementContent',
+  'indicators',
+  'completionLevel',
+]

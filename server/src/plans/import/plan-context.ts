@@ -87,6 +87,9 @@ function schoolYearIn(line: string): string | null {
 
 function circularIn(line: string): string | null {
   const folded = foldText(line)
+  // Thông tư 57/2026/TT-BGDĐT: one circular for every kind of school (TT57-2026-*).
+  if (/thong tu\s*(?:so\s*)?57\b|\b57\s*\/\s*2026\b|\btt\s*57\s*[/-]\s*2026/.test(folded))
+    return 'TT57-2026'
   const match =
     /thong tu\s*(?:so\s*)?(17|18|19)\s*\/\s*2018/.exec(folded) ??
     /\btt\s*(17|18|19)\s*[/-]\s*2018/.exec(folded)

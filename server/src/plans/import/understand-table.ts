@@ -1,11 +1,19 @@
 import { rowProblem } from '@caitien/shared/import-messages'
 import { foldText } from '@caitien/shared/text'
 import {
+  BIEU_2_ONLY_FIELDS,
+  bieu2ColumnNumber,
+  bieu2ColumnOfNumber,
   headingField,
   headingWords,
   isPlanColumnField,
   type PlanColumnField,
 } from './plan-columns.ts'
+import {
+  linkRowsToProblems,
+  readPriorityProblems,
+  type PriorityProblem,
+} from './priority-problems.ts'
 import { MAX_PLAN_ROWS } from './import-limits.ts'
 import { planParseError } from './plan-parse-error.ts'
 import { readPlanContext, type PlanContext } from './plan-context.ts'
@@ -30,10 +38,15 @@ export interface PlanRowFields {
   support: string | null
   evidence: string | null
   notes: string | null
+  improvementContent: string | null
+  indicators: string | null
+  completionLevel: string | null
 }
 
 export interface UnderstoodRow {
   fields: PlanRowFields
+  /** The priority problem (index into `priorityProblems`) the row works on, if known. */
+  priorityProblem: number | null
   sourceRow: number
 }
 
@@ -58,6 +71,8 @@ export interface UnderstoodPlan extends PlanContext {
   mapping: ColumnMapping[]
   rows: UnderstoodRow[]
   problems: PlanProblem[]
+  /** Biểu 2's table IV: the plan's priority problems, none for a plan of another form. */
+  priorityProblems: PriorityProblem[]
   /** What else the document holds, when its plan table has no row: said instead of "0 rows". */
   found: DocumentOutline | null
 }
@@ -217,6 +232,24 @@ function subHeadings(table: SourceTable, row: number, start: number, end: number
   return out
 }
 
+/**
+ * Biểu 2's table V numbers its headings (1)…(10), under them or inside them: when the table
+ * is that one (a heading only it has), a column's number says its field, whatever its words.
+ */
+function numberBieu2Columns(table: SourceTable, headerRow: number, columns: Column[]): Column[] {
+  if (!columns.some((c) => c.field && BIEU_2_ONLY_FIELDS.includes(c.field as PlanColumnField)))
+    return columns
+  const below = table.rows[headerRow + 1]
+  return columns.map((column) => {
+    const inside = /\((\d{1,2})\)\s*$/.exec(column.heading)?.[1]
+    const cell = below?.cells[column.start]
+    const under = cell && !cell.mergedFrom ? bieu2ColumnNumber(cell.text) : null
+    const number = inside ? Number(inside) : under
+    const field = number === null ? null : bieu2ColumnOfNumber(number)
+    return field ? { ...column, field } : column
+  })
+}
+
 const signature = (columns: Column[]) => columns.map((c) => headingWords(c.heading)).join('|')
 
 function looksLikePlanRow(table: SourceTable): boolean {
@@ -241,7 +274,8 @@ function findSlices(doc: SourceDocument): Slice[] {
   if (!best) throw planParseError('no_header')
   const { index, row } = best as { index: number; row: number }
   const main = doc.tables[index]!
-  const first = readColumns(main, row)
+  const read = readColumns(main, row)
+  const first = { ...read, columns: numberBieu2Columns(main, row, read.columns) }
   const slices: Slice[] = [{ table: main, headerRow: row, rowOffset: 0, ...first }]
   const mainSignature = signature(first.columns)
   let offset = main.rows.length
@@ -319,6 +353,9 @@ const EMPTY_FIELDS: PlanRowFields = {
   support: null,
   evidence: null,
   notes: null,
+  improvementContent: null,
+  indicators: null,
+  completionLevel: null,
 }
 
 interface Criterion {
@@ -379,6 +416,8 @@ export function understandDocument(
   const indexColumn = columns.findIndex((c) => c.field === 'index')
   const criterionColumn = fieldOf.indexOf('criterion')
   const standardColumn = fieldOf.indexOf('standard')
+  // Biểu 2's table V: its rows work on priority problems and need not name a criterion.
+  const isBieu2 = fieldOf.some((f) => f !== null && BIEU_2_ONLY_FIELDS.includes(f))
 
   const bodyRows = slices.reduce((n, s) => n + s.table.rows.length - s.bodyStart, 0)
   if (bodyRows > MAX_PLAN_ROWS) throw planParseError('too_many_rows', { rows: bodyRows })
@@ -458,9 +497,9 @@ export function understandDocument(
         // No merge in a CSV: an empty criterion cell continues the criterion above.
         criterion = lastCriterion
       }
-      if (!criterion.criterion && !criterion.criterionLabel)
-        problems.push(rowProblem(sourceRow, 'noCriterion'))
-      else if (!criterion.criterion)
+      if (!criterion.criterion && !criterion.criterionLabel) {
+        if (!isBieu2) problems.push(rowProblem(sourceRow, 'noCriterion'))
+      } else if (!criterion.criterion)
         problems.push(
           rowProblem(sourceRow, 'criterionUnreadable', { label: criterion.criterionLabel ?? '' }),
         )
@@ -475,9 +514,30 @@ export function understandDocument(
       fields.standardName = standard ? standardName : null
       if (stray.length)
         problems.push(rowProblem(sourceRow, 'strayText', { text: stray.join(' | ') }))
-      rows.push({ fields, sourceRow })
+      rows.push({ fields, priorityProblem: null, sourceRow })
     }
   }
+
+  const priorityProblems = isBieu2
+    ? readPriorityProblems(doc, new Map([[main.table, main.headerRow]]))
+    : []
+  const links = linkRowsToProblems(
+    rows.map((r) => r.fields),
+    priorityProblems,
+  )
+  rows.forEach((row, i) => {
+    const link = links[i] ?? null
+    row.priorityProblem = link
+    const problem = link === null ? undefined : priorityProblems[link]
+    // Table IV names the criterion a row works on when table V does not (decision 024).
+    if (problem && !row.fields.criterion && problem.criteria.length === 1)
+      row.fields.criterion = problem.criteria[0]!
+    if (problem && !row.fields.standard) {
+      const number = /\d{1,2}/.exec(problem.standard ?? '')?.[0]
+      row.fields.standard =
+        row.fields.criterion?.split('.')[0] ?? (number ? String(Number(number)) : null)
+    }
+  })
 
   return {
     ...readPlanContext(doc, main.table, main.headerRow),
@@ -485,6 +545,7 @@ export function understandDocument(
     mapping: columns.map((c, i) => ({ columnIndex: i, heading: c.heading, field: fieldOf[i]! })),
     rows,
     problems,
+    priorityProblems,
     found: rows.length === 0 ? outlineOf(doc, new Set(slices.map((s) => s.table))) : null,
   }
 }

@@ -9,6 +9,7 @@ export const cardMessages = defineMessages(
     cardGone: 'Thẻ này không còn tồn tại.',
     status: (p: { status: string }) => `Trạng thái: ${p.status}`,
     planFields: 'Nội dung kế hoạch',
+    priorityProblem: 'Vấn đề trọng tâm (mục IV)',
     codeAndName: (p: { code: string; name: string | null }) =>
       `${p.code}${p.name ? `: ${p.name}` : ''}`,
     assignees: 'Người được giao',
@@ -96,6 +97,7 @@ export const cardMessages = defineMessages(
     cardGone: 'This card no longer exists.',
     status: (p) => `Status: ${p.status}`,
     planFields: 'Plan content',
+    priorityProblem: 'Priority problem (section IV)',
     codeAndName: (p) => `${p.code}${p.name ? `: ${p.name}` : ''}`,
     assignees: 'Assignees',
     editAssignees: 'Edit',

@@ -28,6 +28,9 @@ export const importMessages = defineMessages(
     readFailed: 'Không đọc được tệp. Hãy thử lại.',
     confirmFailed: 'Không nhập được kế hoạch. Hãy thử lại.',
     columnsTitle: 'Cột trong tệp',
+    priorityProblemsTitle: 'Vấn đề trọng tâm (mục IV)',
+    priorityProblemsHint: 'Mỗi dòng kế hoạch được gắn với vấn đề mà nó giải quyết.',
+    problemRows: (p: { count: number }) => `${p.count} dòng`,
     columnsHint: 'Mỗi cột của tệp được đọc thành một trường của thẻ. Sửa nếu đọc sai.',
     ignoreColumn: '— Bỏ qua cột —',
     reusedColumns: 'Các cột được đọc như lần nhập trước của tệp có cùng tiêu đề cột.',
@@ -150,6 +153,9 @@ export const importMessages = defineMessages(
     readFailed: 'Could not read the file. Please try again.',
     confirmFailed: 'Could not import the plan. Please try again.',
     columnsTitle: 'Columns in the file',
+    priorityProblemsTitle: 'Priority problems (section IV)',
+    priorityProblemsHint: 'Each plan row is linked to the problem it works on.',
+    problemRows: (p) => `${p.count} ${p.count === 1 ? 'row' : 'rows'}`,
     columnsHint:
       'Each column of the file is read into one field of the cards. Fix any wrong guess.',
     ignoreColumn: '— Ignore column —',
@@ -276,6 +282,9 @@ export const importFieldLabels = defineMessages(
     support: 'Điều kiện hỗ trợ',
     evidence: 'Minh chứng',
     notes: 'Ghi chú',
+    improvementContent: 'Nội dung cải tiến',
+    indicators: 'Chỉ số đánh giá kết quả',
+    completionLevel: 'Mức độ thực hiện',
   },
   {
     standard: 'Standard',
@@ -295,6 +304,9 @@ export const importFieldLabels = defineMessages(
     support: 'Other support',
     evidence: 'Evidence',
     notes: 'Notes',
+    improvementContent: 'Improvement content',
+    indicators: 'Result indicators',
+    completionLevel: 'Completion level',
   },
 )
 

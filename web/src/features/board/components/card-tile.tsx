@@ -40,10 +40,17 @@ export function CardTileContent({
   return (
     <>
       <div className="tile-top">
-        {card.criterion && (
+        {card.criterion ? (
           <span className={`tile-criterion std-${card.standard ?? 'none'}`}>
             {common.criterionTag({ code: card.criterion })}
           </span>
+        ) : (
+          // Biểu 2: a card that names no criterion is known by what it improves.
+          card.topic && (
+            <span className={`tile-criterion tile-topic std-${card.standard ?? 'none'}`}>
+              {card.topic}
+            </span>
+          )
         )}
         {card.status === 'in_progress' && card.sentBack && <SentBackMarker mark={card.sentBack} />}
         {menu}

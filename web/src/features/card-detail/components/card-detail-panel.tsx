@@ -315,10 +315,12 @@ function CardDetailBody({
         : card.criterionLabel,
     },
     { key: 'section', value: card.section },
+    { key: 'improvementContent', value: card.improvementContent },
     { key: 'weakness', value: card.weakness },
     { key: 'target', value: card.target },
     { key: 'tasks', value: card.tasks },
     { key: 'measures', value: card.measures },
+    { key: 'indicators', value: card.indicators },
     { key: 'lead', value: card.lead },
     { key: 'coordinators', value: card.coordinators },
     {
@@ -346,6 +348,7 @@ function CardDetailBody({
     { key: 'fundingSource', value: card.fundingSource },
     { key: 'support', value: card.support },
     { key: 'expectedEvidence', value: card.expectedEvidence },
+    { key: 'completionLevel', value: card.completionLevel },
     { key: 'notes', value: card.notes },
   ]
 
@@ -385,6 +388,16 @@ function CardDetailBody({
           <EditFields card={card} onDone={() => setEditing(false)} onChanged={onChanged} />
         ) : (
           <dl className="fields">
+            {card.problem && (
+              <div className="field-row">
+                <dt>{m.priorityProblem}</dt>
+                <dd className="multiline">
+                  {[card.problem.standard, card.problem.criteriaText, card.problem.weakness]
+                    .filter(Boolean)
+                    .join(' — ')}
+                </dd>
+              </div>
+            )}
             {fields.map((f) => (
               <div key={f.key} className="field-row">
                 <dt>{labels[f.key]}</dt>

@@ -20,10 +20,12 @@ const FIELDS: { field: PlanField; kind: 'code' | 'line' | 'text'; wide?: boolean
   { field: 'standardName', kind: 'line', wide: true },
   { field: 'criterionLabel', kind: 'text', wide: true },
   { field: 'section', kind: 'line' },
+  { field: 'improvementContent', kind: 'text', wide: true },
   { field: 'target', kind: 'line' },
   { field: 'weakness', kind: 'text', wide: true },
   { field: 'tasks', kind: 'text', wide: true },
   { field: 'measures', kind: 'text', wide: true },
+  { field: 'indicators', kind: 'text', wide: true },
   { field: 'lead', kind: 'line' },
   { field: 'coordinators', kind: 'line' },
   { field: 'timeframe', kind: 'line' },
@@ -31,6 +33,7 @@ const FIELDS: { field: PlanField; kind: 'code' | 'line' | 'text'; wide?: boolean
   { field: 'fundingSource', kind: 'line' },
   { field: 'support', kind: 'line' },
   { field: 'expectedEvidence', kind: 'text', wide: true },
+  { field: 'completionLevel', kind: 'line' },
   { field: 'notes', kind: 'text', wide: true },
 ]
 

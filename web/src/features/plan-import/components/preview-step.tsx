@@ -81,6 +81,31 @@ export function PreviewStep({
         </p>
       )}
 
+      {preview.priorityProblems.length > 0 && (
+        <section className="import-section" aria-labelledby="import-problems">
+          <h3 id="import-problems" className="section-title">
+            {c.priorityProblemsTitle}
+            <span className="section-count">{preview.priorityProblems.length}</span>
+          </h3>
+          <p className="section-hint">{c.priorityProblemsHint}</p>
+          <ol className="import-priority-problems">
+            {preview.priorityProblems.map((problem, i) => (
+              <li key={i}>
+                <strong>
+                  {[problem.standard, problem.criteriaText].filter(Boolean).join(' — ')}
+                </strong>
+                <div>{problem.weakness}</div>
+                <div className="muted">
+                  {c.problemRows({
+                    count: preview.rows.filter((r) => r.row.priorityProblem === i).length,
+                  })}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
       <section className="import-section" aria-labelledby="import-columns">
         <h3 id="import-columns" className="section-title">
           {c.columnsTitle}

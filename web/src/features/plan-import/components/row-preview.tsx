@@ -99,7 +99,10 @@ type ImportWords = (typeof importMessages)['vi']
 function CriterionCell({ item, c }: { item: ImportRow; c: ImportWords }) {
   const common = useMessages(commonMessages)
   const { criterion, standard, section } = item.row
-  if (!criterion) return <span className="muted">—</span>
+  if (!criterion) {
+    const topic = firstLine(item.row.improvementContent)
+    return topic ? <span className="import-topic">{topic}</span> : <span className="muted">—</span>
+  }
   return (
     <span className="import-criterion">
       <span className={`tile-criterion std-${standard ?? 'none'}`}>

@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { insertTestPlan, loadShippedFrameworks } from '@caitien/server/testing'
+import { parseResponse } from 'hono/client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { buildWorld, type World } from '../support/world.ts'
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/plans/${name}`, import.meta.url)))
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+let world: World
+let principal: HttpSession
+let staff: HttpSession
+
+beforeAll(async () => {
+  server = await startTestServer()
+  world = await buildWorld(server.db)
+  if (!(await server.db.selectFrom('framework').select('id').executeTakeFirst()))
+    await loadShippedFrameworks(server.db)
+  principal = httpSession(server.url)
+  await principal.login(world.users.principal.login)
+  staff = httpSession(server.url)
+  await staff.login(world.users.assignee.login)
+})
+afterAll(async () => {
+  await server.stop()
+})
+
+function upload(planId: string, step: 'preview' | 'confirm', name: string) {
+  const form = new FormData()
+  form.set('file', new Blob([new Uint8Array(fixture(name))]), name)
+  return principal.request('POST', `/api/plans/${planId}/import/${step}`, form)
+}
+
+/** A plan of the TT57 framework for primary and secondary schools. */
+async function tt57Plan() {
+  const plan = await insertTestPlan(server.db, world.schoolId, '2026-2027')
+  const framework = await server.db
+    .selectFrom('framework')
+    .select('id')
+    .where('code', 'like', 'TT57-2026-pho-thong%')
+    .executeTakeFirstOrThrow()
+  await server.db
+    .updateTable('plan')
+    .set({ framework_id: framework.id })
+    .where('id', '=', plan.id)
+    .execute()
+  return plan
+}
+
+const problemsOf = async (who: HttpSession, planId: string) =>
+  (await parseResponse(who.api.api.plans[':planId'].problems.$get({ param: { planId } }))).problems
+
+describe('importing a Biểu 2 plan into a TT57 plan', () => {
+  it('stores table IV as the plan problems, links the cards, shows the new fields, and undoes', async () => {
+    const plan = await tt57Plan()
+    const preview = await upload(plan.id, 'preview', 'synthetic-bieu-2-form-wording.docx')
+    expect(preview.status).toBe(200)
+    expect(preview.body.comparison.framework).toMatchObject({ file: 'TT57-2026', same: true })
+    expect(preview.body.priorityProblems).toHaveLength(2)
+    expect(preview.body.problems).toEqual([])
+    expect(preview.body.rows[0].row).toMatchObject({
+      improvementContent: 'Đổi mới sinh hoạt chuyên môn theo nghiên cứu bài học',
+      indicators: 'Số tổ trưởng được bồi dưỡng/tổng số tổ trưởng',
+      completionLevel: 'Hoàn thành',
+      priorityProblem: 0,
+    })
+
+    const confirm = await upload(plan.id, 'confirm', 'synthetic-bieu-2-form-wording.docx')
+    expect(confirm.status).toBe(200)
+    expect(confirm.body.created).toBe(5)
+
+    // Every member reads the problems, each with its cards.
+    const problems = await problemsOf(staff, plan.id)
+    expect(problems.map((p) => [p.standard, p.criteria, p.cards.length])).toEqual([
+      ['Tiêu chuẩn 1', ['1.4'], 3],
+      ['Tiêu chuẩn 3', [], 2],
+    ])
+    expect(problems[1]!.weakness).toBe(
+      'Thư viện thiếu đầu sách tham khảo và chưa có góc đọc ngoài trời.',
+    )
+
+    // The board: a card without a criterion shows what it improves.
+    const board = await parseResponse(
+      staff.api.api.plans[':planId'].board.$get({ param: { planId: plan.id } }),
+    )
+    const library = board.cards.find(
+      (c) => c.title === 'Vận động xã hội hóa, mua sắm sách tham khảo',
+    )
+    expect(library).toMatchObject({ criterion: null, topic: 'Phát triển thư viện thân thiện' })
+
+    const detail = await parseResponse(
+      staff.api.api.cards[':cardId'].$get({ param: { cardId: library!.id } }),
+    )
+    expect(detail.card).toMatchObject({
+      improvementContent: 'Phát triển thư viện thân thiện',
+      indicators: 'Số đầu sách bổ sung',
+      completionLevel: null,
+      planProblemId: problems[1]!.id,
+      problem: { id: problems[1]!.id, standard: 'Tiêu chuẩn 3' },
+    })
+
+    // Undo: the cards go, and so do the problems.
+    const undo = await principal.request(
+      'POST',
+      `/api/plans/${plan.id}/imports/${confirm.body.importId}/undo`,
+    )
+    expect(undo.status).toBe(200)
+    expect(await problemsOf(principal, plan.id)).toEqual([])
+  })
+
+  it('re-importing another table IV replaces the problems; undoing it brings the first back', async () => {
+    const plan = await tt57Plan()
+    const first = await upload(plan.id, 'confirm', 'synthetic-bieu-2-form-wording.xlsx')
+    expect(first.status).toBe(200)
+    const before = await problemsOf(principal, plan.id)
+    const second = await upload(plan.id, 'confirm', 'synthetic-bieu-2-other-wordings.xlsx')
+    expect(second.status).toBe(200)
+    const after = await problemsOf(principal, plan.id)
+    expect(after).toHaveLength(3)
+    expect(after[0]!.criteria).toEqual(['2.1', '2.3'])
+    const undo = await principal.request(
+      'POST',
+      `/api/plans/${plan.id}/imports/${second.body.importId}/undo`,
+    )
+    expect(undo.status).toBe(200)
+    const back = await problemsOf(principal, plan.id)
+    expect(back.map((p) => [p.id, p.cards.length])).toEqual(
+      before.map((p) => [p.id, p.cards.length]),
+    )
+  })
+
+  it('edits the new fields like any plan field, with their history', async () => {
+    const plan = await tt57Plan()
+    await upload(plan.id, 'confirm', 'synthetic-bieu-2-other-wordings.docx')
+    const [card] = await server.db
+      .selectFrom('card')
+      .select(['id', 'version'])
+      .where('plan_id', '=', plan.id)
+      .orderBy('position')
+      .execute()
+    const res = await principal.request('PATCH', `/api/cards/${card!.id}`, {
+      version: card!.version,
+      completionLevel: 'Hoàn thành',
+      indicators: 'Tỉ lệ giáo viên đạt yêu cầu',
+    })
+    expect(res.status).toBe(200)
+    const detail = await parseResponse(
+      principal.api.api.cards[':cardId'].$get({ param: { cardId: card!.id } }),
+    )
+    expect(detail.card.completionLevel).toBe('Hoàn thành')
+    expect(detail.card.activity[0]).toMatchObject({
+      action: 'edited',
+      detail: { fields: ['indicators', 'completionLevel'] },
+    })
+  })
+})
