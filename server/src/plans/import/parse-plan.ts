@@ -1,7 +1,7 @@
 // Subpaths, not the barrel: the parse worker starts faster without zod and the schemas.
 import type { Month } from '@caitien/shared'
 import { rowProblem } from '@caitien/shared/import-messages'
-import { parseBudget, parseTimeframe } from '@caitien/shared/plan-fields'
+import { parseTimeframe, readBudgetCell } from '@caitien/shared/plan-fields'
 import { planParseError } from './plan-parse-error.ts'
 import { readCsv } from './read-csv.ts'
 import { readDocx } from './read-docx.ts'
@@ -111,10 +111,13 @@ export async function parsePlanFile(
       : { startMonth: null, dueMonth: null }
     if (fields.timeframe && !startMonth && !dueMonth)
       problems.push(rowProblem(sourceRow, 'timeframeUnreadable', { text: fields.timeframe }))
-    const budgetAmount = parseBudget(fields.budget)
-    if (fields.budget && budgetAmount === null)
+    // A funding source in the budget column ("Ngân sách", "XHH") is no unreadable amount.
+    const budget = readBudgetCell(fields.budget)
+    const budgetAmount = budget.amount
+    if (fields.budget && budgetAmount === null && !budget.fundingSource)
       problems.push(rowProblem(sourceRow, 'budgetUnreadable', { text: fields.budget }))
-    return { ...fields, startMonth, dueMonth, budgetAmount, sourceRow }
+    const fundingSource = fields.fundingSource ?? budget.fundingSource
+    return { ...fields, fundingSource, startMonth, dueMonth, budgetAmount, sourceRow }
   })
   problems.sort((a, b) => a.row - b.row)
   return {
