@@ -85,7 +85,8 @@ function readCalendarForms(
     const months = second ? calendar.semester2 : calendar.semester1
     return { startMonth: months.start, dueMonth: months.end }
   }
-  if (/\bdau nam hoc\b/.test(folded)) return { startMonth: year.start, dueMonth: year.start }
+  // Only the whole cell: "đầu năm học" inside a sentence says when something starts, not ends.
+  if (/^dau nam hoc(?: \d{4} ?- ?\d{4})?$/.test(folded)) return { startMonth: year.start, dueMonth: year.start }
   // "2024", "Năm 2025": that calendar year's months inside the school year.
   const calendarYear = /^(?:nam\s*)?(\d{4})$/.exec(folded)
   if (calendarYear) {
