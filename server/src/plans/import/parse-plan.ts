@@ -6,6 +6,7 @@ import { planParseError } from './plan-parse-error.ts'
 import { readCsv } from './read-csv.ts'
 import { readDocx } from './read-docx.ts'
 import { isXlsxPart, readXlsx } from './read-xlsx.ts'
+import { readProseRows } from './read-prose.ts'
 import { readZip } from './read-zip.ts'
 import type { SourceDocument } from './source-table.ts'
 import {
@@ -37,6 +38,11 @@ export interface ParsedRow extends PlanRowFields {
   sourceRow: number
 }
 
+/** A row proposed from the plan's prose ("Tổ chức thực hiện"), not from its table. */
+export interface ProposedRow extends ParsedRow {
+  origin: 'prose'
+}
+
 export interface ParsedPlan {
   school: string | null
   schoolYear: string | null
@@ -44,6 +50,8 @@ export interface ParsedPlan {
   columns: string[]
   mapping: ColumnMapping[]
   rows: ParsedRow[]
+  /** Criterion-tied actions found in the text outside the table, for the principal to accept. */
+  proposed: ProposedRow[]
   problems: PlanProblem[]
   /** What else the file holds, when its plan table has no row. */
   found: DocumentOutline | null
@@ -119,7 +127,21 @@ export async function parsePlanFile(
     const fundingSource = fields.fundingSource ?? budget.fundingSource
     return { ...fields, fundingSource, startMonth, dueMonth, budgetAmount, sourceRow }
   })
-  problems.sort((a, b) => a.row - b.row)
+  const prose = readProseRows(doc.textLines)
+  // Excel lays the prose in the sheet of the table: its lines are proposed, not "skipped".
+  const proseLines = prose.flatMap((r) => r.lines)
+  const kept = problems.filter(
+    (p) => !proseLines.some((l) => l.sourceRow === p.row && p.messageVi.includes(l.text.trim())),
+  )
+  kept.sort((a, b) => a.row - b.row)
+  const proposed = prose.map(({ fields, sourceRow }): ProposedRow => ({
+    ...fields,
+    startMonth: null,
+    dueMonth: null,
+    budgetAmount: null,
+    sourceRow,
+    origin: 'prose',
+  }))
   return {
     school: plan.school,
     schoolYear: plan.schoolYear,
@@ -127,7 +149,8 @@ export async function parsePlanFile(
     columns: plan.columns,
     mapping: plan.mapping,
     rows,
-    problems,
+    proposed,
+    problems: kept,
     found: plan.found,
   }
 }
