@@ -142,6 +142,15 @@ interface ImportInput {
   parsed: ParsedPlan
   /** Keep the file's months, or move them into the plan's school year (default: keep). */
   timeframes: TimeframeChoice
+  /** Source rows of the proposed prose rows to import beside the table's rows. */
+  acceptProse: number[]
+}
+
+/** The table's rows, then the accepted prose rows: an accepted row is imported like any other. */
+function withAcceptedProse(parsed: ParsedPlan, accepted: number[]): ParsedPlan {
+  const chosen = new Set(accepted)
+  const prose = parsed.proposed.filter((r) => chosen.has(r.sourceRow))
+  return prose.length ? { ...parsed, rows: [...parsed.rows, ...prose] } : parsed
 }
 
 /** Each row's timeframe before and after a move into the plan's school year. */
@@ -207,8 +216,9 @@ export async function previewImport(db: Executor, input: ImportInput) {
 /** The preview, and the matched cards as read (the import writes them without reading again). */
 async function readImport(db: Executor, input: ImportInput) {
   const { plan } = input
-  const moves = timeframeMoves(input.parsed, plan.school_year)
-  const parsed = input.timeframes === 'shift' ? movedPlan(input.parsed, moves) : input.parsed
+  const read = withAcceptedProse(input.parsed, input.acceptProse)
+  const moves = timeframeMoves(read, plan.school_year)
+  const parsed = input.timeframes === 'shift' ? movedPlan(read, moves) : read
   const keys = sourceKeys(parsed.rows)
   const [existing, criteria, framework, mappings, members] = await Promise.all([
     listImportedCards(db, plan.id),
@@ -272,11 +282,17 @@ async function readImport(db: Executor, input: ImportInput) {
         ? { id: framework.id, code: framework.code, title: framework.title }
         : null,
     },
-    comparison: compareWithPlan(input.parsed, plan, framework?.code ?? null, moves),
+    comparison: compareWithPlan(read, plan, framework?.code ?? null, moves),
     timeframes: input.timeframes,
     /** What else the file holds, when its plan table has no row. */
     found: parsed.found,
     rows,
+    /** Rows found in the text ("Tìm thấy trong văn bản"), each with whether it is accepted. */
+    proposed: input.parsed.proposed.map((row) => ({
+      sourceRow: row.sourceRow,
+      accepted: input.acceptProse.includes(row.sourceRow),
+      row,
+    })),
     problems: problems.sort((a, b) => a.row - b.row),
     /** Problems that stop the import: confirming is refused while there is one. */
     refusals,
