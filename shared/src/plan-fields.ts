@@ -86,7 +86,8 @@ function readCalendarForms(
     return { startMonth: months.start, dueMonth: months.end }
   }
   // Only the whole cell: "đầu năm học" inside a sentence says when something starts, not ends.
-  if (/^dau nam hoc(?: \d{4} ?- ?\d{4})?$/.test(folded)) return { startMonth: year.start, dueMonth: year.start }
+  if (/^dau nam hoc(?: \d{4} ?- ?\d{4})?$/.test(folded))
+    return { startMonth: year.start, dueMonth: year.start }
   // "2024", "Năm 2025": that calendar year's months inside the school year.
   const calendarYear = /^(?:nam\s*)?(\d{4})$/.exec(folded)
   if (calendarYear) {
