@@ -44,6 +44,7 @@ describe('migrations', () => {
       'plan_import',
       'review',
       'school',
+      'school_calendar',
     ])
     await migrateDownAll(db)
     expect(await tableNames(db)).toEqual([])
