@@ -10,6 +10,7 @@ import {
   type TimeframeChoice,
   type TimeframeShift,
 } from '@caitien/shared'
+import { parseTimeframe } from '@caitien/shared/plan-fields'
 import { changeCard } from '../cards/change-card.ts'
 import { insertNewCard } from '../cards/create-card.ts'
 import {
@@ -30,6 +31,7 @@ import {
   listFrameworkRows,
 } from '../frameworks/framework.repository.ts'
 import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
+import { findSchoolCalendar } from '../schools/school-calendar.repository.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
@@ -146,6 +148,26 @@ interface ImportInput {
   acceptProse: number[]
 }
 
+/**
+ * The file's timeframes read again with the school's own semesters for the file's school
+ * year, when it set them ("Học kỳ I" then means its months, not the default ones).
+ */
+async function withSchoolCalendar(
+  db: Executor,
+  schoolId: string,
+  parsed: ParsedPlan,
+): Promise<ParsedPlan> {
+  if (!parsed.schoolYear) return parsed
+  const calendar = await findSchoolCalendar(db, schoolId, parsed.schoolYear)
+  if (!calendar) return parsed
+  const rows = parsed.rows.map((row) =>
+    row.timeframe
+      ? { ...row, ...parseTimeframe(row.timeframe, parsed.schoolYear!, calendar) }
+      : row,
+  )
+  return { ...parsed, rows }
+}
+
 /** The table's rows, then the accepted prose rows: an accepted row is imported like any other. */
 function withAcceptedProse(parsed: ParsedPlan, accepted: number[]): ParsedPlan {
   const chosen = new Set(accepted)
@@ -216,7 +238,11 @@ export async function previewImport(db: Executor, input: ImportInput) {
 /** The preview, and the matched cards as read (the import writes them without reading again). */
 async function readImport(db: Executor, input: ImportInput) {
   const { plan } = input
-  const read = withAcceptedProse(input.parsed, input.acceptProse)
+  const read = await withSchoolCalendar(
+    db,
+    plan.school_id,
+    withAcceptedProse(input.parsed, input.acceptProse),
+  )
   const moves = timeframeMoves(read, plan.school_year)
   const parsed = input.timeframes === 'shift' ? movedPlan(read, moves) : read
   const keys = sourceKeys(parsed.rows)
