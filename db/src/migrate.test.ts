@@ -50,6 +50,7 @@ describe('migrations', () => {
       'plan_problem',
       'review',
       'school',
+      'school_calendar',
     ])
     await migrateDownAll(db)
     expect(await tableNames(db)).toEqual([])

@@ -12,6 +12,7 @@ import * as m1400 from '../migrations/2026_11_22_1400_create_login_throttle.ts'
 import * as m20261203_0800 from '../migrations/2026_12_03_0800_accounts_in_the_web_app.ts'
 import * as m20261203_0810 from '../migrations/2026_12_03_0810_plan_life.ts'
 import * as m20261203_0820 from '../migrations/2026_12_03_0820_plan_import_record.ts'
+import * as m20261204_0910 from '../migrations/2026_12_04_0910_school_calendar.ts'
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
 import * as m20261204_0920 from '../migrations/2026_12_04_0920_checkpoint_reviews_and_council.ts'
 import * as m20261204_0930 from '../migrations/2026_12_04_0930_school_document_settings.ts'
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_04_0920_checkpoint_reviews_and_council': m20261204_0920,
   '2026_12_04_0930_school_document_settings': m20261204_0930,
   '2026_12_04_0900_bieu_2_fields_and_problems': m20261204_0900,
+  '2026_12_04_0910_school_calendar': m20261204_0910,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -49,6 +49,18 @@ export interface Database {
   checkpoint_review: CheckpointReviewTable
   checkpoint_review_row: CheckpointReviewRowTable
   checkpoint_event: CheckpointEventTable
+  school_calendar: SchoolCalendarTable
+}
+
+/** A school's own semesters for one school year (months 'YYYY-MM'); none: the default. */
+export interface SchoolCalendarTable {
+  school_id: string
+  school_year: string
+  semester1_start: string
+  semester1_end: string
+  semester2_start: string
+  semester2_end: string
+  updated_at: string
 }
 
 export interface SchoolTable {

@@ -27,9 +27,13 @@ export const importRecordMessages = defineMessages(
   {
     alreadyUndone: 'Lần nhập này đã được hoàn tác.',
     timeframesInvalid: 'Trường “timeframes” phải là “keep” hoặc “shift”.',
+    acceptProseInvalid:
+      'Lựa chọn dòng “Tìm thấy trong văn bản” không khớp với tệp: hãy xem trước lại tệp rồi chọn lại.',
   },
   {
     alreadyUndone: 'This import has already been undone.',
     timeframesInvalid: 'The "timeframes" field must be "keep" or "shift".',
+    acceptProseInvalid:
+      'The choice of rows "found in the text" does not match the file: preview it again and choose again.',
   },
 )

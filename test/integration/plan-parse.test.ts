@@ -172,6 +172,49 @@ describe('parsePlanFile on Biểu 2 (TT57/2026) plans', () => {
   })
 })
 
+describe('parsePlanFile: actions written as prose', () => {
+  const expected = JSON.parse(
+    readFileSync(join(fixtures, 'synthetic-prose-plan.expected.json'), 'utf8'),
+  ) as Expected & { proposed: Record<string, string | null>[] }
+
+  for (const ext of ['docx', 'xlsx'] as const) {
+    it(`proposes exactly the criterion-tied items of synthetic-prose-plan.${ext}, flagged as prose`, async () => {
+      const plan = await parseFixture(`synthetic-prose-plan.${ext}`)
+      expect(plan.rows).toEqual([])
+      expect(plan.proposed.map(pickFields)).toEqual(expected.proposed.map(pickFields))
+      expect(plan.proposed.map((r) => r.origin)).toEqual(['prose', 'prose', 'prose'])
+      expect(plan.proposed.map((r) => [r.startMonth, r.dueMonth, r.budgetAmount])).toEqual([
+        [null, null, null],
+        [null, null, null],
+        [null, null, null],
+      ])
+      // The lines of a proposed item are not also reported as skipped headings.
+      const messages = plan.problems.map((p) => p.messageVi).join('\n')
+      expect(messages).not.toContain('Phó hiệu trưởng')
+      expect(messages).not.toContain('Báo cáo kết quả về Ban giám hiệu')
+    })
+  }
+
+  it('proposes nothing from a plan whose table has rows and no such part', async () => {
+    const plan = await parseFixture('plan-000.docx')
+    expect(plan.proposed).toEqual([])
+  })
+
+  it('prints the proposed rows with their flag from `plan:parse`', async () => {
+    const { stdout, code } = await runCli(
+      ['plan:parse', join(fixtures, 'synthetic-prose-plan.docx')],
+      { CAITIEN_DATABASE_FILE: join(tmp, 'never-created.sqlite') },
+    )
+    expect(code).toBe(0)
+    const printed = JSON.parse(stdout) as ParsedPlan
+    expect(printed.proposed.map((r) => [r.criterion, r.lead, r.origin])).toEqual([
+      ['3.2', 'Phó hiệu trưởng', 'prose'],
+      ['5.4', 'Tổ trưởng tổ 1-2', 'prose'],
+      ['2.3', 'Tổng phụ trách Đội', 'prose'],
+    ])
+  })
+})
+
 describe('parsePlanFile: what it reads beside the text', () => {
   it('parses timeframes and budgets and keeps the raw text', async () => {
     const plan = await parseFixture('synthetic-primary-10col.docx')
@@ -201,9 +244,10 @@ describe('parsePlanFile: what it reads beside the text', () => {
       message: expect.stringContaining('Hè 2026'),
       messageVi: 'Không đọc được thời gian thực hiện “Hè 2026”',
     })
+    // A funding source in the budget column is no unreadable amount: it names the source.
     const state = plan.rows.find((r) => r.budget === 'Ngân sách nhà nước')
-    expect(state?.budgetAmount).toBeNull()
-    expect(plan.problems.map((p) => p.row)).toContain(state!.sourceRow)
+    expect(state).toMatchObject({ budgetAmount: null, fundingSource: 'Ngân sách nhà nước' })
+    expect(plan.problems.map((p) => p.row)).not.toContain(state!.sourceRow)
   })
 
   it('numbers rows as in the source, across a table split at a page break', async () => {

@@ -10,6 +10,7 @@ import {
   type TimeframeChoice,
   type TimeframeShift,
 } from '@caitien/shared'
+import { parseTimeframe } from '@caitien/shared/plan-fields'
 import { changeCard } from '../cards/change-card.ts'
 import { insertNewCard } from '../cards/create-card.ts'
 import {
@@ -30,6 +31,7 @@ import {
   listFrameworkRows,
 } from '../frameworks/framework.repository.ts'
 import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
+import { findSchoolCalendar } from '../schools/school-calendar.repository.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
@@ -148,6 +150,35 @@ interface ImportInput {
   parsed: ParsedPlan
   /** Keep the file's months, or move them into the plan's school year (default: keep). */
   timeframes: TimeframeChoice
+  /** Source rows of the proposed prose rows to import beside the table's rows. */
+  acceptProse: number[]
+}
+
+/**
+ * The file's timeframes read again with the school's own semesters for the file's school
+ * year, when it set them ("Học kỳ I" then means its months, not the default ones).
+ */
+async function withSchoolCalendar(
+  db: Executor,
+  schoolId: string,
+  parsed: ParsedPlan,
+): Promise<ParsedPlan> {
+  if (!parsed.schoolYear) return parsed
+  const calendar = await findSchoolCalendar(db, schoolId, parsed.schoolYear)
+  if (!calendar) return parsed
+  const rows = parsed.rows.map((row) =>
+    row.timeframe
+      ? { ...row, ...parseTimeframe(row.timeframe, parsed.schoolYear!, calendar) }
+      : row,
+  )
+  return { ...parsed, rows }
+}
+
+/** The table's rows, then the accepted prose rows: an accepted row is imported like any other. */
+function withAcceptedProse(parsed: ParsedPlan, accepted: number[]): ParsedPlan {
+  const chosen = new Set(accepted)
+  const prose = parsed.proposed.filter((r) => chosen.has(r.sourceRow))
+  return prose.length ? { ...parsed, rows: [...parsed.rows, ...prose] } : parsed
 }
 
 /** Each row's timeframe before and after a move into the plan's school year. */
@@ -213,8 +244,13 @@ export async function previewImport(db: Executor, input: ImportInput) {
 /** The preview, and the matched cards as read (the import writes them without reading again). */
 async function readImport(db: Executor, input: ImportInput) {
   const { plan } = input
-  const moves = timeframeMoves(input.parsed, plan.school_year)
-  const parsed = input.timeframes === 'shift' ? movedPlan(input.parsed, moves) : input.parsed
+  const read = await withSchoolCalendar(
+    db,
+    plan.school_id,
+    withAcceptedProse(input.parsed, input.acceptProse),
+  )
+  const moves = timeframeMoves(read, plan.school_year)
+  const parsed = input.timeframes === 'shift' ? movedPlan(read, moves) : read
   const keys = sourceKeys(parsed.rows)
   const [existing, criteria, framework, mappings, members] = await Promise.all([
     listImportedCards(db, plan.id),
@@ -278,13 +314,19 @@ async function readImport(db: Executor, input: ImportInput) {
         ? { id: framework.id, code: framework.code, title: framework.title }
         : null,
     },
-    comparison: compareWithPlan(input.parsed, plan, framework?.code ?? null, moves),
+    comparison: compareWithPlan(read, plan, framework?.code ?? null, moves),
     timeframes: input.timeframes,
     /** What else the file holds, when its plan table has no row. */
     found: parsed.found,
     /** Biểu 2's table IV: the problems the rows work on (`row.priorityProblem` indexes it). */
     priorityProblems: parsed.priorityProblems,
     rows,
+    /** Rows found in the text ("Tìm thấy trong văn bản"), each with whether it is accepted. */
+    proposed: input.parsed.proposed.map((row) => ({
+      sourceRow: row.sourceRow,
+      accepted: input.acceptProse.includes(row.sourceRow),
+      row,
+    })),
     problems: problems.sort((a, b) => a.row - b.row),
     /** Problems that stop the import: confirming is refused while there is one. */
     refusals,

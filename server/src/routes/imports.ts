@@ -26,7 +26,12 @@ import { applyImport, previewImport, readPlanFile } from '../plans/import-plan.t
 import { listImports, undoImport } from '../plans/undo-import.ts'
 import { MAX_IMPORT_BYTES, mb } from '../plans/import/import-limits.ts'
 import { parsePlanInWorker } from '../plans/import/parse-in-worker.ts'
-import { PLAN_COLUMN_FIELDS, PlanParseError } from '../plans/import/parse-plan.ts'
+import {
+  MAX_PLAN_ROWS,
+  PLAN_COLUMN_FIELDS,
+  PlanParseError,
+  type ParsedPlan,
+} from '../plans/import/parse-plan.ts'
 
 export { MAX_IMPORT_BYTES }
 
@@ -34,6 +39,8 @@ const mappingSchema = z.record(
   z.string().regex(/^\d+$/, 'mapping keys are column numbers'),
   z.enum(PLAN_COLUMN_FIELDS).nullable(),
 )
+/** The proposed prose rows the principal accepts, by their source row (ParsedPlan.proposed). */
+const acceptProseSchema = z.array(z.number().int().positive()).max(MAX_PLAN_ROWS)
 const leadsSchema = z
   .array(
     z.object({ text: z.string().min(1).max(2_000), userIds: z.array(z.string().max(64)).max(50) }),
@@ -92,7 +99,7 @@ async function readUpload(c: Context<AppEnv>) {
   const read = await readMultipart(c.req.raw, {
     fileBytes: MAX_IMPORT_BYTES,
     files: 1,
-    fields: 4,
+    fields: 5,
     fieldBytes: 2 * 1024 * 1024,
   })
   if (!read.ok && read.reason === 'file_too_large') {
@@ -112,6 +119,7 @@ async function readUpload(c: Context<AppEnv>) {
   const mapping = jsonField(form, 'mapping', mappingSchema)
   const leads = jsonField(form, 'leads', leadsSchema) ?? []
   const timeframes = timeframesField(form.timeframes)
+  const acceptProse = jsonField(form, 'acceptProse', acceptProseSchema)
   const fileHash = createHash('sha256').update(file.bytes).digest('hex')
   try {
     const overrides = mapping
@@ -123,7 +131,14 @@ async function readUpload(c: Context<AppEnv>) {
       { mapping: overrides },
       { keepWarm: true },
     )
-    return { parsed, leads, timeframes, fileName: file.fileName, fileHash }
+    return {
+      parsed,
+      leads,
+      timeframes,
+      acceptProse: proseChoice(parsed, acceptProse),
+      fileName: file.fileName,
+      fileHash,
+    }
   } catch (err) {
     if (!(err instanceof PlanParseError)) throw err
     const { status, code } = PARSE_STATUS[err.code]
@@ -133,6 +148,24 @@ async function readUpload(c: Context<AppEnv>) {
       worded((lang) => err.messageIn(lang)),
     )
   }
+}
+
+/**
+ * Which proposed prose rows to import. Without a choice, all of them when the table had no row
+ * (the prose is then the whole plan, and the principal drops what is not an action), none
+ * otherwise (the table is the plan; prose beside it is offered, not imposed). A row that was
+ * not proposed is refused, so a stale choice never imports something else.
+ */
+function proseChoice(parsed: ParsedPlan, chosen: number[] | undefined): number[] {
+  const proposed = new Set(parsed.proposed.map((r) => r.sourceRow))
+  if (chosen === undefined) return parsed.rows.length === 0 ? [...proposed] : []
+  if (chosen.some((row) => !proposed.has(row)))
+    throw new ApiException(
+      400,
+      'bad_request',
+      wordedBy(importRecordMessages, (m) => m.acceptProseInvalid),
+    )
+  return [...new Set(chosen)]
 }
 
 /** The months of another school year: kept as written unless the form says "shift". */
@@ -176,8 +209,8 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .post('/:planId/import/preview', validate('param', planIdParamSchema), async (c) => {
     const { plan } = await requirePrincipal(c, c.req.valid('param').planId)
-    const { parsed, fileName, timeframes } = await readUpload(c)
-    const preview = await previewImport(c.var.db, { plan, parsed, timeframes })
+    const { parsed, fileName, timeframes, acceptProse } = await readUpload(c)
+    const preview = await previewImport(c.var.db, { plan, parsed, timeframes, acceptProse })
     const problems = preview.problems.map((p) => ({
       row: p.row,
       message: rowProblemText(p, c.var.lang),
@@ -200,12 +233,13 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .post('/:planId/import/confirm', validate('param', planIdParamSchema), async (c) => {
     const { plan, actor } = await requirePrincipal(c, c.req.valid('param').planId)
-    const { parsed, leads, fileName, fileHash, timeframes } = await readUpload(c)
+    const { parsed, leads, fileName, fileHash, timeframes, acceptProse } = await readUpload(c)
     const now = c.var.now().toISOString()
     const result = await applyImport(c.var.db, {
       plan,
       parsed,
       timeframes,
+      acceptProse,
       leads,
       fileName,
       fileHash,

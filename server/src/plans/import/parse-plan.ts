@@ -1,11 +1,12 @@
 // Subpaths, not the barrel: the parse worker starts faster without zod and the schemas.
 import type { Month } from '@caitien/shared'
 import { rowProblem } from '@caitien/shared/import-messages'
-import { parseBudget, parseTimeframe } from '@caitien/shared/plan-fields'
+import { parseTimeframe, readBudgetCell } from '@caitien/shared/plan-fields'
 import { planParseError } from './plan-parse-error.ts'
 import { readCsv } from './read-csv.ts'
 import { readDocx } from './read-docx.ts'
 import { isXlsxPart, readXlsx } from './read-xlsx.ts'
+import { readProseRows } from './read-prose.ts'
 import { readZip } from './read-zip.ts'
 import type { PriorityProblem } from './priority-problems.ts'
 import type { SourceDocument } from './source-table.ts'
@@ -41,6 +42,11 @@ export interface ParsedRow extends PlanRowFields {
   sourceRow: number
 }
 
+/** A row proposed from the plan's prose ("Tổ chức thực hiện"), not from its table. */
+export interface ProposedRow extends ParsedRow {
+  origin: 'prose'
+}
+
 export interface ParsedPlan {
   school: string | null
   schoolYear: string | null
@@ -48,6 +54,8 @@ export interface ParsedPlan {
   columns: string[]
   mapping: ColumnMapping[]
   rows: ParsedRow[]
+  /** Criterion-tied actions found in the text outside the table, for the principal to accept. */
+  proposed: ProposedRow[]
   problems: PlanProblem[]
   /** Biểu 2's table IV "Tóm tắt các vấn đề trọng tâm cần cải tiến"; none for other forms. */
   priorityProblems: PriorityProblem[]
@@ -117,12 +125,38 @@ export async function parsePlanFile(
       : { startMonth: null, dueMonth: null }
     if (fields.timeframe && !startMonth && !dueMonth)
       problems.push(rowProblem(sourceRow, 'timeframeUnreadable', { text: fields.timeframe }))
-    const budgetAmount = parseBudget(fields.budget)
-    if (fields.budget && budgetAmount === null)
+    // A funding source in the budget column ("Ngân sách", "XHH") is no unreadable amount.
+    const budget = readBudgetCell(fields.budget)
+    const budgetAmount = budget.amount
+    if (fields.budget && budgetAmount === null && !budget.fundingSource)
       problems.push(rowProblem(sourceRow, 'budgetUnreadable', { text: fields.budget }))
-    return { ...fields, startMonth, dueMonth, budgetAmount, priorityProblem, sourceRow }
+    const fundingSource = fields.fundingSource ?? budget.fundingSource
+    return {
+      ...fields,
+      fundingSource,
+      startMonth,
+      dueMonth,
+      budgetAmount,
+      priorityProblem,
+      sourceRow,
+    }
   })
-  problems.sort((a, b) => a.row - b.row)
+  const prose = readProseRows(doc.textLines)
+  // Excel lays the prose in the sheet of the table: its lines are proposed, not "skipped".
+  const proseLines = prose.flatMap((r) => r.lines)
+  const kept = problems.filter(
+    (p) => !proseLines.some((l) => l.sourceRow === p.row && p.messageVi.includes(l.text.trim())),
+  )
+  kept.sort((a, b) => a.row - b.row)
+  const proposed = prose.map(({ fields, sourceRow }): ProposedRow => ({
+    ...fields,
+    startMonth: null,
+    dueMonth: null,
+    budgetAmount: null,
+    priorityProblem: null,
+    sourceRow,
+    origin: 'prose',
+  }))
   return {
     school: plan.school,
     schoolYear: plan.schoolYear,
@@ -130,7 +164,8 @@ export async function parsePlanFile(
     columns: plan.columns,
     mapping: plan.mapping,
     rows,
-    problems,
+    proposed,
+    problems: kept,
     priorityProblems: plan.priorityProblems,
     found: plan.found,
   }

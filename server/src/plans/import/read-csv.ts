@@ -117,5 +117,5 @@ export function readCsv(bytes: Uint8Array): SourceDocument {
   )
   const meta = records.map((_, r) => ({ repeatsAsHeader: false, sourceRow: r + (sep ? 2 : 1) }))
   const table = buildGrid(placed, meta, newCellBudget())
-  return { tables: table.width > 0 ? [table] : [], paragraphs: [] }
+  return { tables: table.width > 0 ? [table] : [], paragraphs: [], textLines: [] }
 }

@@ -218,5 +218,11 @@ export function readDocx(documentXml: Uint8Array): SourceDocument {
     throw planParseError('not_an_office_file', { technical: 'no w:body in word/document.xml' })
   const reading: Reading = { tables: [], paragraphs: [], budget: newCellBudget() }
   walkBody(childrenOf(body), reading)
-  return { tables: reading.tables, paragraphs: reading.paragraphs }
+  return {
+    tables: reading.tables,
+    paragraphs: reading.paragraphs,
+    textLines: reading.paragraphs.flatMap((p, i) =>
+      p.split('\n').map((text) => ({ text, sourceRow: i + 1 })),
+    ),
+  }
 }

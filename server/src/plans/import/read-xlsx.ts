@@ -11,6 +11,7 @@ import {
   type PlacedCell,
   type SourceDocument,
   type SourceTable,
+  type TextLine,
 } from './source-table.ts'
 
 /**
@@ -140,6 +141,20 @@ function readSheet(sheet: ExcelJS.Worksheet, budget: CellBudget): SourceTable | 
 }
 
 /**
+ * The sheet rows that hold one value (a cell, or one merged across the row): lines of text such
+ * as titles and the prose typed under the plan table, read in order, one line per line break.
+ */
+function singleValueLines(table: SourceTable): TextLine[] {
+  const lines: TextLine[] = []
+  for (const row of table.rows) {
+    const values = row.cells.filter((c) => !c.mergedFrom && c.text.trim())
+    if (values.length === 1)
+      for (const text of values[0]!.text.split('\n')) lines.push({ text, sourceRow: row.sourceRow })
+  }
+  return lines
+}
+
+/**
  * Read every sheet of a workbook as one table each; the understanding step picks the plan.
  * `parts` are the inflated workbook parts (see isXlsxPart), each already within its size.
  */
@@ -167,5 +182,5 @@ export async function readXlsx(parts: Map<string, Uint8Array>): Promise<SourceDo
     const table = readSheet(sheet, budget)
     if (table) tables.push(table)
   }
-  return { tables, paragraphs: [] }
+  return { tables, paragraphs: [], textLines: tables.flatMap(singleValueLines) }
 }

@@ -33,6 +33,17 @@ export interface SourceDocument {
   tables: SourceTable[]
   /** Text outside the tables, in document order: title, year, the circular cited. */
   paragraphs: string[]
+  /**
+   * Every line of text outside a table's grid, in order, for plans that write actions as prose:
+   * Word's paragraphs, and Excel's rows that hold one value (lines typed under the table).
+   */
+  textLines: TextLine[]
+}
+
+/** One line of text outside a table grid, with where it is (paragraph number, or sheet row). */
+export interface TextLine {
+  text: string
+  sourceRow: number
 }
 
 /** A merged cell as a reader meets it: the top-left position and how far it reaches. */

@@ -36,6 +36,11 @@ export const importMessages = defineMessages(
     reusedColumns: 'Các cột được đọc như lần nhập trước của tệp có cùng tiêu đề cột.',
     readAfresh: 'Đọc lại tự động',
     rowsTitle: 'Các dòng của tệp',
+    proseTitle: 'Tìm thấy trong văn bản',
+    proseHint:
+      'Các hoạt động viết thành đoạn văn trong mục “Tổ chức thực hiện” có nêu tiêu chí. Đánh dấu những dòng cần nhập thành thẻ.',
+    proseAccept: (p: { lead: string }) => `Nhập hoạt động của ${p.lead}`,
+    proseNoLead: '(không nêu người chủ trì)',
     rowNumber: 'Dòng',
     criterion: 'Tiêu chí',
     tasks: 'Công việc/giải pháp',
@@ -162,6 +167,11 @@ export const importMessages = defineMessages(
     reusedColumns: 'The columns are read as in the last import of a file with the same headings.',
     readAfresh: 'Read them afresh',
     rowsTitle: 'Rows of the file',
+    proseTitle: 'Found in the text',
+    proseHint:
+      'Actions written as paragraphs under "Tổ chức thực hiện" that name a criterion. Tick those to import as cards.',
+    proseAccept: (p: { lead: string }) => `Import the action of ${p.lead}`,
+    proseNoLead: '(no lead named)',
     rowNumber: 'Row',
     criterion: 'Criterion',
     tasks: 'Tasks/solutions',

@@ -9,6 +9,7 @@ type ReadEndpoint = (typeof client.api.plans)['import']['read']['$post']
 
 export type ImportPreview = InferResponseType<PreviewEndpoint, 200>
 export type ImportRow = ImportPreview['rows'][number]
+export type ImportProposal = ImportPreview['proposed'][number]
 export type ImportLead = ImportPreview['leads'][number]
 export type ImportMember = ImportPreview['members'][number]
 export type ImportField = NonNullable<ImportPreview['mapping'][number]['field']>
@@ -34,12 +35,15 @@ function uploadForm(
   mapping: ColumnChoices | null,
   timeframes: TimeframeChoice | null,
   leads?: LeadChoice[],
+  acceptProse?: number[] | null,
 ): FormData {
   const form = new FormData()
   form.append('file', file)
   if (mapping) form.append('mapping', JSON.stringify(mapping))
   if (timeframes) form.append('timeframes', timeframes)
   if (leads) form.append('leads', JSON.stringify(leads))
+  // Unset: the server's default (every row found in the text when the table has none).
+  if (acceptProse) form.append('acceptProse', JSON.stringify(acceptProse))
   return form
 }
 
@@ -72,16 +76,18 @@ export function usePreviewImport() {
       file,
       mapping,
       timeframes,
+      acceptProse,
     }: {
       planId: string
       file: File
       mapping: ColumnChoices | null
       timeframes: TimeframeChoice | null
+      acceptProse?: number[] | null
     }) =>
       parseResponse(
         client.api.plans[':planId'].import.preview.$post(
           { param: { planId } },
-          { init: { body: uploadForm(file, mapping, timeframes) } },
+          { init: { body: uploadForm(file, mapping, timeframes, undefined, acceptProse) } },
         ),
       ),
   })
@@ -96,17 +102,19 @@ export function useConfirmImport() {
       mapping,
       timeframes,
       leads,
+      acceptProse,
     }: {
       planId: string
       file: File
       mapping: ColumnChoices
       timeframes: TimeframeChoice | null
       leads: LeadChoice[]
+      acceptProse: number[]
     }) =>
       parseResponse(
         client.api.plans[':planId'].import.confirm.$post(
           { param: { planId } },
-          { init: { body: uploadForm(file, mapping, timeframes, leads) } },
+          { init: { body: uploadForm(file, mapping, timeframes, leads, acceptProse) } },
         ),
       ),
   })

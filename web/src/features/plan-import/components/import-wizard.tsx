@@ -142,7 +142,7 @@ export function ImportWizard({
 
   /** Reads the file again into the plan with other choices (columns, months). */
   function again(
-    changes: { mapping?: ColumnChoices; timeframes?: TimeframeChoice },
+    changes: { mapping?: ColumnChoices; timeframes?: TimeframeChoice; acceptProse?: number[] },
     done?: (data: ImportPreview) => void,
     failed?: () => void,
   ) {
@@ -153,6 +153,7 @@ export function ImportWizard({
         file,
         mapping: changes.mapping ?? pendingChoices ?? choicesOf(preview.mapping),
         timeframes: changes.timeframes ?? timeframes,
+        acceptProse: changes.acceptProse ?? acceptedProse(preview),
       },
       {
         onSuccess: (data) => {
@@ -202,6 +203,7 @@ export function ImportWizard({
         mapping: choicesOf(preview.mapping),
         timeframes,
         leads: preview.leads.map((l) => ({ text: l.text, userIds: chosenUsers(l, picks) })),
+        acceptProse: acceptedProse(preview),
       },
       {
         onSuccess: (data) => {
@@ -360,6 +362,13 @@ export function ImportWizard({
           onPick={(text, userIds) => setPicks((p) => ({ ...p, [text]: userIds }))}
           timeframes={timeframes}
           onChooseTimeframes={chooseTimeframes}
+          onAcceptProse={(sourceRow, accept) =>
+            again({
+              acceptProse: preview.proposed
+                .filter((p) => (p.sourceRow === sourceRow ? accept : p.accepted))
+                .map((p) => p.sourceRow),
+            })
+          }
         />
       )}
       {step === 'done' && result && (
@@ -375,3 +384,7 @@ export function ImportWizard({
     </Modal>
   )
 }
+
+/** The rows found in the text that the preview shows as accepted: what confirming imports. */
+const acceptedProse = (preview: ImportPreview) =>
+  preview.proposed.filter((p) => p.accepted).map((p) => p.sourceRow)

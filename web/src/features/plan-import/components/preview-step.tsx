@@ -6,6 +6,7 @@ import { ColumnMapping } from './column-mapping'
 import { ComparisonPanel } from './comparison-panel'
 import { FoundInFile } from './found-in-file'
 import { LeadMapping } from './lead-mapping'
+import { ProseRows } from './prose-rows'
 import { RowPreview } from './row-preview'
 
 /** Step 2: what the file says and what importing it would do. Nothing is saved yet. */
@@ -22,7 +23,9 @@ export function PreviewStep({
   onPick,
   timeframes,
   onChooseTimeframes,
+  onAcceptProse,
 }: {
+  onAcceptProse: (sourceRow: number, accept: boolean) => void
   timeframes: TimeframeChoice | null
   onChooseTimeframes: (choice: TimeframeChoice) => void
   preview: ImportPreview
@@ -74,6 +77,8 @@ export function PreviewStep({
           disabled={updating}
         />
       )}
+
+      <ProseRows proposed={preview.proposed} disabled={updating} onAccept={onAcceptProse} />
 
       {nothingNew && (
         <p className="import-nothing" role="status">
