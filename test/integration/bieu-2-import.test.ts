@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { insertTestPlan, loadShippedFrameworks } from '@caitien/server/testing'
 import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
+import { officeToPdf, pdfText } from '../support/run.ts'
 import { buildWorld, type World } from '../support/world.ts'
 
 const fixture = (name: string) =>
@@ -155,5 +158,25 @@ describe('importing a Biểu 2 plan into a TT57 plan', () => {
       action: 'edited',
       detail: { fields: ['indicators', 'completionLevel'] },
     })
+  })
+
+  it('exports what it imported as Biểu 2: table IV, the new fields and the plan’s own levels', async () => {
+    const plan = await tt57Plan()
+    const confirm = await upload(plan.id, 'confirm', 'synthetic-bieu-2-form-wording.docx')
+    expect(confirm.status).toBe(200)
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/export/bieu-2.docx`, {
+      headers: { cookie: principal.cookie },
+    })
+    expect(res.status).toBe(200)
+    const dir = mkdtempSync(join(tmpdir(), 'caitien-bieu2-'))
+    const file = join(dir, 'bieu-2.docx')
+    writeFileSync(file, new Uint8Array(await res.arrayBuffer()))
+    const text = (await pdfText(await officeToPdf(file, dir))).replace(/\s+/g, ' ')
+    // Table IV from the stored problems, table V from the new card fields (cells wrap in
+    // the narrow columns, so only their first words are contiguous in the text).
+    expect(text).toContain('Tổ trưởng chưa được bồi dưỡng về nghiên cứu bài học.')
+    const tableV = text.slice(text.indexOf('(10)'))
+    expect(tableV).toMatch(/^\(10\) 1 Đổi mới sinh 100% tổ trưởng Tổ chức 2 buổi bồi Số tổ trưởng/)
+    expect(tableV).toMatch(/tham dự 2 Đổi mới sinh .* Đang hoạt chuyên môn/)
   })
 })

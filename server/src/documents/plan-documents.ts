@@ -1,5 +1,12 @@
 import type { Db } from '@caitien/db'
-import { EVIDENCE_LIST_TEXT, firstLine } from '@caitien/shared'
+import {
+  EVIDENCE_LIST_TEXT,
+  completionLevelLabels,
+  firstLine,
+  type CompletionLevel,
+} from '@caitien/shared'
+import { listCurrentProblems } from '../plans/plan-problem.repository.ts'
+import { loadCheckpointReviews } from '../reviews/checkpoint-review.ts'
 import { listPlanEvidence } from '../evidence/evidence-queries.ts'
 import { loadExportCards, type ExportCard } from '../plans/export-plan.ts'
 import { loadDocumentParty } from '../schools/document-settings.ts'
@@ -16,48 +23,72 @@ export interface DocumentPlan {
   school_id: string
   title: string
   school_year: string
+  framework_id: string | null
 }
 
 const joined = (...parts: (string | null | undefined)[]) =>
   parts.filter((p): p is string => Boolean(p?.trim())).join('\n')
 
 /**
- * A card as a row of Biểu 2's table V. The 2018 plans have no "Nội dung cải tiến",
- * "Chỉ số đánh giá" or "Mức độ thực hiện": the criterion and weakness stand for the
- * content, the rest stays empty until a TT57 plan's fields (import) and its checkpoint
- * reviews fill them.
+ * A card as a row of Biểu 2's table V. A TT57 card has its own "Nội dung cải tiến" and
+ * "Chỉ số đánh giá"; a 2018 card's criterion and weakness stand for the content. Mức độ
+ * thực hiện is the latest signed checkpoint review's level for the card, else what the
+ * imported plan wrote.
  */
-export function bieu2RowOf(card: ExportCard): Bieu2Row {
+export function bieu2RowOf(card: ExportCard, reviewed?: CompletionLevel): Bieu2Row {
   return {
-    improvementContent: joined(
-      card.criterionLabel ?? (card.criterion ? `Tiêu chí ${card.criterion}` : null),
-      card.weakness,
-    ),
+    improvementContent:
+      card.improvementContent ??
+      joined(
+        card.criterionLabel ?? (card.criterion ? `Tiêu chí ${card.criterion}` : null),
+        card.weakness,
+      ),
     target: joined(card.target),
     tasks: joined(card.tasks, card.measures),
-    indicators: '',
+    indicators: joined(card.indicators),
     timeframe: joined(card.timeframe),
     lead: joined(card.lead, card.coordinators),
     support: joined(card.support, card.budget, card.fundingSource),
     expectedEvidence: joined(card.expectedEvidence),
-    completionLevel: '',
+    completionLevel: reviewed ? completionLevelLabels.vi[reviewed] : joined(card.completionLevel),
   }
 }
 
-/** Biểu 2 of a plan from what the plan holds now: its cards; no problems or reviews yet. */
+/** Biểu 2 of a plan: its problems (table IV), cards (V) and signed checkpoint reviews (VI). */
 export async function loadBieu2(db: Db, plan: DocumentPlan, now: Date): Promise<Bieu2Document> {
-  const [party, cards] = await Promise.all([
+  const [party, cards, problems, reviews] = await Promise.all([
     loadDocumentParty(db, plan.school_id),
     loadExportCards(db, plan.id),
+    listCurrentProblems(db, plan.id),
+    loadCheckpointReviews(db, plan),
   ])
+  const signed = reviews.filter((r) => r.signedAt !== null)
+  // The latest signed review's level per card (reviews come in the form's order).
+  const levels = new Map(signed.flatMap((r) => r.rows.map((row) => [row.cardId, row.level])))
   return {
     party,
     plan: { title: plan.title, schoolYear: plan.school_year },
     date: now.toISOString(),
     text: {},
-    problems: [],
-    rows: cards.map(bieu2RowOf),
-    followUp: {},
+    problems: problems.map((p) => ({
+      standard: joined(p.standard),
+      criteria: p.criteriaText ?? p.criteria.join(', '),
+      currentState: joined(p.currentState),
+      weakness: joined(p.weakness),
+      cause: joined(p.cause),
+    })),
+    rows: cards.map((card) => bieu2RowOf(card, levels.get(card.id))),
+    followUp: Object.fromEntries(
+      signed.map((r) => [
+        r.checkpoint,
+        {
+          monitored: r.monitored,
+          result: r.result,
+          adjustment: r.adjustment,
+          assessor: r.assessor,
+        },
+      ]),
+    ),
     recipients: [],
   }
 }

@@ -83,6 +83,7 @@ const BOARD_COLUMNS = [
 
 /** A card as the export writes it: the plan's own fields, then what the board adds. */
 export type ExportCard = PlanFields & {
+  id: string
   status: CardStatus
   dueMonth: string | null
   assignees: string[]
@@ -104,6 +105,7 @@ export async function loadExportCards(db: Db, planId: string): Promise<ExportCar
     )
     .map(({ row, assignees, evidenceCount }) => ({
       ...planFieldsOf(row),
+      id: row.id,
       status: row.status,
       dueMonth: row.due_month,
       assignees,
