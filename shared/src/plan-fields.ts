@@ -1,4 +1,4 @@
-import { addMonths, makeMonth, SCHOOL_YEAR_RE, schoolYearMonths, type Month } from './month.ts'
+import { makeMonth, SCHOOL_YEAR_RE, schoolYearMonths, type Month } from './month.ts'
 import { formatNumber } from './number-format.ts'
 import { defaultSchoolCalendar, type SchoolCalendar } from './school-calendar.ts'
 import { foldText } from './text.ts'
