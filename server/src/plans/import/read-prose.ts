@@ -1,6 +1,6 @@
 import { foldText } from '@caitien/shared/text'
 import type { TextLine } from './source-table.ts'
-import type { PlanRowFields } from './understand-table.ts'
+import { EMPTY_FIELDS, type PlanRowFields } from './understand-table.ts'
 
 /** A plan row proposed from the plan's prose, for the principal to accept or drop. */
 export interface ProseRow {
@@ -28,31 +28,6 @@ const LEAD_END = /\s+[—–-]\s+|\s*:\s*/
 
 const TARGET = /\bdat muc\s*(\d)\b/
 
-function emptyFields(): PlanRowFields {
-  return {
-    improvementContent: null,
-    indicators: null,
-    completionLevel: null,
-    standard: null,
-    standardName: null,
-    criterion: null,
-    criterionLabel: null,
-    section: null,
-    weakness: null,
-    target: null,
-    tasks: null,
-    measures: null,
-    lead: null,
-    coordinators: null,
-    timeframe: null,
-    budget: null,
-    fundingSource: null,
-    support: null,
-    evidence: null,
-    notes: null,
-  }
-}
-
 /** A finished item becomes a row only when it names a criterion. */
 function toRow(item: { heading: TextLine; lines: TextLine[] }, heading: string): ProseRow | null {
   const lines = item.lines.map((l) => l.text)
@@ -60,7 +35,7 @@ function toRow(item: { heading: TextLine; lines: TextLine[] }, heading: string):
   const folded = foldText(text)
   const criterion = CRITERION.exec(folded)
   if (!criterion) return null
-  const fields = emptyFields()
+  const fields: PlanRowFields = { ...EMPTY_FIELDS }
   const cut = LEAD_END.exec(heading)
   const lead = cut ? heading.slice(0, cut.index).trim() : ''
   const first = cut ? heading.slice(cut.index + cut[0].length).trim() : heading.trim()

@@ -335,7 +335,8 @@ function rowValues(slice: Slice, r: number): RowValues {
   return { values, own, ownCells, stray }
 }
 
-const EMPTY_FIELDS: PlanRowFields = {
+/** A row with no field filled: what each reader of plan rows starts from. */
+export const EMPTY_FIELDS: Readonly<PlanRowFields> = {
   standard: null,
   standardName: null,
   criterion: null,
