@@ -2,6 +2,7 @@ import type { Db, Executor } from '@caitien/db'
 import {
   cardFieldsSchema,
   foldText,
+  pickFrameworkOfCircular,
   positionBetween,
   rowProblem,
   shiftTimeframe,
@@ -33,6 +34,7 @@ import {
 import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
 import { findSchoolCalendar } from '../schools/school-calendar.repository.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
+import { schoolLevelOfName } from './import/plan-context.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
 import {
@@ -128,13 +130,17 @@ export type ImportAction = 'create' | 'update' | 'unchanged'
 export async function readPlanFile(db: Executor, parsed: ParsedPlan) {
   const frameworks = await listFrameworkRows(db)
   const circular = parsed.circular
-  const matching = circular ? frameworks.filter((f) => f.code.startsWith(circular)) : []
   return {
     school: parsed.school,
     schoolYear: parsed.schoolYear,
     circular,
     rows: parsed.rows.length,
-    frameworkId: matching[matching.length - 1]?.id ?? null,
+    frameworkId: circular
+      ? pickFrameworkOfCircular(frameworks, {
+          circular,
+          schoolLevel: schoolLevelOfName(parsed.school),
+        })
+      : null,
     frameworks: frameworks.map((f) => ({
       id: f.id,
       code: f.code,

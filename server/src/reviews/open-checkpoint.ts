@@ -130,8 +130,12 @@ function reviewRows(
       position: rows.length,
       standard: card.standard,
       criterion: card.criterion,
-      // What the row is about, as the card says it (improvementContent first once cards have it).
-      title: text.tasks ?? text.target ?? text.weakness ?? '',
+      // What the row is about, as the card says it: a Biểu 2 row's "Nội dung cải tiến" names
+      // it in a few words; older plans have only their actions, target or weakness.
+      title:
+        [text.improvement_content, text.tasks, text.target, text.weakness].find(
+          (t) => t !== null && t.trim() !== '',
+        ) ?? '',
       statusAt: card.status,
       dueMonth: card.dueMonth,
       derivedLevel: deriveCompletionLevel(card, at),
