@@ -130,10 +130,10 @@ function reviewRows(
       position: rows.length,
       standard: card.standard,
       criterion: card.criterion,
-      // What the row is about, as the card says it: a Biểu 2 row's "Nội dung cải tiến" names
-      // it in a few words; older plans have only their actions, target or weakness.
+      // The row's action ("Hoạt động"), as the card says it. Several Biểu 2 rows share one
+      // "Nội dung cải tiến" (a merged cell), so it names a row only when it has no action.
       title:
-        [text.improvement_content, text.tasks, text.target, text.weakness].find(
+        [text.tasks, text.improvement_content, text.target, text.weakness].find(
           (t) => t !== null && t.trim() !== '',
         ) ?? '',
       statusAt: card.status,
