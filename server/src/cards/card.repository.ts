@@ -9,6 +9,7 @@ import {
 } from '@caitien/db'
 import {
   POSITION_GAP,
+  cardTitleOfRow,
   firstLine,
   parseBudget,
   parseTimeframe,
@@ -178,11 +179,7 @@ export function toBoardCard(
     standard: row.standard,
     standardName: row.standard_name,
     criterion: row.criterion,
-    title:
-      firstLine(row.tasks) ||
-      firstLine(row.target) ||
-      firstLine(row.criterion_label) ||
-      firstLine(row.improvement_content),
+    title: cardTitleOfRow(row),
     /** Biểu 2: what the card improves, shown where a card that names no criterion has none. */
     topic: firstLine(row.improvement_content) || null,
     target: row.target,
@@ -317,7 +314,7 @@ export async function listDeletedCards(db: Executor, planId: string) {
     status: row.status,
     standard: row.standard,
     criterion: row.criterion,
-    title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+    title: cardTitleOfRow(row),
     deletedAt: row.deleted_at!,
     deletedBy: deletedBy.get(row.id) ?? null,
   }))
@@ -972,7 +969,15 @@ export async function listCardTitles(db: Executor, cardIds: readonly string[]) {
   if (cardIds.length === 0) return []
   return db
     .selectFrom('card')
-    .select(['id', 'tasks', 'target', 'criterion', 'lead'])
+    .select([
+      'id',
+      'tasks',
+      'target',
+      'criterion',
+      'criterion_label',
+      'improvement_content',
+      'lead',
+    ])
     .where('id', 'in', [...cardIds])
     .execute()
 }

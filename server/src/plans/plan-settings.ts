@@ -1,6 +1,6 @@
 import type { Db, Executor } from '@caitien/db'
 import {
-  firstLine,
+  cardTitleOfRow,
   isOverdue,
   monthOf,
   parseTimeframe,
@@ -52,7 +52,7 @@ export async function previewPlanSettings(
     ? (await rereadMonths(db, plan.id, schoolYear)).map(({ row, dueMonth }) => ({
         id: row.id,
         criterion: row.criterion,
-        title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+        title: cardTitleOfRow(row),
         timeframe: row.timeframe,
         dueBefore: row.due_month,
         dueAfter: dueMonth,

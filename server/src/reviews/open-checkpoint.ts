@@ -3,6 +3,7 @@ import {
   checkpointOpenRefusal,
   checkpointPrefill,
   checkpointSource,
+  cardNameText,
   councilChair,
   councilNames,
   councilTitleLabels,
@@ -18,6 +19,7 @@ import {
 } from '@caitien/shared'
 import { listCardEntriesBefore } from '../activity/activity.repository.ts'
 import { listSnapshotCards } from '../cards/card.repository.ts'
+import { byPlanOrder } from '../plans/export-plan.ts'
 import { checkpointMonthsOf } from './checkpoint-calendar.ts'
 import {
   findReview,
@@ -114,7 +116,7 @@ export async function openCheckpoint(
   })
 }
 
-/** The rows, in the plan's order (the order its cards were created: the imported table's). */
+/** The rows, in the plan's order (as Biểu 2 and the exports list them). */
 function reviewRows(
   cards: SnapshotCard[],
   texts: Awaited<ReturnType<typeof listReviewCards>>,
@@ -122,7 +124,7 @@ function reviewRows(
 ): NewReviewRow[] {
   const byId = new Map(cards.map((c) => [c.id, c]))
   const rows: NewReviewRow[] = []
-  for (const text of texts) {
+  for (const text of [...texts].sort(byPlanOrder)) {
     const card = byId.get(text.id)
     if (!card) continue
     rows.push({
@@ -130,12 +132,13 @@ function reviewRows(
       position: rows.length,
       standard: card.standard,
       criterion: card.criterion,
-      // The row's action ("Hoạt động"), as the card says it. Several Biểu 2 rows share one
-      // "Nội dung cải tiến" (a merged cell), so it names a row only when it has no action.
-      title:
-        [text.tasks, text.improvement_content, text.target, text.weakness].find(
-          (t) => t !== null && t.trim() !== '',
-        ) ?? '',
+      // Named as its board tile names it, in full.
+      title: cardNameText({
+        tasks: text.tasks,
+        target: text.target,
+        criterionLabel: text.criterion_label,
+        improvementContent: text.improvement_content,
+      }),
       statusAt: card.status,
       dueMonth: card.dueMonth,
       derivedLevel: deriveCompletionLevel(card, at),

@@ -2,7 +2,7 @@ import {
   STATUS_LABELS,
   canManagePlan,
   canWorkOnCard,
-  firstLine,
+  cardTitle,
   formatMonth,
   formatVnd,
   type Actor,
@@ -123,7 +123,7 @@ export function CardDetailPanel({
 }
 
 function shortTitle(card: CardDetail): string {
-  return firstLine(card.tasks) || firstLine(card.target) || firstLine(card.criterionLabel)
+  return cardTitle(card)
 }
 
 /** In place of a card just deleted here: say so, and offer it back. */
