@@ -361,6 +361,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['PUT', `/api/cards/${c.cardId}/assignees`, { version: 1, assigneeIds: [] }],
     expect: principalOnly(200),
   },
+  'PUT /api/cards/:cardId/problem': {
+    request: (c) => ['PUT', `/api/cards/${c.cardId}/problem`, { problemId: null }],
+    expect: principalOnly(200),
+  },
   'POST /api/cards/:cardId/move': {
     request: (c) => ['POST', `/api/cards/${c.cardId}/move`, { to: 'in_progress', version: 1 }],
     expect: workers(200),

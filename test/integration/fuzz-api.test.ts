@@ -899,6 +899,7 @@ const FUZZ: Record<string, RouteFuzz> = {
     body: 'json',
     valid: (ctx) => versioned({ assigneeIds: [world.users.assignee.id] })(ctx),
   },
+  'PUT /api/cards/:cardId/problem': { body: 'json', valid: () => ({ problemId: null }) },
   'POST /api/cards/:cardId/move': {
     body: 'json',
     valid: (ctx) => ({

@@ -100,6 +100,11 @@ function requestsFor(ids: {
       `/api/cards/${ids.cardId}/assignees`,
       { version: 1, assigneeIds: [] },
     ],
+    'PUT /api/cards/:cardId/problem': [
+      'PUT',
+      `/api/cards/${ids.cardId}/problem`,
+      { problemId: null },
+    ],
     'POST /api/cards/:cardId/move': [
       'POST',
       `/api/cards/${ids.cardId}/move`,

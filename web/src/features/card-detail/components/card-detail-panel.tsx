@@ -27,6 +27,7 @@ import { cardMessages } from '../card-messages'
 import { CardFieldsForm, toFieldValues } from './card-fields-form'
 import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'
+import { ProblemLink } from './problem-link'
 import { CommentsSection } from './comments-section'
 import { EvidenceSection } from './evidence-section'
 import { LatestSendBack, ReviewHistory } from './review-history'
@@ -388,16 +389,7 @@ function CardDetailBody({
           <EditFields card={card} onDone={() => setEditing(false)} onChanged={onChanged} />
         ) : (
           <dl className="fields">
-            {card.problem && (
-              <div className="field-row">
-                <dt>{m.priorityProblem}</dt>
-                <dd className="multiline">
-                  {[card.problem.standard, card.problem.criteriaText, card.problem.weakness]
-                    .filter(Boolean)
-                    .join(' — ')}
-                </dd>
-              </div>
-            )}
+            <ProblemLink card={card} canEdit={manages} onChanged={onChanged} />
             {fields.map((f) => (
               <div key={f.key} className="field-row">
                 <dt>{labels[f.key]}</dt>
