@@ -83,11 +83,12 @@ function summaryOf(
 
 /**
  * The checkpoints of each of these plans with their reviews' state and counts per level: the
- * plan's list of reviews and the school's years. Three queries whatever the number of plans.
+ * plan's list of reviews and the school's years. Three queries whatever the number of plans,
+ * and one per school year for its calendar.
  */
 export async function summarizeCheckpoints(
   db: Executor,
-  plans: { id: string; school_year: string }[],
+  plans: { id: string; school_id: string; school_year: string }[],
   now: Date,
 ): Promise<Map<string, CheckpointSummary[]>> {
   const reviews = await listReviewsOfPlans(
@@ -100,8 +101,11 @@ export async function summarizeCheckpoints(
   )
   const currentMonth = monthOf(now)
   const result = new Map<string, CheckpointSummary[]>()
+  const calendars = new Map<string, ReturnType<typeof checkpointMonthsOf>>()
   for (const plan of plans) {
-    const months = checkpointMonthsOf(plan)
+    const key = `${plan.school_id}\u0000${plan.school_year}`
+    if (!calendars.has(key)) calendars.set(key, checkpointMonthsOf(db, plan))
+    const months = await calendars.get(key)!
     if (!months) {
       result.set(plan.id, [])
       continue
