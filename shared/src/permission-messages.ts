@@ -18,7 +18,8 @@ export const permissionMessages = defineMessages(
       'Chỉ Hiệu trưởng hoặc người đứng đầu hội đồng (tổ) theo dõi kế hoạch mới được mở, ký duyệt và mở lại đợt rà soát.',
     edit_checkpoint:
       'Chỉ Hiệu trưởng và thành viên hội đồng (tổ) theo dõi kế hoạch mới được sửa đợt rà soát.',
-    set_calendar: 'Chỉ Hiệu trưởng mới được đặt lịch năm học (các tháng của học kỳ I và học kỳ II).',
+    set_calendar:
+      'Chỉ Hiệu trưởng mới được đặt lịch năm học (các tháng của học kỳ I và học kỳ II).',
   } satisfies Record<PermissionRule, string>,
   {
     manage_plan:

@@ -183,7 +183,12 @@ function withAcceptedProse(parsed: ParsedPlan, accepted: number[]): ParsedPlan {
  * Each row's timeframe before and after a move into the plan's school year, each year's
  * semesters read with the school's calendar for it.
  */
-async function timeframeMoves(db: Executor, schoolId: string, parsed: ParsedPlan, planYear: string) {
+async function timeframeMoves(
+  db: Executor,
+  schoolId: string,
+  parsed: ParsedPlan,
+  planYear: string,
+) {
   const calendars = {
     from: parsed.schoolYear ? await calendarFor(db, schoolId, parsed.schoolYear) : null,
     to: await calendarFor(db, schoolId, planYear),
