@@ -2,10 +2,7 @@ import { z } from 'zod'
 import { isMonth, type Month } from '../month.ts'
 import { schoolIdParamSchema } from './people.ts'
 
-const month = z
-  .string()
-  .refine((v): v is Month => isMonth(v), 'a month written YYYY-MM')
-  .transform((v) => v as Month)
+const month = z.string().refine((v): v is Month => isMonth(v), 'a month written YYYY-MM')
 const range = z.object({ start: month, end: month })
 
 /** `/api/schools/:schoolId/calendars/:schoolYear`: a school year written "YYYY-YYYY". */

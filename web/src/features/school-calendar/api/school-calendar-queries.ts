@@ -27,8 +27,13 @@ export function useSaveSchoolCalendar(
   return useMutation({
     mutationFn: (json: SchoolCalendarInput) =>
       parseResponse(calendars.$put({ param: { schoolId, schoolYear }, json })),
-    onSuccess: async ({ changedCards: _, ...loaded }) => {
-      queryClient.setQueryData(schoolCalendarKeys.one(schoolId, schoolYear), loaded)
+    onSuccess: async ({ calendar, custom, defaults, span }) => {
+      queryClient.setQueryData(schoolCalendarKeys.one(schoolId, schoolYear), {
+        calendar,
+        custom,
+        defaults,
+        span,
+      })
       await onSaved()
     },
   })
