@@ -234,6 +234,29 @@ describe("a school's calendar", () => {
     })
   })
 
+  it('keeps an opened review at the month it read when the calendar changes later', async () => {
+    const back = await principal.put(calendarPath(), {
+      semester1: { start: '2026-09', end: '2027-01' },
+      semester2: { start: '2027-01', end: '2027-05' },
+    })
+    expect(back.status).toBe(200)
+    const listed = await parseResponse(
+      staff.api.api.plans[':planId'].checkpoints.$get({ param: { planId: boardPlan.id } }),
+    )
+    expect(listed.checkpoints.map((c) => [c.checkpoint, c.month, c.state])).toEqual([
+      ['semester1', '2026-12', 'open'],
+      ['yearEnd', '2027-05', 'not_opened'],
+    ])
+    const review = await parseResponse(
+      staff.api.api.plans[':planId'].checkpoints[':checkpoint'].$get({
+        param: { planId: boardPlan.id, checkpoint: 'semester1' },
+      }),
+    )
+    expect(review.month).toBe('2026-12')
+    // The board follows the calendar: "Học kỳ I" is due in January again.
+    expect(await cardMonths(boardPlan.id)).toContainEqual(['Học kỳ I', '2026-09', '2027-01'])
+  })
+
   it('leaves another school year, and another school, on the default calendar', async () => {
     const next = await parseResponse(
       principal.api.api.schools[':schoolId'].calendars[':schoolYear'].$get({

@@ -6,6 +6,7 @@ import {
   type Checkpoint,
   type CheckpointReview,
   type CheckpointSummary,
+  type Month,
 } from '@caitien/shared'
 import { checkpointMonthsOf } from './checkpoint-calendar.ts'
 import {
@@ -115,7 +116,14 @@ export async function summarizeCheckpoints(
       CHECKPOINTS.map((c) => {
         const review = reviews.find((r) => r.planId === plan.id && r.checkpoint === c)
         const levels = review ? rows.filter((r) => r.reviewId === review.id) : []
-        return summaryOf(c, months[c], currentMonth, review, levels)
+        // An opened review keeps the month it read, whatever the calendar says since.
+        return summaryOf(
+          c,
+          (review?.month as Month | undefined) ?? months[c],
+          currentMonth,
+          review,
+          levels,
+        )
       }),
     )
   }

@@ -142,7 +142,8 @@ export const checkpointRoutes = new Hono<AppEnv>()
       loadCheckpointReview(c.var.db, plan, checkpoint),
       loadCouncil(c.var.db, plan),
     ])
-    return c.json({ checkpoint, month: months[checkpoint], council, review: review ?? null }, 200)
+    const month = review?.month ?? months[checkpoint]
+    return c.json({ checkpoint, month, council, review: review ?? null }, 200)
   })
   .post(
     '/:planId/checkpoints/:checkpoint/open',
