@@ -482,6 +482,21 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     ],
     expect: principalOnly(200),
   },
+  'GET /api/schools/:schoolId/calendars/:schoolYear': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/calendars/2026-2027`],
+    expect: members(200),
+  },
+  'PUT /api/schools/:schoolId/calendars/:schoolYear': {
+    request: (c) => [
+      'PUT',
+      `/api/schools/${c.schoolId}/calendars/2026-2027`,
+      {
+        semester1: { start: '2026-09', end: '2026-12' },
+        semester2: { start: '2027-01', end: '2027-05' },
+      },
+    ],
+    expect: principalOnly(200),
+  },
   'GET /api/schools/:schoolId/years': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years`],
     expect: overseers(200),

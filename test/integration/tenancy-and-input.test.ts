@@ -237,6 +237,18 @@ function requestsFor(ids: {
       `/api/plans/${ids.planId}/checkpoints/semester1/reopen`,
       { reason: 'x' },
     ],
+    'GET /api/schools/:schoolId/calendars/:schoolYear': [
+      'GET',
+      `/api/schools/${ids.schoolId}/calendars/2026-2027`,
+    ],
+    'PUT /api/schools/:schoolId/calendars/:schoolYear': [
+      'PUT',
+      `/api/schools/${ids.schoolId}/calendars/2026-2027`,
+      {
+        semester1: { start: '2026-09', end: '2026-12' },
+        semester2: { start: '2027-01', end: '2027-05' },
+      },
+    ],
     'GET /api/schools/:schoolId/years': ['GET', `/api/schools/${ids.schoolId}/years`],
     'GET /api/schools/:schoolId/years/export': ['GET', `/api/schools/${ids.schoolId}/years/export`],
   } as Record<string, [string, string, unknown?]>

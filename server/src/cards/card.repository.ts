@@ -19,6 +19,7 @@ import {
   type FieldChange,
   type FigureState,
   type PlanField,
+  type SchoolCalendar,
   type SnapshotCard,
 } from '@caitien/shared'
 import { sql } from 'kysely'
@@ -132,9 +133,15 @@ export type ParsedColumns = Pick<CardTable, 'start_month' | 'due_month' | 'budge
 
 /**
  * Plan fields in, card columns out: the raw text kept ('' as null), the parsed values
- * beside it. Fields left out are left out of the result (an edit changes only those).
+ * beside it, a timeframe's semesters read with the school's calendar for the year
+ * (schools/calendar-for.ts). Fields left out are left out of the result (an edit changes
+ * only those).
  */
-export function cardColumns(fields: CardFields, schoolYear: string) {
+export function cardColumns(
+  fields: CardFields,
+  schoolYear: string,
+  calendar: SchoolCalendar | null,
+) {
   const present: Partial<Record<PlanColumn, string | null>> = {}
   for (const field of PLAN_FIELDS) {
     const value = fields[field]
@@ -142,7 +149,7 @@ export function cardColumns(fields: CardFields, schoolYear: string) {
   }
   const parsed: Partial<ParsedColumns> = {}
   if (present.timeframe !== undefined) {
-    const t = parseTimeframe(present.timeframe, schoolYear)
+    const t = parseTimeframe(present.timeframe, schoolYear, calendar)
     parsed.start_month = t.startMonth
     parsed.due_month = t.dueMonth
   }

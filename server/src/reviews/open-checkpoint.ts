@@ -53,7 +53,7 @@ export async function openCheckpoint(
   | { ok: false; reason: CheckpointOpenRefusal | 'no_school_year'; month?: Month }
 > {
   const { plan, checkpoint } = input
-  const months = checkpointMonthsOf(plan)
+  const months = await checkpointMonthsOf(db, plan)
   if (!months) return { ok: false, reason: 'no_school_year' }
   const month = months[checkpoint]
   const currentMonth = monthOf(input.now)

@@ -84,6 +84,7 @@ export const cardRoutes = new Hono<AppEnv>()
       const result = await updateCard(c.var.db, {
         cardId,
         planId: plan.id,
+        schoolId: plan.school_id,
         schoolYear: plan.school_year,
         version,
         fields,
