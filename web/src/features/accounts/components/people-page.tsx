@@ -22,6 +22,7 @@ import { DocumentSettingsSection } from './document-settings-section'
 import { OneTimePasswordDialog, type OneTimePassword } from './one-time-password-dialog'
 import { RoleChecks } from './role-checks'
 import { StaffImportDialog } from './staff-import-dialog'
+import { SaveCancel } from '@/components/ui/save-cancel'
 
 interface Membership {
   schoolId: string
@@ -362,18 +363,7 @@ function RolesDialog({
             {error}
           </p>
         )}
-        <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {common.cancel}
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || roles.length === 0}
-          >
-            {busy ? common.saving : common.save}
-          </button>
-        </div>
+        <SaveCancel pending={busy} disabled={roles.length === 0} onCancel={onClose} />
       </form>
     </Modal>
   )

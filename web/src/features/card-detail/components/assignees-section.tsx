@@ -7,6 +7,7 @@ import { useMessages } from '@/lib/i18n'
 import { useSetAssignees, type CardDetail } from '../api/card-queries'
 import { cardMessages } from '../card-messages'
 import type { DetailMember } from './card-detail-panel'
+import { SaveCancel } from '@/components/ui/save-cancel'
 
 export function AssigneesSection({
   card,
@@ -91,14 +92,7 @@ export function AssigneesSection({
                 </label>
               ))}
           </fieldset>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              {common.cancel}
-            </button>
-            <button type="submit" className="button button-primary" disabled={save.isPending}>
-              {save.isPending ? common.saving : common.save}
-            </button>
-          </div>
+          <SaveCancel pending={save.isPending} onCancel={() => setEditing(false)} />
         </form>
       )}
     </section>

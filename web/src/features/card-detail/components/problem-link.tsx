@@ -7,6 +7,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { planProblemsQueryOptions, useSetCardProblem, type CardDetail } from '../api/card-queries'
 import { cardMessages } from '../card-messages'
+import { SaveCancel } from '@/components/ui/save-cancel'
 
 /** How a problem reads: its standard, criteria and weakness (its first line in a list). */
 const problemText = (p: NonNullable<CardDetail['problem']>, short = false) =>
@@ -94,14 +95,7 @@ export function ProblemLink({
                 </option>
               ))}
             </select>
-            <div className="form-actions">
-              <button type="button" className="button" onClick={() => setEditing(false)}>
-                {common.cancel}
-              </button>
-              <button type="submit" className="button button-primary" disabled={save.isPending}>
-                {save.isPending ? common.saving : common.save}
-              </button>
-            </div>
+            <SaveCancel pending={save.isPending} onCancel={() => setEditing(false)} />
           </form>
         )}
       </dd>
