@@ -232,6 +232,10 @@ function requestsFor(ids: {
       `/api/plans/${ids.planId}/checkpoints/semester1/reopen`,
       { reason: 'x' },
     ],
+    'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': [
+      'GET',
+      `/api/plans/${ids.planId}/checkpoints/semester1/report.docx`,
+    ],
     'GET /api/schools/:schoolId/years': ['GET', `/api/schools/${ids.schoolId}/years`],
     'GET /api/schools/:schoolId/years/export': ['GET', `/api/schools/${ids.schoolId}/years/export`],
   } as Record<string, [string, string, unknown?]>

@@ -45,6 +45,10 @@ export interface CheckpointReportDocument {
   checkpoint: Checkpoint
   /** The review's date (signed off, or today while open), ISO. */
   date: string
+  /** Not signed off yet: printed "DỰ THẢO" above the title. */
+  draft: boolean
+  /** The body that reviewed the plan ("Hội đồng tự đánh giá"), among the recipients. */
+  council: string
   rows: readonly CheckpointReportRow[]
   /** The review's row of table VI. */
   followUp: Bieu2FollowUp
@@ -72,6 +76,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
   return packDocument(`${T.title} – ${moment}`, [
     pageSection(orientation, [
       headerBlock(doc.party, 'report', doc.date, orientation),
+      ...(doc.draft ? [line(T.draft, { bold: true, align: 'center', before: 240, after: 0 })] : []),
       ...titleBlock(T.title, [T.moment({ checkpoint: moment }), reportPlanLine(doc.plan)]),
       addressee(doc.party.overseerName),
       heading(T.sections.levels),
@@ -80,10 +85,11 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
             orientation,
             columns: [
               { heading: T.columns.number, weight: 6, align: 'center' },
-              { heading: T.columns.content, weight: 44 },
-              { heading: T.columns.criterion, weight: 12, align: 'center' },
-              { heading: T.columns.level, weight: 16, align: 'center' },
-              { heading: T.columns.reason, weight: 22 },
+              { heading: T.columns.content, weight: 39 },
+              { heading: T.columns.criterion, weight: 11, align: 'center' },
+              // Wide enough for "Chưa hoàn thành" on one line at 12 pt.
+              { heading: T.columns.level, weight: 21, align: 'center' },
+              { heading: T.columns.reason, weight: 23 },
             ],
             rows: doc.rows.map((r, i) => [
               String(i + 1),
@@ -110,7 +116,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
         ],
       }),
       line('', { after: 240 }),
-      closingBlock(documentRecipients(T.recipients), doc.party, orientation),
+      closingBlock(documentRecipients([doc.council]), doc.party, orientation),
     ]),
   ])
 }

@@ -271,7 +271,9 @@ export function gridTable(input: {
       ...numberRow,
       ...input.rows.map(
         (r, rowIndex) =>
+          // A row is not cut across two pages (Word still cuts one taller than a page).
           new TableRow({
+            cantSplit: true,
             children: r.map((v, i) =>
               gridCell(v, widths[i]!, {
                 align: input.columns[i]?.align ?? 'left',

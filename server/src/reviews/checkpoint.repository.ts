@@ -421,6 +421,7 @@ export async function listReviewCards(db: Executor, planId: string) {
       'id',
       'standard',
       'criterion',
+      'improvement_content',
       'tasks',
       'target',
       'weakness',

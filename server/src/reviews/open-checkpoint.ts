@@ -130,8 +130,9 @@ function reviewRows(
       position: rows.length,
       standard: card.standard,
       criterion: card.criterion,
-      // What the row is about, as the card says it (improvementContent first once cards have it).
-      title: text.tasks ?? text.target ?? text.weakness ?? '',
+      // What the row is about, as the card says it: a TT57 card's Nội dung cải tiến, else its
+      // tasks (the report prints it under "Nội dung cải tiến").
+      title: text.improvement_content ?? text.tasks ?? text.target ?? text.weakness ?? '',
       statusAt: card.status,
       dueMonth: card.dueMonth,
       derivedLevel: deriveCompletionLevel(card, at),
