@@ -5,7 +5,7 @@ import {
   checkpointParamSchema,
   planIdParamSchema,
 } from '@caitien/shared'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { getPlanAccess } from '../access.ts'
@@ -18,9 +18,20 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const
 
-/** An ASCII name for old browsers and the Vietnamese one (RFC 6266). */
-const attachment = (ascii: string, name: string) =>
-  `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
+/** A document as a download: an ASCII name for old browsers and the Vietnamese one (RFC 6266). */
+function download(
+  c: Context<AppEnv>,
+  bytes: Buffer,
+  format: keyof typeof MIME,
+  names: { ascii: string; full: string },
+) {
+  c.header('Content-Type', MIME[format])
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.full)}`,
+  )
+  return c.body(new Uint8Array(bytes), 200)
+}
 
 /**
  * The plan's official documents: anyone who sees the plan may download them. A checkpoint
@@ -30,13 +41,10 @@ const attachment = (ascii: string, name: string) =>
 export const planDocumentRoutes = new Hono<AppEnv>()
   .get('/:planId/export/bieu-2.docx', validate('param', planIdParamSchema), async (c) => {
     const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
-    const bytes = await bieu2Docx(c.var.db, plan, c.var.now())
-    c.header('Content-Type', MIME.docx)
-    c.header(
-      'Content-Disposition',
-      attachment(`bieu-2-${plan.school_year}.docx`, `Biểu 2 – ${plan.title}.docx`),
-    )
-    return c.body(new Uint8Array(bytes), 200)
+    return download(c, await bieu2Docx(c.var.db, plan, c.var.now()), 'docx', {
+      ascii: `bieu-2-${plan.school_year}.docx`,
+      full: `Biểu 2 – ${plan.title}.docx`,
+    })
   })
   .get(
     '/:planId/export/evidence-list',
@@ -45,16 +53,10 @@ export const planDocumentRoutes = new Hono<AppEnv>()
     async (c) => {
       const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
       const { format } = c.req.valid('query')
-      const bytes = await evidenceListFile(c.var.db, plan, format, c.var.now())
-      c.header('Content-Type', MIME[format])
-      c.header(
-        'Content-Disposition',
-        attachment(
-          `danh-muc-minh-chung-${plan.school_year}.${format}`,
-          `Danh mục minh chứng – ${plan.title}.${format}`,
-        ),
-      )
-      return c.body(new Uint8Array(bytes), 200)
+      return download(c, await evidenceListFile(c.var.db, plan, format, c.var.now()), format, {
+        ascii: `danh-muc-minh-chung-${plan.school_year}.${format}`,
+        full: `Danh mục minh chứng – ${plan.title}.${format}`,
+      })
     },
   )
   .get(
@@ -74,14 +76,9 @@ export const planDocumentRoutes = new Hono<AppEnv>()
         )
       }
       const T = CHECKPOINT_REPORT_TEXT
-      c.header('Content-Type', MIME.docx)
-      c.header(
-        'Content-Disposition',
-        attachment(
-          T.fileName({ checkpoint, schoolYear: plan.school_year }),
-          T.fileTitle({ checkpoint: checkpointNames.vi[checkpoint], plan: plan.title }),
-        ),
-      )
-      return c.body(new Uint8Array(bytes), 200)
+      return download(c, bytes, 'docx', {
+        ascii: T.fileName({ checkpoint, schoolYear: plan.school_year }),
+        full: T.fileTitle({ checkpoint: checkpointNames.vi[checkpoint], plan: plan.title }),
+      })
     },
   )
