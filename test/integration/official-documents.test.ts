@@ -302,6 +302,8 @@ describe('the checkpoint review report', () => {
         plan: { title: 'Kế hoạch cải tiến chất lượng', schoolYear: '2026-2027' },
         checkpoint: 'semester1',
         date: '2027-01-08T03:00:00Z',
+        draft: false,
+        council: 'Tổ giám sát',
         rows: [
           { content: 'Kiện toàn Hội đồng trường', criterion: '1.2', level: 'done', reason: null },
           {
@@ -332,6 +334,7 @@ describe('the checkpoint review report', () => {
     expect(text).toContain('Lùi sang học kỳ II')
     expect(layout.some((l) => l.startsWith('Cuối học kỳ I Ba nội dung cải tiến'))).toBe(true)
     expect(text).toContain('Nơi nhận:')
+    expect(text).toContain('- Tổ giám sát;')
     expect(text).toContain('Trần Thị Lan')
   })
 })
