@@ -31,7 +31,7 @@ export function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
@@ -49,7 +49,11 @@ export function run(
       clearTimeout(timer)
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started })
     })
-    child.stdin.end(options.input ?? '')
+    if (child.stdin) {
+      // A command may exit before it reads its input (EPIPE): its exit code says what happened.
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(options.input)
+    }
   })
 }
 

@@ -179,9 +179,13 @@ export function addressee(to: string): Paragraph {
   })
 }
 
-/** A section heading of the body: "I. TÓM TẮT". */
+/** A section heading of the body: "I. TÓM TẮT", kept on the page of what follows it. */
 export function heading(text: string): Paragraph {
-  return line(text, { bold: true, before: 160, after: 80 })
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 160, after: 80 },
+    children: [run(text, { bold: true })],
+  })
 }
 
 /**
