@@ -31,7 +31,7 @@ export function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
@@ -49,11 +49,9 @@ export function run(
       clearTimeout(timer)
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started })
     })
-    if (child.stdin) {
-      // A command may exit before it reads its input (EPIPE): its exit code says what happened.
-      child.stdin.on('error', () => undefined)
-      child.stdin.end(options.input)
-    }
+    // A command may exit before it reads its input (EPIPE): its exit code says what happened.
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(options.input ?? '')
   })
 }
 
