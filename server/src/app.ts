@@ -24,6 +24,7 @@ import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
 import { peopleRoutes } from './routes/people.ts'
 import { planRoutes } from './routes/plans.ts'
 import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
+import { schoolCalendarRoutes } from './routes/school-calendars.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { schoolYearsRoutes } from './routes/school-years.ts'
 import { snapshotRoutes } from './routes/snapshots.ts'
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
     .route('/frameworks', frameworkRoutes)
     .route('/schools', peopleRoutes)
     .route('/schools', schoolYearsRoutes)
+    .route('/schools', schoolCalendarRoutes)
     .route('/admin', adminRoutes)
 
   const appHeaders = secureHeaders({

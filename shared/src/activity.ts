@@ -76,6 +76,8 @@ export type ActivityDetails = {
     fields: PlanField[]
     changes?: FieldChange[]
     schoolYear?: { before: string; after: string }
+    /** The school set its calendar for this school year: the timeframe's months read again. */
+    calendar?: { schoolYear: string }
     state: FigureState
   }
   assigned: { before: string[]; after: string[]; import?: string }

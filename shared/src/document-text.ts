@@ -14,22 +14,23 @@ export const CHECKPOINT_REPORT_TEXT = {
   draft: 'DỰ THẢO',
   moment: (p: { checkpoint: string }) => `Thời điểm đánh giá: ${p.checkpoint}`,
   sections: {
-    levels: 'I. MỨC ĐỘ THỰC HIỆN CÁC NỘI DUNG CẢI TIẾN',
+    levels: 'I. MỨC ĐỘ THỰC HIỆN CÁC HOẠT ĐỘNG CẢI TIẾN',
     followUp: 'II. THEO DÕI VÀ ĐÁNH GIÁ THỰC HIỆN',
   },
   columns: {
     number: 'TT',
-    content: 'Nội dung cải tiến',
+    /** A review row is named by its action: several rows share one Nội dung cải tiến. */
+    action: 'Hoạt động/giải pháp',
     criterion: 'Tiêu chí',
     level: 'Mức độ thực hiện',
     reason: 'Lý do điều chỉnh (nếu có)',
   },
   criterion: (p: { code: string }) => `Tiêu chí ${p.code}`,
   notAssessed: 'Chưa đánh giá',
-  noRows: 'Kế hoạch chưa có nội dung cải tiến nào.',
-  /** "Hoàn thành: 3/5 nội dung (60%)." */
+  noRows: 'Kế hoạch chưa có hoạt động cải tiến nào.',
+  /** "Hoàn thành: 3/5 hoạt động (60%)." */
   levelCount: (p: { level: CompletionLevel; count: number; total: number }) =>
-    `${completionLevelLabels.vi[p.level]}: ${formatNumber(p.count)}/${formatNumber(p.total)} nội dung (${formatPercent(p.total ? p.count / p.total : 0)}).`,
+    `${completionLevelLabels.vi[p.level]}: ${formatNumber(p.count)}/${formatNumber(p.total)} hoạt động (${formatPercent(p.total ? p.count / p.total : 0)}).`,
   /** The ASCII file name of the download, for browsers that ignore `filename*`. */
   fileName: (p: { checkpoint: Checkpoint; schoolYear: string }) =>
     `bao-cao-${p.checkpoint === 'semester1' ? 'cuoi-hoc-ky-1' : 'cuoi-nam-hoc'}-${p.schoolYear}.docx`,

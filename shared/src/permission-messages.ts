@@ -18,6 +18,8 @@ export const permissionMessages = defineMessages(
       'Chỉ Hiệu trưởng hoặc người đứng đầu hội đồng (tổ) theo dõi kế hoạch mới được mở, ký duyệt và mở lại đợt rà soát.',
     edit_checkpoint:
       'Chỉ Hiệu trưởng và thành viên hội đồng (tổ) theo dõi kế hoạch mới được sửa đợt rà soát.',
+    set_calendar:
+      'Chỉ Hiệu trưởng mới được đặt lịch năm học (các tháng của học kỳ I và học kỳ II).',
   } satisfies Record<PermissionRule, string>,
   {
     manage_plan:
@@ -34,6 +36,8 @@ export const permissionMessages = defineMessages(
       "Only the principal or the chair of the plan's council (or team) may open, sign off and reopen a review.",
     edit_checkpoint:
       "Only the principal and members of the plan's council (or team) may edit a review.",
+    set_calendar:
+      "Only the principal may set the school year's calendar (the months of semesters I and II).",
   },
 )
 

@@ -134,6 +134,15 @@ export function canManagePeople(who: { roles: readonly Role[]; isAdmin?: boolean
   return who.isAdmin === true || who.roles.includes('principal')
 }
 
+/**
+ * May this person set the school's calendar for a school year (the months of semesters I and
+ * II, which "Học kỳ I" timeframes and the checkpoint reviews read)? The principal. Every member
+ * reads it.
+ */
+export function canSetSchoolCalendar(actor: Actor): boolean {
+  return actor.roles.includes('principal')
+}
+
 /** May this person create, list and deactivate schools? The system administrator only. */
 export function canManageSchools(who: { isAdmin: boolean }): boolean {
   return who.isAdmin
@@ -150,3 +159,4 @@ export type PermissionRule =
   | 'manage_schools'
   | 'run_checkpoint'
   | 'edit_checkpoint'
+  | 'set_calendar'

@@ -1,5 +1,6 @@
 import { makeMonth, SCHOOL_YEAR_RE, type Month } from './month.ts'
 import { parseTimeframe } from './plan-fields.ts'
+import type { SchoolCalendar } from './school-calendar.ts'
 
 /**
  * Why a timeframe was left as written instead of moved: a year with no month ("năm 2020"),
@@ -122,7 +123,8 @@ export interface TimeframeShift {
 /**
  * A plan row's timeframe read in the file's school year, and the same timeframe moved into
  * the plan's: the text shifted (shiftTimeframeText), the months read against the plan's
- * school year, so that "Hằng tháng" spans the new year too.
+ * school year, so that "Hằng tháng" spans the new year too. Semesters are read with each
+ * year's calendar when given (the school's own), the default calendar otherwise.
  *
  * @example
  * shiftTimeframe('Hằng tháng', '2020-2021', '2026-2027').after // → { text: 'Hằng tháng', startMonth: '2026-09', dueMonth: '2027-05' }
@@ -131,10 +133,11 @@ export function shiftTimeframe(
   raw: string,
   fromSchoolYear: string | null,
   toSchoolYear: string,
+  calendars: { from?: SchoolCalendar | null; to?: SchoolCalendar | null } = {},
 ): TimeframeShift {
-  const was = parseTimeframe(raw, fromSchoolYear ?? '')
+  const was = parseTimeframe(raw, fromSchoolYear ?? '', calendars.from ?? undefined)
   const moved = shiftTimeframeText(raw, toSchoolYear)
-  const now = parseTimeframe(moved.text, toSchoolYear)
+  const now = parseTimeframe(moved.text, toSchoolYear, calendars.to ?? undefined)
   return {
     before: { text: raw, ...was },
     after: { text: moved.text, ...now },

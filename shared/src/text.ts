@@ -34,6 +34,45 @@ export function firstLine(text: string | null | undefined): string {
   return line.trim().replace(/^[-–•+]\s*/, '')
 }
 
+/** A card's texts that can name it. */
+export interface CardNameTexts {
+  tasks: string | null
+  target: string | null
+  criterionLabel: string | null
+  improvementContent: string | null
+}
+
+/**
+ * What names a card where one line or cell is all there is (a board tile, a checkpoint
+ * review row): its action, else its target, its criterion's wording, or what it improves.
+ * Biểu 2's "Nội dung cải tiến" comes last: several rows share it (a merged cell). The whole
+ * text; a tile shows its first line.
+ */
+export function cardNameText(card: CardNameTexts): string {
+  return (
+    [card.tasks, card.target, card.criterionLabel, card.improvementContent].find(
+      (t) => t !== null && t.trim() !== '',
+    ) ?? ''
+  )
+}
+
+/** A card's name on one line (a tile, a list, a notification). */
+export const cardTitle = (card: CardNameTexts): string => firstLine(cardNameText(card))
+
+/** The same, from a card row as the database holds it. */
+export const cardTitleOfRow = (row: {
+  tasks: string | null
+  target: string | null
+  criterion_label: string | null
+  improvement_content: string | null
+}): string =>
+  cardTitle({
+    tasks: row.tasks,
+    target: row.target,
+    criterionLabel: row.criterion_label,
+    improvementContent: row.improvement_content,
+  })
+
 /**
  * A file size the way people read it, with the language's decimal mark.
  *

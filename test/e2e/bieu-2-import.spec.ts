@@ -37,6 +37,16 @@ describe('importing a Biểu 2 plan', () => {
     await tile.getByText('Vận động xã hội hóa').click()
     await page.getByText('Mức độ thực hiện (theo kế hoạch)').waitFor()
     await page.getByText('Vấn đề trọng tâm (mục IV)').waitFor()
+
+    // The import linked it by order; the principal links it to the other problem by hand.
+    const panel = page.getByRole('dialog').last()
+    await panel.getByRole('button', { name: 'Đổi vấn đề trọng tâm' }).click()
+    await panel
+      .getByRole('combobox', { name: 'Vấn đề trọng tâm (mục IV)' })
+      .selectOption({ index: 1 })
+    await page.screenshot({ path: screenshotPath('bieu-2-problem-link.png') })
+    await panel.getByRole('button', { name: 'Lưu' }).click()
+    await panel.getByText(/^Tiêu chuẩn 1 — Tiêu chí 1\.4 — Sinh hoạt chuyên môn/).waitFor()
     await page.screenshot({ path: screenshotPath('bieu-2-card-panel.png') })
     await page.setViewportSize({ width: 390, height: 844 })
     await page.screenshot({ path: screenshotPath('bieu-2-card-panel-phone.png') })

@@ -361,6 +361,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['PUT', `/api/cards/${c.cardId}/assignees`, { version: 1, assigneeIds: [] }],
     expect: principalOnly(200),
   },
+  'PUT /api/cards/:cardId/problem': {
+    request: (c) => ['PUT', `/api/cards/${c.cardId}/problem`, { problemId: null }],
+    expect: principalOnly(200),
+  },
   'POST /api/cards/:cardId/move': {
     request: (c) => ['POST', `/api/cards/${c.cardId}/move`, { to: 'in_progress', version: 1 }],
     expect: workers(200),
@@ -479,6 +483,21 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
       'POST',
       `/api/plans/${c.reviewPlanId}/checkpoints/semester1/reopen`,
       { reason: 'Bổ sung minh chứng' },
+    ],
+    expect: principalOnly(200),
+  },
+  'GET /api/schools/:schoolId/calendars/:schoolYear': {
+    request: (c) => ['GET', `/api/schools/${c.schoolId}/calendars/2026-2027`],
+    expect: members(200),
+  },
+  'PUT /api/schools/:schoolId/calendars/:schoolYear': {
+    request: (c) => [
+      'PUT',
+      `/api/schools/${c.schoolId}/calendars/2026-2027`,
+      {
+        semester1: { start: '2026-09', end: '2026-12' },
+        semester2: { start: '2027-01', end: '2027-05' },
+      },
     ],
     expect: principalOnly(200),
   },

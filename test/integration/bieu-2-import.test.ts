@@ -136,6 +136,43 @@ describe('importing a Biểu 2 plan into a TT57 plan', () => {
     )
   })
 
+  it('lets the principal link a card to another problem or none, and refuses what is not current', async () => {
+    const plan = await tt57Plan()
+    const first = await upload(plan.id, 'confirm', 'synthetic-bieu-2-form-wording.xlsx')
+    expect(first.status).toBe(200)
+    const [lessons, library] = await problemsOf(principal, plan.id)
+    const card = library!.cards[0]!
+    const link = (who: HttpSession, problemId: string | null) =>
+      who.request('PUT', `/api/cards/${card.id}/problem`, { problemId })
+
+    // A teacher may not; the principal moves the card under the other problem.
+    expect((await link(staff, lessons!.id)).status).toBe(403)
+    const moved = await link(principal, lessons!.id)
+    expect(moved.status).toBe(200)
+    expect(moved.body.card).toMatchObject({ planProblemId: lessons!.id })
+    let problems = await problemsOf(staff, plan.id)
+    expect(problems.map((p) => p.cards.map((c) => c.id).includes(card.id))).toEqual([true, false])
+
+    // Another plan's problem, or one a later import replaced: 404 in the user's words.
+    const other = await tt57Plan()
+    await upload(other.id, 'confirm', 'synthetic-bieu-2-form-wording.xlsx')
+    const foreign = (await problemsOf(principal, other.id))[0]!
+    const refused = await link(principal, foreign.id)
+    expect(refused.status).toBe(404)
+    expect(refused.body.error.message).toBe(
+      'Vấn đề trọng tâm này không còn trong mục IV của kế hoạch.',
+    )
+    await upload(plan.id, 'confirm', 'synthetic-bieu-2-other-wordings.xlsx')
+    expect((await link(principal, lessons!.id)).status).toBe(404)
+
+    // None: the card leaves every problem.
+    const none = await link(principal, null)
+    expect(none.status).toBe(200)
+    expect(none.body.card).toMatchObject({ planProblemId: null, problem: null })
+    problems = await problemsOf(principal, plan.id)
+    expect(problems.some((p) => p.cards.some((c) => c.id === card.id))).toBe(false)
+  })
+
   it('edits the new fields like any plan field, with their history', async () => {
     const plan = await tt57Plan()
     await upload(plan.id, 'confirm', 'synthetic-bieu-2-other-wordings.docx')

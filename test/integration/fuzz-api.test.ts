@@ -899,6 +899,7 @@ const FUZZ: Record<string, RouteFuzz> = {
     body: 'json',
     valid: (ctx) => versioned({ assigneeIds: [world.users.assignee.id] })(ctx),
   },
+  'PUT /api/cards/:cardId/problem': { body: 'json', valid: () => ({ problemId: null }) },
   'POST /api/cards/:cardId/move': {
     body: 'json',
     valid: (ctx) => ({
@@ -980,6 +981,14 @@ const FUZZ: Record<string, RouteFuzz> = {
     body: 'json',
     valid: () => ({ reason: 'Bổ sung minh chứng' }),
     runs: 25,
+  },
+  'GET /api/schools/:schoolId/calendars/:schoolYear': { body: 'none' },
+  'PUT /api/schools/:schoolId/calendars/:schoolYear': {
+    body: 'json',
+    valid: () => ({
+      semester1: { start: '2026-09', end: '2026-12' },
+      semester2: { start: '2027-01', end: '2027-05' },
+    }),
   },
   'GET /api/schools/:schoolId/years': { body: 'none' },
   'GET /api/schools/:schoolId/years/export': { body: 'none', runs: 20 },
@@ -1103,6 +1112,7 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
     importId: () => (seg === 'other' ? otherImportId : importId),
     fileName: () => (seg === 'other' ? 'a%2F..%2Fb.pdf' : pct('Biên bản họp.pdf')),
     schoolId: () => (seg === 'other' ? world.otherSchoolId : world.schoolId),
+    schoolYear: () => (seg === 'other' ? '2026-2028' : '2026-2027'),
     userId: () => (seg === 'other' ? world.outsider.id : fuzzTarget.id),
   }
   return own[name.slice(1)]!()

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { catchUpSnapshots, loadShippedFrameworks } from '@caitien/server/testing'
 import { isOverdue } from '@caitien/shared'
+import ExcelJS from 'exceljs'
 import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint } from '../support/cards.ts'
@@ -21,7 +22,7 @@ let world: World
 let principal: HttpSession
 let staff: HttpSession
 let outsider: HttpSession
-let frameworkIds: Record<'tt18' | 'tt57', string>
+let frameworkIds: Record<'tt18' | 'tt57' | 'tt57MamNon', string>
 
 beforeAll(async () => {
   server = await startTestServer()
@@ -37,6 +38,7 @@ beforeAll(async () => {
   frameworkIds = {
     tt18: frameworks.find((f) => f.code === 'TT18-2018')!.id,
     tt57: frameworks.find((f) => f.code === 'TT57-2026-pho-thong')!.id,
+    tt57MamNon: frameworks.find((f) => f.code === 'TT57-2026-mam-non')!.id,
   }
 })
 afterAll(async () => {
@@ -62,7 +64,7 @@ const preview = (planId: string, file: string, fields?: Record<string, string>) 
 const confirm = (planId: string, file: string, fields?: Record<string, string>) =>
   principal.request('POST', `/api/plans/${planId}/import/confirm`, form(file, fields))
 
-async function newPlan(schoolYear: string, framework: 'tt18' | 'tt57') {
+async function newPlan(schoolYear: string, framework: 'tt18' | 'tt57' | 'tt57MamNon') {
   const plan = await parseResponse(
     principal.api.api.plans.$post({
       json: {
@@ -104,6 +106,40 @@ describe('a file for a new plan', () => {
       frameworkId: frameworkIds.tt18,
     })
     expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
+  it("proposes the TT57 framework of the school's kind, read from its name in the file", async () => {
+    // Thông tư 57/2026 has one framework per kind of school; the name in the file picks it.
+    const read = async (body: FormData) =>
+      principal.request('POST', `/api/plans/import/read?schoolId=${world.schoolId}`, body)
+    const primary = await read(form('synthetic-bieu-2-form-wording.xlsx'))
+    expect(primary.status).toBe(200)
+    expect(primary.body).toMatchObject({
+      circular: 'TT57-2026',
+      school: 'Trường Tiểu học Giả Định Hoa Sen',
+      frameworkId: frameworkIds.tt57,
+    })
+
+    // The same plan written by a kindergarten: every "Tiểu học" in the workbook replaced.
+    const book = new ExcelJS.Workbook()
+    const bytes = fixture('synthetic-bieu-2-form-wording.xlsx')
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+    book.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string')
+            cell.value = cell.value.replace(/Tiểu học/g, 'Mầm non').replace(/TIỂU HỌC/g, 'MẦM NON')
+        }),
+      ),
+    )
+    const body = new FormData()
+    body.set('file', new Blob([await book.xlsx.writeBuffer()]), 'mam-non.xlsx')
+    const kindergarten = await read(body)
+    expect(kindergarten.status).toBe(200)
+    expect(kindergarten.body).toMatchObject({
+      school: 'Trường Mầm non Giả Định Hoa Sen',
+      frameworkId: frameworkIds.tt57MamNon,
+    })
   })
 
   it('answers another school and other roles as for any plan route', async () => {

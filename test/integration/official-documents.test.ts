@@ -305,14 +305,14 @@ describe('the checkpoint review report', () => {
         draft: false,
         council: 'Tổ giám sát',
         rows: [
-          { content: 'Kiện toàn Hội đồng trường', criterion: '1.2', level: 'done', reason: null },
+          { action: 'Kiện toàn Hội đồng trường', criterion: '1.2', level: 'done', reason: null },
           {
-            content: 'Bồi dưỡng giáo viên',
+            action: 'Bồi dưỡng giáo viên',
             criterion: null,
             level: 'inProgress',
             reason: 'Lùi sang học kỳ II',
           },
-          { content: 'Sửa phòng học', criterion: '3.1', level: 'notDone', reason: null },
+          { action: 'Sửa phòng học', criterion: '3.1', level: 'notDone', reason: null },
         ],
         followUp: {
           monitored: 'Ba nội dung cải tiến',
@@ -330,7 +330,7 @@ describe('the checkpoint review report', () => {
     expect(text).toContain('Sơn Ca, ngày 08 tháng 01 năm 2027')
     expect(text).toContain('Kính gửi: Phòng Văn hóa - Xã hội UBND xã Sơn Ca')
     expect(text).toContain('Thời điểm đánh giá: Cuối học kỳ I')
-    expect(text).toContain('Hoàn thành: 1/3 nội dung (33,3%).')
+    expect(text).toContain('Hoàn thành: 1/3 hoạt động (33,3%).')
     expect(text).toContain('Lùi sang học kỳ II')
     expect(layout.some((l) => l.startsWith('Cuối học kỳ I Ba nội dung cải tiến'))).toBe(true)
     expect(text).toContain('Nơi nhận:')
@@ -560,14 +560,14 @@ describe('a signed "Cuối học kỳ I" review, in Biểu 2 and in its own repo
     expect(text).not.toContain('DỰ THẢO')
     expect(text).toContain('Kính gửi: Phòng Văn hóa - Xã hội UBND phường Hòa Bình')
     expect(text).toContain('Thời điểm đánh giá: Cuối học kỳ I')
-    // The rows in the plan's order, each with its criterion and signed level.
+    // The rows in the plan's order, named by their action, each with its criterion and level.
     const levels = layout.filter((l) => /^\d \S/.test(l))
-    expect(levels[0]).toMatch(/^1 Kiện toàn Hội đồng trường 1\.2 Hoàn thành Đã họp ngày/)
+    expect(levels[0]).toMatch(/^1 Xây dựng lịch họp .*1\.2 Hoàn thành Đã họp ngày/)
     // Each level on one line of its cell.
-    expect(levels[1]).toMatch(/^2 Bồi dưỡng giáo viên .*2\.3 Đang thực hiện$/)
-    expect(levels[2]).toMatch(/^3 Sửa chữa phòng học .*3\.1 Chưa hoàn thành$/)
-    expect(text).toContain('Hoàn thành: 1/3 nội dung (33,3%).')
-    expect(text).toContain('Chưa hoàn thành: 1/3 nội dung (33,3%).')
+    expect(levels[1]).toMatch(/^2 Tổ chức chuyên đề dạy học .*2\.3 Đang thực hiện$/)
+    expect(levels[2]).toMatch(/^3 Lập dự toán sửa chữa .*3\.1 Chưa hoàn thành$/)
+    expect(text).toContain('Hoàn thành: 1/3 hoạt động (33,3%).')
+    expect(text).toContain('Chưa hoàn thành: 1/3 hoạt động (33,3%).')
     expect(layout.some((l) => l.startsWith(`Cuối học kỳ I ${TEXTS.monitored.split(' ')[0]}`))).toBe(
       true,
     )

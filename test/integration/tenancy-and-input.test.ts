@@ -100,6 +100,11 @@ function requestsFor(ids: {
       `/api/cards/${ids.cardId}/assignees`,
       { version: 1, assigneeIds: [] },
     ],
+    'PUT /api/cards/:cardId/problem': [
+      'PUT',
+      `/api/cards/${ids.cardId}/problem`,
+      { problemId: null },
+    ],
     'POST /api/cards/:cardId/move': [
       'POST',
       `/api/cards/${ids.cardId}/move`,
@@ -235,6 +240,18 @@ function requestsFor(ids: {
     'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': [
       'GET',
       `/api/plans/${ids.planId}/checkpoints/semester1/report.docx`,
+    ],
+    'GET /api/schools/:schoolId/calendars/:schoolYear': [
+      'GET',
+      `/api/schools/${ids.schoolId}/calendars/2026-2027`,
+    ],
+    'PUT /api/schools/:schoolId/calendars/:schoolYear': [
+      'PUT',
+      `/api/schools/${ids.schoolId}/calendars/2026-2027`,
+      {
+        semester1: { start: '2026-09', end: '2026-12' },
+        semester2: { start: '2027-01', end: '2027-05' },
+      },
     ],
     'GET /api/schools/:schoolId/years': ['GET', `/api/schools/${ids.schoolId}/years`],
     'GET /api/schools/:schoolId/years/export': ['GET', `/api/schools/${ids.schoolId}/years/export`],

@@ -9,6 +9,7 @@ import {
 } from '@caitien/db'
 import {
   POSITION_GAP,
+  cardTitleOfRow,
   firstLine,
   parseBudget,
   parseTimeframe,
@@ -18,6 +19,7 @@ import {
   type FieldChange,
   type FigureState,
   type PlanField,
+  type SchoolCalendar,
   type SnapshotCard,
 } from '@caitien/shared'
 import { sql } from 'kysely'
@@ -131,9 +133,15 @@ export type ParsedColumns = Pick<CardTable, 'start_month' | 'due_month' | 'budge
 
 /**
  * Plan fields in, card columns out: the raw text kept ('' as null), the parsed values
- * beside it. Fields left out are left out of the result (an edit changes only those).
+ * beside it, a timeframe's semesters read with the school's calendar for the year
+ * (schools/calendar-for.ts). Fields left out are left out of the result (an edit changes
+ * only those).
  */
-export function cardColumns(fields: CardFields, schoolYear: string) {
+export function cardColumns(
+  fields: CardFields,
+  schoolYear: string,
+  calendar: SchoolCalendar | null,
+) {
   const present: Partial<Record<PlanColumn, string | null>> = {}
   for (const field of PLAN_FIELDS) {
     const value = fields[field]
@@ -141,7 +149,7 @@ export function cardColumns(fields: CardFields, schoolYear: string) {
   }
   const parsed: Partial<ParsedColumns> = {}
   if (present.timeframe !== undefined) {
-    const t = parseTimeframe(present.timeframe, schoolYear)
+    const t = parseTimeframe(present.timeframe, schoolYear, calendar)
     parsed.start_month = t.startMonth
     parsed.due_month = t.dueMonth
   }
@@ -178,11 +186,7 @@ export function toBoardCard(
     standard: row.standard,
     standardName: row.standard_name,
     criterion: row.criterion,
-    title:
-      firstLine(row.tasks) ||
-      firstLine(row.target) ||
-      firstLine(row.criterion_label) ||
-      firstLine(row.improvement_content),
+    title: cardTitleOfRow(row),
     /** Biểu 2: what the card improves, shown where a card that names no criterion has none. */
     topic: firstLine(row.improvement_content) || null,
     target: row.target,
@@ -317,7 +321,7 @@ export async function listDeletedCards(db: Executor, planId: string) {
     status: row.status,
     standard: row.standard,
     criterion: row.criterion,
-    title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+    title: cardTitleOfRow(row),
     deletedAt: row.deleted_at!,
     deletedBy: deletedBy.get(row.id) ?? null,
   }))
@@ -972,7 +976,15 @@ export async function listCardTitles(db: Executor, cardIds: readonly string[]) {
   if (cardIds.length === 0) return []
   return db
     .selectFrom('card')
-    .select(['id', 'tasks', 'target', 'criterion', 'lead'])
+    .select([
+      'id',
+      'tasks',
+      'target',
+      'criterion',
+      'criterion_label',
+      'improvement_content',
+      'lead',
+    ])
     .where('id', 'in', [...cardIds])
     .execute()
 }

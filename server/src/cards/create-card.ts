@@ -2,6 +2,7 @@ import type { Db, Executor } from '@caitien/db'
 import { positionBetween, type Actor, type CardFields } from '@caitien/shared'
 import { insertActivity } from '../activity/activity.repository.ts'
 import { areMembers } from '../schools/account.repository.ts'
+import { calendarFor } from '../schools/calendar-for.ts'
 import {
   cardColumns,
   figureState,
@@ -91,7 +92,11 @@ export async function createCard(
     })
     const cardId = await insertNewCard(trx, {
       plan: input.plan,
-      columns: cardColumns(input.fields, input.plan.school_year),
+      columns: cardColumns(
+        input.fields,
+        input.plan.school_year,
+        await calendarFor(trx, input.plan.school_id, input.plan.school_year),
+      ),
       position: positionBetween(above, null),
       source: null,
       assigneeIds: input.assigneeIds,

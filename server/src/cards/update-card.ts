@@ -1,5 +1,6 @@
 import type { Db } from '@caitien/db'
 import type { Actor, CardFields } from '@caitien/shared'
+import { calendarFor } from '../schools/calendar-for.ts'
 import { changeCard } from './change-card.ts'
 import { cardColumns, figureState, planFieldChanges } from './card.repository.ts'
 
@@ -13,6 +14,7 @@ export async function updateCard(
   input: {
     cardId: string
     planId: string
+    schoolId: string
     schoolYear: string
     version: number
     fields: CardFields
@@ -20,9 +22,10 @@ export async function updateCard(
     now: string
   },
 ) {
-  const columns = cardColumns(input.fields, input.schoolYear)
-  return db.transaction().execute((trx) =>
-    changeCard(trx, { ...input, actorId: input.actor.id }, (card) => {
+  return db.transaction().execute(async (trx) => {
+    const calendar = await calendarFor(trx, input.schoolId, input.schoolYear)
+    const columns = cardColumns(input.fields, input.schoolYear, calendar)
+    return changeCard(trx, { ...input, actorId: input.actor.id }, (card) => {
       const changes = planFieldChanges(card, columns)
       if (changes.length === 0) {
         return { write: 'none', finish: () => ({ log: null, value: { changed: 0 } }) }
@@ -41,6 +44,6 @@ export async function updateCard(
           value: { changed: changes.length },
         }),
       }
-    }),
-  )
+    })
+  })
 }

@@ -25,13 +25,13 @@ import {
 
 /*
  * The report of a checkpoint review ("Cuối học kỳ I", "Cuối năm học") in the ND30 layout:
- * each improvement content with its Mức độ thực hiện, the count per level, and the review's
+ * each action with its Mức độ thực hiện, the count per level, and the review's
  * row of table VI. A pure function of `CheckpointReportDocument`: the review records fill it.
  */
 
 export interface CheckpointReportRow {
-  /** Nội dung cải tiến (or the action's first line when the plan has none). */
-  content: string
+  /** The row's action as the review recorded it (cardNameText: its action first). */
+  action: string
   criterion: string | null
   /** Null while the row is not assessed. */
   level: CompletionLevel | null
@@ -85,7 +85,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
             orientation,
             columns: [
               { heading: T.columns.number, weight: 6, align: 'center' },
-              { heading: T.columns.content, weight: 39 },
+              { heading: T.columns.action, weight: 39 },
               { heading: T.columns.criterion, weight: 11, align: 'center' },
               // Wide enough for "Chưa hoàn thành" on one line at 12 pt.
               { heading: T.columns.level, weight: 21, align: 'center' },
@@ -93,7 +93,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
             ],
             rows: doc.rows.map((r, i) => [
               String(i + 1),
-              r.content,
+              r.action,
               r.criterion ?? '',
               r.level ? completionLevelLabels.vi[r.level] : T.notAssessed,
               r.reason ?? '',

@@ -123,7 +123,7 @@ export async function loadCheckpointReport(
     draft: review.signedAt === null,
     council: councilNames.vi[review.councilKind],
     rows: review.rows.map((row) => ({
-      content: row.title,
+      action: row.title,
       criterion: row.criterion,
       level: row.level,
       reason: row.reason,

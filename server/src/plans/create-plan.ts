@@ -11,6 +11,7 @@ import { insertNewCard } from '../cards/create-card.ts'
 import { cardColumns, listPlanCardsWithAssignees, planFieldsOf } from '../cards/card.repository.ts'
 import { findFramework } from '../frameworks/framework.repository.ts'
 import { listMemberIds } from '../schools/account.repository.ts'
+import { calendarFor } from '../schools/calendar-for.ts'
 import { insertPlan } from './plan.repository.ts'
 
 /**
@@ -42,6 +43,7 @@ export async function createPlan(
       const years = yearsBetween(source.school_year, input.schoolYear) ?? 0
       const members = await listMemberIds(trx, input.schoolId)
       const plan = { id, school_id: input.schoolId }
+      const calendar = await calendarFor(trx, input.schoolId, input.schoolYear)
       for (const { row, assigneeIds } of await listPlanCardsWithAssignees(trx, source.id)) {
         if (!isCarriedOver(row)) {
           leftBehind++
@@ -52,7 +54,7 @@ export async function createPlan(
         fields.timeframe = shiftTimeframeYears(fields.timeframe, years)
         const cardId = await insertNewCard(trx, {
           plan,
-          columns: cardColumns(fields, input.schoolYear),
+          columns: cardColumns(fields, input.schoolYear, calendar),
           position: carried * POSITION_GAP,
           source: null,
           carriedFrom: { planId: source.id, cardId: row.id },

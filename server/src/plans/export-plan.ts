@@ -90,19 +90,35 @@ export type ExportCard = PlanFields & {
   evidenceCount: number
 }
 
-/** Cards in plan order: by standard, then criterion (numerically), then board position. */
+/** What orders a plan's cards. */
+interface PlanOrderKey {
+  standard: string | null
+  criterion: string | null
+  source_key: string | null
+  created_at: string
+}
+
+/**
+ * The plan's order, wherever its rows are listed (exports, Biểu 2, checkpoint reviews): by
+ * standard, then criterion (numerically), then the row it came from, then creation. Rows
+ * that name no criterion (Biểu 2 allows it) come last.
+ */
+export function byPlanOrder(a: PlanOrderKey, b: PlanOrderKey): number {
+  const num = (v: string | null, i: number) => Number(v?.split('.')[i] ?? 999)
+  return (
+    num(a.standard, 0) - num(b.standard, 0) ||
+    num(a.criterion, 0) - num(b.criterion, 0) ||
+    num(a.criterion, 1) - num(b.criterion, 1) ||
+    (a.source_key ?? '').localeCompare(b.source_key ?? '') ||
+    a.created_at.localeCompare(b.created_at)
+  )
+}
+
+/** Cards in plan order (byPlanOrder). */
 export async function loadExportCards(db: Db, planId: string): Promise<ExportCard[]> {
   const cards = await listExportCards(db, planId)
-  const num = (v: string | null, i: number) => Number(v?.split('.')[i] ?? 999)
   return cards
-    .sort(
-      ({ row: a }, { row: b }) =>
-        num(a.standard, 0) - num(b.standard, 0) ||
-        num(a.criterion, 0) - num(b.criterion, 0) ||
-        num(a.criterion, 1) - num(b.criterion, 1) ||
-        (a.source_key ?? '').localeCompare(b.source_key ?? '') ||
-        a.created_at.localeCompare(b.created_at),
-    )
+    .sort(({ row: a }, { row: b }) => byPlanOrder(a, b))
     .map(({ row, assignees, evidenceCount }) => ({
       ...planFieldsOf(row),
       id: row.id,

@@ -2,6 +2,7 @@ import type { Db, Executor } from '@caitien/db'
 import {
   cardFieldsSchema,
   foldText,
+  pickFrameworkOfCircular,
   positionBetween,
   rowProblem,
   shiftTimeframe,
@@ -31,8 +32,9 @@ import {
   listFrameworkRows,
 } from '../frameworks/framework.repository.ts'
 import { listMemberIds, listSchoolMembers } from '../schools/account.repository.ts'
-import { findSchoolCalendar } from '../schools/school-calendar.repository.ts'
+import { calendarFor } from '../schools/calendar-for.ts'
 import type { ParsedPlan, ParsedRow, PlanProblem } from './import/parse-plan.ts'
+import { schoolLevelOfName } from './import/plan-context.ts'
 import type { PlanRowFields } from './import/understand-table.ts'
 import { listLeadMappings, updateLeadMapping } from './plan.repository.ts'
 import {
@@ -128,13 +130,17 @@ export type ImportAction = 'create' | 'update' | 'unchanged'
 export async function readPlanFile(db: Executor, parsed: ParsedPlan) {
   const frameworks = await listFrameworkRows(db)
   const circular = parsed.circular
-  const matching = circular ? frameworks.filter((f) => f.code.startsWith(circular)) : []
   return {
     school: parsed.school,
     schoolYear: parsed.schoolYear,
     circular,
     rows: parsed.rows.length,
-    frameworkId: matching[matching.length - 1]?.id ?? null,
+    frameworkId: circular
+      ? pickFrameworkOfCircular(frameworks, {
+          circular,
+          schoolLevel: schoolLevelOfName(parsed.school),
+        })
+      : null,
     frameworks: frameworks.map((f) => ({
       id: f.id,
       code: f.code,
@@ -155,8 +161,8 @@ interface ImportInput {
 }
 
 /**
- * The file's timeframes read again with the school's own semesters for the file's school
- * year, when it set them ("Học kỳ I" then means its months, not the default ones).
+ * The file's timeframes read with the school's calendar for the file's school year ("Học kỳ I"
+ * then means its months when it set its own, not the default ones).
  */
 async function withSchoolCalendar(
   db: Executor,
@@ -164,12 +170,10 @@ async function withSchoolCalendar(
   parsed: ParsedPlan,
 ): Promise<ParsedPlan> {
   if (!parsed.schoolYear) return parsed
-  const calendar = await findSchoolCalendar(db, schoolId, parsed.schoolYear)
-  if (!calendar) return parsed
+  const schoolYear = parsed.schoolYear
+  const calendar = await calendarFor(db, schoolId, schoolYear)
   const rows = parsed.rows.map((row) =>
-    row.timeframe
-      ? { ...row, ...parseTimeframe(row.timeframe, parsed.schoolYear!, calendar) }
-      : row,
+    row.timeframe ? { ...row, ...parseTimeframe(row.timeframe, schoolYear, calendar) } : row,
   )
   return { ...parsed, rows }
 }
@@ -181,10 +185,22 @@ function withAcceptedProse(parsed: ParsedPlan, accepted: number[]): ParsedPlan {
   return prose.length ? { ...parsed, rows: [...parsed.rows, ...prose] } : parsed
 }
 
-/** Each row's timeframe before and after a move into the plan's school year. */
-function timeframeMoves(parsed: ParsedPlan, planYear: string) {
+/**
+ * Each row's timeframe before and after a move into the plan's school year, each year's
+ * semesters read with the school's calendar for it.
+ */
+async function timeframeMoves(
+  db: Executor,
+  schoolId: string,
+  parsed: ParsedPlan,
+  planYear: string,
+) {
+  const calendars = {
+    from: parsed.schoolYear ? await calendarFor(db, schoolId, parsed.schoolYear) : null,
+    to: await calendarFor(db, schoolId, planYear),
+  }
   return parsed.rows.map((row) =>
-    row.timeframe ? shiftTimeframe(row.timeframe, parsed.schoolYear, planYear) : null,
+    row.timeframe ? shiftTimeframe(row.timeframe, parsed.schoolYear, planYear, calendars) : null,
   )
 }
 
@@ -249,7 +265,7 @@ async function readImport(db: Executor, input: ImportInput) {
     plan.school_id,
     withAcceptedProse(input.parsed, input.acceptProse),
   )
-  const moves = timeframeMoves(read, plan.school_year)
+  const moves = await timeframeMoves(db, plan.school_id, read, plan.school_year)
   const parsed = input.timeframes === 'shift' ? movedPlan(read, moves) : read
   const keys = sourceKeys(parsed.rows)
   const [existing, criteria, framework, mappings, members] = await Promise.all([

@@ -146,7 +146,15 @@ export async function setCardProblem(
 export async function listProblemLinks(db: Executor, planId: string) {
   return db
     .selectFrom('card')
-    .select(['id', 'plan_problem_id', 'criterion', 'tasks', 'target', 'improvement_content'])
+    .select([
+      'id',
+      'plan_problem_id',
+      'criterion',
+      'tasks',
+      'target',
+      'criterion_label',
+      'improvement_content',
+    ])
     .where('plan_id', '=', planId)
     .where('deleted_at', 'is', null)
     .where('plan_problem_id', 'is not', null)

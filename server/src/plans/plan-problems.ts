@@ -1,5 +1,5 @@
 import type { Executor } from '@caitien/db'
-import { firstLine } from '@caitien/shared'
+import { cardTitleOfRow } from '@caitien/shared'
 import { listCurrentProblems, listProblemLinks } from './plan-problem.repository.ts'
 
 /**
@@ -18,8 +18,7 @@ export async function listPlanProblems(db: Executor, planId: string) {
       .map((card) => ({
         id: card.id,
         criterion: card.criterion,
-        title:
-          firstLine(card.tasks) || firstLine(card.target) || firstLine(card.improvement_content),
+        title: cardTitleOfRow(card),
       })),
   }))
 }

@@ -1,27 +1,27 @@
 import type { Db, Executor } from '@caitien/db'
 import {
-  firstLine,
+  cardTitleOfRow,
   isOverdue,
   monthOf,
-  parseTimeframe,
   type PlanSettingsPreviewQuery,
   type UpdatePlanInput,
 } from '@caitien/shared'
-import { changeCard } from '../cards/change-card.ts'
-import { figureState, listPlanCardsWithAssignees } from '../cards/card.repository.ts'
+import { listPlanCardsWithAssignees } from '../cards/card.repository.ts'
 import { findFramework, listFrameworkCriteria } from '../frameworks/framework.repository.ts'
+import { calendarFor } from '../schools/calendar-for.ts'
 import { updatePlanSettings as updatePlanRow } from './plan.repository.ts'
+import { rereadMonths, writeRereadMonths } from './reread-timeframes.ts'
 
-type SettingsPlan = { id: string; school_year: string; framework_id: string | null }
+type SettingsPlan = {
+  id: string
+  school_id: string
+  school_year: string
+  framework_id: string | null
+}
 
-/** Each live card's months read again in another school year: those that change. */
-async function rereadMonths(db: Executor, planId: string, schoolYear: string) {
-  const cards = await listPlanCardsWithAssignees(db, planId)
-  return cards.flatMap(({ row }) => {
-    const after = parseTimeframe(row.timeframe, schoolYear)
-    if (after.startMonth === row.start_month && after.dueMonth === row.due_month) return []
-    return [{ row, startMonth: after.startMonth, dueMonth: after.dueMonth }]
-  })
+/** The cards whose months change in another school year, read with the school's calendar. */
+async function rereadInYear(db: Executor, plan: SettingsPlan, schoolYear: string) {
+  return rereadMonths(db, plan.id, schoolYear, await calendarFor(db, plan.school_id, schoolYear))
 }
 
 /**
@@ -49,10 +49,10 @@ export async function previewPlanSettings(
   if (frameworkId && !after) return { ok: false as const, reason: 'unknown_framework' as const }
 
   const cards = schoolYear
-    ? (await rereadMonths(db, plan.id, schoolYear)).map(({ row, dueMonth }) => ({
+    ? (await rereadInYear(db, plan, schoolYear)).map(({ row, dueMonth }) => ({
         id: row.id,
         criterion: row.criterion,
-        title: firstLine(row.tasks) || firstLine(row.target) || firstLine(row.criterion_label),
+        title: cardTitleOfRow(row),
         timeframe: row.timeframe,
         dueBefore: row.due_month,
         dueAfter: dueMonth,
@@ -117,37 +117,20 @@ export async function updatePlanSettings(
   const newYear =
     settings.schoolYear && settings.schoolYear !== plan.school_year ? settings.schoolYear : null
   return db.transaction().execute(async (trx) => {
-    const reread = newYear ? await rereadMonths(trx, plan.id, newYear) : []
+    const reread = newYear ? await rereadInYear(trx, plan, newYear) : []
     await updatePlanRow(trx, plan.id, {
       title: settings.title,
       school_year: settings.schoolYear,
       framework_id: settings.frameworkId,
       now: input.now,
     })
-    const changed: string[] = []
-    for (const { row, startMonth, dueMonth } of reread) {
-      const columns = { start_month: startMonth, due_month: dueMonth }
-      const result = await changeCard(
-        trx,
-        { card: row, planId: plan.id, version: null, actorId: input.actorId, now: input.now },
-        () => ({
-          write: columns,
-          finish: () => ({
-            log: {
-              action: 'edited',
-              detail: {
-                fields: [],
-                changes: [],
-                schoolYear: { before: plan.school_year, after: newYear! },
-                state: figureState({ ...row, ...columns }),
-              },
-            },
-            value: null,
-          }),
-        }),
-      )
-      if (result.ok) changed.push(row.id)
-    }
+    const changed = await writeRereadMonths(trx, {
+      planId: plan.id,
+      cards: reread,
+      why: { schoolYear: { before: plan.school_year, after: newYear! } },
+      actorId: input.actorId,
+      now: input.now,
+    })
     return { ok: true as const, changedCardIds: changed }
   })
 }

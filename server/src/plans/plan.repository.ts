@@ -390,3 +390,19 @@ export async function updateLeadMapping(
     )
     .execute()
 }
+
+/** The live, active plans of a school in a school year: those its calendar's months apply to. */
+export async function listActivePlansOfSchoolYear(
+  db: Executor,
+  schoolId: string,
+  schoolYear: string,
+) {
+  return db
+    .selectFrom('plan')
+    .select(planRefColumns)
+    .where('school_id', '=', schoolId)
+    .where('school_year', '=', schoolYear)
+    .where('state', '=', 'active')
+    .where('deleted_at', 'is', null)
+    .execute()
+}

@@ -1,5 +1,5 @@
 import type { CardTable, Db } from '@caitien/db'
-import { firstLine, type Actor, type PlanField } from '@caitien/shared'
+import { cardTitleOfRow, type Actor, type PlanField } from '@caitien/shared'
 import { countCardEntries } from '../activity/activity.repository.ts'
 import { changeCard } from '../cards/change-card.ts'
 import {
@@ -31,7 +31,7 @@ export async function listImports(db: Db, planId: string) {
   const titles = new Map(
     (await listCardTitles(db, [...new Set(keptIds)])).map((c) => [
       c.id,
-      { criterion: c.criterion, title: firstLine(c.tasks) || firstLine(c.target) },
+      { criterion: c.criterion, title: cardTitleOfRow(c) },
     ]),
   )
   return imports.map(({ detail, undone, ...record }) => ({

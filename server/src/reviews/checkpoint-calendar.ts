@@ -1,21 +1,18 @@
-import {
-  CHECKPOINTS,
-  checkpointMonth,
-  defaultSchoolCalendar,
-  type Checkpoint,
-  type Month,
-} from '@caitien/shared'
+import type { Executor } from '@caitien/db'
+import { CHECKPOINTS, checkpointMonth, type Checkpoint, type Month } from '@caitien/shared'
+import { calendarFor } from '../schools/calendar-for.ts'
 
 /**
- * The month each checkpoint of a plan looks at: the one place a review asks for the school's
- * calendar. Today every school year has the default calendar (semester I ends in January, the
- * year in May); when a school sets its own per school year, this function reads it (and
- * becomes async) and nothing else changes. Null for a school year not written "YYYY-YYYY".
+ * The month each checkpoint of a plan looks at: the end of semester I and of semester II in the
+ * calendar its school keeps for the plan's school year (its own when it set one, the default
+ * otherwise: schools/calendar-for.ts). The one place a review asks for the calendar. Null for
+ * a school year not written "YYYY-YYYY".
  */
-export function checkpointMonthsOf(plan: {
-  school_year: string
-}): Record<Checkpoint, Month> | null {
-  const calendar = defaultSchoolCalendar(plan.school_year)
+export async function checkpointMonthsOf(
+  db: Executor,
+  plan: { school_id: string; school_year: string },
+): Promise<Record<Checkpoint, Month> | null> {
+  const calendar = await calendarFor(db, plan.school_id, plan.school_year)
   if (!calendar) return null
   return Object.fromEntries(CHECKPOINTS.map((c) => [c, checkpointMonth(calendar, c)])) as Record<
     Checkpoint,

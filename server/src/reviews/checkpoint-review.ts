@@ -6,6 +6,7 @@ import {
   type Checkpoint,
   type CheckpointReview,
   type CheckpointSummary,
+  type Month,
 } from '@caitien/shared'
 import { checkpointMonthsOf } from './checkpoint-calendar.ts'
 import {
@@ -83,11 +84,12 @@ function summaryOf(
 
 /**
  * The checkpoints of each of these plans with their reviews' state and counts per level: the
- * plan's list of reviews and the school's years. Three queries whatever the number of plans.
+ * plan's list of reviews and the school's years. Three queries whatever the number of plans,
+ * and one per school year for its calendar.
  */
 export async function summarizeCheckpoints(
   db: Executor,
-  plans: { id: string; school_year: string }[],
+  plans: { id: string; school_id: string; school_year: string }[],
   now: Date,
 ): Promise<Map<string, CheckpointSummary[]>> {
   const reviews = await listReviewsOfPlans(
@@ -100,8 +102,11 @@ export async function summarizeCheckpoints(
   )
   const currentMonth = monthOf(now)
   const result = new Map<string, CheckpointSummary[]>()
+  const calendars = new Map<string, ReturnType<typeof checkpointMonthsOf>>()
   for (const plan of plans) {
-    const months = checkpointMonthsOf(plan)
+    const key = `${plan.school_id}\u0000${plan.school_year}`
+    if (!calendars.has(key)) calendars.set(key, checkpointMonthsOf(db, plan))
+    const months = await calendars.get(key)!
     if (!months) {
       result.set(plan.id, [])
       continue
@@ -111,7 +116,14 @@ export async function summarizeCheckpoints(
       CHECKPOINTS.map((c) => {
         const review = reviews.find((r) => r.planId === plan.id && r.checkpoint === c)
         const levels = review ? rows.filter((r) => r.reviewId === review.id) : []
-        return summaryOf(c, months[c], currentMonth, review, levels)
+        // An opened review keeps the month it read, whatever the calendar says since.
+        return summaryOf(
+          c,
+          (review?.month as Month | undefined) ?? months[c],
+          currentMonth,
+          review,
+          levels,
+        )
       }),
     )
   }

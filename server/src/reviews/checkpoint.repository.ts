@@ -413,7 +413,7 @@ export async function listCheckpointEvents(
 // ---------------------------------------------------------------------------------------
 // What a review reads of the plan's cards
 
-/** The cards' texts and order a review's rows show, deleted ones included (a past board). */
+/** The cards' texts and order keys a review's rows show, deleted ones included (a past board). */
 export async function listReviewCards(db: Executor, planId: string) {
   return db
     .selectFrom('card')
@@ -424,7 +424,8 @@ export async function listReviewCards(db: Executor, planId: string) {
       'improvement_content',
       'tasks',
       'target',
-      'weakness',
+      'criterion_label',
+      'source_key',
       'created_at',
       'deleted_at',
     ])

@@ -1,5 +1,5 @@
 import type { Db } from '@caitien/db'
-import { firstLine, tookPart } from '@caitien/shared'
+import { cardTitleOfRow, tookPart } from '@caitien/shared'
 import {
   NO_INVOLVEMENT,
   involvedIdsOf,
@@ -35,8 +35,6 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
     listReviewsOfCards(db, myCardIds),
     listCardsToReview(db, { schoolIds: monitorSchools, userId }),
   ])
-  const title = (r: { tasks: string | null; target: string | null }) =>
-    firstLine(r.tasks) || firstLine(r.target)
   const latestByCard = new Map<string, (typeof reviews)[number]>()
   for (const r of reviews) if (!latestByCard.has(r.cardId)) latestByCard.set(r.cardId, r)
   const item = (r: (typeof reviews)[number]) => ({
@@ -44,7 +42,7 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
     planId: r.planId,
     planTitle: r.planTitle,
     criterion: r.criterion,
-    title: title(r),
+    title: cardTitleOfRow(r),
     at: r.at,
     reason: r.reason,
     reviewer: r.reviewer,
@@ -71,7 +69,7 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
       planId: r.planId,
       planTitle: r.planTitle,
       criterion: r.criterion,
-      title: title(r),
+      title: cardTitleOfRow(r),
       at: r.at,
       unread: r.at > seenAt,
     }))

@@ -3,6 +3,7 @@ import {
   checkpointOpenRefusal,
   checkpointPrefill,
   checkpointSource,
+  cardNameText,
   councilChair,
   councilNames,
   councilTitleLabels,
@@ -18,6 +19,7 @@ import {
 } from '@caitien/shared'
 import { listCardEntriesBefore } from '../activity/activity.repository.ts'
 import { listSnapshotCards } from '../cards/card.repository.ts'
+import { byPlanOrder } from '../plans/export-plan.ts'
 import { checkpointMonthsOf } from './checkpoint-calendar.ts'
 import {
   findReview,
@@ -51,7 +53,7 @@ export async function openCheckpoint(
   | { ok: false; reason: CheckpointOpenRefusal | 'no_school_year'; month?: Month }
 > {
   const { plan, checkpoint } = input
-  const months = checkpointMonthsOf(plan)
+  const months = await checkpointMonthsOf(db, plan)
   if (!months) return { ok: false, reason: 'no_school_year' }
   const month = months[checkpoint]
   const currentMonth = monthOf(input.now)
@@ -114,7 +116,7 @@ export async function openCheckpoint(
   })
 }
 
-/** The rows, in the plan's order (the order its cards were created: the imported table's). */
+/** The rows, in the plan's order (as Biểu 2 and the exports list them). */
 function reviewRows(
   cards: SnapshotCard[],
   texts: Awaited<ReturnType<typeof listReviewCards>>,
@@ -122,7 +124,7 @@ function reviewRows(
 ): NewReviewRow[] {
   const byId = new Map(cards.map((c) => [c.id, c]))
   const rows: NewReviewRow[] = []
-  for (const text of texts) {
+  for (const text of [...texts].sort(byPlanOrder)) {
     const card = byId.get(text.id)
     if (!card) continue
     rows.push({
@@ -130,9 +132,13 @@ function reviewRows(
       position: rows.length,
       standard: card.standard,
       criterion: card.criterion,
-      // What the row is about, as the card says it: a TT57 card's Nội dung cải tiến, else its
-      // tasks (the report prints it under "Nội dung cải tiến").
-      title: text.improvement_content ?? text.tasks ?? text.target ?? text.weakness ?? '',
+      // Named as its board tile names it, in full.
+      title: cardNameText({
+        tasks: text.tasks,
+        target: text.target,
+        criterionLabel: text.criterion_label,
+        improvementContent: text.improvement_content,
+      }),
       statusAt: card.status,
       dueMonth: card.dueMonth,
       derivedLevel: deriveCompletionLevel(card, at),

@@ -86,6 +86,8 @@ const inboxCardColumns = [
   'card.criterion',
   'card.tasks',
   'card.target',
+  'card.criterion_label',
+  'card.improvement_content',
   'card.status',
   'plan.title as planTitle',
 ] as const

@@ -72,9 +72,9 @@ const sum = (counts: LevelCounts) => counts.done + counts.inProgress + counts.no
 
 async function boardResults(
   db: Db,
-  plan: { id: string; school_year: string },
+  plan: { id: string; school_id: string; school_year: string },
 ): Promise<YearPlan['results']> {
-  const months = checkpointMonthsOf(plan)
+  const months = await checkpointMonthsOf(db, plan)
   const cards = await listSnapshotCards(db, plan.id)
   const counts = countLevels(
     cards.map((card) => ({

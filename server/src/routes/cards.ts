@@ -9,6 +9,7 @@ import {
   planMessages,
   reorderCardInputSchema,
   setAssigneesInputSchema,
+  setCardProblemInputSchema,
   statusForMoveRejection,
   updateCardInputSchema,
   versionInputSchema,
@@ -21,6 +22,7 @@ import { addComment } from '../cards/add-comment.ts'
 import { deleteCard } from '../cards/delete-card.ts'
 import { restoreCard } from '../cards/restore-card.ts'
 import { setAssignees } from '../cards/set-assignees.ts'
+import { linkCardToProblem } from '../plans/link-card-problem.ts'
 import { updateCard } from '../cards/update-card.ts'
 import { addEvidence } from '../evidence/add-evidence.ts'
 import { listActivity, loadBoardCard, loadCardDetail } from '../cards/card-queries.ts'
@@ -82,6 +84,7 @@ export const cardRoutes = new Hono<AppEnv>()
       const result = await updateCard(c.var.db, {
         cardId,
         planId: plan.id,
+        schoolId: plan.school_id,
         schoolYear: plan.school_year,
         version,
         fields,
@@ -143,6 +146,31 @@ export const cardRoutes = new Hono<AppEnv>()
       }
       const card = (await loadBoardCard(c.var.db, cardId))!
       publishCardEvent(c, plan.id, cardId, card.version, 'card.created')
+      return c.json({ card }, 200)
+    },
+  )
+  .put(
+    '/:cardId/problem',
+    validate('param', cardIdParamSchema),
+    validate('json', setCardProblemInputSchema),
+    async (c) => {
+      const { cardId } = c.req.valid('param')
+      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
+      const result = await linkCardToProblem(c.var.db, {
+        cardId,
+        planId: plan.id,
+        problemId: c.req.valid('json').problemId,
+      })
+      if (!result.ok) {
+        throw new ApiException(
+          404,
+          'not_found',
+          wordedBy(planMessages, (m) => m.unknownProblem),
+        )
+      }
+      const card = await loadCardDetail(c.var.db, cardId)
+      if (!card) throw notFound()
       return c.json({ card }, 200)
     },
   )

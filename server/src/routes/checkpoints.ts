@@ -136,13 +136,14 @@ export const checkpointRoutes = new Hono<AppEnv>()
   .get('/:planId/checkpoints/:checkpoint', validate('param', checkpointParamSchema), async (c) => {
     const { planId, checkpoint } = c.req.valid('param')
     const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    const months = checkpointMonthsOf(plan)
+    const months = await checkpointMonthsOf(c.var.db, plan)
     if (!months) throw noSchoolYear()
     const [review, council] = await Promise.all([
       loadCheckpointReview(c.var.db, plan, checkpoint),
       loadCouncil(c.var.db, plan),
     ])
-    return c.json({ checkpoint, month: months[checkpoint], council, review: review ?? null }, 200)
+    const month = review?.month ?? months[checkpoint]
+    return c.json({ checkpoint, month, council, review: review ?? null }, 200)
   })
   .post(
     '/:planId/checkpoints/:checkpoint/open',

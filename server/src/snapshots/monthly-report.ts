@@ -3,7 +3,7 @@ import {
   CARD_STATUSES,
   STATUS_LABELS,
   documentRecipients,
-  firstLine,
+  cardTitleOfRow,
   formatMonth,
   formatNumber,
 } from '@caitien/shared'
@@ -55,7 +55,7 @@ export async function loadReport(db: Db, planId: string, month: string, now: Dat
   const userNames = new Map(users.map((u) => [u.id, u.display_name]))
   const title = (id: string) => {
     const c = cardById.get(id)
-    return c ? firstLine(c.tasks) || firstLine(c.target) || '' : ''
+    return c ? cardTitleOfRow(c) : ''
   }
   return {
     school: plan.school_name,

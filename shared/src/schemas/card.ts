@@ -90,6 +90,10 @@ export const setAssigneesInputSchema = z.object({
 })
 export type SetAssigneesInput = z.infer<typeof setAssigneesInputSchema>
 
+/** The priority problem (Biểu 2's table IV) a card works on, chosen by hand; null: none. */
+export const setCardProblemInputSchema = z.object({ problemId: id.nullable() })
+export type SetCardProblemInput = z.infer<typeof setCardProblemInputSchema>
+
 /** Where a card lands in its column: before this card, or at the end when null. */
 const placement = { beforeCardId: id.nullable().optional() }
 

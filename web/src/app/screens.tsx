@@ -3,6 +3,7 @@ import {
   canManagePlan,
   canManageSchools,
   canSeeProgress,
+  canSetSchoolCalendar,
   planWriteRefusal,
   type Checkpoint,
 } from '@caitien/shared'
@@ -47,6 +48,11 @@ const CheckpointsPage = lazy(() =>
 const CouncilSection = lazy(() =>
   import('@/features/checkpoints/components/council-section').then((m) => ({
     default: m.CouncilSection,
+  })),
+)
+const SchoolCalendarSection = lazy(() =>
+  import('@/features/school-calendar/components/school-calendar-section').then((m) => ({
+    default: m.SchoolCalendarSection,
   })),
 )
 const SchoolYearsPage = lazy(() =>
@@ -143,13 +149,22 @@ export function PlanSettingsScreen({ me, planId }: { me: Me; planId: string }) {
         onChanged={refresh}
         onRestored={refresh}
         extra={
-          <CouncilSection
-            planId={plan.id}
-            people={(board.data?.members ?? [])
-              .filter((p) => !p.deactivated)
-              .map((p) => ({ id: p.id, name: p.displayName }))}
-            editable={canManagePlan({ id: me.user.id, roles }) && planWriteRefusal(plan) === null}
-          />
+          <>
+            <CouncilSection
+              planId={plan.id}
+              people={(board.data?.members ?? [])
+                .filter((p) => !p.deactivated)
+                .map((p) => ({ id: p.id, name: p.displayName }))}
+              editable={canManagePlan({ id: me.user.id, roles }) && planWriteRefusal(plan) === null}
+            />
+            <SchoolCalendarSection
+              schoolId={plan.school.id}
+              schoolYear={plan.schoolYear}
+              editable={canSetSchoolCalendar({ id: me.user.id, roles })}
+              // The months of every plan of the year, its reviews and its years page may change.
+              onSaved={() => queryClient.invalidateQueries()}
+            />
+          </>
         }
       />
     </Loading>

@@ -74,6 +74,23 @@ function schoolIn(line: string): School | null {
   return null
 }
 
+/** The level each 2018 circular was written for: what a school's kind says of its level. */
+const LEVEL_OF_CIRCULAR: Record<string, string> = {
+  'TT17-2018': 'primary',
+  'TT18-2018': 'secondary',
+  'TT19-2018': 'kindergarten',
+}
+
+/**
+ * The level of a school from its name as a plan writes it ("Trường Tiểu học Hoa Sen" is
+ * primary, "Trường TH&THCS …" secondary): what narrows a circular with one framework per
+ * kind of school (TT57/2026). Null when the name says no kind.
+ */
+export function schoolLevelOfName(name: string | null): string | null {
+  const school = name === null ? null : schoolIn(name)
+  return school ? (LEVEL_OF_CIRCULAR[school.circular] ?? null) : null
+}
+
 function titleCase(word: string): string {
   const lower = word.toLocaleLowerCase('vi')
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  activityCalendarYear,
   activityChanges,
   activityDetail,
   activityLink,
@@ -84,6 +85,10 @@ describe('activity text', () => {
     expect(
       activitySchoolYear('edited', { schoolYear: { before: '2026-2027', after: '2027-2028' } }),
     ).toEqual({ before: '2026-2027', after: '2027-2028' })
+    expect(
+      activityCalendarYear('edited', { fields: [], calendar: { schoolYear: '2026-2027' } }),
+    ).toBe('2026-2027')
+    expect(activityCalendarYear('edited', { fields: ['tasks'] })).toBeNull()
   })
 
   it('links a carried-over card to its original and the original to where it went', () => {

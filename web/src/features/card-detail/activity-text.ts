@@ -119,3 +119,13 @@ export function activitySchoolYear(
   const { before, after } = detail.schoolYear as Record<string, unknown>
   return typeof before === 'string' && typeof after === 'string' ? { before, after } : null
 }
+
+/** The school year whose calendar an 'edited' entry read the card's months again with, if any. */
+export function activityCalendarYear(
+  action: string,
+  detail: Record<string, unknown> | null,
+): string | null {
+  if (action !== 'edited' || !detail?.calendar || typeof detail.calendar !== 'object') return null
+  const { schoolYear } = detail.calendar as Record<string, unknown>
+  return typeof schoolYear === 'string' ? schoolYear : null
+}

@@ -41,6 +41,8 @@ export const cardEditMessages = defineMessages(
     empty: '(trống)',
     schoolYearReread: (p: { before: string; after: string }) =>
       `Năm học đổi từ ${p.before} sang ${p.after}: thời gian thực hiện được đọc lại`,
+    calendarReread: (p: { year: string }) =>
+      `Lịch năm học ${p.year} của trường thay đổi: thời gian thực hiện được đọc lại`,
     readOnly: 'Kế hoạch đã được lưu trữ: chỉ xem, không sửa được.',
     untitled: '(chưa có tên)',
   },
@@ -83,6 +85,7 @@ export const cardEditMessages = defineMessages(
     empty: '(empty)',
     schoolYearReread: (p) =>
       `School year changed from ${p.before} to ${p.after}: the timeframe was read again`,
+    calendarReread: (p) => `The school's ${p.year} calendar changed: the timeframe was read again`,
     readOnly: 'This plan is archived: read-only.',
     untitled: '(untitled)',
   },

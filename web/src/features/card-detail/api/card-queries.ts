@@ -59,6 +59,24 @@ export function useAddComment(cardId: string, onChanged?: () => void) {
   )
 }
 
+/** A plan's priority problems (Biểu 2's table IV), to link a card to one by hand. */
+export const planProblemsQueryOptions = (planId: string) =>
+  queryOptions({
+    queryKey: ['plan', planId, 'problems'] as const,
+    queryFn: () => parseResponse(client.api.plans[':planId'].problems.$get({ param: { planId } })),
+  })
+
+export function useSetCardProblem(cardId: string, onChanged?: () => void) {
+  return useCardWrite(
+    cardId,
+    (problemId: string | null) =>
+      parseResponse(
+        client.api.cards[':cardId'].problem.$put({ param: { cardId }, json: { problemId } }),
+      ),
+    onChanged,
+  )
+}
+
 export function useSetAssignees(cardId: string, onChanged?: () => void) {
   return useCardWrite(
     cardId,

@@ -4,6 +4,7 @@ import { useI18n, useMessages } from '@/lib/i18n'
 import { richMessage } from '@/lib/rich-message'
 import type { ActivityEntry } from '../api/card-queries'
 import {
+  activityCalendarYear,
   activityChanges,
   activityDetail,
   activityLink,
@@ -52,6 +53,7 @@ export function ActivityList({
             const changes = activityChanges(a.action, a.detail)
             const link = activityLink(a.action, a.detail)
             const year = activitySchoolYear(a.action, a.detail)
+            const calendarYear = activityCalendarYear(a.action, a.detail)
             return (
               <li key={a.id} className={`timeline-item timeline-${a.action}`}>
                 <span className="timeline-dot" aria-hidden="true" />
@@ -75,6 +77,11 @@ export function ActivityList({
                     </ul>
                   )}
                   {year && <p className="timeline-transition">{e.schoolYearReread(year)}</p>}
+                  {calendarYear && (
+                    <p className="timeline-transition">
+                      {e.calendarReread({ year: calendarYear })}
+                    </p>
+                  )}
                   {link && (
                     <p className="timeline-transition">
                       <a

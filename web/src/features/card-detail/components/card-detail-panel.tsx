@@ -2,7 +2,7 @@ import {
   STATUS_LABELS,
   canManagePlan,
   canWorkOnCard,
-  firstLine,
+  cardTitle,
   formatMonth,
   formatVnd,
   type Actor,
@@ -27,6 +27,7 @@ import { cardMessages } from '../card-messages'
 import { CardFieldsForm, toFieldValues } from './card-fields-form'
 import { ActivityList } from './activity-list'
 import { AssigneesSection } from './assignees-section'
+import { ProblemLink } from './problem-link'
 import { CommentsSection } from './comments-section'
 import { EvidenceSection } from './evidence-section'
 import { LatestSendBack, ReviewHistory } from './review-history'
@@ -123,7 +124,7 @@ export function CardDetailPanel({
 }
 
 function shortTitle(card: CardDetail): string {
-  return firstLine(card.tasks) || firstLine(card.target) || firstLine(card.criterionLabel)
+  return cardTitle(card)
 }
 
 /** In place of a card just deleted here: say so, and offer it back. */
@@ -388,16 +389,7 @@ function CardDetailBody({
           <EditFields card={card} onDone={() => setEditing(false)} onChanged={onChanged} />
         ) : (
           <dl className="fields">
-            {card.problem && (
-              <div className="field-row">
-                <dt>{m.priorityProblem}</dt>
-                <dd className="multiline">
-                  {[card.problem.standard, card.problem.criteriaText, card.problem.weakness]
-                    .filter(Boolean)
-                    .join(' — ')}
-                </dd>
-              </div>
-            )}
+            <ProblemLink card={card} canEdit={manages} onChanged={onChanged} />
             {fields.map((f) => (
               <div key={f.key} className="field-row">
                 <dt>{labels[f.key]}</dt>

@@ -1,4 +1,4 @@
-import { schoolYearChoices, schoolYearOf } from '@caitien/shared'
+import { pickFramework, schoolYearChoices, schoolYearOf } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState } from 'react'
 import type { ReactNode } from 'react'
@@ -8,7 +8,6 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { frameworksQueryOptions, useCreatePlan } from '../api/new-plan-queries'
 import { newPlanMessages } from '../new-plan-messages'
-import { pickFramework } from '../pick-framework'
 
 /** A plan of the school the new one may carry over from. */
 export interface SourcePlan {

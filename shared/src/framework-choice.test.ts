@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pickFramework } from './pick-framework'
+import { pickFramework, pickFrameworkOfCircular } from './framework-choice.ts'
 
 const FRAMEWORKS = [
   { id: 'tt17', code: 'TT17-2018', schoolLevel: 'primary' },
@@ -30,5 +30,25 @@ describe('pickFramework', () => {
       'tt57-pt',
     )
     expect(pickFramework([], { schoolYear: '2026-2027', schoolLevel: null })).toBeNull()
+  })
+})
+
+describe('pickFrameworkOfCircular', () => {
+  it.each([
+    ['TT57-2026', 'primary', 'tt57-pt'],
+    ['TT57-2026', 'secondary', 'tt57-pt'],
+    ['TT57-2026', 'kindergarten', 'tt57-mn'],
+    ['TT57-2026', 'continuing', 'tt57-gdtx'],
+    ['TT57-2026', null, 'tt57-pt'],
+    ['TT19-2018', 'kindergarten', 'tt19-22'],
+    ['TT17-2018', null, 'tt17'],
+  ])('picks for %s at %s level: %s', (circular, schoolLevel, expected) => {
+    expect(pickFrameworkOfCircular(FRAMEWORKS, { circular, schoolLevel })).toBe(expected)
+  })
+
+  it('answers null when no stored framework is of that circular', () => {
+    expect(pickFrameworkOfCircular(FRAMEWORKS, { circular: 'TT99-2030', schoolLevel: null })).toBe(
+      null,
+    )
   })
 })
