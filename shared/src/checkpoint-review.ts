@@ -136,7 +136,7 @@ export interface CheckpointReviewRow {
   position: number
   standard: string | null
   criterion: string | null
-  /** What the row is about: its tasks (or target, or weakness) when the review was opened. */
+  /** What the row is about when the review was opened: the card's name in full (cardNameText, its action first). */
   title: string
   /** Its column at the checkpoint, and its due month then. */
   statusAt: CardStatus

@@ -73,12 +73,22 @@ describe('checkpoint reviews', () => {
     await page.getByRole('button', { name: 'Lưu nội dung' }).click()
     await page.getByText('Đã lưu.').waitFor()
     await page.screenshot({ path: screenshotPath('checkpoint-review-desktop.png'), fullPage: true })
+    // While open, the report downloads as a draft.
+    const draft = page.getByRole('link', { name: 'Tải dự thảo báo cáo (.docx)' })
+    expect(await draft.getAttribute('href')).toMatch(
+      new RegExp(`/api/plans/${plan.id}/checkpoints/semester1/report\\.docx$`),
+    )
 
     // Signed off: locked, and says who signed.
     await page.getByRole('button', { name: 'Ký duyệt' }).click()
     await page.locator('.checkpoint-signoff').getByRole('button', { name: 'Ký duyệt' }).click()
     await page.getByText(/Đã ký duyệt: Nguyễn Thị Hạnh/).waitFor()
     expect(await first.getByRole('button', { name: /^Sửa/ }).count()).toBe(0)
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Tải báo cáo rà soát (.docx)' }).click(),
+    ])
+    expect(report.suggestedFilename()).toMatch(/^Báo cáo rà soát Cuối học kỳ I – .+\.docx$/)
     await page.screenshot({ path: screenshotPath('checkpoint-signed-desktop.png'), fullPage: true })
 
     // On a phone, the same review reads as one card per row.
@@ -95,6 +105,8 @@ describe('checkpoint reviews', () => {
     const width = await phonePage.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(phone.width)
     await phonePage.screenshot({ path: screenshotPath('checkpoint-review-phone.png') })
+    await phonePage.locator('.checkpoint-report').scrollIntoViewIfNeeded()
+    await phonePage.screenshot({ path: screenshotPath('checkpoint-report-link-phone.png') })
     await phonePage.locator('.checkpoint-rows tbody tr').first().scrollIntoViewIfNeeded()
     await phonePage.screenshot({ path: screenshotPath('checkpoint-rows-phone.png') })
     await phonePage.locator('.checkpoint-texts').scrollIntoViewIfNeeded()

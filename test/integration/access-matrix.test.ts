@@ -445,6 +445,10 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1`],
     expect: members(200),
   },
+  'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': {
+    request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1/report.docx`],
+    expect: members(200),
+  },
   // The monitoring team's members are not the council's: the principal (or its chair) runs it.
   'POST /api/plans/:planId/checkpoints/:checkpoint/open': {
     request: (c) => [

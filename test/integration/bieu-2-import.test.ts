@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { insertTestPlan, loadShippedFrameworks } from '@caitien/server/testing'
 import { parseResponse } from 'hono/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR } from '../support/artifacts.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
-import { officeToPdf, pdfText } from '../support/run.ts'
+import { officeToPdf, pdfPagePng, pdfRawText } from '../support/run.ts'
 import { buildWorld, type World } from '../support/world.ts'
 
 const fixture = (name: string) =>
@@ -208,12 +209,19 @@ describe('importing a Biểu 2 plan into a TT57 plan', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caitien-bieu2-'))
     const file = join(dir, 'bieu-2.docx')
     writeFileSync(file, new Uint8Array(await res.arrayBuffer()))
-    const text = (await pdfText(await officeToPdf(file, dir))).replace(/\s+/g, ' ')
-    // Table IV from the stored problems, table V from the new card fields (cells wrap in
-    // the narrow columns, so only their first words are contiguous in the text).
+    const pdf = await officeToPdf(file, dir)
+    for (const page of [1, 2])
+      await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'bieu-2-imported'), page, 80)
+    const text = await pdfRawText(pdf)
+    // Table IV from the stored problems, table V from the new card fields, in the form's
+    // order with a cell's lines together (pdftotext -raw), and the plan's own levels in (10).
     expect(text).toContain('Tổ trưởng chưa được bồi dưỡng về nghiên cứu bài học.')
     const tableV = text.slice(text.indexOf('(10)'))
-    expect(tableV).toMatch(/^\(10\) 1 Đổi mới sinh 100% tổ trưởng Tổ chức 2 buổi bồi Số tổ trưởng/)
-    expect(tableV).toMatch(/tham dự 2 Đổi mới sinh .* Đang hoạt chuyên môn/)
+    expect(tableV).toMatch(
+      /^\(10\) 1 Đổi mới sinh hoạt chuyên môn theo nghiên cứu bài học 100% tổ trưởng chuyên môn được bồi dưỡng Tổ chức 2 buổi bồi dưỡng tổ trưởng về nghiên cứu bài học Số tổ trưởng được bồi dưỡng\/tổng số tổ trưởng Tháng 9\/2026 - Tháng 10\/2026 /,
+    )
+    expect(tableV).toMatch(/Danh sách tham dự Hoàn thành 2 Đổi mới sinh hoạt/)
+    expect(tableV).toMatch(/Biên bản sinh hoạt chuyên môn Đang thực hiện 3 /)
+    expect(tableV).toMatch(/Ảnh chụp góc đọc Chưa hoàn thành 5 /)
   })
 })

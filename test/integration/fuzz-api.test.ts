@@ -976,6 +976,7 @@ const FUZZ: Record<string, RouteFuzz> = {
     valid: () => ({ level: 'done', reason: 'Đã họp hội đồng' }),
   },
   'POST /api/plans/:planId/checkpoints/:checkpoint/sign': { body: 'none', runs: 25 },
+  'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': { body: 'none', runs: 15 },
   'POST /api/plans/:planId/checkpoints/:checkpoint/reopen': {
     body: 'json',
     valid: () => ({ reason: 'Bổ sung minh chứng' }),

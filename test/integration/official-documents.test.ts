@@ -302,15 +302,17 @@ describe('the checkpoint review report', () => {
         plan: { title: 'Kế hoạch cải tiến chất lượng', schoolYear: '2026-2027' },
         checkpoint: 'semester1',
         date: '2027-01-08T03:00:00Z',
+        draft: false,
+        council: 'Tổ giám sát',
         rows: [
-          { content: 'Kiện toàn Hội đồng trường', criterion: '1.2', level: 'done', reason: null },
+          { action: 'Kiện toàn Hội đồng trường', criterion: '1.2', level: 'done', reason: null },
           {
-            content: 'Bồi dưỡng giáo viên',
+            action: 'Bồi dưỡng giáo viên',
             criterion: null,
             level: 'inProgress',
             reason: 'Lùi sang học kỳ II',
           },
-          { content: 'Sửa phòng học', criterion: '3.1', level: 'notDone', reason: null },
+          { action: 'Sửa phòng học', criterion: '3.1', level: 'notDone', reason: null },
         ],
         followUp: {
           monitored: 'Ba nội dung cải tiến',
@@ -328,10 +330,11 @@ describe('the checkpoint review report', () => {
     expect(text).toContain('Sơn Ca, ngày 08 tháng 01 năm 2027')
     expect(text).toContain('Kính gửi: Phòng Văn hóa - Xã hội UBND xã Sơn Ca')
     expect(text).toContain('Thời điểm đánh giá: Cuối học kỳ I')
-    expect(text).toContain('Hoàn thành: 1/3 nội dung (33,3%).')
+    expect(text).toContain('Hoàn thành: 1/3 hoạt động (33,3%).')
     expect(text).toContain('Lùi sang học kỳ II')
     expect(layout.some((l) => l.startsWith('Cuối học kỳ I Ba nội dung cải tiến'))).toBe(true)
     expect(text).toContain('Nơi nhận:')
+    expect(text).toContain('- Tổ giám sát;')
     expect(text).toContain('Trần Thị Lan')
   })
 })
@@ -391,5 +394,189 @@ describe('the evidence list', () => {
     expect((await download(`/api/plans/${tt57PlanId}/export/bieu-2.docx`, outsider)).status).toBe(
       404,
     )
+  })
+})
+
+describe('a signed "Cuối học kỳ I" review, in Biểu 2 and in its own report', () => {
+  let planId: string
+  const review = (tail = '') => `/api/plans/${planId}/checkpoints/semester1${tail}`
+  const TEXTS = {
+    monitored: 'Tiến độ ba nội dung cải tiến của học kỳ I',
+    result: 'Một nội dung hoàn thành, một đang thực hiện, một chưa hoàn thành',
+    adjustment: 'Lùi việc sửa phòng học sang học kỳ II',
+    assessor: 'Hội đồng tự đánh giá (Chủ tịch Nguyễn Thị Hạnh)',
+  }
+
+  /** The server's clock moved, and the two sessions logged in again at that time. */
+  async function at(iso: string) {
+    server.setNow(new Date(iso))
+    await principal.login(world.users.principal.login)
+    await staff.login(world.users.assignee.login)
+  }
+
+  let created = 0
+  async function card(fields: Record<string, string>) {
+    // A second apart: the review's rows follow the cards' creation.
+    server.setNow(new Date(Date.parse('2026-12-15T03:00:00Z') + ++created * 1000))
+    const res = await principal.post(`/api/plans/${planId}/cards`, {
+      ...fields,
+      assigneeIds: [world.users.assignee.id],
+    })
+    expect(res.status).toBe(201)
+    return { id: res.body.card.id as string, version: res.body.card.version as number }
+  }
+
+  beforeAll(async () => {
+    const { frameworks } = await parseResponse(principal.api.api.frameworks.$get())
+    planId = await newPlan(
+      frameworks.find((f) => f.code === 'TT57-2026-pho-thong')!.id,
+      'Kế hoạch cải tiến chất lượng giáo dục năm học 2026-2027 (rà soát)',
+    )
+    const council = await card({
+      standard: '1',
+      criterion: '1.2',
+      improvementContent: 'Kiện toàn Hội đồng trường',
+      target: 'Hội đồng trường họp đủ 3 lần trong năm học',
+      tasks: 'Xây dựng lịch họp Hội đồng trường',
+      indicators: 'Số biên bản họp',
+      timeframe: 'Tháng 12/2026',
+      lead: 'Hiệu trưởng',
+      expectedEvidence: 'Biên bản họp Hội đồng trường',
+    })
+    await card({
+      standard: '2',
+      criterion: '2.3',
+      improvementContent: 'Bồi dưỡng giáo viên dạy học tích hợp',
+      tasks: 'Tổ chức chuyên đề dạy học tích hợp',
+      timeframe: 'Học kỳ II',
+      lead: 'Tổ Khoa học tự nhiên',
+      expectedEvidence: 'Kế hoạch chuyên đề',
+    })
+    await card({
+      standard: '3',
+      criterion: '3.1',
+      improvementContent: 'Sửa chữa phòng học xuống cấp',
+      tasks: 'Lập dự toán sửa chữa bốn phòng học',
+      timeframe: 'Tháng 12/2026',
+      lead: 'Phó Hiệu trưởng',
+      expectedEvidence: 'Biên bản nghiệm thu',
+    })
+    const moved = await staff.post(`/api/cards/${council.id}/move`, {
+      to: 'in_progress',
+      version: council.version,
+    })
+    expect(moved.status).toBe(200)
+  })
+  afterAll(async () => {
+    await at('2026-12-15T03:00:00Z')
+  })
+
+  it('has no report before the review is opened: 409 in the reader language', async () => {
+    const got = await download(review('/report.docx'), staff)
+    expect(got.status).toBe(409)
+    const body = JSON.parse(new TextDecoder().decode(got.bytes)) as {
+      error: { code: string; message: string }
+    }
+    expect(body.error.code).toBe('conflict')
+    expect(body.error.message).toContain('“Cuối học kỳ I” chưa được mở')
+  })
+
+  it('prints a draft while open, and the signed review in Biểu 2 tables V and VI', async () => {
+    await at('2027-01-20T03:00:00Z')
+    expect((await principal.post(review('/open'), {})).status).toBe(201)
+    const opened = await parseResponse(
+      principal.api.api.plans[':planId'].checkpoints[':checkpoint'].$get({
+        param: { planId, checkpoint: 'semester1' },
+      }),
+    )
+    const rows = opened.review!.rows
+    expect(rows.map((r) => [r.criterion, r.derivedLevel])).toEqual([
+      ['1.2', 'notDone'],
+      ['2.3', 'inProgress'],
+      ['3.1', 'notDone'],
+    ])
+    const changed = await principal.put(review(`/rows/${rows[0]!.cardId}`), {
+      level: 'done',
+      reason: 'Đã họp ngày 28/12, biên bản nộp sau khi chốt bảng',
+    })
+    expect(changed.status).toBe(200)
+    expect((await principal.patch(review(), TEXTS)).status).toBe(200)
+
+    const draft = await download(review('/report.docx'), staff)
+    expect(draft.status).toBe(200)
+    const draftText = await pdfRawText(await toPdf('bao-cao-du-thao.docx', draft.bytes))
+    expect(draftText).toContain('DỰ THẢO')
+
+    await at('2027-01-22T03:00:00Z')
+    expect((await principal.post(review('/sign'))).status).toBe(200)
+    await at('2027-02-03T03:00:00Z')
+
+    const got = await download(`/api/plans/${planId}/export/bieu-2.docx`, staff)
+    expect(got.status).toBe(200)
+    const pdf = await toPdf('bieu-2-ra-soat.docx', got.bytes)
+    for (const page of [1, 2]) {
+      await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'bieu-2-signed-review'), page, 80)
+    }
+    const text = await pdfRawText(pdf)
+    const layout = await pdfLines(pdf)
+    // Table V, column (10): the signed level, the changed row's included, after column (9).
+    expect(text).toMatch(/Biên bản họp Hội đồng trường Hoàn thành/)
+    expect(text).toMatch(/Kế hoạch chuyên đề Đang thực hiện/)
+    expect(text).toMatch(/Biên bản nghiệm thu Chưa hoàn thành/)
+    // Table VI: the "Cuối học kỳ I" row holds the review's four texts, in the form's order.
+    expect(layout.some((l) => l.startsWith(`Cuối học kỳ I ${TEXTS.monitored.split(' ')[0]}`))).toBe(
+      true,
+    )
+    const row = text.slice(text.lastIndexOf('Cuối học kỳ I'))
+    const at4 = Object.values(TEXTS).map((t) => row.indexOf(t))
+    expect(at4.every((i) => i > 0)).toBe(true)
+    expect([...at4].sort((a, b) => a - b)).toEqual(at4)
+    // The year-end row is there, empty: that review is not signed.
+    expect(row).toContain('Cuối năm học')
+    expect(row.indexOf('Cuối năm học')).toBeGreaterThan(at4[3]!)
+  })
+
+  it('downloads the signed report in the ND30 layout, dated the sign-off, with each row and level', async () => {
+    const got = await download(review('/report.docx'), staff)
+    expect(got.status).toBe(200)
+    expect(got.res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
+    const disposition = got.res.headers.get('content-disposition')!
+    expect(disposition).toContain('filename="bao-cao-cuoi-hoc-ky-1-2026-2027.docx"')
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(
+      'Báo cáo rà soát Cuối học kỳ I – Kế hoạch cải tiến chất lượng giáo dục năm học 2026-2027 (rà soát).docx',
+    )
+    const pdf = await toPdf('bao-cao-hk1.docx', got.bytes)
+    await pdfPagePng(pdf, join(ARTIFACTS_DIR(), 'checkpoint-report-signed'), 1, 80)
+    const text = await pdfRawText(pdf)
+    const layout = await pdfLines(pdf)
+    // Header block: the motto on one line, level with the school; Số level with the date.
+    expect(
+      layout.some((l) => /^UBND PHƯỜNG HÒA BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/.test(l)),
+    ).toBe(true)
+    expect(layout.some((l) => l.endsWith('Độc lập - Tự do - Hạnh phúc'))).toBe(true)
+    expect(layout).toContain('Số: /BC-THCSHB Hòa Bình, ngày 22 tháng 01 năm 2027')
+    expect(text).not.toContain('DỰ THẢO')
+    expect(text).toContain('Kính gửi: Phòng Văn hóa - Xã hội UBND phường Hòa Bình')
+    expect(text).toContain('Thời điểm đánh giá: Cuối học kỳ I')
+    // The rows in the plan's order, named by their action, each with its criterion and level.
+    const levels = layout.filter((l) => /^\d \S/.test(l))
+    expect(levels[0]).toMatch(/^1 Xây dựng lịch họp .*1\.2 Hoàn thành Đã họp ngày/)
+    // Each level on one line of its cell.
+    expect(levels[1]).toMatch(/^2 Tổ chức chuyên đề dạy học .*2\.3 Đang thực hiện$/)
+    expect(levels[2]).toMatch(/^3 Lập dự toán sửa chữa .*3\.1 Chưa hoàn thành$/)
+    expect(text).toContain('Hoàn thành: 1/3 hoạt động (33,3%).')
+    expect(text).toContain('Chưa hoàn thành: 1/3 hoạt động (33,3%).')
+    expect(layout.some((l) => l.startsWith(`Cuối học kỳ I ${TEXTS.monitored.split(' ')[0]}`))).toBe(
+      true,
+    )
+    for (const t of Object.values(TEXTS)) expect(text).toContain(t)
+    // Signature block: recipients left, title and name right.
+    expect(text).toContain('Nơi nhận:')
+    expect(text).toContain('- Hội đồng tự đánh giá;')
+    expect(text).not.toContain('Tổ giám sát')
+    expect(layout.some((l) => l.endsWith('HIỆU TRƯỞNG'))).toBe(true)
+    expect(layout.some((l) => l.endsWith('Nguyễn Thị Hạnh'))).toBe(true)
   })
 })

@@ -237,6 +237,10 @@ function requestsFor(ids: {
       `/api/plans/${ids.planId}/checkpoints/semester1/reopen`,
       { reason: 'x' },
     ],
+    'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': [
+      'GET',
+      `/api/plans/${ids.planId}/checkpoints/semester1/report.docx`,
+    ],
     'GET /api/schools/:schoolId/calendars/:schoolYear': [
       'GET',
       `/api/schools/${ids.schoolId}/calendars/2026-2027`,

@@ -49,6 +49,8 @@ export function run(
       clearTimeout(timer)
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started })
     })
+    // A command may exit before it reads its input (EPIPE): its exit code says what happened.
+    child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
   })
 }

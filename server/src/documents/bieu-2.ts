@@ -61,17 +61,18 @@ const PROBLEM_WEIGHTS: Record<ProblemField, number> = {
   weakness: 22,
   cause: 22,
 }
+// Column (10) is wide enough for "Đang thực hiện" on one line at 12 pt.
 const PLAN_WEIGHTS: Record<Bieu2Field, number> = {
   index: 4,
-  improvementContent: 13,
-  target: 12,
-  tasks: 16,
+  improvementContent: 12,
+  target: 11,
+  tasks: 15,
   indicators: 11,
   timeframe: 8,
   lead: 9,
   support: 9,
-  expectedEvidence: 11,
-  completionLevel: 8,
+  expectedEvidence: 10,
+  completionLevel: 12,
 }
 const FOLLOW_UP_WEIGHTS: Record<FollowUpField, number> = {
   moment: 12,

@@ -25,13 +25,13 @@ import {
 
 /*
  * The report of a checkpoint review ("Cuối học kỳ I", "Cuối năm học") in the ND30 layout:
- * each improvement content with its Mức độ thực hiện, the count per level, and the review's
+ * each action with its Mức độ thực hiện, the count per level, and the review's
  * row of table VI. A pure function of `CheckpointReportDocument`: the review records fill it.
  */
 
 export interface CheckpointReportRow {
-  /** Nội dung cải tiến (or the action's first line when the plan has none). */
-  content: string
+  /** The row's action as the review recorded it (cardNameText: its action first). */
+  action: string
   criterion: string | null
   /** Null while the row is not assessed. */
   level: CompletionLevel | null
@@ -45,6 +45,10 @@ export interface CheckpointReportDocument {
   checkpoint: Checkpoint
   /** The review's date (signed off, or today while open), ISO. */
   date: string
+  /** Not signed off yet: printed "DỰ THẢO" above the title. */
+  draft: boolean
+  /** The body that reviewed the plan ("Hội đồng tự đánh giá"), among the recipients. */
+  council: string
   rows: readonly CheckpointReportRow[]
   /** The review's row of table VI. */
   followUp: Bieu2FollowUp
@@ -72,6 +76,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
   return packDocument(`${T.title} – ${moment}`, [
     pageSection(orientation, [
       headerBlock(doc.party, 'report', doc.date, orientation),
+      ...(doc.draft ? [line(T.draft, { bold: true, align: 'center', before: 240, after: 0 })] : []),
       ...titleBlock(T.title, [T.moment({ checkpoint: moment }), reportPlanLine(doc.plan)]),
       addressee(doc.party.overseerName),
       heading(T.sections.levels),
@@ -80,14 +85,15 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
             orientation,
             columns: [
               { heading: T.columns.number, weight: 6, align: 'center' },
-              { heading: T.columns.content, weight: 44 },
-              { heading: T.columns.criterion, weight: 12, align: 'center' },
-              { heading: T.columns.level, weight: 16, align: 'center' },
-              { heading: T.columns.reason, weight: 22 },
+              { heading: T.columns.action, weight: 39 },
+              { heading: T.columns.criterion, weight: 11, align: 'center' },
+              // Wide enough for "Chưa hoàn thành" on one line at 12 pt.
+              { heading: T.columns.level, weight: 21, align: 'center' },
+              { heading: T.columns.reason, weight: 23 },
             ],
             rows: doc.rows.map((r, i) => [
               String(i + 1),
-              r.content,
+              r.action,
               r.criterion ?? '',
               r.level ? completionLevelLabels.vi[r.level] : T.notAssessed,
               r.reason ?? '',
@@ -110,7 +116,7 @@ export function renderCheckpointReport(doc: CheckpointReportDocument): Promise<B
         ],
       }),
       line('', { after: 240 }),
-      closingBlock(documentRecipients(T.recipients), doc.party, orientation),
+      closingBlock(documentRecipients([doc.council]), doc.party, orientation),
     ]),
   ])
 }

@@ -179,9 +179,13 @@ export function addressee(to: string): Paragraph {
   })
 }
 
-/** A section heading of the body: "I. TÓM TẮT". */
+/** A section heading of the body: "I. TÓM TẮT", kept on the page of what follows it. */
 export function heading(text: string): Paragraph {
-  return line(text, { bold: true, before: 160, after: 80 })
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 160, after: 80 },
+    children: [run(text, { bold: true })],
+  })
 }
 
 /**
@@ -271,7 +275,9 @@ export function gridTable(input: {
       ...numberRow,
       ...input.rows.map(
         (r, rowIndex) =>
+          // A row is not cut across two pages (Word still cuts one taller than a page).
           new TableRow({
+            cantSplit: true,
             children: r.map((v, i) =>
               gridCell(v, widths[i]!, {
                 align: input.columns[i]?.align ?? 'left',

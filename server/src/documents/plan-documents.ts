@@ -2,15 +2,19 @@ import type { Db } from '@caitien/db'
 import {
   EVIDENCE_LIST_TEXT,
   completionLevelLabels,
+  councilNames,
   firstLine,
+  type Checkpoint,
+  type CheckpointReview,
   type CompletionLevel,
 } from '@caitien/shared'
 import { listCurrentProblems } from '../plans/plan-problem.repository.ts'
-import { loadCheckpointReviews } from '../reviews/checkpoint-review.ts'
+import { loadCheckpointReview, loadCheckpointReviews } from '../reviews/checkpoint-review.ts'
 import { listPlanEvidence } from '../evidence/evidence-queries.ts'
 import { loadExportCards, type ExportCard } from '../plans/export-plan.ts'
 import { loadDocumentParty } from '../schools/document-settings.ts'
-import { renderBieu2, type Bieu2Document, type Bieu2Row } from './bieu-2.ts'
+import { renderBieu2, type Bieu2Document, type Bieu2FollowUp, type Bieu2Row } from './bieu-2.ts'
+import { renderCheckpointReport, type CheckpointReportDocument } from './checkpoint-report.ts'
 import {
   renderEvidenceListDocx,
   renderEvidenceListXlsx,
@@ -54,6 +58,14 @@ export function bieu2RowOf(card: ExportCard, reviewed?: CompletionLevel): Bieu2R
   }
 }
 
+/** A review's row of table VI, as Biểu 2 and the review's report print it. */
+const followUpOf = (r: CheckpointReview): Bieu2FollowUp => ({
+  monitored: r.monitored,
+  result: r.result,
+  adjustment: r.adjustment,
+  assessor: r.assessor,
+})
+
 /** Biểu 2 of a plan: its problems (table IV), cards (V) and signed checkpoint reviews (VI). */
 export async function loadBieu2(db: Db, plan: DocumentPlan, now: Date): Promise<Bieu2Document> {
   const [party, cards, problems, reviews] = await Promise.all([
@@ -78,23 +90,56 @@ export async function loadBieu2(db: Db, plan: DocumentPlan, now: Date): Promise<
       cause: joined(p.cause),
     })),
     rows: cards.map((card) => bieu2RowOf(card, levels.get(card.id))),
-    followUp: Object.fromEntries(
-      signed.map((r) => [
-        r.checkpoint,
-        {
-          monitored: r.monitored,
-          result: r.result,
-          adjustment: r.adjustment,
-          assessor: r.assessor,
-        },
-      ]),
-    ),
+    followUp: Object.fromEntries(signed.map((r) => [r.checkpoint, followUpOf(r)])),
     recipients: [],
   }
 }
 
 export async function bieu2Docx(db: Db, plan: DocumentPlan, now: Date): Promise<Buffer> {
   return renderBieu2(await loadBieu2(db, plan, now))
+}
+
+/**
+ * The report of a checkpoint review as recorded: its rows with the levels chosen, table VI's
+ * texts, dated the sign-off, or today and marked as a draft while the review is open.
+ * Undefined while the review has not been opened: there is nothing recorded to report.
+ */
+export async function loadCheckpointReport(
+  db: Db,
+  plan: DocumentPlan,
+  checkpoint: Checkpoint,
+  now: Date,
+): Promise<CheckpointReportDocument | undefined> {
+  const [party, review] = await Promise.all([
+    loadDocumentParty(db, plan.school_id),
+    loadCheckpointReview(db, plan, checkpoint),
+  ])
+  if (!review) return undefined
+  return {
+    party,
+    plan: { title: plan.title, schoolYear: plan.school_year },
+    checkpoint,
+    date: review.signedAt ?? now.toISOString(),
+    draft: review.signedAt === null,
+    council: councilNames.vi[review.councilKind],
+    rows: review.rows.map((row) => ({
+      action: row.title,
+      criterion: row.criterion,
+      level: row.level,
+      reason: row.reason,
+    })),
+    followUp: followUpOf(review),
+  }
+}
+
+export async function checkpointReportDocx(
+  db: Db,
+  plan: DocumentPlan,
+  checkpoint: Checkpoint,
+  now: Date,
+): Promise<Buffer | undefined> {
+  const doc = await loadCheckpointReport(db, plan, checkpoint, now)
+  return doc && renderCheckpointReport(doc)
 }
 
 /** The upper-case extension of a file name, its format in the list ("PDF"). */

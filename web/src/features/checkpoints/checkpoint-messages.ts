@@ -51,6 +51,10 @@ export const checkpointUiMessages = defineMessages(
     reopenReason: 'Lý do mở lại (bắt buộc)',
     reopenYes: 'Mở lại để sửa',
     lockedNote: 'Đợt rà soát đã ký duyệt nên chỉ xem được.',
+    downloadReport: 'Tải báo cáo rà soát (.docx)',
+    downloadDraft: 'Tải dự thảo báo cáo (.docx)',
+    draftNote:
+      'Báo cáo chưa ký duyệt được in chữ “DỰ THẢO”; sau khi ký duyệt, báo cáo ghi ngày ký.',
     logTitle: 'Nhật ký đợt rà soát',
     someone: 'Ai đó',
     logOpened: (p: { who: string; n: number }) => `${p.who} mở đợt rà soát (${p.n} hoạt động)`,
@@ -123,6 +127,10 @@ export const checkpointUiMessages = defineMessages(
     reopenReason: 'Reason for reopening (required)',
     reopenYes: 'Reopen to edit',
     lockedNote: 'The review is signed off, so it is read-only.',
+    downloadReport: 'Download the review report (.docx)',
+    downloadDraft: 'Download the draft report (.docx)',
+    draftNote:
+      'Until the review is signed off, the report is marked “DỰ THẢO” (draft); once signed, it carries the date of signing.',
     logTitle: "The review's log",
     someone: 'Someone',
     logOpened: (p) => `${p.who} opened the review (${p.n === 1 ? '1 action' : `${p.n} actions`})`,

@@ -31,6 +31,10 @@ export const checkpointQueryOptions = (planId: string, checkpoint: Checkpoint) =
     queryFn: () => parseResponse(one.$get({ param: { planId, checkpoint } })),
   })
 
+/** The review's report as .docx (a draft until signed off): a plain link, no script. */
+export const checkpointReportHref = (planId: string, checkpoint: Checkpoint) =>
+  one['report.docx'].$url({ param: { planId, checkpoint } }).href
+
 export const councilQueryOptions = (planId: string) =>
   queryOptions({
     queryKey: checkpointKeys.council(planId),

@@ -18,6 +18,7 @@ import {
 } from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
+import { DownloadIcon } from '@/components/ui/icons'
 import { LoadFailed } from '@/components/ui/load-failed'
 import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
@@ -25,6 +26,7 @@ import { useI18n, useMessages } from '@/lib/i18n'
 import {
   checkpointListQueryOptions,
   checkpointQueryOptions,
+  checkpointReportHref,
   useCheckpointCommands,
   type CheckpointList,
   type PlanCouncil,
@@ -309,6 +311,17 @@ function OpenedReview({
             {levels[l]}: {review.counts[l]}
           </span>
         ))}
+      </p>
+      <p className="checkpoint-report">
+        <a
+          className="button button-small"
+          href={checkpointReportHref(review.planId, review.checkpoint)}
+          download
+        >
+          <DownloadIcon />
+          {review.signedAt ? m.downloadReport : m.downloadDraft}
+        </a>
+        {!review.signedAt && <span className="muted">{m.draftNote}</span>}
       </p>
       <h3 className="checkpoint-subtitle">{m.rowsTitle}</h3>
       {review.rows.length === 0 ? (
