@@ -18,14 +18,36 @@ export const SCHOOL_TIME_ZONE = 'Asia/Ho_Chi_Minh'
  * monthOf(new Date('2025-01-31T18:00:00Z')) // → '2025-02' (01:00 in Hanoi)
  */
 export function monthOf(instant: Date, timeZone: string = SCHOOL_TIME_ZONE): Month {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  const parts = formatOf('month', timeZone, () => ({
     year: 'numeric',
     month: '2-digit',
-  }).formatToParts(instant)
+  })).formatToParts(instant)
   const year = parts.find((p) => p.type === 'year')?.value ?? '1970'
   const month = parts.find((p) => p.type === 'month')?.value ?? '01'
   return `${year}-${month}` as Month
+}
+
+/**
+ * Formatters, built once per kind and time zone: building an Intl.DateTimeFormat costs far
+ * more than using one (about 0.1 ms against 3 µs), and a card move asks for the month
+ * several times.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>()
+function formatOf(
+  kind: 'month' | 'date' | 'time',
+  timeZone: string,
+  options: () => Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(kind === 'month' ? 'en-CA' : 'en-GB', {
+      timeZone,
+      ...options(),
+    })
+    formats.set(key, format)
+  }
+  return format
 }
 
 export function makeMonth(year: number, month: number): Month {
@@ -50,23 +72,21 @@ export function formatMonth(month: string): string {
 
 /** An ISO instant → 'dd/MM/yyyy' in the school's time zone. */
 export function formatDate(iso: string, timeZone: string = SCHOOL_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
+  return formatOf('date', timeZone, () => ({
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
-  }).format(new Date(iso))
+  })).format(new Date(iso))
 }
 
 /** An ISO instant → 'dd/MM/yyyy HH:mm' in the school's time zone. */
 export function formatDateTime(iso: string, timeZone: string = SCHOOL_TIME_ZONE): string {
   const d = new Date(iso)
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
+  const time = formatOf('time', timeZone, () => ({
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
-  }).format(d)
+  })).format(d)
   return `${formatDate(iso, timeZone)} ${time}`
 }
 

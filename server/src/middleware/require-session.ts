@@ -7,7 +7,7 @@ import { peopleMessages, requestMessages } from '@caitien/shared'
 import { ApiException, wordedBy } from '../http-error.ts'
 
 /**
- * Sets c.var.user from the session cookie, or answers 401. A person who must choose a new
+ * Sets c.get('user') from the session cookie, or answers 401. A person who must choose a new
  * password (a one-time password, or the demo password outside a demo) gets 403
  * password_change_required everywhere but the few routes that let them do it
  * (`allowPasswordChange`: the password change, logout, who am I).
@@ -16,7 +16,7 @@ export const requireSession =
   (options: { allowPasswordChange?: boolean } = {}): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE)
-    const user = token ? await findSessionUser(c.var.db, token, c.var.now()) : undefined
+    const user = token ? await findSessionUser(c.get('db'), token, c.get('now')()) : undefined
     if (!user) {
       throw new ApiException(
         401,

@@ -15,22 +15,22 @@ import {
 } from '../schools/people.ts'
 
 function requireAdmin(c: Context<AppEnv>) {
-  if (!canManageSchools(c.var.user)) throw forbiddenBy('manage_schools')
+  if (!canManageSchools(c.get('user'))) throw forbiddenBy('manage_schools')
 }
 
 /** The system administrator's schools and their principals (issue 12). */
 export const adminRoutes = new Hono<AppEnv>()
   .get('/schools', async (c) => {
     requireAdmin(c)
-    return c.json({ schools: await listSchoolsForAdmin(c.var.db) }, 200)
+    return c.json({ schools: await listSchoolsForAdmin(c.get('db')) }, 200)
   })
   .post('/schools', validate('json', createSchoolInputSchema), async (c) => {
     requireAdmin(c)
     const school = c.req.valid('json')
-    const result = await createSchoolWithPrincipal(c.var.db, {
+    const result = await createSchoolWithPrincipal(c.get('db'), {
       school,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) {
       const login = school.principal.login
@@ -44,22 +44,22 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/schools/:schoolId/deactivate', validate('param', schoolIdParamSchema), async (c) => {
     requireAdmin(c)
-    const result = await setSchoolActive(c.var.db, {
+    const result = await setSchoolActive(c.get('db'), {
       schoolId: c.req.valid('param').schoolId,
       active: false,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) throw notFound()
     return c.json({ ok: true }, 200)
   })
   .post('/schools/:schoolId/reactivate', validate('param', schoolIdParamSchema), async (c) => {
     requireAdmin(c)
-    const result = await setSchoolActive(c.var.db, {
+    const result = await setSchoolActive(c.get('db'), {
       schoolId: c.req.valid('param').schoolId,
       active: true,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) throw notFound()
     return c.json({ ok: true }, 200)

@@ -31,11 +31,11 @@ import { ApiException, evidenceRefused, forbiddenBy, notFound, wordedBy } from '
 import { validate } from '../middleware/validate.ts'
 
 /** Why a card edit lost the race, in the user's words. */
-const staleText = (c: Context<AppEnv>) => planMessages[c.var.lang].staleCard
+const staleText = (c: Context<AppEnv>) => planMessages[c.get('lang')].staleCard
 
 /** A card edit that lost the race: 409 with the card as it now is. */
 async function staleAnswer(c: Context<AppEnv>, cardId: string) {
-  const card = await loadBoardCard(c.var.db, cardId)
+  const card = await loadBoardCard(c.get('db'), cardId)
   if (!card) throw notFound()
   return c.json({ error: { code: 'version_conflict' as const, message: staleText(c) }, card }, 409)
 }
@@ -55,7 +55,7 @@ function moveAnswer(c: Context<AppEnv>, planId: string, cardId: string, result: 
         409,
       )
     default: {
-      const message = moveRejectionMessage(result.reason, result.from, result.to, c.var.lang)
+      const message = moveRejectionMessage(result.reason, result.from, result.to, c.get('lang'))
       return c.json(
         { error: { code: result.reason, message } },
         statusForMoveRejection(result.reason),
@@ -67,8 +67,8 @@ function moveAnswer(c: Context<AppEnv>, planId: string, cardId: string, result: 
 export const cardRoutes = new Hono<AppEnv>()
   .get('/:cardId', validate('param', cardIdParamSchema), async (c) => {
     const { cardId } = c.req.valid('param')
-    const { actor } = await getCardAccess(c.var.db, cardId, c.var.user.id)
-    const card = await loadCardDetail(c.var.db, cardId)
+    const { actor } = await getCardAccess(c.get('db'), cardId, c.get('user').id)
+    const card = await loadCardDetail(c.get('db'), cardId)
     if (!card) throw notFound()
     return c.json({ card, me: actor }, 200)
   })
@@ -78,10 +78,10 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', updateCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { version, ...fields } = c.req.valid('json')
-      const result = await updateCard(c.var.db, {
+      const result = await updateCard(c.get('db'), {
         cardId,
         planId: plan.id,
         schoolId: plan.school_id,
@@ -89,13 +89,13 @@ export const cardRoutes = new Hono<AppEnv>()
         version,
         fields,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
         throw notFound()
       }
-      const card = (await loadCardDetail(c.var.db, cardId))!
+      const card = (await loadCardDetail(c.get('db'), cardId))!
       publishCardEvent(c, plan.id, cardId, card.version)
       return c.json({ card }, 200)
     },
@@ -106,14 +106,14 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', versionInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-      const result = await deleteCard(c.var.db, {
+      const result = await deleteCard(c.get('db'), {
         cardId,
         planId: plan.id,
         version: c.req.valid('json').version,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
@@ -129,14 +129,14 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', versionInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getDeletedCardAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getDeletedCardAccess(c.get('db'), cardId, c.get('user').id)
       if (!canRestore(actor)) throw forbiddenBy('manage_plan')
-      const result = await restoreCard(c.var.db, {
+      const result = await restoreCard(c.get('db'), {
         cardId,
         planId: plan.id,
         version: c.req.valid('json').version,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') {
@@ -144,7 +144,7 @@ export const cardRoutes = new Hono<AppEnv>()
         }
         throw notFound()
       }
-      const card = (await loadBoardCard(c.var.db, cardId))!
+      const card = (await loadBoardCard(c.get('db'), cardId))!
       publishCardEvent(c, plan.id, cardId, card.version, 'card.created')
       return c.json({ card }, 200)
     },
@@ -155,9 +155,9 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', setCardProblemInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-      const result = await linkCardToProblem(c.var.db, {
+      const result = await linkCardToProblem(c.get('db'), {
         cardId,
         planId: plan.id,
         problemId: c.req.valid('json').problemId,
@@ -169,7 +169,7 @@ export const cardRoutes = new Hono<AppEnv>()
           wordedBy(planMessages, (m) => m.unknownProblem),
         )
       }
-      const card = await loadCardDetail(c.var.db, cardId)
+      const card = await loadCardDetail(c.get('db'), cardId)
       if (!card) throw notFound()
       return c.json({ card }, 200)
     },
@@ -180,17 +180,17 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', setAssigneesInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const input = c.req.valid('json')
-      const result = await setAssignees(c.var.db, {
+      const result = await setAssignees(c.get('db'), {
         cardId,
         planId: plan.id,
         schoolId: plan.school_id,
         version: input.version,
         assigneeIds: input.assigneeIds,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'version_conflict') return staleAnswer(c, cardId)
@@ -203,7 +203,7 @@ export const cardRoutes = new Hono<AppEnv>()
         }
         throw notFound()
       }
-      const card = (await loadBoardCard(c.var.db, cardId))!
+      const card = (await loadBoardCard(c.get('db'), cardId))!
       publishCardEvent(c, plan.id, cardId, card.version)
       return c.json({ card }, 200)
     },
@@ -214,9 +214,9 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', moveCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       const input = c.req.valid('json')
-      const result = await moveCard(c.var.db, {
+      const result = await moveCard(c.get('db'), {
         cardId,
         planId: plan.id,
         to: input.to,
@@ -224,7 +224,7 @@ export const cardRoutes = new Hono<AppEnv>()
         reason: input.reason ?? null,
         beforeCardId: input.beforeCardId ?? null,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       return moveAnswer(c, plan.id, cardId, result)
     },
@@ -235,15 +235,15 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', reorderCardInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
       const input = c.req.valid('json')
-      const result = await reorderCard(c.var.db, {
+      const result = await reorderCard(c.get('db'), {
         cardId,
         planId: plan.id,
         version: input.version,
         beforeCardId: input.beforeCardId ?? null,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       return moveAnswer(c, plan.id, cardId, result)
     },
@@ -254,13 +254,13 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', addEvidenceInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
-      const result = await addEvidence(c.var.db, {
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
+      const result = await addEvidence(c.get('db'), {
         cardId,
         planId: plan.id,
         evidence: c.req.valid('json'),
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'card_not_found') throw notFound()
@@ -277,13 +277,13 @@ export const cardRoutes = new Hono<AppEnv>()
     validate('json', commentInputSchema),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
-      const result = await addComment(c.var.db, {
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
+      const result = await addComment(c.get('db'), {
         cardId,
         planId: plan.id,
         body: c.req.valid('json').body,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'card_not_found') throw notFound()
@@ -295,6 +295,6 @@ export const cardRoutes = new Hono<AppEnv>()
   )
   .get('/:cardId/activity', validate('param', cardIdParamSchema), async (c) => {
     const { cardId } = c.req.valid('param')
-    await getCardAccess(c.var.db, cardId, c.var.user.id)
-    return c.json({ activity: await listActivity(c.var.db, cardId) }, 200)
+    await getCardAccess(c.get('db'), cardId, c.get('user').id)
+    return c.json({ activity: await listActivity(c.get('db'), cardId) }, 200)
   })

@@ -95,8 +95,8 @@ async function reviewAnswer(
 export const checkpointRoutes = new Hono<AppEnv>()
   .get('/:planId/council', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    return c.json({ council: await loadCouncil(c.var.db, plan) }, 200)
+    const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    return c.json({ council: await loadCouncil(c.get('db'), plan) }, 200)
   })
   .put(
     '/:planId/council',
@@ -104,13 +104,13 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('json', councilInputSchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-      const result = await saveCouncil(c.var.db, {
+      const result = await saveCouncil(c.get('db'), {
         plan,
         council: c.req.valid('json'),
         by: actor.id,
-        at: c.var.now().toISOString(),
+        at: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         throw new ApiException(
@@ -121,26 +121,26 @@ export const checkpointRoutes = new Hono<AppEnv>()
           ),
         )
       }
-      return c.json({ council: await loadCouncil(c.var.db, plan) }, 200)
+      return c.json({ council: await loadCouncil(c.get('db'), plan) }, 200)
     },
   )
   .get('/:planId/checkpoints', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     const [council, summaries] = await Promise.all([
-      loadCouncil(c.var.db, plan),
-      summarizeCheckpoints(c.var.db, [plan], c.var.now()),
+      loadCouncil(c.get('db'), plan),
+      summarizeCheckpoints(c.get('db'), [plan], c.get('now')()),
     ])
     return c.json({ council, checkpoints: summaries.get(plan.id) ?? [] }, 200)
   })
   .get('/:planId/checkpoints/:checkpoint', validate('param', checkpointParamSchema), async (c) => {
     const { planId, checkpoint } = c.req.valid('param')
-    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    const months = await checkpointMonthsOf(c.var.db, plan)
+    const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    const months = await checkpointMonthsOf(c.get('db'), plan)
     if (!months) throw noSchoolYear()
     const [review, council] = await Promise.all([
-      loadCheckpointReview(c.var.db, plan, checkpoint),
-      loadCouncil(c.var.db, plan),
+      loadCheckpointReview(c.get('db'), plan, checkpoint),
+      loadCouncil(c.get('db'), plan),
     ])
     const month = review?.month ?? months[checkpoint]
     return c.json({ checkpoint, month, council, review: review ?? null }, 200)
@@ -151,16 +151,16 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('json', openCheckpointInputSchema),
     async (c) => {
       const { planId, checkpoint } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
-      if (!canRunCheckpoint(actor, await loadCouncil(c.var.db, plan))) {
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
+      if (!canRunCheckpoint(actor, await loadCouncil(c.get('db'), plan))) {
         throw forbiddenBy('run_checkpoint')
       }
-      const result = await openCheckpoint(c.var.db, {
+      const result = await openCheckpoint(c.get('db'), {
         plan,
         checkpoint,
         confirmEarly: c.req.valid('json').confirmEarly ?? false,
         actorId: actor.id,
-        now: c.var.now(),
+        now: c.get('now')(),
       })
       if (!result.ok) {
         if (result.reason === 'no_school_year') throw noSchoolYear()
@@ -177,7 +177,7 @@ export const checkpointRoutes = new Hono<AppEnv>()
           }),
         })
       }
-      return c.json(await reviewAnswer(c.var.db, plan, checkpoint), 201)
+      return c.json(await reviewAnswer(c.get('db'), plan, checkpoint), 201)
     },
   )
   .patch(
@@ -186,19 +186,19 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('json', updateCheckpointInputSchema),
     async (c) => {
       const { planId, checkpoint } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
-      if (!canEditCheckpoint(actor, await loadCouncil(c.var.db, plan))) {
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
+      if (!canEditCheckpoint(actor, await loadCouncil(c.get('db'), plan))) {
         throw forbiddenBy('edit_checkpoint')
       }
-      const result = await updateCheckpointTexts(c.var.db, {
+      const result = await updateCheckpointTexts(c.get('db'), {
         planId,
         checkpoint,
         actorId: actor.id,
-        now: c.var.now(),
+        now: c.get('now')(),
         texts: c.req.valid('json'),
       })
       if (!result.ok) throw reviewRefused(checkpoint, result)
-      return c.json(await reviewAnswer(c.var.db, plan, checkpoint), 200)
+      return c.json(await reviewAnswer(c.get('db'), plan, checkpoint), 200)
     },
   )
   .put(
@@ -207,22 +207,22 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('json', setRowLevelInputSchema),
     async (c) => {
       const { planId, checkpoint, cardId } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
-      if (!canEditCheckpoint(actor, await loadCouncil(c.var.db, plan))) {
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
+      if (!canEditCheckpoint(actor, await loadCouncil(c.get('db'), plan))) {
         throw forbiddenBy('edit_checkpoint')
       }
       const { level, reason } = c.req.valid('json')
-      const result = await setRowLevel(c.var.db, {
+      const result = await setRowLevel(c.get('db'), {
         planId,
         checkpoint,
         actorId: actor.id,
-        now: c.var.now(),
+        now: c.get('now')(),
         cardId,
         level,
         reason,
       })
       if (!result.ok) throw reviewRefused(checkpoint, result)
-      return c.json(await reviewAnswer(c.var.db, plan, checkpoint), 200)
+      return c.json(await reviewAnswer(c.get('db'), plan, checkpoint), 200)
     },
   )
   .post(
@@ -230,18 +230,18 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('param', checkpointParamSchema),
     async (c) => {
       const { planId, checkpoint } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
-      if (!canRunCheckpoint(actor, await loadCouncil(c.var.db, plan))) {
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
+      if (!canRunCheckpoint(actor, await loadCouncil(c.get('db'), plan))) {
         throw forbiddenBy('run_checkpoint')
       }
-      const result = await signCheckpoint(c.var.db, {
+      const result = await signCheckpoint(c.get('db'), {
         planId,
         checkpoint,
         actorId: actor.id,
-        now: c.var.now(),
+        now: c.get('now')(),
       })
       if (!result.ok) throw reviewRefused(checkpoint, result)
-      return c.json(await reviewAnswer(c.var.db, plan, checkpoint), 200)
+      return c.json(await reviewAnswer(c.get('db'), plan, checkpoint), 200)
     },
   )
   .post(
@@ -250,15 +250,15 @@ export const checkpointRoutes = new Hono<AppEnv>()
     validate('json', reopenCheckpointInputSchema),
     async (c) => {
       const { planId, checkpoint } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
-      if (!canRunCheckpoint(actor, await loadCouncil(c.var.db, plan))) {
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
+      if (!canRunCheckpoint(actor, await loadCouncil(c.get('db'), plan))) {
         throw forbiddenBy('run_checkpoint')
       }
-      const result = await reopenCheckpoint(c.var.db, {
+      const result = await reopenCheckpoint(c.get('db'), {
         planId,
         checkpoint,
         actorId: actor.id,
-        now: c.var.now(),
+        now: c.get('now')(),
         reason: c.req.valid('json').reason,
       })
       if (!result.ok) {
@@ -271,6 +271,6 @@ export const checkpointRoutes = new Hono<AppEnv>()
         }
         throw reviewRefused(checkpoint, result)
       }
-      return c.json(await reviewAnswer(c.var.db, plan, checkpoint), 200)
+      return c.json(await reviewAnswer(c.get('db'), plan, checkpoint), 200)
     },
   )

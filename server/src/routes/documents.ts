@@ -40,8 +40,8 @@ function download(
  */
 export const planDocumentRoutes = new Hono<AppEnv>()
   .get('/:planId/export/bieu-2.docx', validate('param', planIdParamSchema), async (c) => {
-    const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
-    return download(c, await bieu2Docx(c.var.db, plan, c.var.now()), 'docx', {
+    const { plan } = await getPlanAccess(c.get('db'), c.req.valid('param').planId, c.get('user').id)
+    return download(c, await bieu2Docx(c.get('db'), plan, c.get('now')()), 'docx', {
       ascii: `bieu-2-${plan.school_year}.docx`,
       full: `Biểu 2 – ${plan.title}.docx`,
     })
@@ -51,12 +51,21 @@ export const planDocumentRoutes = new Hono<AppEnv>()
     validate('param', planIdParamSchema),
     validate('query', z.object({ format: z.enum(['docx', 'xlsx']).default('xlsx') })),
     async (c) => {
-      const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
+      const { plan } = await getPlanAccess(
+        c.get('db'),
+        c.req.valid('param').planId,
+        c.get('user').id,
+      )
       const { format } = c.req.valid('query')
-      return download(c, await evidenceListFile(c.var.db, plan, format, c.var.now()), format, {
-        ascii: `danh-muc-minh-chung-${plan.school_year}.${format}`,
-        full: `Danh mục minh chứng – ${plan.title}.${format}`,
-      })
+      return download(
+        c,
+        await evidenceListFile(c.get('db'), plan, format, c.get('now')()),
+        format,
+        {
+          ascii: `danh-muc-minh-chung-${plan.school_year}.${format}`,
+          full: `Danh mục minh chứng – ${plan.title}.${format}`,
+        },
+      )
     },
   )
   .get(
@@ -64,8 +73,8 @@ export const planDocumentRoutes = new Hono<AppEnv>()
     validate('param', checkpointParamSchema),
     async (c) => {
       const { planId, checkpoint } = c.req.valid('param')
-      const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-      const bytes = await checkpointReportDocx(c.var.db, plan, checkpoint, c.var.now())
+      const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
+      const bytes = await checkpointReportDocx(c.get('db'), plan, checkpoint, c.get('now')())
       if (!bytes) {
         throw new ApiException(
           409,

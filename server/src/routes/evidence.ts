@@ -72,18 +72,18 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
-      const max = c.var.maxEvidenceBytes
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
+      const max = c.get('maxEvidenceBytes')
       const mb = Math.round(max / 1024 / 1024)
       const declared = Number(c.req.header('content-length') ?? 0)
       if (declared > max) throw tooLarge(mb)
       const fileName = cleanFileName(c.req.valid('query').name)
       // Refuse before reading the body: a refused upload should cost neither time nor disk.
-      const refusal = await checkEvidenceUpload(c.var.db, cardId, actor)
+      const refusal = await checkEvidenceUpload(c.get('db'), cardId, actor)
       if (refusal) throw evidenceRefused(refusal)
       let upload
       try {
-        upload = await c.var.files.receive(c.req.raw.body, max)
+        upload = await c.get('files').receive(c.req.raw.body, max)
       } catch (err) {
         if (err instanceof FileTooLargeError) {
           throw tooLarge(mb)
@@ -107,18 +107,18 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
           )
         }
         const title = c.req.valid('query').title || fileName
-        const quota = c.var.schoolQuotaBytes
+        const quota = c.get('schoolQuotaBytes')
         // Before the file is stored: over the quota, nothing is kept.
-        const room = await checkStorageRoom(c.var.db, plan.school_id, upload, quota)
+        const room = await checkStorageRoom(c.get('db'), plan.school_id, upload, quota)
         if (!room.ok) throw quotaExceeded(room.used, upload.size, quota)
         // The file goes into the store before its row exists, so a backup that copies the
         // database first finds every file the database names.
         await upload.commit()
-        const result = await addEvidence(c.var.db, {
+        const result = await addEvidence(c.get('db'), {
           cardId,
           planId: plan.id,
           actor,
-          now: c.var.now().toISOString(),
+          now: c.get('now')().toISOString(),
           quotaBytes: quota,
           evidence: {
             kind: 'file',
@@ -160,13 +160,13 @@ export const cardEvidenceRoutes = new Hono<AppEnv>()
     validate('json', z.object({ evidenceId: z.string().min(1).max(64) })),
     async (c) => {
       const { cardId } = c.req.valid('param')
-      const { plan, actor } = await getCardWriteAccess(c.var.db, cardId, c.var.user.id)
-      const result = await linkEvidence(c.var.db, {
+      const { plan, actor } = await getCardWriteAccess(c.get('db'), cardId, c.get('user').id)
+      const result = await linkEvidence(c.get('db'), {
         evidenceId: c.req.valid('json').evidenceId,
         cardId,
         planId: plan.id,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         // The person is a member of this plan's school: saying the item is not in the plan
@@ -199,8 +199,8 @@ export const planEvidenceRoutes = new Hono<AppEnv>().get(
   validate('query', planEvidenceQuerySchema),
   async (c) => {
     const { planId } = c.req.valid('param')
-    await getPlanAccess(c.var.db, planId, c.var.user.id)
-    const items = await listPlanEvidence(c.var.db, planId, c.req.valid('query').q)
+    await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    const items = await listPlanEvidence(c.get('db'), planId, c.req.valid('query').q)
     return c.json({ items }, 200)
   },
 )
@@ -211,9 +211,9 @@ const serveFile = createFactory<AppEnv>().createHandlers(
   validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
   async (c) => {
     const { item } = await getEvidenceAccess(
-      c.var.db,
+      c.get('db'),
       c.req.valid('param').evidenceId,
-      c.var.user.id,
+      c.get('user').id,
     )
     if (item.kind !== 'file' || !item.file_sha256) throw notFound()
     const mime = item.mime_type ?? 'application/octet-stream'
@@ -228,7 +228,7 @@ const serveFile = createFactory<AppEnv>().createHandlers(
     // Never kept: on a shared school computer a cached file would reopen after logout.
     // The sandboxing CSP and nosniff come from app.ts (fileHeaders), set after this route.
     c.header('Cache-Control', 'no-store')
-    const file = c.var.files.open(item.file_sha256)
+    const file = c.get('files').open(item.file_sha256)
     return stream(c, async (s) => {
       for await (const chunk of file) await s.write(chunk as Uint8Array)
     })
@@ -246,20 +246,20 @@ export const evidenceRoutes = new Hono<AppEnv>()
     validate('json', z.object({ code: z.string().trim().min(1).max(40) })),
     async (c) => {
       const { item, actor } = await getEvidenceWriteAccess(
-        c.var.db,
+        c.get('db'),
         c.req.valid('param').evidenceId,
-        c.var.user.id,
+        c.get('user').id,
       )
-      const result = await setEvidenceCode(c.var.db, {
+      const result = await setEvidenceCode(c.get('db'), {
         evidenceId: item.id,
         code: c.req.valid('json').code,
         actor,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         if (result.reason === 'forbidden') throw forbiddenBy('manage_plan')
         if (result.reason === 'code_taken') {
-          const message = evidenceMessages[c.var.lang].codeTaken
+          const message = evidenceMessages[c.get('lang')].codeTaken
           return c.json({ error: { code: 'conflict' as const, message } }, 409)
         }
         throw notFound()
@@ -270,14 +270,14 @@ export const evidenceRoutes = new Hono<AppEnv>()
   )
   .delete('/:evidenceId', validate('param', evidenceIdParamSchema), async (c) => {
     const { item, actor } = await getEvidenceWriteAccess(
-      c.var.db,
+      c.get('db'),
       c.req.valid('param').evidenceId,
-      c.var.user.id,
+      c.get('user').id,
     )
-    const result = await deleteEvidence(c.var.db, {
+    const result = await deleteEvidence(c.get('db'), {
       evidenceId: item.id,
       actor,
-      now: c.var.now().toISOString(),
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) {
       if (result.reason === 'not_found') throw notFound()

@@ -3,5 +3,5 @@ import type { AppEnv } from '../app-env.ts'
 import { listFrameworks } from '../frameworks/framework-catalog.ts'
 
 export const frameworkRoutes = new Hono<AppEnv>().get('/', async (c) =>
-  c.json({ frameworks: await listFrameworks(c.var.db) }, 200),
+  c.json({ frameworks: await listFrameworks(c.get('db')) }, 200),
 )

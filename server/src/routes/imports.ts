@@ -191,7 +191,7 @@ const badUpload = (say: (m: (typeof importMessages)[Lang]) => string) =>
 
 async function requirePrincipal(c: Context<AppEnv>, planId: string) {
   // An archived plan takes no import (shared planWriteRefusal): 409 before the upload is read.
-  const access = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+  const access = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
   if (!canManagePlan(access.actor)) throw forbiddenBy('manage_plan')
   return access
 }
@@ -201,19 +201,19 @@ const schoolQuerySchema = z.object({ schoolId: z.string().min(1).max(64) })
 export const importRoutes = new Hono<AppEnv>()
   .post('/import/read', validate('query', schoolQuerySchema), async (c) => {
     // What a file says about itself, before a new plan is made for it: nothing is saved.
-    const actor = await getSchoolActor(c.var.db, c.req.valid('query').schoolId, c.var.user.id)
+    const actor = await getSchoolActor(c.get('db'), c.req.valid('query').schoolId, c.get('user').id)
     if (!isMember(actor)) throw notFound()
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     const { parsed, fileName } = await readUpload(c)
-    return c.json({ fileName, ...(await readPlanFile(c.var.db, parsed)) }, 200)
+    return c.json({ fileName, ...(await readPlanFile(c.get('db'), parsed)) }, 200)
   })
   .post('/:planId/import/preview', validate('param', planIdParamSchema), async (c) => {
     const { plan } = await requirePrincipal(c, c.req.valid('param').planId)
     const { parsed, fileName, timeframes, acceptProse } = await readUpload(c)
-    const preview = await previewImport(c.var.db, { plan, parsed, timeframes, acceptProse })
+    const preview = await previewImport(c.get('db'), { plan, parsed, timeframes, acceptProse })
     const problems = preview.problems.map((p) => ({
       row: p.row,
-      message: rowProblemText(p, c.var.lang),
+      message: rowProblemText(p, c.get('lang')),
     }))
     return c.json(
       {
@@ -234,8 +234,8 @@ export const importRoutes = new Hono<AppEnv>()
   .post('/:planId/import/confirm', validate('param', planIdParamSchema), async (c) => {
     const { plan, actor } = await requirePrincipal(c, c.req.valid('param').planId)
     const { parsed, leads, fileName, fileHash, timeframes, acceptProse } = await readUpload(c)
-    const now = c.var.now().toISOString()
-    const result = await applyImport(c.var.db, {
+    const now = c.get('now')().toISOString()
+    const result = await applyImport(c.get('db'), {
       plan,
       parsed,
       timeframes,
@@ -275,15 +275,15 @@ export const importRoutes = new Hono<AppEnv>()
   })
   .get('/:planId/imports', validate('param', planIdParamSchema), async (c) => {
     const { plan, actor } = await getPlanAccess(
-      c.var.db,
+      c.get('db'),
       c.req.valid('param').planId,
-      c.var.user.id,
+      c.get('user').id,
     )
     return c.json(
       {
         plan: { id: plan.id, title: plan.title, schoolYear: plan.school_year },
         canUndo: canManagePlan(actor),
-        imports: await listImports(c.var.db, plan.id),
+        imports: await listImports(c.get('db'), plan.id),
       },
       200,
     )
@@ -291,8 +291,8 @@ export const importRoutes = new Hono<AppEnv>()
   .post('/:planId/imports/:importId/undo', validate('param', importIdParamSchema), async (c) => {
     const { planId, importId } = c.req.valid('param')
     const { plan, actor } = await requirePrincipal(c, planId)
-    const now = c.var.now().toISOString()
-    const result = await undoImport(c.var.db, { planId: plan.id, importId, actor, now })
+    const now = c.get('now')().toISOString()
+    const result = await undoImport(c.get('db'), { planId: plan.id, importId, actor, now })
     if (!result.ok && result.reason === 'not_found') throw notFound()
     if (!result.ok) {
       throw new ApiException(
@@ -304,7 +304,7 @@ export const importRoutes = new Hono<AppEnv>()
     for (const cardId of result.removed) publishCardEvent(c, plan.id, cardId, null, 'card.deleted')
     for (const { cardId } of result.restored)
       publishCardEvent(c, plan.id, cardId, null, 'card.changed')
-    const undone = (await listImports(c.var.db, plan.id)).find((i) => i.id === importId)
+    const undone = (await listImports(c.get('db'), plan.id)).find((i) => i.id === importId)
     return c.json({ import: undone! }, 200)
   })
   .get(
@@ -312,7 +312,11 @@ export const importRoutes = new Hono<AppEnv>()
     validate('param', planIdParamSchema),
     validate('query', z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') })),
     async (c) => {
-      const { plan } = await getPlanAccess(c.var.db, c.req.valid('param').planId, c.var.user.id)
+      const { plan } = await getPlanAccess(
+        c.get('db'),
+        c.req.valid('param').planId,
+        c.get('user').id,
+      )
       const { format } = c.req.valid('query')
       const base = `ke-hoach-cai-tien-${plan.school_year}`
       const disposition = (ext: string) =>
@@ -320,9 +324,9 @@ export const importRoutes = new Hono<AppEnv>()
       if (format === 'csv') {
         c.header('Content-Type', 'text/csv; charset=utf-8')
         c.header('Content-Disposition', disposition('csv'))
-        return c.body(await exportPlanCsv(c.var.db, plan.id), 200)
+        return c.body(await exportPlanCsv(c.get('db'), plan.id), 200)
       }
-      const bytes = await exportPlanXlsx(c.var.db, plan)
+      const bytes = await exportPlanXlsx(c.get('db'), plan)
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       c.header('Content-Disposition', disposition('xlsx'))
       return c.body(new Uint8Array(bytes), 200)

@@ -45,12 +45,12 @@ import { PARSE_STATUS } from './imports.ts'
  * of another school gets the 404 of a school that does not exist.
  */
 async function requirePeopleManager(c: Context<AppEnv>, schoolId: string) {
-  const user = c.var.user
+  const user = c.get('user')
   if (user.isAdmin) {
-    if (!(await findSchoolById(c.var.db, schoolId))) throw notFound()
+    if (!(await findSchoolById(c.get('db'), schoolId))) throw notFound()
     return
   }
-  const actor = await getSchoolActor(c.var.db, schoolId, user.id)
+  const actor = await getSchoolActor(c.get('db'), schoolId, user.id)
   if (!isMember(actor)) throw notFound()
   if (!canManagePeople(actor)) throw forbiddenBy('manage_people')
 }
@@ -121,7 +121,7 @@ async function readStaffUpload(c: Context<AppEnv>) {
       worded((lang) => err.messageIn(lang)),
     )
   }
-  const result = await previewStaffList(c.var.db, tables)
+  const result = await previewStaffList(c.get('db'), tables)
   if (!result.ok) {
     switch (result.reason) {
       case 'no_table':
@@ -159,7 +159,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   .get('/:schoolId/document-settings', validate('param', schoolIdParamSchema), async (c) => {
     const { schoolId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
-    const loaded = await loadDocumentSettings(c.var.db, schoolId)
+    const loaded = await loadDocumentSettings(c.get('db'), schoolId)
     if (!loaded) throw notFound()
     return c.json(loaded, 200)
   })
@@ -170,8 +170,8 @@ export const peopleRoutes = new Hono<AppEnv>()
     async (c) => {
       const { schoolId } = c.req.valid('param')
       await requirePeopleManager(c, schoolId)
-      await saveDocumentSettings(c.var.db, schoolId, c.req.valid('json'))
-      const loaded = await loadDocumentSettings(c.var.db, schoolId)
+      await saveDocumentSettings(c.get('db'), schoolId, c.req.valid('json'))
+      const loaded = await loadDocumentSettings(c.get('db'), schoolId)
       if (!loaded) throw notFound()
       return c.json(loaded, 200)
     },
@@ -179,7 +179,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   .get('/:schoolId/people', validate('param', schoolIdParamSchema), async (c) => {
     const { schoolId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
-    return c.json(await listSchoolPeople(c.var.db, schoolId), 200)
+    return c.json(await listSchoolPeople(c.get('db'), schoolId), 200)
   })
   .post(
     '/:schoolId/people',
@@ -189,11 +189,11 @@ export const peopleRoutes = new Hono<AppEnv>()
       const { schoolId } = c.req.valid('param')
       await requirePeopleManager(c, schoolId)
       const person = c.req.valid('json')
-      const now = c.var.now().toISOString()
-      const result = await addPerson(c.var.db, {
+      const now = c.get('now')().toISOString()
+      const result = await addPerson(c.get('db'), {
         schoolId,
         person,
-        actorId: c.var.user.id,
+        actorId: c.get('user').id,
         now,
       })
       if (!result.ok) throw refusal(result.reason, person.login)
@@ -207,7 +207,7 @@ export const peopleRoutes = new Hono<AppEnv>()
     const { schoolId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
     const { fileName, rows } = await readStaffUpload(c)
-    const lang = c.var.lang
+    const lang = c.get('lang')
     return c.json(
       {
         fileName,
@@ -222,13 +222,13 @@ export const peopleRoutes = new Hono<AppEnv>()
     const { schoolId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
     const { rows } = await readStaffUpload(c)
-    const result = await importStaffList(c.var.db, {
+    const result = await importStaffList(c.get('db'), {
       schoolId,
       rows,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
-    const lang = c.var.lang
+    const lang = c.get('lang')
     return c.json(
       {
         created: result.created,
@@ -244,12 +244,12 @@ export const peopleRoutes = new Hono<AppEnv>()
     async (c) => {
       const { schoolId, userId } = c.req.valid('param')
       await requirePeopleManager(c, schoolId)
-      const result = await setPersonRoles(c.var.db, {
+      const result = await setPersonRoles(c.get('db'), {
         schoolId,
         userId,
         roles: c.req.valid('json').roles,
-        actorId: c.var.user.id,
-        now: c.var.now().toISOString(),
+        actorId: c.get('user').id,
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) throw refusal(result.reason)
       return c.json({ roles: result.roles }, 200)
@@ -258,25 +258,25 @@ export const peopleRoutes = new Hono<AppEnv>()
   .post('/:schoolId/people/:userId/deactivate', validate('param', personParamSchema), async (c) => {
     const { schoolId, userId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
-    const result = await deactivatePerson(c.var.db, {
+    const result = await deactivatePerson(c.get('db'), {
       schoolId,
       userId,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) throw refusal(result.reason)
     // Open event streams of the person close now, not at the next heartbeat.
-    c.var.events.sessionsEnded(userId)
+    c.get('events').sessionsEnded(userId)
     return c.json({ openCards: result.openCards }, 200)
   })
   .post('/:schoolId/people/:userId/reactivate', validate('param', personParamSchema), async (c) => {
     const { schoolId, userId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
-    const result = await reactivatePerson(c.var.db, {
+    const result = await reactivatePerson(c.get('db'), {
       schoolId,
       userId,
-      actorId: c.var.user.id,
-      now: c.var.now().toISOString(),
+      actorId: c.get('user').id,
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) throw refusal(result.reason)
     return c.json({ ok: true }, 200)
@@ -284,7 +284,7 @@ export const peopleRoutes = new Hono<AppEnv>()
   .get('/:schoolId/people/:userId/open-cards', validate('param', personParamSchema), async (c) => {
     const { schoolId, userId } = c.req.valid('param')
     await requirePeopleManager(c, schoolId)
-    const result = await listOpenCardsOf(c.var.db, schoolId, userId)
+    const result = await listOpenCardsOf(c.get('db'), schoolId, userId)
     if (!result.ok) throw refusal(result.reason)
     return c.json({ cards: result.cards }, 200)
   })
@@ -294,14 +294,14 @@ export const peopleRoutes = new Hono<AppEnv>()
     async (c) => {
       const { schoolId, userId } = c.req.valid('param')
       await requirePeopleManager(c, schoolId)
-      const result = await resetPersonPassword(c.var.db, {
+      const result = await resetPersonPassword(c.get('db'), {
         schoolId,
         userId,
-        actorId: c.var.user.id,
-        now: c.var.now(),
+        actorId: c.get('user').id,
+        now: c.get('now')(),
       })
       if (!result.ok) throw refusal(result.reason)
-      c.var.events.sessionsEnded(userId)
+      c.get('events').sessionsEnded(userId)
       return c.json({ login: result.login, oneTimePassword: result.oneTimePassword }, 200)
     },
   )

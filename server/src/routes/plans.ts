@@ -73,15 +73,17 @@ interface BoardAnswer {
 }
 
 export const planRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json(await loadPlansAndLanding(c.var.db, c.var.user, c.var.now()), 200))
+  .get('/', async (c) =>
+    c.json(await loadPlansAndLanding(c.get('db'), c.get('user'), c.get('now')()), 200),
+  )
   .post('/', validate('json', createPlanInputSchema), async (c) => {
     const { carryFromPlanId, ...input } = c.req.valid('json')
-    const actor = await getSchoolActor(c.var.db, input.schoolId, c.var.user.id)
+    const actor = await getSchoolActor(c.get('db'), input.schoolId, c.get('user').id)
     if (!isMember(actor)) throw notFound()
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
     // Last year's plan is read like any plan: another school's is not found.
     const source = carryFromPlanId
-      ? (await getPlanAccess(c.var.db, carryFromPlanId, c.var.user.id)).plan
+      ? (await getPlanAccess(c.get('db'), carryFromPlanId, c.get('user').id)).plan
       : null
     if (source && source.school_id !== input.schoolId) {
       throw new ApiException(
@@ -90,11 +92,11 @@ export const planRoutes = new Hono<AppEnv>()
         wordedBy(planLifeMessages, (m) => m.sameSchoolOnly),
       )
     }
-    const result = await createPlan(c.var.db, {
+    const result = await createPlan(c.get('db'), {
       ...input,
       carryFrom: source,
       actorId: actor.id,
-      now: c.var.now().toISOString(),
+      now: c.get('now')().toISOString(),
     })
     if (!result.ok) throw unknownFramework(input.frameworkId)
     const { planId, carried, leftBehind } = result
@@ -102,7 +104,7 @@ export const planRoutes = new Hono<AppEnv>()
   })
   // Before '/:planId…': "deleted" is a list, not a plan's id.
   .get('/deleted', async (c) => {
-    const plans = await listDeletedPlans(c.var.db, c.var.user.id, c.var.now())
+    const plans = await listDeletedPlans(c.get('db'), c.get('user').id, c.get('now')())
     return c.json({ plans }, 200)
   })
   .patch(
@@ -111,14 +113,14 @@ export const planRoutes = new Hono<AppEnv>()
     validate('json', updatePlanInputSchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const settings = c.req.valid('json')
-      const result = await updatePlanSettings(c.var.db, {
+      const result = await updatePlanSettings(c.get('db'), {
         plan,
         settings,
         actorId: actor.id,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) throw unknownFramework(settings.frameworkId ?? '')
       for (const cardId of result.changedCardIds) publishCardEvent(c, planId, cardId, null)
@@ -131,26 +133,26 @@ export const planRoutes = new Hono<AppEnv>()
     validate('query', planSettingsPreviewQuerySchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const query = c.req.valid('query')
-      const result = await previewPlanSettings(c.var.db, plan, query, c.var.now())
+      const result = await previewPlanSettings(c.get('db'), plan, query, c.get('now')())
       if (!result.ok) throw unknownFramework(query.frameworkId ?? '')
       return c.json(result.preview, 200)
     },
   )
   .post('/:planId/archive', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    await archivePlan(c.var.db, { planId, actorId: actor.id, now: c.var.now().toISOString() })
+    await archivePlan(c.get('db'), { planId, actorId: actor.id, now: c.get('now')().toISOString() })
     return c.json({ ok: true, state: 'archived' as const }, 200)
   })
   .post('/:planId/unarchive', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    await unarchivePlan(c.var.db, { planId, now: c.var.now().toISOString() })
+    await unarchivePlan(c.get('db'), { planId, now: c.get('now')().toISOString() })
     return c.json({ ok: true, state: 'active' as const }, 200)
   })
   .delete(
@@ -159,13 +161,13 @@ export const planRoutes = new Hono<AppEnv>()
     validate('json', deletePlanInputSchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-      const result = await deletePlan(c.var.db, {
+      const result = await deletePlan(c.get('db'), {
         plan,
         confirmTitle: c.req.valid('json').confirmTitle,
         actorId: actor.id,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) {
         const { reason, cardCount: n } = result
@@ -180,9 +182,9 @@ export const planRoutes = new Hono<AppEnv>()
   )
   .post('/:planId/restore', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getDeletedPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getDeletedPlanAccess(c.get('db'), planId, c.get('user').id)
     if (!canRestore(actor)) throw forbiddenBy('manage_plan')
-    const result = await restorePlan(c.var.db, { plan, now: c.var.now() })
+    const result = await restorePlan(c.get('db'), { plan, now: c.get('now')() })
     if (!result.ok) {
       const { days } = result
       throw new ApiException(
@@ -195,30 +197,30 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .get('/:planId/deleted-cards', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     if (!canRestore(actor)) throw forbiddenBy('manage_plan')
-    return c.json({ cards: await listDeletedCards(c.var.db, planId) }, 200)
+    return c.json({ cards: await listDeletedCards(c.get('db'), planId) }, 200)
   })
   // Biểu 2's table IV: the plan's priority problems and the cards linked to each.
   .get('/:planId/problems', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    return c.json({ problems: await listPlanProblems(c.var.db, plan.id) }, 200)
+    const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    return c.json({ problems: await listPlanProblems(c.get('db'), plan.id) }, 200)
   })
   .get('/:planId/board', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
-    await rememberLastPlan(c.var.db, c.var.user, plan.id)
+    const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    await rememberLastPlan(c.get('db'), c.get('user'), plan.id)
     // The validator covers the data, the viewer (their roles shape the answer), the month
     // (overdue flags turn on when it changes) and the plan's settings and state. The
     // browser revalidates (no-cache), so an
     // unchanged board costs a few indexed lookups and no card is read.
-    const stamp = await loadBoardStamp(c.var.db, plan)
+    const stamp = await loadBoardStamp(c.get('db'), plan)
     const tag = `W/"${createHash('sha1')
       .update(
         [
           stamp,
-          monthOf(c.var.now()),
+          monthOf(c.get('now')()),
           actor.id,
           [...actor.roles].sort().join(','),
           // The plan's own row (renamed, archived, another year) is part of the answer.
@@ -231,11 +233,11 @@ export const planRoutes = new Hono<AppEnv>()
     if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(tag)) {
       return c.body(null, 304)
     }
-    let shared = c.var.boardCache.get(plan.id, stamp)
+    let shared = c.get('boardCache').get(plan.id, stamp)
     if (shared === undefined) {
-      const body: Pick<BoardAnswer, 'members' | 'cards'> = await loadBoard(c.var.db, plan)
+      const body: Pick<BoardAnswer, 'members' | 'cards'> = await loadBoard(c.get('db'), plan)
       shared = JSON.stringify(body).slice(1, -1) // "members":[…],"cards":[…]
-      c.var.boardCache.set(plan.id, stamp, shared)
+      c.get('boardCache').set(plan.id, stamp, shared)
     }
     const own: Omit<BoardAnswer, 'members' | 'cards'> = {
       plan: {
@@ -248,7 +250,7 @@ export const planRoutes = new Hono<AppEnv>()
         school: { id: plan.school_id, name: plan.school_name },
       },
       me: actor,
-      currentMonth: monthOf(c.var.now()),
+      currentMonth: monthOf(c.get('now')()),
     }
     // The viewer's part, then the part every member shares (from the board cache).
     const json = `${JSON.stringify(own).slice(0, -1)},${shared}}`
@@ -262,11 +264,11 @@ export const planRoutes = new Hono<AppEnv>()
     validate('json', createCardInputSchema),
     async (c) => {
       const { planId } = c.req.valid('param')
-      const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+      const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
       if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
       const { assigneeIds, ...fields } = c.req.valid('json')
-      const now = c.var.now().toISOString()
-      const result = await createCard(c.var.db, {
+      const now = c.get('now')().toISOString()
+      const result = await createCard(c.get('db'), {
         plan,
         fields,
         assigneeIds: assigneeIds ?? [],
@@ -280,23 +282,23 @@ export const planRoutes = new Hono<AppEnv>()
           wordedBy(planMessages, (m) => m.unknownAssignee),
         )
       }
-      const card = (await loadBoardCard(c.var.db, result.cardId))!
+      const card = (await loadBoardCard(c.get('db'), result.cardId))!
       publishCardEvent(c, planId, card.id, card.version, 'card.created')
       return c.json({ card }, 201)
     },
   )
   .get('/:planId/events', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     const input = {
-      db: c.var.db,
-      events: c.var.events,
-      now: c.var.now,
-      heartbeatMs: c.var.heartbeatMs,
+      db: c.get('db'),
+      events: c.get('events'),
+      now: c.get('now'),
+      heartbeatMs: c.get('heartbeatMs'),
       planId,
       schoolId: plan.school_id,
-      userId: c.var.user.id,
-      sessionId: c.var.user.sessionId,
+      userId: c.get('user').id,
+      sessionId: c.get('user').sessionId,
     }
     return streamSSE(c, (stream) => followPlan(stream, input))
   })

@@ -13,11 +13,11 @@ export const reviewQueueRoutes = new Hono<AppEnv>().get(
   validate('param', planIdParamSchema),
   async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     if (!canSeeProgress(actor)) throw forbiddenBy('see_progress')
     const [queue, council] = await Promise.all([
-      listReviewQueue(c.var.db, planId, actor.id),
-      loadCouncil(c.var.db, plan),
+      listReviewQueue(c.get('db'), planId, actor.id),
+      loadCouncil(c.get('db'), plan),
     ])
     // The plan's body names the monitoring team on the queue's screen (council.ts).
     return c.json({ queue, me: actor, councilKind: council.kind }, 200)
@@ -25,8 +25,10 @@ export const reviewQueueRoutes = new Hono<AppEnv>().get(
 )
 
 export const inboxRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json(await loadInbox(c.var.db, c.var.user.id, c.var.now()), 200))
+  .get('/', async (c) =>
+    c.json(await loadInbox(c.get('db'), c.get('user').id, c.get('now')()), 200),
+  )
   .post('/seen', async (c) => {
-    await markInboxSeen(c.var.db, c.var.user.id, c.var.now().toISOString())
+    await markInboxSeen(c.get('db'), c.get('user').id, c.get('now')().toISOString())
     return c.json({ ok: true }, 200)
   })

@@ -24,7 +24,7 @@ const badCalendar = (problem: SchoolCalendarProblem, schoolYear: string) =>
 
 /** Every member of the school reads its calendar; someone of another school gets a 404. */
 async function requireMember(c: Context<AppEnv>, schoolId: string) {
-  const actor = await getSchoolActor(c.var.db, schoolId, c.var.user.id)
+  const actor = await getSchoolActor(c.get('db'), schoolId, c.get('user').id)
   if (!isMember(actor)) throw notFound()
   return actor
 }
@@ -40,7 +40,7 @@ export const schoolCalendarRoutes = new Hono<AppEnv>()
     async (c) => {
       const { schoolId, schoolYear } = c.req.valid('param')
       await requireMember(c, schoolId)
-      const loaded = await loadSchoolCalendar(c.var.db, schoolId, schoolYear)
+      const loaded = await loadSchoolCalendar(c.get('db'), schoolId, schoolYear)
       if (!loaded) throw badCalendar('unknownYear', schoolYear)
       return c.json(loaded, 200)
     },
@@ -53,17 +53,17 @@ export const schoolCalendarRoutes = new Hono<AppEnv>()
       const { schoolId, schoolYear } = c.req.valid('param')
       const actor = await requireMember(c, schoolId)
       if (!canSetSchoolCalendar(actor)) throw forbiddenBy('set_calendar')
-      const result = await setSchoolCalendar(c.var.db, {
+      const result = await setSchoolCalendar(c.get('db'), {
         schoolId,
         schoolYear,
         months: c.req.valid('json'),
         actorId: actor.id,
-        now: c.var.now().toISOString(),
+        now: c.get('now')().toISOString(),
       })
       if (!result.ok) throw badCalendar(result.reason, schoolYear)
       for (const { planId, cardIds } of result.changed)
         for (const cardId of cardIds) publishCardEvent(c, planId, cardId, null)
-      const loaded = (await loadSchoolCalendar(c.var.db, schoolId, schoolYear))!
+      const loaded = (await loadSchoolCalendar(c.get('db'), schoolId, schoolYear))!
       const changedCards = result.changed.reduce((n, p) => n + p.cardIds.length, 0)
       return c.json({ ...loaded, changedCards }, 200)
     },

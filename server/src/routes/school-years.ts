@@ -1,5 +1,5 @@
 import { canSeeProgress, isMember, schoolIdParamSchema, schoolYearsMessages } from '@caitien/shared'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { getSchoolActor } from '../access.ts'
 import { forbiddenBy, notFound } from '../http-error.ts'
@@ -8,8 +8,8 @@ import { loadSchoolYears, loadSchoolYearsWithReviews } from '../reviews/school-y
 import { schoolYearsXlsx } from '../reviews/school-years-xlsx.ts'
 
 /** A school's years are for those who follow progress: the principal and the monitors. */
-async function requireYearsReader(c: { var: AppEnv['Variables'] }, schoolId: string) {
-  const actor = await getSchoolActor(c.var.db, schoolId, c.var.user.id)
+async function requireYearsReader(c: Context<AppEnv>, schoolId: string) {
+  const actor = await getSchoolActor(c.get('db'), schoolId, c.get('user').id)
   if (!isMember(actor)) throw notFound()
   if (!canSeeProgress(actor)) throw forbiddenBy('see_progress')
 }
@@ -19,12 +19,12 @@ export const schoolYearsRoutes = new Hono<AppEnv>()
   .get('/:schoolId/years', validate('param', schoolIdParamSchema), async (c) => {
     const { schoolId } = c.req.valid('param')
     await requireYearsReader(c, schoolId)
-    return c.json(await loadSchoolYears(c.var.db, schoolId, c.var.now()), 200)
+    return c.json(await loadSchoolYears(c.get('db'), schoolId, c.get('now')()), 200)
   })
   .get('/:schoolId/years/export', validate('param', schoolIdParamSchema), async (c) => {
     const { schoolId } = c.req.valid('param')
     await requireYearsReader(c, schoolId)
-    const data = await loadSchoolYearsWithReviews(c.var.db, schoolId, c.var.now())
+    const data = await loadSchoolYearsWithReviews(c.get('db'), schoolId, c.get('now')())
     const full = `${schoolYearsMessages.vi.title} - ${data.school.name}.xlsx`
     c.header(
       'Content-Disposition',

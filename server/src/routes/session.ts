@@ -39,14 +39,14 @@ function clientAddress(c: Context<AppEnv>): string {
   } catch {
     peer = undefined
   }
-  return resolveClientAddress(peer, c.req.header('x-forwarded-for'), c.var.trustedProxies)
+  return resolveClientAddress(peer, c.req.header('x-forwarded-for'), c.get('trustedProxies'))
 }
 
 function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.var.secureCookies,
+    secure: c.get('secureCookies'),
     path: '/',
     maxAge: SESSION_DAYS * 24 * 60 * 60,
   })
@@ -64,21 +64,23 @@ async function guardedCheck(
   const token = getCookie(c, DEVICE_COOKIE)
   const device =
     token && who.userId
-      ? await findKnownDevice(c.var.db, token, who.userId, c.var.now())
+      ? await findKnownDevice(c.get('db'), token, who.userId, c.get('now')())
       : undefined
-  const result = await c.var.loginThrottle.guard(
-    c.var.db,
-    { login: who.login, address: clientAddress(c), deviceId: device?.id },
-    c.var.now(),
-    verify,
-  )
+  const result = await c
+    .get('loginThrottle')
+    .guard(
+      c.get('db'),
+      { login: who.login, address: clientAddress(c), deviceId: device?.id },
+      c.get('now')(),
+      verify,
+    )
   return { result, device }
 }
 
 function tooManyAttempts(c: Context<AppEnv>, waitMs: number, what: 'login' | 'password') {
   const seconds = retrySeconds(waitMs)
   c.header('Retry-After', String(seconds))
-  const m = sessionMessages[c.var.lang]
+  const m = sessionMessages[c.get('lang')]
   const message = what === 'login' ? m.tooManyLogins({ seconds }) : m.tooManyPasswords({ seconds })
   return c.json({ error: { code: 'too_many_attempts' as const, message } }, 429)
 }
@@ -87,30 +89,35 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginInputSchema), async (c) => {
     const { login, password } = c.req.valid('json')
     const key = login.toLowerCase()
-    const user = await findLoginUser(c.var.db, key)
+    const user = await findLoginUser(c.get('db'), key)
     const { result, device } = await guardedCheck(c, { login: key, userId: user?.id }, async () => {
       const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE))
       return ok && user !== undefined
     })
     if (result.held) return tooManyAttempts(c, result.waitMs, 'login')
     if (!user || !result.passed) {
-      const message = sessionMessages[c.var.lang].invalidCredentials
+      const message = sessionMessages[c.get('lang')].invalidCredentials
       return c.json({ error: { code: 'invalid_credentials' as const, message } }, 401)
     }
     // Told only to whoever knows the password: the account exists and is closed.
-    const allowed = await checkLoginAllowed(c.var.db, user, password === DEMO_PASSWORD, c.var.demo)
+    const allowed = await checkLoginAllowed(
+      c.get('db'),
+      user,
+      password === DEMO_PASSWORD,
+      c.get('demo'),
+    )
     if (!allowed.ok) {
-      const m = peopleMessages[c.var.lang]
+      const m = peopleMessages[c.get('lang')]
       const message = allowed.reason === 'deactivated' ? m.accountDeactivated : m.schoolDeactivated
       return c.json({ error: { code: 'account_deactivated' as const, message } }, 403)
     }
-    const token = await startSession(c.var.db, user.id, c.var.now())
+    const token = await startSession(c.get('db'), user.id, c.get('now')())
     setSessionCookie(c, token)
     if (!device) {
-      setCookie(c, DEVICE_COOKIE, await rememberDevice(c.var.db, user.id, c.var.now()), {
+      setCookie(c, DEVICE_COOKIE, await rememberDevice(c.get('db'), user.id, c.get('now')()), {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: c.var.secureCookies,
+        secure: c.get('secureCookies'),
         path: '/api/session',
         maxAge: DEVICE_DAYS * 24 * 60 * 60,
       })
@@ -119,11 +126,11 @@ export const sessionRoutes = new Hono<AppEnv>()
   })
   .get('/demo', (c) =>
     // The login page says "this is a demo" and gives the password only on a demo server.
-    c.json({ demo: c.var.demo, password: c.var.demo ? DEMO_PASSWORD : null }, 200),
+    c.json({ demo: c.get('demo'), password: c.get('demo') ? DEMO_PASSWORD : null }, 200),
   )
   .post('/logout', requireSession({ allowPasswordChange: true }), async (c) => {
-    await endSession(c.var.db, c.var.user.sessionId)
-    c.var.events.sessionsEnded(c.var.user.id)
+    await endSession(c.get('db'), c.get('user').sessionId)
+    c.get('events').sessionsEnded(c.get('user').id)
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.json({ ok: true }, 200)
   })
@@ -133,40 +140,40 @@ export const sessionRoutes = new Hono<AppEnv>()
     validate('json', changePasswordInputSchema),
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json')
-      const me = c.var.user
+      const me = c.get('user')
       // The current password as typed: compared only once it has been verified below, so
       // this says nothing about it.
       const check = checkPassword(newPassword, { login: me.login, current: currentPassword })
       if (!check.ok) {
-        const message = passwordRejectionMessage(check.reason, c.var.lang)
+        const message = passwordRejectionMessage(check.reason, c.get('lang'))
         return c.json(
           { error: { code: 'weak_password' as const, reason: check.reason, message } },
           400,
         )
       }
-      const hash = await findCurrentPasswordHash(c.var.db, me.id)
+      const hash = await findCurrentPasswordHash(c.get('db'), me.id)
       const { result } = await guardedCheck(c, { login: me.login, userId: me.id }, () =>
         verifyPassword(currentPassword, hash),
       )
       if (result.held) return tooManyAttempts(c, result.waitMs, 'password')
       if (!result.passed) {
-        const message = sessionMessages[c.var.lang].wrongCurrentPassword
+        const message = sessionMessages[c.get('lang')].wrongCurrentPassword
         return c.json({ error: { code: 'invalid_credentials' as const, message } }, 403)
       }
-      const now = c.var.now()
+      const now = c.get('now')()
       // Every other session ends; this one is replaced by a fresh one below.
-      await changePassword(c.var.db, me.id, newPassword, now)
-      c.var.events.sessionsEnded(me.id)
-      const token = await startSession(c.var.db, me.id, now)
+      await changePassword(c.get('db'), me.id, newPassword, now)
+      c.get('events').sessionsEnded(me.id)
+      const token = await startSession(c.get('db'), me.id, now)
       setSessionCookie(c, token)
       return c.json({ ok: true }, 200)
     },
   )
   .get('/me', requireSession({ allowPasswordChange: true }), async (c) => {
-    const user = c.var.user
+    const user = c.get('user')
     const [profile, memberships] = await Promise.all([
-      loadProfile(c.var.db, user.id),
-      listMemberships(c.var.db, user.id),
+      loadProfile(c.get('db'), user.id),
+      listMemberships(c.get('db'), user.id),
     ])
     return c.json(
       {
@@ -187,11 +194,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     )
   })
   .patch('/me', requireSession(), validate('json', updateProfileInputSchema), async (c) => {
-    await changeProfile(c.var.db, c.var.user.id, c.req.valid('json'))
+    await changeProfile(c.get('db'), c.get('user').id, c.req.valid('json'))
     return c.json({ ok: true }, 200)
   })
   .post('/logout-others', requireSession(), async (c) => {
-    const ended = await signOutOtherDevices(c.var.db, c.var.user.id, c.var.user.sessionId)
-    c.var.events.sessionsEnded(c.var.user.id)
+    const ended = await signOutOtherDevices(c.get('db'), c.get('user').id, c.get('user').sessionId)
+    c.get('events').sessionsEnded(c.get('user').id)
     return c.json({ ended }, 200)
   })

@@ -37,35 +37,35 @@ const monthParamSchema = planIdParamSchema.extend({
 export const snapshotRoutes = new Hono<AppEnv>()
   .get('/:planId/progress', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     requireOverseer(actor)
-    const now = c.var.now()
+    const now = c.get('now')()
     return c.json(
       {
         schoolYear: plan.school_year,
         currentMonth: monthOf(now),
-        months: await yearProgress(c.var.db, plan, now),
+        months: await yearProgress(c.get('db'), plan, now),
       },
       200,
     )
   })
   .get('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     requireOverseer(actor)
-    return c.json({ snapshots: await listSnapshots(c.var.db, planId) }, 200)
+    return c.json({ snapshots: await listSnapshots(c.get('db'), planId) }, 200)
   })
   .get('/:planId/snapshots/:month', validate('param', monthParamSchema), async (c) => {
     const { planId, month } = c.req.valid('param')
-    const { plan, actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     requireOverseer(actor)
     const [view, remarks, party] = await Promise.all([
-      monthView(c.var.db, planId, month, c.var.now()),
-      loadRemark(c.var.db, planId, month),
-      loadDocumentParty(c.var.db, plan.school_id),
+      monthView(c.get('db'), planId, month, c.get('now')()),
+      loadRemark(c.get('db'), planId, month),
+      loadDocumentParty(c.get('db'), plan.school_id),
     ])
     // The names the report prints beside the codes, so the dashboard shows the same.
-    const names = await loadCriteriaNames(c.var.db, plan, view.summary)
+    const names = await loadCriteriaNames(c.get('db'), plan, view.summary)
     // The school as the report's header and signature block print it (the print view).
     return c.json({ ...view, remarks, names, party }, 200)
   })
@@ -75,11 +75,11 @@ export const snapshotRoutes = new Hono<AppEnv>()
     validate('json', z.object({ text: z.string().trim().max(10_000) })),
     async (c) => {
       const { planId, month } = c.req.valid('param')
-      const { actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+      const { actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
       if (!canReview(actor)) throw forbiddenBy('review')
       const { text } = c.req.valid('json')
-      const now = c.var.now().toISOString()
-      await writeRemark(c.var.db, { planId, month, text, authorId: actor.id, now })
+      const now = c.get('now')().toISOString()
+      await writeRemark(c.get('db'), { planId, month, text, authorId: actor.id, now })
       return c.json({ ok: true }, 200)
     },
   )
@@ -89,9 +89,9 @@ export const snapshotRoutes = new Hono<AppEnv>()
     validate('query', z.object({ format: z.enum(['docx', 'xlsx']).default('docx') })),
     async (c) => {
       const { planId, month } = c.req.valid('param')
-      const { actor } = await getPlanAccess(c.var.db, planId, c.var.user.id)
+      const { actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
       requireOverseer(actor)
-      const report = await loadReport(c.var.db, planId, month, c.var.now())
+      const report = await loadReport(c.get('db'), planId, month, c.get('now')())
       const { format } = c.req.valid('query')
       const name = `bao-cao-tien-do-${month}.${format}`
       const full = `${reportTitle(month)}.${format}`
@@ -115,8 +115,8 @@ export const snapshotRoutes = new Hono<AppEnv>()
   )
   .post('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
     const { planId } = c.req.valid('param')
-    const { plan, actor } = await getPlanWriteAccess(c.var.db, planId, c.var.user.id)
+    const { plan, actor } = await getPlanWriteAccess(c.get('db'), planId, c.get('user').id)
     if (!canManagePlan(actor)) throw forbiddenBy('manage_plan')
-    const taken = await takeOnDemandSnapshot(c.var.db, plan.id, c.var.now(), actor.id)
+    const taken = await takeOnDemandSnapshot(c.get('db'), plan.id, c.get('now')(), actor.id)
     return c.json({ snapshot: { id: taken.id, month: taken.month } }, 201)
   })
