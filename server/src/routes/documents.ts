@@ -5,33 +5,14 @@ import {
   checkpointParamSchema,
   planIdParamSchema,
 } from '@caitien/shared'
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { download } from '../download.ts'
 import { getPlanAccess } from '../access.ts'
 import { bieu2Docx, checkpointReportDocx, evidenceListFile } from '../documents/plan-documents.ts'
 import { ApiException, worded } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
-
-const MIME = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const
-
-/** A document as a download: an ASCII name for old browsers and the Vietnamese one (RFC 6266). */
-function download(
-  c: Context<AppEnv>,
-  bytes: Buffer,
-  format: keyof typeof MIME,
-  names: { ascii: string; full: string },
-) {
-  c.header('Content-Type', MIME[format])
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.full)}`,
-  )
-  return c.body(new Uint8Array(bytes), 200)
-}
 
 /**
  * The plan's official documents: anyone who sees the plan may download them. A checkpoint

@@ -10,6 +10,7 @@ import { createFactory } from 'hono/factory'
 import { stream } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { contentDisposition } from '../download.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardWriteAccess, getPlanAccess } from '../access.ts'
 import { addEvidence, checkEvidenceUpload, checkStorageRoom } from '../evidence/add-evidence.ts'
@@ -46,18 +47,6 @@ const tooLarge = (mb: number) =>
     'payload_too_large',
     worded((lang) => evidenceMessages[lang].tooLarge({ mb })),
   )
-
-/** RFC 6266 with an ASCII fallback, so Vietnamese names survive every browser. */
-function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/["\\]/g, '_')
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
-}
 
 export const cardEvidenceRoutes = new Hono<AppEnv>()
   .post(

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { download } from '../download.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getPlanAccess, getPlanWriteAccess, getSchoolActor } from '../access.ts'
 import { ApiException, forbiddenBy, notFound, worded, wordedBy } from '../http-error.ts'
@@ -318,17 +319,14 @@ export const importRoutes = new Hono<AppEnv>()
         c.get('user').id,
       )
       const { format } = c.req.valid('query')
-      const base = `ke-hoach-cai-tien-${plan.school_year}`
-      const disposition = (ext: string) =>
-        `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${plan.title}.${ext}`)}`
+      const names = {
+        full: `${plan.title}.${format}`,
+        ascii: `ke-hoach-cai-tien-${plan.school_year}.${format}`,
+      }
       if (format === 'csv') {
-        c.header('Content-Type', 'text/csv; charset=utf-8')
-        c.header('Content-Disposition', disposition('csv'))
-        return c.body(await exportPlanCsv(c.get('db'), plan.id), 200)
+        return download(c, await exportPlanCsv(c.get('db'), plan.id), 'csv', names)
       }
       const bytes = await exportPlanXlsx(c.get('db'), plan)
-      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      c.header('Content-Disposition', disposition('xlsx'))
-      return c.body(new Uint8Array(bytes), 200)
+      return download(c, new Uint8Array(bytes), 'xlsx', names)
     },
   )

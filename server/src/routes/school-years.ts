@@ -1,6 +1,7 @@
 import { canSeeProgress, isMember, schoolIdParamSchema, schoolYearsMessages } from '@caitien/shared'
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { download } from '../download.ts'
 import { getSchoolActor } from '../access.ts'
 import { forbiddenBy, notFound } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -26,10 +27,8 @@ export const schoolYearsRoutes = new Hono<AppEnv>()
     await requireYearsReader(c, schoolId)
     const data = await loadSchoolYearsWithReviews(c.get('db'), schoolId, c.get('now')())
     const full = `${schoolYearsMessages.vi.title} - ${data.school.name}.xlsx`
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="ket-qua-cac-nam-hoc.xlsx"; filename*=UTF-8''${encodeURIComponent(full)}`,
-    )
-    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    return c.body(new Uint8Array(await schoolYearsXlsx(data)), 200)
+    return download(c, new Uint8Array(await schoolYearsXlsx(data)), 'xlsx', {
+      full,
+      ascii: 'ket-qua-cac-nam-hoc.xlsx',
+    })
   })

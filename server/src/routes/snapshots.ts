@@ -10,6 +10,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
+import { download } from '../download.ts'
 import { getPlanAccess, getPlanWriteAccess } from '../access.ts'
 import { forbiddenBy } from '../http-error.ts'
 import { validate } from '../middleware/validate.ts'
@@ -93,24 +94,12 @@ export const snapshotRoutes = new Hono<AppEnv>()
       requireOverseer(actor)
       const report = await loadReport(c.get('db'), planId, month, c.get('now')())
       const { format } = c.req.valid('query')
-      const name = `bao-cao-tien-do-${month}.${format}`
-      const full = `${reportTitle(month)}.${format}`
-      c.header(
-        'Content-Disposition',
-        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(full)}`,
-      )
-      if (format === 'xlsx') {
-        c.header(
-          'Content-Type',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        return c.body(new Uint8Array(await reportXlsx(report)), 200)
+      const names = {
+        full: `${reportTitle(month)}.${format}`,
+        ascii: `bao-cao-tien-do-${month}.${format}`,
       }
-      c.header(
-        'Content-Type',
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      )
-      return c.body(new Uint8Array(await reportDocx(report)), 200)
+      const bytes = format === 'xlsx' ? await reportXlsx(report) : await reportDocx(report)
+      return download(c, new Uint8Array(bytes), format, names)
     },
   )
   .post('/:planId/snapshots', validate('param', planIdParamSchema), async (c) => {
