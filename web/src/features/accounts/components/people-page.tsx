@@ -22,7 +22,7 @@ import { DocumentSettingsSection } from './document-settings-section'
 import { OneTimePasswordDialog, type OneTimePassword } from './one-time-password-dialog'
 import { RoleChecks } from './role-checks'
 import { StaffImportDialog } from './staff-import-dialog'
-import { SaveCancel } from '@/components/ui/save-cancel'
+import { SaveCancel } from '@/components/ui/form-actions'
 
 interface Membership {
   schoolId: string

@@ -7,7 +7,7 @@ import { useMessages } from '@/lib/i18n'
 import { useSetAssignees, type CardDetail } from '../api/card-queries'
 import { cardMessages } from '../card-messages'
 import type { DetailMember } from './card-detail-panel'
-import { SaveCancel } from '@/components/ui/save-cancel'
+import { SaveCancel } from '@/components/ui/form-actions'
 
 export function AssigneesSection({
   card,

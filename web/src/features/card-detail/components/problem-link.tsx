@@ -7,7 +7,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { planProblemsQueryOptions, useSetCardProblem, type CardDetail } from '../api/card-queries'
 import { cardMessages } from '../card-messages'
-import { SaveCancel } from '@/components/ui/save-cancel'
+import { SaveCancel } from '@/components/ui/form-actions'
 
 /** How a problem reads: its standard, criteria and weakness (its first line in a list). */
 const problemText = (p: NonNullable<CardDetail['problem']>, short = false) =>

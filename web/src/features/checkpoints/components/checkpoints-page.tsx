@@ -34,6 +34,7 @@ import {
   type ReviewRow,
 } from '../api/checkpoint-queries'
 import { checkpointUiMessages } from '../checkpoint-messages'
+import { SaveWithNote } from '@/components/ui/form-actions'
 
 /** Table VI's headings, as the form prints them (tt57-bieu-2.ts). */
 const HEADINGS = Object.fromEntries(
@@ -519,26 +520,18 @@ function TextsForm({
           />
         </div>
       ))}
-      {commands.updateTexts.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(commands.updateTexts.error, common.loadFailed)}
-        </p>
-      )}
       {editable && (
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-small"
-            disabled={commands.updateTexts.isPending}
-          >
-            {m.saveTexts}
-          </button>
-          {saved && (
-            <span className="form-success" role="status">
-              {m.textsSaved}
-            </span>
-          )}
-        </div>
+        <SaveWithNote
+          error={
+            commands.updateTexts.error
+              ? errorMessage(commands.updateTexts.error, common.loadFailed)
+              : null
+          }
+          pending={commands.updateTexts.isPending}
+          label={m.saveTexts}
+          savedNote={saved ? m.textsSaved : null}
+          primary={false}
+        />
       )}
     </form>
   )

@@ -13,6 +13,7 @@ import { commonMessages } from '@/lib/common-messages'
 import { useI18n, useMessages } from '@/lib/i18n'
 import { councilQueryOptions, useSaveCouncil, type PlanCouncil } from '../api/checkpoint-queries'
 import { checkpointUiMessages } from '../checkpoint-messages'
+import { SaveWithNote } from '@/components/ui/form-actions'
 
 /**
  * The plan's monitoring body on its settings page: its name (Tổ giám sát / Hội đồng tự đánh
@@ -173,26 +174,13 @@ function CouncilForm({
           </div>
         )}
       </fieldset>
-      {save.error && (
-        <p className="form-error" role="alert">
-          {errorMessage(save.error, common.loadFailed)}
-        </p>
-      )}
       {editable && (
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-small button-primary"
-            disabled={save.isPending}
-          >
-            {m.councilSave}
-          </button>
-          {saved && (
-            <span className="form-success" role="status">
-              {m.councilSaved}
-            </span>
-          )}
-        </div>
+        <SaveWithNote
+          error={save.error ? errorMessage(save.error, common.loadFailed) : null}
+          pending={save.isPending}
+          label={m.councilSave}
+          savedNote={saved ? m.councilSaved : null}
+        />
       )}
     </form>
   )

@@ -16,6 +16,7 @@ import {
   type LoadedSchoolCalendar,
 } from '../api/school-calendar-queries'
 import { schoolCalendarUiMessages } from '../school-calendar-messages'
+import { SaveWithNote } from '@/components/ui/form-actions'
 
 type Semester = keyof SchoolCalendarInput
 
@@ -142,26 +143,20 @@ function CalendarForm({
           {schoolCalendarProblemText(problem, schoolYear, lang)}
         </p>
       )}
-      {save.isError && (
-        <p className="form-error" role="alert">
-          {errorMessage(save.error, m.saveFailed)}
-        </p>
-      )}
       {editable && (
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-small button-primary"
-            disabled={problem !== null || save.isPending}
-          >
-            {m.save}
-          </button>
-          {save.isSuccess && !dirty && (
-            <span className="form-success" role="status">
-              {changedCards > 0 ? m.savedCards({ n: changedCards }) : m.saved}
-            </span>
-          )}
-        </div>
+        <SaveWithNote
+          error={save.isError ? errorMessage(save.error, m.saveFailed) : null}
+          pending={save.isPending}
+          disabled={problem !== null}
+          label={m.save}
+          savedNote={
+            save.isSuccess && !dirty
+              ? changedCards > 0
+                ? m.savedCards({ n: changedCards })
+                : m.saved
+              : null
+          }
+        />
       )}
     </form>
   )
