@@ -20,6 +20,7 @@
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { PLAN_ROW_FIELDS } from '../server/src/plans/import/understand-table.ts'
 
 const requireFromServer = createRequire(new URL('../server/package.json', import.meta.url))
 const docx = requireFromServer('docx') as typeof import('docx')
@@ -27,29 +28,8 @@ const ExcelJS = requireFromServer('exceljs') as typeof import('exceljs')
 
 const outDir = fileURLToPath(new URL('../test/fixtures/plans/', import.meta.url))
 
-const ROW_FIELDS = [
-  'standard',
-  'standardName',
-  'criterion',
-  'criterionLabel',
-  'section',
-  'weakness',
-  'target',
-  'tasks',
-  'measures',
-  'lead',
-  'coordinators',
-  'timeframe',
-  'budget',
-  'fundingSource',
-  'support',
-  'evidence',
-  'notes',
-  'improvementContent',
-  'indicators',
-  'completionLevel',
-  'priorityProblem',
-] as const
+/** The fields of an expected row: the parser's, and the problem the row is linked to. */
+const ROW_FIELDS = [...PLAN_ROW_FIELDS, 'priorityProblem'] as const
 type RowField = (typeof ROW_FIELDS)[number]
 
 /** Table V's columns in the form's order; a fixture gives each its own heading. */

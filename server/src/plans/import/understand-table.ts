@@ -19,29 +19,30 @@ import { planParseError } from './plan-parse-error.ts'
 import { readPlanContext, type PlanContext } from './plan-context.ts'
 import type { SourceDocument, SourceRow, SourceTable } from './source-table.ts'
 
-/** The plan fields of one row, named exactly as in the plan fixtures. */
-export interface PlanRowFields {
-  standard: string | null
-  standardName: string | null
-  criterion: string | null
-  criterionLabel: string | null
-  section: string | null
-  weakness: string | null
-  target: string | null
-  tasks: string | null
-  measures: string | null
-  lead: string | null
-  coordinators: string | null
-  timeframe: string | null
-  budget: string | null
-  fundingSource: string | null
-  support: string | null
-  evidence: string | null
-  notes: string | null
-  improvementContent: string | null
-  indicators: string | null
-  completionLevel: string | null
-}
+/** The plan fields of one row, named exactly as in the plan fixtures (DESIGN §2). */
+export const PLAN_ROW_FIELDS = [
+  'standard',
+  'standardName',
+  'criterion',
+  'criterionLabel',
+  'section',
+  'weakness',
+  'target',
+  'tasks',
+  'measures',
+  'lead',
+  'coordinators',
+  'timeframe',
+  'budget',
+  'fundingSource',
+  'support',
+  'evidence',
+  'notes',
+  'improvementContent',
+  'indicators',
+  'completionLevel',
+] as const
+export type PlanRowFields = Record<(typeof PLAN_ROW_FIELDS)[number], string | null>
 
 export interface UnderstoodRow {
   fields: PlanRowFields
