@@ -6,11 +6,14 @@ import SQLite from 'better-sqlite3'
 import {
   CompiledQuery,
   Kysely,
+  PostgresAdapter,
+  PostgresDialect,
   SqliteDialect,
   type LogEvent,
   type SqliteDatabase,
   type Transaction,
 } from 'kysely'
+import pg from 'pg'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -19,23 +22,37 @@ export type Executor = Db | Transaction<Database>
 
 const require = createRequire(import.meta.url)
 
-export interface CreateDbOptions {
-  /** A file path, or ':memory:'. */
-  file: string
+/** Where the data lives: a SQLite file (the embedded default) or a PostgreSQL database. */
+export type DatabaseLocation =
+  | { /** A file path, or ':memory:'. */ file: string; url?: undefined }
+  | { /** postgres://user:password@host:port/database */ url: string; file?: undefined }
+
+export type CreateDbOptions = DatabaseLocation & {
   /** Called after every query: tests count queries with it. */
   onQuery?: (event: LogEvent) => void
   /**
    * Copy the write-ahead log into the database file from a worker thread instead of on
    * the commit that crosses SQLite's threshold (a long-running server: see below).
+   * SQLite only; PostgreSQL has no such work on the request path.
    */
   backgroundCheckpoints?: boolean
+  /** PostgreSQL: connections in the pool (node-postgres' default, 10, unless told). */
+  poolSize?: number
+}
+
+/** True when the database (or a transaction on it) is PostgreSQL. */
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
 }
 
 /**
- * The only place that knows the driver (docs/decisions/003). SQLite runs in WAL mode
+ * The only place that knows the drivers (docs/decisions/003, 028). SQLite runs in WAL mode
  * with foreign keys on; a busy timeout lets a writer wait for another instead of failing.
+ * PostgreSQL runs through node-postgres' pool, its numbers parsed as numbers.
  */
-export function createDb({ file, onQuery, backgroundCheckpoints }: CreateDbOptions): Db {
+export function createDb(options: CreateDbOptions): Db {
+  if (options.url !== undefined) return createPostgresDb(options.url, options)
+  const { file, onQuery, backgroundCheckpoints } = options
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
@@ -52,6 +69,52 @@ export function createDb({ file, onQuery, backgroundCheckpoints }: CreateDbOptio
   if (backgroundCheckpoints && file !== ':memory:')
     checkpointer = startCheckpointer(db, sqlite, file)
   return db
+}
+
+/**
+ * node-postgres hands 64-bit integers (`bigint` columns, `count(*)`) and `numeric` (`sum` of
+ * a bigint) back as strings, since a JavaScript number cannot hold every such value. The
+ * app's are counts, byte sizes and amounts in đồng, all far below 2^53: they come back as
+ * numbers, as they do from SQLite, and a value that would lose digits throws rather than
+ * round silently.
+ */
+const PG_INT8 = 20
+const PG_NUMERIC = 1700
+
+function parseInt8(text: string): number {
+  const n = Number(text)
+  if (!Number.isSafeInteger(n)) throw new Error(`integer out of JavaScript's safe range: ${text}`)
+  return n
+}
+
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === PG_INT8) return parseInt8
+    if (oid === PG_NUMERIC) return (text: string) => Number(text)
+    return pg.types.getTypeParser(oid, format)
+  }) as typeof pg.types.getTypeParser,
+}
+
+/** A node-postgres pool with the app's type parsers, for Kysely or for a listener. */
+export function createPgPool(url: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes })
+  // An idle connection the server drops (a restart, a network cut) must not crash the
+  // process: the pool discards it and opens another on the next query.
+  pool.on('error', () => {})
+  return pool
+}
+
+/** A single node-postgres connection with the app's type parsers (LISTEN needs its own). */
+export function createPgClient(url: string): pg.Client {
+  return new pg.Client({ connectionString: url, types: pgTypes })
+}
+
+function createPostgresDb(url: string, options: CreateDbOptions): Db {
+  const { onQuery, poolSize } = options
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: createPgPool(url, poolSize) }),
+    log: onQuery ? (event) => onQuery(event) : undefined,
+  })
 }
 
 /** Pages of log after which the server's own connection checkpoints, if the worker lags. */

@@ -1,4 +1,4 @@
-import { createDb, migrateToLatest, type Db } from '@caitien/db'
+import { createDb, migrateToLatest, type DatabaseLocation, type Db } from '@caitien/db'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
 import { loadFrameworks, readBuiltinFrameworks } from './frameworks/framework-catalog.ts'
 
@@ -7,14 +7,14 @@ import { loadFrameworks, readBuiltinFrameworks } from './frameworks/framework-ca
  * frameworks, and on an empty database the demo school (unless told not to).
  */
 export async function openDatabase(options: {
-  file: string
+  database: DatabaseLocation
   demo: boolean
   now: Date
   /** A long-running server: checkpoint the log from a worker thread (db/src/create-db.ts). */
   backgroundCheckpoints?: boolean
 }) {
   const db: Db = createDb({
-    file: options.file,
+    ...options.database,
     backgroundCheckpoints: options.backgroundCheckpoints,
   })
   await migrateToLatest(db)

@@ -12,7 +12,7 @@ import {
   type PasswordRejection,
   type Role,
 } from '@caitien/shared'
-import { readEnv } from './env.ts'
+import { databaseLocation, readEnv } from './env.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
 import { parsePlanInWorker } from './plans/import/parse-in-worker.ts'
 import { PlanParseError } from './plans/import/parse-plan.ts'
@@ -192,7 +192,7 @@ async function run(
   }
   const env = readEnv()
   const now = new Date()
-  const { db } = await openDatabase({ file: env.CAITIEN_DATABASE_FILE, demo: false, now })
+  const { db } = await openDatabase({ database: databaseLocation(env), demo: false, now })
   const iso = now.toISOString()
   try {
     switch (command) {

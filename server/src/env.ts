@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path'
+import type { DatabaseLocation } from '@caitien/db'
 import { z } from 'zod'
 import { parseTrustedProxies } from './auth/client-address.ts'
 
@@ -7,6 +8,17 @@ const envSchema = z.object({
   CAITIEN_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   CAITIEN_HOST: z.string().default('0.0.0.0'),
   CAITIEN_DATABASE_FILE: z.string().default('./data/caitien.sqlite'),
+  /**
+   * A PostgreSQL database (postgres://user:password@host:port/name) instead of the SQLite
+   * file: several server processes can share it (docs/decisions/028).
+   */
+  CAITIEN_DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((url) => url === undefined || url === '' || /^postgres(ql)?:\/\//i.test(url), {
+      message: 'must start with postgres:// or postgresql://',
+    })
+    .transform((url) => (url === '' ? undefined : url)),
   CAITIEN_WEB_DIST: z.string().optional(),
   /** Evidence files, stored by content hash; keep it out of any served folder. */
   CAITIEN_EVIDENCE_DIR: z.string().default('./data/evidence'),
@@ -69,4 +81,19 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     CAITIEN_DATABASE_FILE: file === ':memory:' || isAbsolute(file) ? file : resolve(base, file),
     CAITIEN_EVIDENCE_DIR: isAbsolute(evidence) ? evidence : resolve(base, evidence),
   }
+}
+
+/** The database the server, the CLI and the jobs open: PostgreSQL when a URL is set. */
+export function databaseLocation(env: Env): DatabaseLocation {
+  return env.CAITIEN_DATABASE_URL
+    ? { url: env.CAITIEN_DATABASE_URL }
+    : { file: env.CAITIEN_DATABASE_FILE }
+}
+
+/** The database for a log line: the file, or the PostgreSQL address without its password. */
+export function describeDatabase(location: DatabaseLocation): string {
+  if (location.url === undefined) return location.file
+  const url = new URL(location.url)
+  if (url.password) url.password = '***'
+  return url.toString()
 }

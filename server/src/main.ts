@@ -4,7 +4,9 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { openDatabase } from './boot.ts'
 import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
-import { readEnv } from './env.ts'
+import { databaseLocation, describeDatabase, readEnv } from './env.ts'
+import { createPlanEvents } from './events/plan-events.ts'
+import { createSharedPlanEvents } from './events/shared-plan-events.ts'
 import { createFileStore } from './evidence/file-store.ts'
 import { startEvidenceSweeper } from './evidence/sweep-files.ts'
 import { startPlanPurge } from './plans/plan-life.ts'
@@ -13,8 +15,9 @@ import { startSnapshotScheduler } from './snapshots/snapshot-service.ts'
 const env = readEnv()
 const fixedNow = env.CAITIEN_NOW ? new Date(env.CAITIEN_NOW) : undefined
 const now = () => fixedNow ?? new Date()
+const database = databaseLocation(env)
 const { db, seeded } = await openDatabase({
-  file: env.CAITIEN_DATABASE_FILE,
+  database,
   demo: !env.CAITIEN_NO_DEMO,
   now: now(),
   backgroundCheckpoints: true,
@@ -23,10 +26,20 @@ const defaultDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 const webDist = env.CAITIEN_WEB_DIST ?? (existsSync(defaultDist) ? defaultDist : undefined)
 const files = createFileStore(env.CAITIEN_EVIDENCE_DIR)
 // Nothing is uploading before the server listens: every temporary file is a dead upload.
-const partials = await files.removePartialUploads()
+// On PostgreSQL other server processes may share the folder and be uploading: only
+// temporary files older than an hour are dead.
+const partials = await files.removePartialUploads(
+  database.url === undefined ? undefined : new Date(now().getTime() - 3_600_000),
+)
 if (partials) console.log(`removed ${partials} partial uploads left by an earlier run`)
+// Several server processes may share a PostgreSQL database: board events go through it.
+const events =
+  database.url === undefined
+    ? createPlanEvents()
+    : await createSharedPlanEvents(db, database.url, (line) => console.log(line))
 const app = createApp({
   db,
+  events,
   now,
   secureCookies: env.CAITIEN_SECURE_COOKIES,
   webDist,
@@ -59,7 +72,7 @@ const server = serve(
     const lines = [
       ``,
       `caitien is listening on ${url}`,
-      `database: ${env.CAITIEN_DATABASE_FILE}`,
+      `database: ${describeDatabase(database)}`,
       `evidence files: ${env.CAITIEN_EVIDENCE_DIR}`,
     ]
     if (!webDist) lines.push(`(web app not built: run "pnpm build", or "pnpm dev" for development)`)
@@ -80,6 +93,7 @@ function shutdown() {
   sweeper.stop()
   purge.stop()
   server.close()
+  void events.close()
   void db.destroy().then(() => process.exit(0))
   setTimeout(() => process.exit(0), 3000).unref()
 }

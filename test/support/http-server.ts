@@ -9,10 +9,12 @@ import {
   type TestApp,
   type ThrottleRules,
 } from '@caitien/server/testing'
+import { dropTestDatabase, testDatabase } from './database.ts'
 
 /**
- * The real app on a real SQLite file, listening on a loopback port: integration
- * tests talk to it over HTTP exactly as a browser would.
+ * The real app on a real database (a SQLite file, or on the integration-pg project a
+ * PostgreSQL database of its own: support/database.ts), listening on a loopback port:
+ * integration tests talk to it over HTTP exactly as a browser would.
  */
 export async function startTestServer(
   options: {
@@ -29,8 +31,9 @@ export async function startTestServer(
 ): Promise<TestApp & { url: string; file: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'caitien-it-'))
   const file = options.file ?? join(dir, 'caitien.sqlite')
+  const database = await testDatabase(file)
   const testApp = await createTestApp({
-    file,
+    ...database,
     evidenceDir: join(dir, 'evidence'),
     maxEvidenceBytes: options.maxEvidenceBytes,
     schoolQuotaBytes: options.schoolQuotaBytes,
@@ -50,7 +53,10 @@ export async function startTestServer(
     file,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await testApp.closeEvents()
       await testApp.db.destroy()
+      // Another server's database (options.file) is that server's to remove.
+      if (!options.file) await dropTestDatabase(database)
       rmSync(dir, { recursive: true, force: true })
     },
   }

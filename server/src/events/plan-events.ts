@@ -11,9 +11,9 @@ export interface PlanEvent {
 type Listener = (event: PlanEvent) => void
 
 /**
- * In-process fan-out of board changes to open event streams, per plan. One server
- * process holds every stream today; several processes would put a broker (Postgres
- * LISTEN/NOTIFY) behind this same interface.
+ * In-process fan-out of board changes to open event streams, per plan. On SQLite one
+ * server process holds every stream; on PostgreSQL shared-plan-events.ts puts LISTEN/NOTIFY
+ * behind this same interface for several processes.
  */
 export function createPlanEvents() {
   const listeners = new Map<string, Set<Listener>>()
@@ -51,6 +51,8 @@ export function createPlanEvents() {
         if (set.size === 0) sessionWatchers.delete(userId)
       }
     },
+    /** Stops listening to other processes (shared-plan-events.ts); nothing to do here. */
+    close: (): Promise<void> => Promise.resolve(),
   }
 }
 export type PlanEvents = ReturnType<typeof createPlanEvents>

@@ -47,6 +47,7 @@ export function startEvidenceSweeper(options: {
 }) {
   return startPeriodicJob({
     name: 'evidence sweep',
+    alone: options.db,
     intervalMs: options.intervalMs ?? DAY_MS,
     log: options.log,
     run: async () => {

@@ -95,6 +95,7 @@ export function startPlanPurge(options: {
 }) {
   return startPeriodicJob({
     name: 'deleted plan purge',
+    alone: options.db,
     intervalMs: options.intervalMs ?? 3_600_000,
     log: options.log,
     run: async () => {

@@ -102,6 +102,7 @@ export function startSnapshotScheduler(options: {
 }) {
   return startPeriodicJob({
     name: 'snapshot scheduler',
+    alone: options.db,
     intervalMs: options.intervalMs ?? 60_000,
     log: options.log,
     run: async () => {

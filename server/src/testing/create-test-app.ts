@@ -8,6 +8,7 @@ import { createApp } from '../app.ts'
 import { createLoginThrottle, type ThrottleRules } from '../auth/login-throttle.ts'
 import { createFileStore } from '../evidence/file-store.ts'
 import { createPlanEvents } from '../events/plan-events.ts'
+import { createSharedPlanEvents } from '../events/shared-plan-events.ts'
 import { loadFrameworks, readBuiltinFrameworks } from '../frameworks/framework-catalog.ts'
 import { insertMembership, insertSchool, insertUser } from '../schools/account.repository.ts'
 import { createCard } from '../cards/create-card.ts'
@@ -16,12 +17,15 @@ import { insertPlan } from '../plans/plan.repository.ts'
 export const TEST_PASSWORD = 'test-password-1'
 
 /**
- * A real app over a real migrated SQLite database (a file or ':memory:'), with a
+ * A real app over a real migrated database (SQLite or PostgreSQL), with a
  * query counter and a settable clock. Requests go through app.request, cookies included.
  */
 export async function createTestApp(
   options: {
+    /** A SQLite file or ':memory:' (the default). */
     file?: string
+    /** A PostgreSQL database instead (already created; migrated here). */
+    url?: string
     now?: Date
     evidenceDir?: string
     maxEvidenceBytes?: number
@@ -38,14 +42,17 @@ export async function createTestApp(
 ) {
   let queries = 0
   const db = createDb({
-    file: options.file ?? ':memory:',
+    ...(options.url ? { url: options.url } : { file: options.file ?? ':memory:' }),
     onQuery: (e: LogEvent) => {
       if (e.level === 'query') queries++
     },
   })
   await migrateToLatest(db)
   let now = options.now ?? new Date('2026-11-15T03:00:00Z')
-  const events = createPlanEvents()
+  // On PostgreSQL, through LISTEN/NOTIFY as a production server does (docs/decisions/028).
+  const events = options.url
+    ? await createSharedPlanEvents(db, options.url)
+    : createPlanEvents()
   const evidenceDir = options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'caitien-evidence-'))
   const files = createFileStore(evidenceDir)
   const app = createApp({
@@ -64,6 +71,8 @@ export async function createTestApp(
     db,
     app,
     events,
+    /** Stops listening for other processes' events (PostgreSQL); call before db.destroy(). */
+    closeEvents: () => events.close(),
     evidenceDir,
     files,
     setNow: (d: Date) => {
