@@ -87,11 +87,13 @@ function parseInt8(text: string): number {
   return n
 }
 
+type TextParser = (text: string) => unknown
+
 const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): TextParser => {
     if (oid === PG_INT8) return parseInt8
     if (oid === PG_NUMERIC) return (text: string) => Number(text)
-    return pg.types.getTypeParser(oid, format)
+    return pg.types.getTypeParser(oid, format) as TextParser
   }) as typeof pg.types.getTypeParser,
 }
 
@@ -100,7 +102,7 @@ export function createPgPool(url: string, max?: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes })
   // An idle connection the server drops (a restart, a network cut) must not crash the
   // process: the pool discards it and opens another on the next query.
-  pool.on('error', () => {})
+  pool.on('error', ignore)
   return pool
 }
 
@@ -111,10 +113,49 @@ export function createPgClient(url: string): pg.Client {
 
 function createPostgresDb(url: string, options: CreateDbOptions): Db {
   const { onQuery, poolSize } = options
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: createPgPool(url, poolSize) }),
     log: onQuery ? (event) => onQuery(event) : undefined,
   })
+  serializableTransactions(db)
+  return db
+}
+
+/** SQLSTATEs after which a transaction may simply run again. */
+const RETRYABLE = new Set(['40001' /* serialization_failure */, '40P01' /* deadlock_detected */])
+const ATTEMPTS = 8
+
+/**
+ * The use cases were written against SQLite, where one connection runs one transaction at a
+ * time: "read, decide, write" inside a transaction can never interleave with another (open
+ * a checkpoint review unless one exists, give the next evidence code, …). PostgreSQL runs
+ * transactions side by side; at its default isolation level two of them can both find "no
+ * review yet" and the second then fails on the unique index (a 500) or, with no index,
+ * writes a duplicate. So every transaction runs SERIALIZABLE, which keeps SQLite's
+ * guarantee (the outcome is that of some one-at-a-time order), and one that PostgreSQL
+ * aborts to keep it is run again, a few times, with a short random pause. The retried run
+ * reads what the other committed and answers as it would have on SQLite (a clear 409, not
+ * a 500). The callback must have no effect outside the database: the app's transactions
+ * only run queries; events and files come after the commit.
+ */
+function serializableTransactions(db: Db): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = () => {
+    const builder = transaction().setIsolationLevel('serializable')
+    const execute = builder.execute.bind(builder)
+    builder.execute = async <T>(callback: (trx: Transaction<Database>) => Promise<T>) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await execute(callback)
+        } catch (err) {
+          const code = (err as { code?: unknown }).code
+          if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
+        }
+      }
+    }
+    return builder
+  }
 }
 
 /** Pages of log after which the server's own connection checkpoints, if the worker lags. */
@@ -243,4 +284,9 @@ export function checkDatabaseFile(file: string): string {
   } finally {
     sqlite.close()
   }
+}
+
+/** For a promise or an event whose failure needs no handling (a closing connection). */
+function ignore(): void {
+  // nothing to do
 }

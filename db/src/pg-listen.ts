@@ -44,7 +44,7 @@ export function listenPg(
   function lost(which: ReturnType<typeof createPgClient>) {
     if (closed || client !== which) return
     client = null
-    which.end().catch(() => {})
+    which.end().catch(ignore)
     retry = setTimeout(() => {
       retry = null
       connect().then(
@@ -65,7 +65,12 @@ export function listenPg(
       if (retry) clearTimeout(retry)
       const last = client
       client = null
-      await last?.end().catch(() => {})
+      await last?.end().catch(ignore)
     },
   }
+}
+
+/** For a promise or an event whose failure needs no handling (a closing connection). */
+function ignore(): void {
+  // nothing to do
 }

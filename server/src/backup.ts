@@ -1,7 +1,16 @@
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { backupDatabaseFile, checkDatabaseFile } from '@caitien/db'
+import {
+  backupDatabaseFile,
+  checkDatabaseFile,
+  checkPostgresDump,
+  dumpPostgres,
+  PG_DUMP_FILE,
+  postgresHasTables,
+  restorePostgres,
+  type DatabaseLocation,
+} from '@caitien/db'
 
 async function listFiles(root: string): Promise<string[]> {
   if (!existsSync(root)) return []
@@ -30,43 +39,67 @@ async function copyNewFiles(from: string, to: string): Promise<number> {
   return copied
 }
 
+/** The database's file inside a backup folder: SQLite's copy or PostgreSQL's dump. */
+function backupName(database: DatabaseLocation) {
+  return database.url === undefined ? 'caitien.sqlite' : PG_DUMP_FILE
+}
+
 /**
- * An online backup: the database first (a consistent copy while writes go on), then the
- * evidence files. An evidence file is in place before its database row is written, so
- * every file the copied database names is there to be copied.
+ * An online backup: the database first (a consistent copy while writes go on: SQLite's
+ * online backup API, or pg_dump's snapshot on PostgreSQL), then the evidence files. An
+ * evidence file is in place before its database row is written, so every file the copied
+ * database names is there to be copied.
  */
-export async function backup(options: { databaseFile: string; evidenceDir: string; to: string }) {
-  if (existsSync(join(options.to, 'caitien.sqlite'))) {
-    throw new Error(`${options.to} already holds a backup; choose an empty folder`)
+export async function backup(options: {
+  database: DatabaseLocation
+  evidenceDir: string
+  to: string
+}) {
+  for (const name of ['caitien.sqlite', PG_DUMP_FILE]) {
+    if (existsSync(join(options.to, name))) {
+      throw new Error(`${options.to} already holds a backup; choose an empty folder`)
+    }
   }
   await mkdir(options.to, { recursive: true })
-  await backupDatabaseFile(options.databaseFile, join(options.to, 'caitien.sqlite'))
+  const target = join(options.to, backupName(options.database))
+  if (options.database.url === undefined) await backupDatabaseFile(options.database.file, target)
+  else await dumpPostgres(options.database.url, target)
   const files = await copyNewFiles(options.evidenceDir, join(options.to, 'evidence'))
-  return { database: join(options.to, 'caitien.sqlite'), files }
+  return { database: target, files }
 }
 
 /**
  * Puts a backup in place, with the server stopped: checks the backup's database, then
- * replaces the database file (and its WAL) and adds the evidence files.
+ * replaces the database file (and its WAL), or on PostgreSQL loads the dump into the
+ * database (in one transaction, dropping what is there first with --force), and adds the
+ * evidence files.
  */
 export async function restore(options: {
   from: string
-  databaseFile: string
+  database: DatabaseLocation
   evidenceDir: string
   force: boolean
 }) {
-  const source = join(options.from, 'caitien.sqlite')
-  if (!existsSync(source)) throw new Error(`${options.from} holds no caitien.sqlite`)
-  const check = checkDatabaseFile(source)
-  if (check !== 'ok') throw new Error(`the backup's database is damaged: ${check}`)
-  if (existsSync(options.databaseFile) && !options.force) {
-    throw new Error(
-      `${options.databaseFile} exists; stop the server and pass --force to replace it`,
-    )
+  const { database } = options
+  const source = join(options.from, backupName(database))
+  if (!existsSync(source)) throw new Error(`${options.from} holds no ${backupName(database)}`)
+  if (database.url !== undefined) {
+    await checkPostgresDump(source)
+    const present = await postgresHasTables(database.url)
+    if (present && !options.force) {
+      throw new Error(`the database holds caitien's tables; stop the servers and pass --force`)
+    }
+    await restorePostgres(source, database.url, present)
+  } else {
+    const check = checkDatabaseFile(source)
+    if (check !== 'ok') throw new Error(`the backup's database is damaged: ${check}`)
+    if (existsSync(database.file) && !options.force) {
+      throw new Error(`${database.file} exists; stop the server and pass --force to replace it`)
+    }
+    await mkdir(join(database.file, '..'), { recursive: true })
+    for (const suffix of ['-wal', '-shm']) await rm(database.file + suffix, { force: true })
+    await copyFile(source, database.file)
   }
-  await mkdir(join(options.databaseFile, '..'), { recursive: true })
-  for (const suffix of ['-wal', '-shm']) await rm(options.databaseFile + suffix, { force: true })
-  await copyFile(source, options.databaseFile)
   const files = await copyNewFiles(join(options.from, 'evidence'), options.evidenceDir)
   return { files }
 }

@@ -12,7 +12,7 @@ import {
   type PasswordRejection,
   type Role,
 } from '@caitien/shared'
-import { databaseLocation, readEnv } from './env.ts'
+import { databaseLocation, describeDatabase, readEnv } from './env.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
 import { parsePlanInWorker } from './plans/import/parse-in-worker.ts'
 import { PlanParseError } from './plans/import/parse-plan.ts'
@@ -44,7 +44,7 @@ async function databaseModules() {
 
 const HELP = `caitien admin command line
 
-Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, default ./data/caitien.sqlite)
+Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_URL, else CAITIEN_DATABASE_FILE, default ./data/caitien.sqlite)
 
   school:create --name NAME [--level primary|secondary|kindergarten|other]
   school:list
@@ -167,7 +167,7 @@ async function run(
     case 'backup': {
       const env = readEnv()
       const result = await backup({
-        databaseFile: env.CAITIEN_DATABASE_FILE,
+        database: databaseLocation(env),
         evidenceDir: env.CAITIEN_EVIDENCE_DIR,
         to: need(values.to, 'to'),
       }).catch((err: Error) => {
@@ -180,13 +180,15 @@ async function run(
       const env = readEnv()
       const result = await restore({
         from: need(values.from, 'from'),
-        databaseFile: env.CAITIEN_DATABASE_FILE,
+        database: databaseLocation(env),
         evidenceDir: env.CAITIEN_EVIDENCE_DIR,
         force: values.force ?? false,
       }).catch((err: Error) => {
         throw new UsageError(err.message)
       })
-      console.log(`restored ${env.CAITIEN_DATABASE_FILE} and ${result.files} evidence files`)
+      console.log(
+        `restored ${describeDatabase(databaseLocation(env))} and ${result.files} evidence files`,
+      )
       return 0
     }
   }

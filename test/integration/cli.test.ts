@@ -5,13 +5,17 @@ import { createDb } from '@caitien/db'
 import { createFileStore } from '@caitien/server/testing'
 import { checkPassword, passwordRejectionMessage, type PasswordRejection } from '@caitien/shared'
 import { afterAll, describe, expect, it } from 'vitest'
+import { databaseEnv, testDatabase } from '../support/database.ts'
 import { runCli } from '../support/run.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'caitien-cli-'))
 const file = join(dir, 'caitien.sqlite')
+/** The CLI's database: this file, or on integration-pg the PostgreSQL database it stands for. */
+const database = await testDatabase(file)
+const databaseVariables = await databaseEnv(file)
 
 async function cli(...args: string[]) {
-  const run = await runCli(args, { CAITIEN_DATABASE_FILE: file })
+  const run = await runCli(args, databaseVariables)
   return { code: run.code, out: run.stdout.trim(), err: run.stderr }
 }
 
@@ -37,7 +41,7 @@ describe('pnpm cli', () => {
       'staff,monitor',
     )
     expect(user.code).toBe(0)
-    const db = createDb({ file })
+    const db = createDb(database)
     const roles = await db
       .selectFrom('membership')
       .innerJoin('app_user', 'app_user.id', 'membership.user_id')
@@ -52,7 +56,7 @@ describe('pnpm cli', () => {
     await db.destroy()
 
     const { createApp } = await import('@caitien/server')
-    const app = createApp({ db: createDb({ file }), files: createFileStore(join(dir, 'evidence')) })
+    const app = createApp({ db: createDb(database), files: createFileStore(join(dir, 'evidence')) })
     const login = await app.request('/api/session/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -63,7 +67,7 @@ describe('pnpm cli', () => {
 
   it('resets a password (ending sessions) and generates one when none is given', async () => {
     const sessions = async () => {
-      const db = createDb({ file })
+      const db = createDb(database)
       const rows = await db
         .selectFrom('auth_session')
         .innerJoin('app_user', 'app_user.id', 'auth_session.user_id')
@@ -81,7 +85,7 @@ describe('pnpm cli', () => {
     expect(password).toBeTruthy()
     expect(checkPassword(password!, { login: 'cohoa' })).toEqual({ ok: true })
     const { createApp } = await import('@caitien/server')
-    const app = createApp({ db: createDb({ file }), files: createFileStore(join(dir, 'evidence')) })
+    const app = createApp({ db: createDb(database), files: createFileStore(join(dir, 'evidence')) })
     const post = (pw: string) =>
       app.request('/api/session/login', {
         method: 'POST',
@@ -151,7 +155,7 @@ describe('pnpm cli', () => {
       expect(run.err).toContain(
         `password refused [${reason}]: ${passwordRejectionMessage(reason, 'vi')}`,
       )
-      const db = createDb({ file })
+      const db = createDb(database)
       const user = await db
         .selectFrom('app_user')
         .select('id')

@@ -18,6 +18,7 @@ import { startServerProcess } from '../support/app-process.ts'
 import { dbFingerprint } from '../support/cards.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
+import { databaseEnv } from '../support/database.ts'
 
 /**
  * Disk hygiene: a storage quota per school, dead uploads and unreferenced files removed.
@@ -174,7 +175,7 @@ describe('the sweep of unreferenced files', () => {
       cwd: serverDir,
       env: {
         ...process.env,
-        CAITIEN_DATABASE_FILE: join(dirname(server.evidenceDir), 'caitien.sqlite'),
+        ...(await databaseEnv(join(dirname(server.evidenceDir), 'caitien.sqlite'))),
         CAITIEN_EVIDENCE_DIR: server.evidenceDir,
         CAITIEN_EVIDENCE_RETENTION_DAYS: '30',
       },
@@ -206,6 +207,10 @@ describe('at start-up', () => {
     const partial = join(evidence, 'tmp', crypto.randomUUID())
     mkdirSync(dirname(partial), { recursive: true })
     writeFileSync(partial, pdf('cut off halfway', 4 * KB))
+    // Cut off two hours ago: on PostgreSQL another server process may be uploading into the
+    // same folder, so only a partial upload older than an hour is known dead.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    utimesSync(partial, twoHoursAgo, twoHoursAgo)
     const stored = (name: string, days: number) => {
       const path = join(evidence, name.slice(0, 2), name.slice(2, 4), name.padEnd(64, '0'))
       mkdirSync(dirname(path), { recursive: true })
@@ -217,7 +222,7 @@ describe('at start-up', () => {
     const stale = stored('aaaa', 40)
     const recent = stored('bbbb', 2)
     const app = await startServerProcess({
-      CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
+      ...(await databaseEnv(join(dir, 'caitien.sqlite'))),
       CAITIEN_EVIDENCE_DIR: evidence,
       CAITIEN_NO_DEMO: 'true',
     })

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
-import { sql } from 'kysely'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
@@ -1039,7 +1038,9 @@ async function newest(table: 'card' | 'evidence', planId: string) {
     .selectFrom(table)
     .select('id')
     .where('plan_id', '=', planId)
-    .orderBy(sql`rowid`, 'desc')
+    // Portable: PostgreSQL has no rowid (docs/decisions/028).
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
     .executeTakeFirst()
   return row?.id ?? 'none'
 }

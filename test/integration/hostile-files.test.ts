@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../support/app-process.ts'
 import { hostileFiles, type HostileFile } from '../support/hostile-files.ts'
+import { databaseEnv } from '../support/database.ts'
 
 /**
  * Plan files built to stall or exhaust the importer, sent to a real server process the way
@@ -133,7 +134,7 @@ function sampleMemory(pid: number) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caitien-hostile-'))
   server = await startServerProcess({
-    CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
+    ...(await databaseEnv(join(dir, 'caitien.sqlite'))),
     CAITIEN_EVIDENCE_DIR: join(dir, 'evidence'),
   })
   const login = await api('POST', '/api/session/login', {

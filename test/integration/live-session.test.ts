@@ -4,6 +4,7 @@ import { insertTestUser } from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWorld, type World } from '../support/world.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
+import { databaseEnv } from '../support/database.ts'
 
 /**
  * An open live-update stream (GET /api/plans/:planId/events) lives only as long as its
@@ -87,11 +88,12 @@ function publish(server: Server, planId: string, cardId: string) {
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url))
 
 /** `pnpm cli …` against a server's database file, in its own process (never blocking this one). */
-function cli(file: string, ...args: string[]) {
+async function cli(file: string, ...args: string[]) {
+  const database = await databaseEnv(file)
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: serverDir,
-      env: { ...process.env, CAITIEN_DATABASE_FILE: file },
+      env: { ...process.env, ...database },
     })
     let out = ''
     let err = ''

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess } from '../support/app-process.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
+import { databaseEnv, testDatabase } from '../support/database.ts'
 
 /** A small seeded generator: the same school year every run. */
 function mulberry32(seed: number) {
@@ -321,11 +322,11 @@ describe('snapshots missed while the server was down', () => {
   it('appear exactly once each, dated to their months, after a restart across two month ends', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caitien-restart-'))
     const env = {
-      CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
+      ...(await databaseEnv(join(dir, 'caitien.sqlite'))),
       CAITIEN_EVIDENCE_DIR: join(dir, 'evidence'),
     }
     const monthEnds = async () => {
-      const db = createDb({ file: env.CAITIEN_DATABASE_FILE })
+      const db = createDb(await testDatabase(join(dir, 'caitien.sqlite')))
       const rows = await db
         .selectFrom('monthly_snapshot')
         .select(['month', 'taken_at'])

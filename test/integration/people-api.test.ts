@@ -11,6 +11,7 @@ import { startServerProcess } from '../support/app-process.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
 import { STAFF_LIST_BAD_ROW, STAFF_LIST_TEACHERS } from '../fixtures/staff/make-staff-list.ts'
+import { databaseEnv } from '../support/database.ts'
 
 const staffList = readFileSync(
   fileURLToPath(new URL('../fixtures/staff/staff-list.xlsx', import.meta.url)),
@@ -473,7 +474,7 @@ describe('the demo accounts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caitien-demo-'))
     dirs.push(dir)
     return startServerProcess({
-      CAITIEN_DATABASE_FILE: join(dir, 'caitien.sqlite'),
+      ...(await databaseEnv(join(dir, 'caitien.sqlite'))),
       CAITIEN_EVIDENCE_DIR: join(dir, 'evidence'),
       CAITIEN_DEMO: demo,
     })

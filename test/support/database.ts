@@ -9,7 +9,8 @@ import { inject } from 'vitest'
  * (support/pg-global-setup.ts). Tests name a database by a file path either way; on
  * PostgreSQL each path stands for its own database, copied from a migrated template.
  */
-export const testEngine: 'sqlite' | 'pg' = process.env.CAITIEN_TEST_ENGINE === 'pg' ? 'pg' : 'sqlite'
+export const testEngine: 'sqlite' | 'pg' =
+  process.env.CAITIEN_TEST_ENGINE === 'pg' ? 'pg' : 'sqlite'
 
 /** The migrated, empty database every test database is copied from. */
 export const PG_TEMPLATE = 'caitien_template'
@@ -27,7 +28,7 @@ function adminClient(): Promise<pg.Client> {
   admin ??= (async () => {
     const client = createPgClient(inject('pgBaseUrl') + 'postgres')
     await client.connect()
-    client.on('error', () => {})
+    client.on('error', () => undefined)
     return client
   })()
   return admin
@@ -45,12 +46,18 @@ const DUPLICATE_DATABASE = '42P04'
  * database of its own (created on first use, already migrated, empty), so that two servers
  * given the same path share it as they would share the file.
  */
-export async function testDatabase(file: string): Promise<DatabaseLocation> {
+export async function testDatabase(
+  file: string,
+  options: { empty?: boolean } = {},
+): Promise<DatabaseLocation> {
   if (testEngine === 'sqlite') return { file }
   const name = databaseName(file)
   const client = await adminClient()
   try {
-    await client.query(`create database ${name} template ${PG_TEMPLATE}`)
+    // `empty`: no tables at all, as a database an administrator just created (a restore's target).
+    await client.query(
+      `create database ${name} template ${options.empty ? 'template0' : PG_TEMPLATE}`,
+    )
   } catch (err) {
     if ((err as { code?: string }).code !== DUPLICATE_DATABASE) throw err
   }
@@ -66,8 +73,11 @@ export async function dropTestDatabase(location: DatabaseLocation): Promise<void
 }
 
 /** The environment variables that point a server or CLI process at the database. */
-export async function databaseEnv(file: string): Promise<Record<string, string>> {
-  const location = await testDatabase(file)
+export async function databaseEnv(
+  file: string,
+  options: { empty?: boolean } = {},
+): Promise<Record<string, string>> {
+  const location = await testDatabase(file, options)
   return location.url === undefined
     ? { CAITIEN_DATABASE_FILE: location.file }
     : { CAITIEN_DATABASE_URL: location.url }

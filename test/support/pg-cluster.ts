@@ -8,8 +8,11 @@ import { freePort } from './app-process.ts'
 const run = promisify(execFile)
 
 /** Where Debian's postgresql package puts the server binaries (initdb is not on PATH there). */
-const BIN_DIRS = ['/usr/local/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin']
-  .concat(['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/14/bin', '/usr/bin'])
+const BIN_DIRS = [
+  '/usr/local/bin',
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+].concat(['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/14/bin', '/usr/bin'])
 
 function binary(name: string): string {
   for (const dir of BIN_DIRS) if (existsSync(join(dir, name))) return join(dir, name)
@@ -72,7 +75,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   return {
     baseUrl: `postgres://caitien@127.0.0.1:${port}/`,
     stop: async () => {
-      await asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {})
+      await asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
       rmSync(dir, { recursive: true, force: true })
     },
   }

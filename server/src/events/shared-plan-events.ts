@@ -19,7 +19,7 @@ type Message =
 export async function createSharedPlanEvents(
   db: Db,
   url: string,
-  log: (line: string) => void = () => {},
+  log: (line: string) => void = () => undefined,
 ): Promise<PlanEvents> {
   const local = createPlanEvents()
   const origin = crypto.randomUUID()
