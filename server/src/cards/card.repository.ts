@@ -1067,7 +1067,8 @@ export async function listOpenCardsOfAssignee(db: Executor, schoolId: string, us
     .where('card.deleted_at', 'is', null)
     .where('card.status', '<>', 'verified')
     .orderBy('plan.title')
-    .orderBy('card.criterion')
+    // Rows without a criterion first, as SQLite sorts NULL; PostgreSQL puts them last unless told.
+    .orderBy('card.criterion', (ob) => ob.asc().nullsFirst())
     .execute()
   return rows.map((r) => ({
     id: r.id,

@@ -158,7 +158,11 @@ export async function insertEvidenceLink(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
 }
 
-/** The codes of a plan's items that start with a prefix (live or deleted). */
+/**
+ * The codes of a plan's items that start with a prefix (live or deleted), whatever the
+ * letters' case: SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so both
+ * compare lower-cased (docs/decisions/028).
+ */
 export async function listEvidenceCodes(
   db: Executor,
   planId: string,
@@ -168,7 +172,7 @@ export async function listEvidenceCodes(
     .selectFrom('evidence')
     .select('code')
     .where('plan_id', '=', planId)
-    .where('code', 'like', `${prefix}%`)
+    .where((eb) => eb(eb.fn('lower', ['code']), 'like', `${prefix.toLowerCase()}%`))
     .execute()
   return rows.map((r) => r.code)
 }
@@ -249,7 +253,7 @@ export async function listCardEvidence(db: Executor, cardId: string) {
     ])
     .orderBy('evidence.created_at')
     // Items added in the same instant keep their numbering order.
-    .orderBy('evidence.code')
+    .orderBy('evidence.code', (ob) => ob.asc().nullsFirst()) // NULL first on both engines
     .orderBy('evidence.id')
     .execute()
   return rows.map((r) => ({
@@ -298,7 +302,7 @@ export async function listPlanEvidenceRows(db: Executor, planId: string) {
       .where('evidence.deleted_at', 'is', null)
       .where('card.deleted_at', 'is', null)
       .orderBy('evidence.created_at')
-      .orderBy('evidence.code')
+      .orderBy('evidence.code', (ob) => ob.asc().nullsFirst()) // NULL first on both engines
       .orderBy('evidence.id')
       .execute(),
     db
