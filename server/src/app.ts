@@ -172,11 +172,12 @@ function mountWeb(app: Hono<AppEnv>, webDist: string) {
     c.header('Cache-Control', 'public, max-age=31536000, immutable')
     await next()
   })
-  app.use('*', serveStatic({ root }))
+  // The build wrote .br and .gz copies (web/build/precompress.ts): one is sent if accepted.
+  app.use('*', serveStatic({ root, precompressed: true }))
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     c.header('Cache-Control', 'no-cache')
-    return serveStatic({ root, path: 'index.html' })(c, next)
+    return serveStatic({ root, path: 'index.html', precompressed: true })(c, next)
   })
 }
 

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs'
+import { createServer, type RequestListener, type ServerOptions } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { openDatabase } from './boot.ts'
 import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { readEnv } from './env.ts'
+import { withCompression } from './http-compression.ts'
 import { createFileStore } from './evidence/file-store.ts'
 import { startEvidenceSweeper } from './evidence/sweep-files.ts'
 import { startPlanPurge } from './plans/plan-life.ts'
@@ -53,7 +55,14 @@ const sweeper = startEvidenceSweeper({
 const purge = startPlanPurge({ db, now, log: (line) => console.log(line) })
 
 const server = serve(
-  { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
+  {
+    fetch: app.fetch,
+    port: env.CAITIEN_PORT,
+    hostname: env.CAITIEN_HOST,
+    // Answers compressed on the way out (http-compression.ts); the options are node's.
+    createServer: ((options: ServerOptions, listener: RequestListener) =>
+      createServer(options, withCompression(listener))) as typeof createServer,
+  },
   (info) => {
     const url = `http://localhost:${info.port}`
     const lines = [
