@@ -60,14 +60,16 @@ async function readIncoming(incoming: IncomingMessage, maxSize: number): Promise
 }
 
 async function readRequest(c: Context<AppEnv>, maxSize: number): Promise<string> {
-  const body = c.req.raw.body
-  if (!body) return ''
+  const reader = (c.req.raw.body as ReadableStream<Uint8Array> | null)?.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of body as AsyncIterable<Uint8Array>) {
-    size += chunk.length
-    if (size > maxSize) throw tooLarge(maxSize)
-    chunks.push(chunk)
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.length
+    if (size > maxSize) {
+      void reader!.cancel()
+      throw tooLarge(maxSize)
+    }
+    chunks.push(read.value)
   }
   return withoutBom(Buffer.concat(chunks, size).toString('utf8'))
 }
