@@ -4,7 +4,7 @@ import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
 import { cardColumns, figureState } from '../server/src/cards/card.repository.ts'
 import { planFieldsOfRow } from '../server/src/plans/import-plan.ts'
-import type { PlanRowFields } from '../server/src/plans/import/understand-table.ts'
+import { PLAN_ROW_FIELDS, type PlanRowFields } from '../server/src/plans/import/understand-table.ts'
 
 export const BENCH_PASSWORD = 'bench-password-1'
 export const STAFF_COUNT = 40
@@ -45,25 +45,7 @@ function sourceRows(): PlanRow[] {
     try {
       const data = JSON.parse(readFileSync(f, 'utf8')) as { rows?: Partial<PlanRow>[] }
       for (const r of data.rows ?? []) {
-        rows.push({
-          standard: r.standard ?? null,
-          standardName: r.standardName ?? null,
-          criterion: r.criterion ?? null,
-          criterionLabel: r.criterionLabel ?? null,
-          section: r.section ?? null,
-          weakness: r.weakness ?? null,
-          target: r.target ?? null,
-          tasks: r.tasks ?? null,
-          measures: r.measures ?? null,
-          lead: r.lead ?? null,
-          coordinators: r.coordinators ?? null,
-          timeframe: r.timeframe ?? null,
-          budget: r.budget ?? null,
-          fundingSource: r.fundingSource ?? null,
-          support: r.support ?? null,
-          evidence: r.evidence ?? null,
-          notes: r.notes ?? null,
-        })
+        rows.push(Object.fromEntries(PLAN_ROW_FIELDS.map((f) => [f, r[f] ?? null])) as PlanRow)
       }
     } catch {
       // a missing fixture only makes the text less varied
@@ -207,7 +189,7 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
           timeframe: `Tháng ${month(startM)} đến tháng ${month(dueM)}`,
           budget: i % 3 === 0 ? `${(i % 7) + 1}.000.000 đồng` : row.budget,
         }
-        const columns = cardColumns(fields, schoolYear)
+        const columns = cardColumns(fields, schoolYear, null)
         const steps = PATH.indexOf(status)
         const id = crypto.randomUUID()
         positions[status] = (positions[status] ?? 0) + 1024

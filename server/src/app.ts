@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { bodyLimit } from 'hono/body-limit'
@@ -9,11 +9,10 @@ import { createLoginThrottle } from './auth/login-throttle.ts'
 import { parseTrustedProxies } from './auth/client-address.ts'
 import { createBoardCache } from './plans/board-cache.ts'
 import { createPlanEvents } from './events/plan-events.ts'
-import { requestMessages } from '@caitien/shared'
-import { ApiException, wordedBy } from './http-error.ts'
 import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
+import { jsonBodies, tooLarge } from './middleware/json-body.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { cardRoutes } from './routes/cards.ts'
 import { checkpointRoutes } from './routes/checkpoints.ts'
@@ -36,31 +35,6 @@ export const DEFAULT_SCHOOL_QUOTA_BYTES = 2048 * 1024 * 1024
 /** Under the 30-60 s idle timeouts of common proxies. */
 const DEFAULT_HEARTBEAT_MS = 25_000
 
-const UPLOAD_PATH = /\/(import\/(preview|confirm|read)|evidence\/files)$/
-
-/**
- * A body on a JSON route must say it is JSON. Without this, Hono's validator reads a
- * text/plain body as {}, and a form another site posts would pass as an empty command.
- */
-function requireJsonBodies(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const hasBody =
-      Number(c.req.header('content-length') ?? 0) > 0 ||
-      c.req.header('transfer-encoding') !== undefined
-    if (hasBody && !UPLOAD_PATH.test(c.req.path)) {
-      const type = c.req.header('content-type') ?? ''
-      if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
-        throw new ApiException(
-          415,
-          'unsupported_type',
-          wordedBy(requestMessages, (m) => m.jsonOnly),
-        )
-      }
-    }
-    await next()
-  }
-}
-
 /** The only place routes are assembled (STYLE B4). Deps in, app out: tests pass their own. */
 export function createApp(deps: AppDeps) {
   const events = deps.events ?? createPlanEvents()
@@ -68,6 +42,12 @@ export function createApp(deps: AppDeps) {
   const loginThrottle = deps.loginThrottle ?? createLoginThrottle()
   const boardCache = deps.boardCache ?? createBoardCache()
   const trustedProxies = parseTrustedProxies(deps.trustProxy)
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+    onError: () => {
+      throw tooLarge(MAX_IMPORT_BYTES + 64 * 1024)
+    },
+  })
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('db', deps.db)
@@ -87,22 +67,11 @@ export function createApp(deps: AppDeps) {
       await next()
     })
     .use(requireSameOrigin())
-    .use(requireJsonBodies())
+    .use(jsonBodies(JSON_BODY_LIMIT))
     .use(async (c, next) => {
-      // Evidence files stream to disk under their own limit (routes/evidence.ts).
-      if (c.req.path.endsWith('/evidence/files')) return next()
-      const upload = /\/import\/(preview|confirm|read)$/.test(c.req.path)
-      const maxSize = upload ? MAX_IMPORT_BYTES + 64 * 1024 : JSON_BODY_LIMIT
-      return bodyLimit({
-        maxSize,
-        onError: () => {
-          throw new ApiException(
-            413,
-            'payload_too_large',
-            wordedBy(requestMessages, (m) => m.bodyTooLarge({ mb: maxSize >> 20 })),
-          )
-        },
-      })(c, next)
+      // A plan file up to its own limit; evidence files stream to disk under theirs.
+      if (/\/import\/(preview|confirm|read)$/.test(c.req.path)) return importLimit(c, next)
+      await next()
     })
     .route('/session', sessionRoutes)
     .use(requireSession())
@@ -172,11 +141,12 @@ function mountWeb(app: Hono<AppEnv>, webDist: string) {
     c.header('Cache-Control', 'public, max-age=31536000, immutable')
     await next()
   })
-  app.use('*', serveStatic({ root }))
+  // The build wrote .br and .gz copies (web/build/precompress.ts): one is sent if accepted.
+  app.use('*', serveStatic({ root, precompressed: true }))
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     c.header('Cache-Control', 'no-cache')
-    return serveStatic({ root, path: 'index.html' })(c, next)
+    return serveStatic({ root, path: 'index.html', precompressed: true })(c, next)
   })
 }
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createServer, type RequestListener, type ServerOptions } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
@@ -7,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from './demo/seed-demo.ts'
 import { databaseLocation, describeDatabase, readEnv } from './env.ts'
 import { createPlanEvents } from './events/plan-events.ts'
 import { createSharedPlanEvents } from './events/shared-plan-events.ts'
+import { withCompression } from './http-compression.ts'
 import { createFileStore } from './evidence/file-store.ts'
 import { startEvidenceSweeper } from './evidence/sweep-files.ts'
 import { startPlanPurge } from './plans/plan-life.ts'
@@ -66,7 +68,14 @@ const sweeper = startEvidenceSweeper({
 const purge = startPlanPurge({ db, now, log: (line) => console.log(line) })
 
 const server = serve(
-  { fetch: app.fetch, port: env.CAITIEN_PORT, hostname: env.CAITIEN_HOST },
+  {
+    fetch: app.fetch,
+    port: env.CAITIEN_PORT,
+    hostname: env.CAITIEN_HOST,
+    // Answers compressed on the way out (http-compression.ts); the options are node's.
+    createServer: ((options: ServerOptions, listener: RequestListener) =>
+      createServer(options, withCompression(listener))) as typeof createServer,
+  },
   (info) => {
     const url = `http://localhost:${info.port}`
     const lines = [

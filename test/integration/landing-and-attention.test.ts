@@ -155,6 +155,18 @@ describe('landing', () => {
     expect(resubmitted.card.sentBack).toBeNull()
     const after = await board(assignee, secondPlan.id)
     expect(after.cards.find((c) => c.id === cardId)!.sentBack).toBeNull()
+
+    // Withdrawn before anyone looked: its latest verdict is still the send-back, marked
+    // again in the move's answer as on the board.
+    const withdrawn = await parseResponse(
+      assignee.api.api.cards[':cardId'].move.$post({
+        param: { cardId },
+        json: { to: 'in_progress', version: resubmitted.card.version },
+      }),
+    )
+    expect(withdrawn.card.sentBack).toMatchObject({ reason })
+    const again = await board(assignee, secondPlan.id)
+    expect(again.cards.find((c) => c.id === cardId)!.sentBack).toEqual(withdrawn.card.sentBack)
   })
 
   it('reads the markers of a whole board in a constant number of queries', async () => {

@@ -387,4 +387,56 @@ describe('malformed input', () => {
     expect(res.body.error.code).toBe('payload_too_large')
     expect(await dbFingerprint(server.db)).toBe(before)
   })
+
+  it('refuses a JSON body streamed without a length as soon as it passes the limit', async () => {
+    const before = await dbFingerprint(server.db)
+    let sent = 0
+    const res = await fetch(`${server.url}/api/cards/${cardId}/comments`, {
+      method: 'POST',
+      headers: { cookie: principal.cookie, 'content-type': 'application/json' },
+      body: new ReadableStream({
+        pull(controller) {
+          // A client that would go on for ever: the server must stop it, not take it all.
+          if (sent > 64 * 1024 * 1024) return controller.close()
+          sent += 64 * 1024
+          controller.enqueue(
+            new TextEncoder().encode(sent === 64 * 1024 ? '{"body":"' : 'x'.repeat(64 * 1024)),
+          )
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit).catch((e: unknown) => e)
+    // Either the 413 came back, or the server closed the connection on the sender.
+    if (res instanceof Response) {
+      expect(res.status).toBe(413)
+      expect((await res.json()).error.code).toBe('payload_too_large')
+    }
+    expect(sent).toBeLessThan(64 * 1024 * 1024)
+    expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
+  it('answers a malformed JSON body with 400, and reads one that starts with a byte order mark', async () => {
+    const before = await dbFingerprint(server.db)
+    const broken = await principal.request(
+      'POST',
+      `/api/cards/${cardId}/comments`,
+      '{"body": "x"',
+      {
+        headers: { 'content-type': 'application/json' },
+      },
+    )
+    expect(broken.status).toBe(400)
+    expect(await dbFingerprint(server.db)).toBe(before)
+    const withBom = await principal.request(
+      'POST',
+      `/api/cards/${cardId}/comments`,
+      '\uFEFF{"body": "Đã họp tổ, có biên bản"}',
+      { headers: { 'content-type': 'application/json; charset=utf-8' } },
+    )
+    expect(withBom.status).toBe(201)
+    const detail = await principal.get(`/api/cards/${cardId}`)
+    expect(
+      detail.body.card.comments.find((c: { id: string }) => c.id === withBom.body.comment.id).body,
+    ).toBe('Đã họp tổ, có biên bản')
+  })
 })

@@ -211,20 +211,12 @@ export interface SentBackMark {
 
 /** A card's send-back marker (null unless it is in progress and its latest verdict sent it back). */
 export async function findSentBackMark(db: Executor, cardId: string) {
-  return (await listSentBackMarks(db, { cardId })).get(cardId) ?? null
+  return marksOf(await sentBackOfCard.all(db, { cardId })).get(cardId) ?? null
 }
 
-/**
- * The latest verdict of each card in progress in a plan (or of one card) when it is a
- * send-back: the board's marker. One query per plan, never per card.
- */
-async function listSentBackMarks(
-  db: Executor,
-  scope: { planId: string } | { cardId: string },
-): Promise<Map<string, SentBackMark>> {
-  const planId = 'planId' in scope ? scope.planId : null
-  const cardId = 'cardId' in scope ? scope.cardId : null
-  const rows = await db
+/** The verdicts of cards in progress, oldest first, with their reviewer's name. */
+const selectVerdicts = (db: Db) =>
+  db
     .selectFrom('review')
     .innerJoin('card', 'card.id', 'review.card_id')
     .innerJoin('app_user', 'app_user.id', 'review.reviewer_id')
@@ -235,12 +227,33 @@ async function listSentBackMarks(
       'review.reason',
       'app_user.display_name',
     ])
-    .$if(planId !== null, (q) => q.where('card.plan_id', '=', planId!))
-    .$if(cardId !== null, (q) => q.where('card.id', '=', cardId!))
     .where('card.status', '=', 'in_progress')
     .where('card.deleted_at', 'is', null)
     .orderBy('review.at')
-    .execute()
+const sentBackOfCard = queryTemplate((db, p: Param<{ cardId: string }>) =>
+  selectVerdicts(db).where('card.id', '=', p('cardId')),
+)
+const sentBackOfPlan = queryTemplate((db, p: Param<{ planId: string }>) =>
+  selectVerdicts(db).where('card.plan_id', '=', p('planId')),
+)
+
+/**
+ * The latest verdict of each card in progress in a plan when it is a send-back: the
+ * board's marker. One query per plan, never per card.
+ */
+async function listSentBackMarks(db: Executor, planId: string): Promise<Map<string, SentBackMark>> {
+  return marksOf(await sentBackOfPlan.all(db, { planId }))
+}
+
+function marksOf(
+  rows: {
+    card_id: string
+    at: string
+    verdict: string
+    reason: string | null
+    display_name: string
+  }[],
+): Map<string, SentBackMark> {
   const latest = new Map<string, (typeof rows)[number]>()
   for (const r of rows) latest.set(r.card_id, r)
   const marks = new Map<string, SentBackMark>()
@@ -495,7 +508,10 @@ const cardInvolvement = queryTemplate((db, p: Param<{ cardId: string }>) =>
 export async function findBoardCard(
   db: Executor,
   cardId: string,
-): Promise<{ row: CardRow; card: BoardCard; involvement: Involvement } | undefined> {
+): Promise<
+  | { row: CardRow; card: BoardCard; involvement: Involvement; lastVerdict: string | null }
+  | undefined
+> {
   const rows = await boardCard.all(db, { cardId })
   const first = rows[0]
   if (!first) return undefined
@@ -522,7 +538,7 @@ export async function findBoardCard(
   // query for the others (the move path reads every card through here).
   const marks =
     row.status === 'in_progress' && last_verdict === 'sent_back'
-      ? await listSentBackMarks(db, { cardId })
+      ? marksOf(await sentBackOfCard.all(db, { cardId }))
       : new Map<string, SentBackMark>()
   const card = toBoardCard(row, {
     assigneeIds: rows.flatMap((r) => (r.assignee_id === null ? [] : [r.assignee_id])),
@@ -531,7 +547,7 @@ export async function findBoardCard(
     commentCount: Number(comment_count ?? 0),
     sentBack: marks.get(cardId) ?? null,
   })
-  return { row, card, involvement }
+  return { row, card, involvement, lastVerdict: last_verdict ?? null }
 }
 
 /** A card nobody has worked on yet: no evidence, never submitted. */
@@ -657,7 +673,7 @@ export async function listBoardCards(db: Executor, planId: string): Promise<Boar
       .where('card.plan_id', '=', planId)
       .groupBy('comment.card_id')
       .execute(),
-    listSentBackMarks(db, { planId }),
+    listSentBackMarks(db, planId),
   ])
   const commentsByCard = new Map(comments.map((e) => [e.card_id, Number(e.n)]))
   return cards.map(({ row, assigneeIds }) => {

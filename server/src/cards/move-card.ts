@@ -119,8 +119,13 @@ export async function moveCard(
             ...moved,
             status: to,
             involvedIds: involvedIdsOf(to, { ...involvement, submission }),
-            // Back in progress: the board marks it if its latest verdict sent it back.
-            sentBack: to === 'in_progress' ? await findSentBackMark(trx, row.id) : null,
+            // Back in progress: the board marks it if its latest verdict sent it back,
+            // which is this move's own or the one read with the card.
+            sentBack:
+              to === 'in_progress' &&
+              (check.kind === 'send_back' || found!.lastVerdict === 'sent_back')
+                ? await findSentBackMark(trx, row.id)
+                : null,
           }
           const move = { fromStatus: row.status, toStatus: to, reason }
           const log: ActivityEvent =
