@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import type * as Hono from 'hono'
 import type * as NodeServer from '@hono/node-server'
 import type BetterSqlite3Type from 'better-sqlite3'
+import type PgType from 'pg'
 import type * as Playwright from 'playwright-core'
 
 /**
@@ -16,4 +17,5 @@ const fromTest = createRequire(new URL('../test/package.json', import.meta.url))
 export const hono = fromServer('hono') as typeof Hono
 export const nodeServer = fromServer('@hono/node-server') as typeof NodeServer
 export const BetterSqlite3 = fromDb('better-sqlite3') as typeof BetterSqlite3Type
+export const pg = fromDb('pg') as typeof PgType
 export const playwright = (): typeof Playwright => fromTest('playwright-core') as typeof Playwright

@@ -23,12 +23,14 @@ import { createServer } from 'node:net'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createDb } from '../db/src/index.ts'
+import { createDb, type DatabaseLocation } from '../db/src/index.ts'
+import { startPgCluster, type PgCluster } from '../test/support/pg-cluster.ts'
 import { addMonths, monthOf, monthStartInstant } from '@caitien/shared'
 import { parsePlanFile } from '../server/src/plans/import/parse-plan.ts'
 import { catchUpSnapshots } from '../server/src/snapshots/snapshot-service.ts'
 import { createTestApp } from '../server/src/testing/create-test-app.ts'
 import { initialBundle, measureBrowser } from './browser.ts'
+import { pg } from './deps.ts'
 import type { Job, LoadResult } from './load.ts'
 import { BENCH_PASSWORD, seedDatabase, type Seeded } from './seed.ts'
 
@@ -42,7 +44,7 @@ const ONLY = new Set(
     .flatMap((a) => a.slice('--only='.length).split(','))
     .filter(Boolean),
 )
-const want = (part: 'board' | 'move' | 'upload' | 'snapshot' | 'browser') =>
+const want = (part: 'board' | 'move' | 'upload' | 'snapshot' | 'browser' | 'pg') =>
   ONLY.size === 0 || ONLY.has(part)
 /** `--profile=DIR`: the production server writes a V8 CPU profile there when it stops. */
 const PROFILE = [...args].find((a) => a.startsWith('--profile='))?.slice('--profile='.length)
@@ -66,6 +68,8 @@ async function freePort(): Promise<number> {
 }
 
 const children: ChildProcess[] = []
+/** Children stopped on purpose before the end: their exit is not news. */
+const stoppedEarly = new WeakSet<ChildProcess>()
 
 async function startProcess(
   name: string,
@@ -87,7 +91,7 @@ async function startProcess(
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()))
   child.on('exit', (code, signal) => {
-    if (!stopping)
+    if (!stopping && !stoppedEarly.has(child))
       log(`!! ${name} exited (${code ?? signal}):\n${output.split('\n').slice(-30).join('\n')}`)
   })
   const deadline = Date.now() + 120_000
@@ -241,8 +245,8 @@ async function parseFixtures() {
  * active plans of 60 cards (the bench school's own plans archived in this copy), with the
  * clock just past the month's end.
  */
-async function districtSnapshot(file: string, seeded: Seeded) {
-  const db = createDb({ file })
+async function districtSnapshot(location: DatabaseLocation, seeded: Seeded) {
+  const db = createDb(location)
   await db
     .updateTable('plan')
     .set({ state: 'archived' })
@@ -253,7 +257,7 @@ async function districtSnapshot(file: string, seeded: Seeded) {
   )
   let queries = 0
   const counted = createDb({
-    file,
+    ...location,
     onQuery: (e) => {
       if (e.level === 'query') queries++
     },
@@ -351,6 +355,231 @@ function printTable(rows: Row[]) {
   for (const l of lines) console.log(line(l))
 }
 
+/** Median of a few numbers (the middle one, or the mean of the two middle ones). */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = Math.floor(s.length / 2)
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+/** The round whose req/s is the median of the rounds: its figures are quoted together. */
+const medianRound = (runs: LoadResult[]) => {
+  const mid = median(runs.map((r) => r.reqPerSec))
+  return runs.reduce((a, r) => (Math.abs(r.reqPerSec - mid) < Math.abs(a.reqPerSec - mid) ? r : a))
+}
+// Moves run in rounds that alternate the two servers (prod, ceiling; ceiling, prod; …):
+// a 5 s window of one server next to a 5 s window of the other moved by up to 0.15× of
+// ratio between runs on a shared VM, and alternating cancels slow drift.
+const MOVE_ROUNDS = QUICK ? 1 : 3
+
+type Loader = ReturnType<typeof startLoader>
+type MoveWorker = { login: string; cookie: string; cards: Seeded['movable'][string] }
+
+/** Moves on the production server and the ceiling, in alternating rounds. */
+async function moveRounds(
+  loader: Loader,
+  options: {
+    key: string
+    prodBase: string
+    ceilBase: string
+    workers: MoveWorker[]
+    placement: 'end' | 'drop'
+    view: 'shared' | 'own'
+    /** Every mover's board open on a live stream of this plan. */
+    streamsOn?: string
+  },
+) {
+  const { key, prodBase, ceilBase, workers, placement, view, streamsOn } = options
+  const runProd = () =>
+    loader.run({
+      kind: 'move',
+      base: `${prodBase}/api`,
+      workers,
+      seconds: SECONDS,
+      warmup: WARMUP,
+      origin: prodBase,
+      placement,
+      view,
+      viewKey: `prod ${key}`,
+      streams: streamsOn
+        ? {
+            url: `${prodBase}/api/plans/${streamsOn}/events`,
+            cookies: workers.map((w) => w.cookie),
+          }
+        : undefined,
+    })
+  const runCeil = () =>
+    loader.run({
+      kind: 'move',
+      base: ceilBase,
+      workers: workers.map((w) => ({ cards: w.cards })),
+      seconds: SECONDS,
+      warmup: WARMUP,
+      placement,
+      view,
+      viewKey: `ceiling ${key}`,
+    })
+  const prodRuns: LoadResult[] = []
+  const ceilRuns: LoadResult[] = []
+  for (let round = 0; round < MOVE_ROUNDS; round++) {
+    if (round % 2 === 0) {
+      prodRuns.push(await runProd())
+      ceilRuns.push(await runCeil())
+    } else {
+      ceilRuns.push(await runCeil())
+      prodRuns.push(await runProd())
+    }
+  }
+  return { prodRuns, ceilRuns, prod: medianRound(prodRuns), ceiling: medianRound(ceilRuns) }
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+/** PostgreSQL's rows of the table: the production server and a raw-driver ceiling. */
+const PG_DISTRICT_SCHOOLS = 1500
+
+/**
+ * The same app on PostgreSQL (issue 14): a throwaway cluster (as the tests start one),
+ * the bench seed with a district of 1,500 schools, then the production server
+ * (CAITIEN_DATABASE_URL) and the ceiling (bench/ceiling-server-pg.ts, node-postgres with
+ * prepared statements) on copies of it, side by side: a board read and a move at
+ * concurrency 32, and the month-end snapshots of every school. Skipped, with the reason,
+ * where PostgreSQL is not installed.
+ */
+async function postgresPart(
+  loader: Loader,
+  rows: Row[],
+  record: Record<string, unknown>,
+  now: Date,
+) {
+  let cluster: PgCluster
+  try {
+    cluster = await startPgCluster()
+  } catch (err) {
+    log(`PostgreSQL part skipped: ${(err as Error).message}`)
+    return
+  }
+  const started: { child: ChildProcess }[] = []
+  try {
+    const admin = new pg.Client({ connectionString: `${cluster.baseUrl}postgres` })
+    await admin.connect()
+    await admin.query('CREATE DATABASE bench')
+    log(
+      `PostgreSQL: seeding (plans of 60, 500, 5,000 cards; ${PG_DISTRICT_SCHOOLS.toLocaleString('en')} schools of 60)…`,
+    )
+    const seeded = await seedDatabase({ url: `${cluster.baseUrl}bench` }, now, {
+      districtPlans: PG_DISTRICT_SCHOOLS,
+    })
+    log(`  ${seeded.counts.cards} cards in ${seeded.counts.seconds.toFixed(1)} s`)
+    for (const copy of ['ceiling', 'district']) {
+      await admin.query(`CREATE DATABASE ${copy} TEMPLATE bench`)
+    }
+    await admin.end()
+
+    log(`PostgreSQL: month-end snapshots of ${PG_DISTRICT_SCHOOLS.toLocaleString('en')} schools…`)
+    const district = await districtSnapshot({ url: `${cluster.baseUrl}district` }, seeded)
+    log(`  ${district.plans} snapshots in ${district.ms} ms (${district.queries} queries)`)
+    rows.push({
+      operation: `PG: month-end snapshots, ${PG_DISTRICT_SCHOOLS.toLocaleString('en')} schools × 60`,
+      prod: null,
+      ceiling: null,
+      value: `${district.ms} ms, ${district.plans} plans`,
+    })
+
+    const prodPort = await freePort()
+    started.push(
+      await startProcess('production server (PostgreSQL)', ['src/main.ts'], {
+        cwd: join(ROOT, 'server'),
+        env: {
+          CAITIEN_DATABASE_URL: `${cluster.baseUrl}bench`,
+          CAITIEN_EVIDENCE_DIR: join(tmpdir(), `caitien-bench-pg-${prodPort}`),
+          CAITIEN_PORT: String(prodPort),
+          CAITIEN_HOST: '127.0.0.1',
+          CAITIEN_NO_DEMO: 'true',
+        },
+        ready: 'listening on',
+      }),
+    )
+    const ceilPort = await freePort()
+    started.push(
+      await startProcess(
+        'ceiling server (PostgreSQL)',
+        [
+          fileURLToPath(new URL('./ceiling-server-pg.ts', import.meta.url)),
+          `${cluster.baseUrl}ceiling`,
+          String(ceilPort),
+        ],
+        { cwd: ROOT, ready: 'ceiling listening' },
+      ),
+    )
+    const prodBase = `http://127.0.0.1:${prodPort}`
+    const ceilBase = `http://127.0.0.1:${ceilPort}`
+
+    log('PostgreSQL: board read, 500 cards, concurrency 32…')
+    const planId = seeded.plans[500]!
+    const board = { concurrency: 32, seconds: SECONDS, warmup: WARMUP }
+    const boardProd = await loader.run({
+      kind: 'get',
+      url: `${prodBase}/api/plans/${planId}/board`,
+      headers: { cookie: await login(prodBase, seeded.principal.login) },
+      ...board,
+    })
+    const boardCeil = await loader.run({
+      kind: 'get',
+      url: `${ceilBase}/plans/${planId}/board`,
+      ...board,
+    })
+    const halfCeiling = (prod: LoadResult, ceiling: LoadResult) =>
+      prod.reqPerSec >= 0.5 * ceiling.reqPerSec &&
+      prod.p99 < 100 &&
+      (prod.notes.otherErrors ?? 0) === 0
+    rows.push({
+      operation: 'PG: board 500 c32 (full read)',
+      prod: boardProd,
+      ceiling: boardCeil,
+      target: '≥0.5× ceiling, p99<100',
+      met: halfCeiling(boardProd, boardCeil) && boardProd.statuses.error === undefined,
+    })
+
+    log('PostgreSQL: move c32 (500-card plan, to the end)…')
+    const movers = Object.keys(seeded.movable).sort()
+    const cookies = new Map<string, string>()
+    for (const m of movers) cookies.set(m, await login(prodBase, m))
+    const workers = Array.from({ length: 32 }, (_, w) => {
+      const login = movers[w % movers.length]!
+      return { login, cookie: cookies.get(login)!, cards: seeded.movable[login]! }
+    })
+    const moves = await moveRounds(loader, {
+      key: 'pg_move_c32',
+      prodBase,
+      ceilBase,
+      workers,
+      placement: 'end',
+      view: 'shared',
+    })
+    rows.push({
+      operation: 'PG: move c32 (500-card plan, to the end)',
+      prod: moves.prod,
+      ceiling: moves.ceiling,
+      target: '≥0.5× ceiling, p99<100, only 409s',
+      met: halfCeiling(moves.prod, moves.ceiling),
+    })
+    record.postgres = {
+      districtSnapshot: district,
+      board500c32: { prod: boardProd, ceiling: boardCeil },
+      moveC32: moves,
+    }
+  } finally {
+    for (const { child } of started) {
+      if (child.exitCode !== null) continue
+      const exited = new Promise((r) => child.once('exit', r))
+      stoppedEarly.add(child)
+      child.kill('SIGTERM')
+      await exited
+    }
+    await cluster.stop()
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -382,7 +611,7 @@ async function main() {
   const parsing = await parseFixtures()
 
   log('district snapshot: catchUpSnapshots over 1,000 plans of 60 cards…')
-  const district = await districtSnapshot(districtFile, seeded)
+  const district = await districtSnapshot({ file: districtFile }, seeded)
   log(`  ${district.plans} snapshots in ${district.ms} ms (${district.queries} queries)`)
 
   const web = ensureWebBuild()
@@ -524,23 +753,6 @@ async function main() {
       streamsOn: seeded.plans[500]!,
     },
   ] as const
-  /** Median of a few numbers (the middle one, or the mean of the two middle ones). */
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b)
-    const m = Math.floor(s.length / 2)
-    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-  }
-  /** The round whose req/s is the median of the rounds: its figures are quoted together. */
-  const medianRound = (runs: LoadResult[]) => {
-    const mid = median(runs.map((r) => r.reqPerSec))
-    return runs.reduce((a, r) =>
-      Math.abs(r.reqPerSec - mid) < Math.abs(a.reqPerSec - mid) ? r : a,
-    )
-  }
-  // Moves run in rounds that alternate the two servers (prod, ceiling; ceiling, prod; …):
-  // a 5 s window of one server next to a 5 s window of the other moved by up to 0.15× of
-  // ratio between runs on a shared VM, and alternating cancels slow drift.
-  const MOVE_ROUNDS = QUICK ? 1 : 3
   if (want('move')) {
     for (const variant of moveVariants) {
       log(`${variant.label}…`)
@@ -549,49 +761,20 @@ async function main() {
         return { login, cookie: moverCookies.get(login)!, cards: variant.movable[login]! }
       })
       const view = 'view' in variant ? variant.view : 'shared'
-      const runProd = () =>
-        loader.run({
-          kind: 'move',
-          base: `${prodBase}/api`,
-          workers,
-          seconds: SECONDS,
-          warmup: WARMUP,
-          origin: prodBase,
-          placement: variant.placement,
-          view,
-          viewKey: `prod ${variant.key}`,
-          streams:
-            'streamsOn' in variant
-              ? {
-                  url: `${prodBase}/api/plans/${variant.streamsOn}/events`,
-                  cookies: workers.map((w) => w.cookie),
-                }
-              : undefined,
-        })
-      const runCeil = () =>
-        loader.run({
-          kind: 'move',
-          base: ceilBase,
-          workers: workers.map((w) => ({ cards: w.cards })),
-          seconds: SECONDS,
-          warmup: WARMUP,
-          placement: variant.placement,
-          view,
-          viewKey: `ceiling ${variant.key}`,
-        })
-      const prodRuns: LoadResult[] = []
-      const ceilRuns: LoadResult[] = []
-      for (let round = 0; round < MOVE_ROUNDS; round++) {
-        if (round % 2 === 0) {
-          prodRuns.push(await runProd())
-          ceilRuns.push(await runCeil())
-        } else {
-          ceilRuns.push(await runCeil())
-          prodRuns.push(await runProd())
-        }
-      }
-      const moveProd = medianRound(prodRuns)
-      const moveCeil = medianRound(ceilRuns)
+      const {
+        prodRuns,
+        ceilRuns,
+        prod: moveProd,
+        ceiling: moveCeil,
+      } = await moveRounds(loader, {
+        key: variant.key,
+        prodBase,
+        ceilBase,
+        workers,
+        placement: variant.placement,
+        view,
+        streamsOn: 'streamsOn' in variant ? variant.streamsOn : undefined,
+      })
       const independent = variant.key === 'move_independent_c32'
       rows.push({
         operation: variant.label,
@@ -677,6 +860,7 @@ async function main() {
     })
     record.district = { ...district, ceilingMs: districtCeilingMs }
   }
+  if (want('pg')) await postgresPart(loader, rows, record, startedAt)
   loader.stop()
 
   // Query counts.

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { createDb, migrateToLatest, type Db } from '../db/src/index.ts'
+import { createDb, migrateToLatest, type DatabaseLocation, type Db } from '../db/src/index.ts'
 import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
 import { cardColumns, figureState } from '../server/src/cards/card.repository.ts'
@@ -102,11 +102,18 @@ async function insertBatched<T extends Record<string, unknown>>(
 /**
  * A fresh database through the server's own migrations and column rules (cardColumns,
  * figureState), filled with direct batched inserts: one school with plans of 60, 500 and
- * 5,000 cards, and a district of 1,000 schools with one 60-card plan each.
+ * 5,000 cards, and a district of 1,000 schools (or as many as asked) with one 60-card plan
+ * each. A SQLite file, or an empty PostgreSQL database.
  */
-export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
+export async function seedDatabase(
+  where: string | DatabaseLocation,
+  now: Date,
+  options: { districtPlans?: number } = {},
+): Promise<Seeded> {
   const started = performance.now()
-  const db = createDb({ file })
+  const location: DatabaseLocation = typeof where === 'string' ? { file: where } : where
+  const districtPlans = options.districtPlans ?? DISTRICT_PLANS
+  const db = createDb(location)
   await migrateToLatest(db)
   const rows = sourceRows()
   const schoolYear = schoolYearOf(now)
@@ -320,9 +327,9 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
       )
     }
 
-    // The district: 1,000 schools, two staff each, one 60-card plan each.
+    // The district: 1,000 schools (by default), two staff each, one 60-card plan each.
     const districtPlanIds: string[] = []
-    for (let s = 0; s < DISTRICT_PLANS; s++) {
+    for (let s = 0; s < districtPlans; s++) {
       const sid = crypto.randomUUID()
       await insertBatched(tx, 'school', [
         { id: sid, name: `Trường huyện số ${s + 1}`, school_level: 'primary', created_at: iso },
@@ -350,11 +357,13 @@ export async function seedDatabase(file: string, now: Date): Promise<Seeded> {
     }
   })
   await db.destroy()
-  // One file, no WAL left beside it: copies of it are whole.
-  const raw = new (await import('./deps.ts')).BetterSqlite3(file)
-  raw.pragma('wal_checkpoint(TRUNCATE)')
-  raw.pragma('journal_mode = DELETE')
-  raw.close()
+  if (location.file !== undefined) {
+    // One file, no WAL left beside it: copies of it are whole.
+    const raw = new (await import('./deps.ts')).BetterSqlite3(location.file)
+    raw.pragma('wal_checkpoint(TRUNCATE)')
+    raw.pragma('journal_mode = DELETE')
+    raw.close()
+  }
   return {
     ...result,
     counts: {
