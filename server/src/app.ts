@@ -61,6 +61,45 @@ function requireJsonBodies(): MiddlewareHandler<AppEnv> {
   }
 }
 
+/** True when a parsed JSON value holds U+0000 in any string, keys included. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(holdsNul)
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v))
+  return false
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (SQLite's can): a string carrying one would fail its
+ * query with a 500 there (docs/decisions/028). No one types it, so on both engines an
+ * address or JSON body holding one is refused with a 400 before any route reads it. The
+ * JSON is parsed once: Hono keeps the parsed body for the route's validator.
+ */
+function refuseNulCharacters(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const refuse = () => {
+      throw new ApiException(
+        400,
+        'bad_request',
+        wordedBy(requestMessages, (m) => m.nulCharacter),
+      )
+    }
+    if (c.req.url.includes('%00')) refuse()
+    const type = c.req.header('content-type') ?? ''
+    if (!UPLOAD_PATH.test(c.req.path) && /^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      let body: unknown
+      try {
+        body = await c.req.json()
+      } catch {
+        body = undefined // malformed JSON: the route's validator answers it
+      }
+      if (holdsNul(body)) refuse()
+    }
+    await next()
+  }
+}
+
 /** The only place routes are assembled (STYLE B4). Deps in, app out: tests pass their own. */
 export function createApp(deps: AppDeps) {
   const events = deps.events ?? createPlanEvents()
@@ -104,6 +143,7 @@ export function createApp(deps: AppDeps) {
         },
       })(c, next)
     })
+    .use(refuseNulCharacters())
     .route('/session', sessionRoutes)
     .use(requireSession())
     .route('/plans', planRoutes)
