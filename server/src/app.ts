@@ -61,12 +61,25 @@ function requireJsonBodies(): MiddlewareHandler<AppEnv> {
   }
 }
 
-/** True when a parsed JSON value holds U+0000 in any string, keys included. */
+/**
+ * True when a parsed JSON value holds U+0000 in any string, keys included. A loop, not
+ * recursion: a hostile body nests thousands of arrays deep.
+ */
 function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000')
-  if (Array.isArray(value)) return value.some(holdsNul)
-  if (value && typeof value === 'object')
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || holdsNul(v))
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return true
+    } else if (Array.isArray(next)) {
+      for (const item of next as unknown[]) pending.push(item)
+    } else if (next && typeof next === 'object') {
+      for (const [key, item] of Object.entries(next)) {
+        if (key.includes('\u0000')) return true
+        pending.push(item)
+      }
+    }
+  }
   return false
 }
 
