@@ -85,8 +85,8 @@ function holdsNul(value: unknown): boolean {
 
 /**
  * PostgreSQL text cannot hold U+0000 (SQLite's can): a string carrying one would fail its
- * query with a 500 there (docs/decisions/028). No one types it, so on both engines an
- * address or JSON body holding one is refused with a 400 before any route reads it. The
+ * query with a 500 there (docs/decisions/028). No one types it, so on both engines a path
+ * or JSON body holding one is refused with a 400 before any route reads it. The
  * JSON is parsed once: Hono keeps the parsed body for the route's validator.
  */
 function refuseNulCharacters(): MiddlewareHandler<AppEnv> {
@@ -98,7 +98,9 @@ function refuseNulCharacters(): MiddlewareHandler<AppEnv> {
         wordedBy(requestMessages, (m) => m.nulCharacter),
       )
     }
-    if (c.req.url.includes('%00')) refuse()
+    // In the path (an id); a query's values are each checked by their route, and an evidence
+    // file's name has its control characters taken out (sniff-type.ts).
+    if (new URL(c.req.url).pathname.includes('%00')) refuse()
     const type = c.req.header('content-type') ?? ''
     if (!UPLOAD_PATH.test(c.req.path) && /^application\/([\w.+-]+\+)?json\b/i.test(type)) {
       let body: unknown

@@ -59,7 +59,7 @@ describe('a NUL character', () => {
     expect(card.body.card.version).toBe(1)
   })
 
-  it('in an address is refused with a 400; the same text without it goes through', async () => {
+  it('in a path is refused with a 400; the same request without it goes through', async () => {
     const res = await assignee.get(`/api/cards/${cardId}%00`)
     expect(res.status).toBe(400)
     const ok = await assignee.post(`/api/cards/${cardId}/comments`, { body: 'a b' })
