@@ -13,6 +13,7 @@ import { handleError, handleNotFound } from './middleware/error-handler.ts'
 import { requireSameOrigin } from './middleware/same-origin.ts'
 import { requireSession } from './middleware/require-session.ts'
 import { jsonBodies, tooLarge } from './middleware/json-body.ts'
+import { refuseNulInPath } from './middleware/refuse-nul.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { cardRoutes } from './routes/cards.ts'
 import { checkpointRoutes } from './routes/checkpoints.ts'
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
       await next()
     })
     .use(requireSameOrigin())
+    .use(refuseNulInPath())
     .use(jsonBodies(JSON_BODY_LIMIT))
     .use(async (c, next) => {
       // A plan file up to its own limit; evidence files stream to disk under theirs.

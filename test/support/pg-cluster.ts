@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -44,7 +53,10 @@ export interface PgCluster {
  * the C.UTF-8 collation, so text sorts by code point as it does in SQLite.
  */
 export async function startPgCluster(): Promise<PgCluster> {
+  await removeAbandonedClusters()
   const dir = mkdtempSync(join(tmpdir(), 'caitien-pg-'))
+  // Whose it is: a run that was killed leaves its cluster, which the next run removes.
+  writeFileSync(join(dir, 'owner'), String(process.pid))
   const data = join(dir, 'data')
   if (isRoot) {
     chmodSync(dir, 0o755)
@@ -85,4 +97,32 @@ async function postgresIds(): Promise<[number, number]> {
   const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim())
   const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim())
   return [uid, gid]
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Clusters of test runs that were killed before they could stop them: stopped and removed. */
+async function removeAbandonedClusters() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('caitien-pg-')) continue
+    const dir = join(tmpdir(), name)
+    let owner = 0
+    try {
+      owner = Number(readFileSync(join(dir, 'owner'), 'utf8'))
+    } catch {
+      continue // not one of ours, or still being made
+    }
+    if (!owner || alive(owner)) continue
+    await asOwner('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']).catch(
+      () => undefined,
+    )
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { requestMessages } from '@caitien/shared'
 import type { AppEnv } from '../app-env.ts'
 import { ApiException, wordedBy } from '../http-error.ts'
+import { jsonHoldsNul, nulRefused } from './refuse-nul.ts'
 
 export const tooLarge = (maxSize: number) =>
   new ApiException(
@@ -18,8 +19,8 @@ const FILE_BODY = /\/(import\/(preview|confirm|read)|evidence\/files)$/
  * Every other body must be JSON, and is read here once: 415 if it does not say it is JSON
  * (without this, Hono's validator reads a text/plain body as {}, and a form another site
  * posts would pass as an empty command); 413 as soon as it passes `maxSize`, before the
- * rest is taken in. The text is handed to Hono's request, whose validator parses it from
- * there (a malformed body is still its 400).
+ * rest is taken in; 400 if it holds U+0000 (refuse-nul.ts). The text is handed to Hono's
+ * request, whose validator parses it from there (a malformed body is still its 400).
  *
  * Over HTTP the bytes come straight from node's request. Hono's own reading would first
  * build a WHATWG Request around it (a web stream, an abort signal, a copy of the headers):
@@ -42,6 +43,7 @@ export function jsonBodies(maxSize: number): MiddlewareHandler<AppEnv> {
     if (declared !== undefined && Number(declared) > maxSize) throw tooLarge(maxSize)
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
     const text = incoming ? await readIncoming(incoming, maxSize) : await readRequest(c, maxSize)
+    if (jsonHoldsNul(text)) throw nulRefused()
     // Hono keeps each body read as a promise (its type says otherwise).
     ;(c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text)
     await next()

@@ -92,7 +92,10 @@ function detectDelimiter(text: string): string {
 
 /** Read a CSV as one table without merges; each record's number is its source row. */
 export function readCsv(bytes: Uint8Array): SourceDocument {
-  let text = decode(bytes).replace(/^\uFEFF/, '')
+  // U+0000 is no one's text (and PostgreSQL cannot store it): dropped, as a stray byte.
+  let text = decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .replaceAll('\u0000', '')
   let delimiter: string | undefined
   // Excel honours (and some exports write) a first line "sep=;".
   const sep = /^sep=(.)\r?\n/.exec(text)

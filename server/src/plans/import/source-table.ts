@@ -108,7 +108,13 @@ export function buildGrid(
   return { rows, width }
 }
 
-/** Line breaks the way the plan fields keep them: "\n" only, no stray carriage returns. */
+/**
+ * Line breaks the way the plan fields keep them: "\n" only, no stray carriage returns; and
+ * no U+0000 (an xlsx `_x0000_` or a stray byte), which PostgreSQL cannot store.
+ */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/_x000D_/g, '').replace(/\r\n?/g, '\n')
+  return text
+    .replace(/_x000D_/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replaceAll('\u0000', '')
 }
