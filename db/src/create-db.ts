@@ -140,22 +140,32 @@ const ATTEMPTS = 8
  */
 function serializableTransactions(db: Db): void {
   const transaction = db.transaction.bind(db)
-  db.transaction = () => {
-    const builder = transaction().setIsolationLevel('serializable')
-    const execute = builder.execute.bind(builder)
-    builder.execute = async <T>(callback: (trx: Transaction<Database>) => Promise<T>) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await execute(callback)
-        } catch (err) {
-          const code = (err as { code?: unknown }).code
-          if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err
-          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
-        }
+  db.transaction = () => retried(transaction().setIsolationLevel('serializable'))
+}
+
+type Builder = ReturnType<Db['transaction']>
+
+/**
+ * The builder runs its transaction again on a retryable failure; so does the builder a use
+ * case gets by choosing another isolation level (a move runs READ COMMITTED behind the
+ * card's row lock: see lockCard), where a deadlock is still worth one more try.
+ */
+function retried(builder: Builder): Builder {
+  const execute = builder.execute.bind(builder)
+  const setIsolationLevel = builder.setIsolationLevel.bind(builder)
+  builder.execute = async <T>(callback: (trx: Transaction<Database>) => Promise<T>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await execute(callback)
+      } catch (err) {
+        const code = (err as { code?: unknown }).code
+        if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw err
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt))
       }
     }
-    return builder
   }
+  builder.setIsolationLevel = (level) => retried(setIsolationLevel(level))
+  return builder
 }
 
 /** Pages of log after which the server's own connection checkpoints, if the worker lags. */

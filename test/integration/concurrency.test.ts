@@ -124,4 +124,42 @@ describe('the same write sent at once', () => {
       .execute()
     expect(moves).toHaveLength(1)
   })
+
+  it('never leaves a card submitted without evidence when its last item is deleted at once', async () => {
+    // A submit needs live evidence (docs/decisions/015); a delete of the card's only item
+    // sent at the same moment must come out as if one ran after the other: submitted with
+    // its item, or in progress without it. The card's row lock orders them on PostgreSQL.
+    for (let round = 0; round < 12; round++) {
+      const cardId = await insertCardInState(server.db, world.plan, {
+        status: 'in_progress',
+        evidence: true,
+        assigneeIds: [world.users.assignee.id],
+        createdBy: world.users.assignee.id,
+      })
+      const { body } = await assignee.get(`/api/cards/${cardId}`)
+      const item = body.card.evidence[0] as { id: string }
+      const [submit, remove] = await Promise.all([
+        assignee.post(`/api/cards/${cardId}/move`, {
+          to: 'evidence_submitted',
+          version: body.card.version,
+        }),
+        assignee.delete(`/api/evidence/${item.id}`),
+      ])
+      expect([200, 409, 422]).toContain(submit.status)
+      expect([200, 403, 409]).toContain(remove.status)
+      const card = await server.db
+        .selectFrom('card')
+        .select('status')
+        .where('id', '=', cardId)
+        .executeTakeFirstOrThrow()
+      const live = await server.db
+        .selectFrom('evidence')
+        .select('id')
+        .where('card_id', '=', cardId)
+        .where('deleted_at', 'is', null)
+        .execute()
+      if (card.status === 'evidence_submitted') expect(live).toHaveLength(1)
+      else expect(card.status).toBe('in_progress')
+    }
+  })
 })

@@ -1,4 +1,5 @@
 import {
+  isPostgres,
   queryTemplate,
   type CardRow,
   type CardTable,
@@ -391,6 +392,20 @@ export async function findCarriedFrom(db: Executor, cardId: string) {
     plan: { id: row.plan_id, title: row.title, schoolYear: row.school_year },
     planDeleted: row.deleted_at !== null,
   }
+}
+
+const cardLock = queryTemplate((db, p: Param<{ cardId: string }>) =>
+  db.selectFrom('card').select('id').where('id', '=', p('cardId')).forUpdate(),
+)
+
+/**
+ * Takes the card's row lock until the transaction ends, before it is read: every change to
+ * a card (its own row, its evidence, its comments) starts here, so two of them on one card
+ * run one after the other, and what the second reads is what the first committed. On
+ * PostgreSQL only: SQLite runs one writing transaction at a time anyway.
+ */
+export async function lockCard(db: Executor, cardId: string): Promise<void> {
+  if (isPostgres(db)) await cardLock.first(db, { cardId })
 }
 
 export async function findCardById(db: Executor, cardId: string): Promise<CardRow | undefined> {

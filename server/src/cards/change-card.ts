@@ -1,7 +1,7 @@
 import type { CardRow, CardTable, Executor } from '@caitien/db'
 import type { ActivityEvent } from '@caitien/shared'
 import { insertActivity } from '../activity/activity.repository.ts'
-import { findCardById, updateCardColumns } from './card.repository.ts'
+import { findCardById, lockCard, updateCardColumns } from './card.repository.ts'
 
 /**
  * What a change does to a card once it is decided: its own write, then the rest (other
@@ -31,8 +31,8 @@ export type ChangeResult<T, R extends Refusal, V extends number | null> =
   | R
 
 /**
- * The one skeleton of every write to a card, inside the caller's transaction: find the
- * card (or take the one the caller read in this transaction), check it is the plan's and
+ * The one skeleton of every write to a card, inside the caller's transaction: lock and find
+ * the card (or take the one the caller locked and read in this transaction), check it is the plan's and
  * still at the version the caller saw, let `decide` refuse or say what the change is, make
  * the card's own write under the version guard, then the rest, then log the entry with
  * who, where and when filled in. A stale version is answered before anything is judged:
@@ -65,6 +65,8 @@ export async function changeCard<T, R extends Refusal = never, V extends number 
   decide: (card: CardRow) => CardChange<T> | R | Promise<CardChange<T> | R>,
 ): Promise<ChangeResult<T, R, V>> {
   const conflict = { ok: false, reason: 'version_conflict' } as ChangeResult<T, R, V>
+  // A caller that read the card itself locked it first (lockCard).
+  if ('cardId' in target) await lockCard(trx, target.cardId)
   const card = 'card' in target ? target.card : await findCardById(trx, target.cardId)
   if (!card || card.plan_id !== target.planId) return { ok: false, reason: 'card_not_found' }
   if (target.version !== null && card.version !== target.version) return conflict

@@ -15,6 +15,7 @@ import { changeCard } from './change-card.ts'
 import {
   findBoardCard,
   findSentBackMark,
+  lockCard,
   findNeighbourPositions,
   involvedIdsOf,
   renumberColumn,
@@ -78,76 +79,83 @@ export async function moveCard(
     now: string
   },
 ): Promise<MoveResult> {
-  return db.transaction().execute(async (trx) => {
-    // Read in this transaction: the evidence count and the people who took part are the
-    // ones at the moment of the move, not those the mover saw.
-    const found = await findBoardCard(trx, input.cardId)
-    const target = { ...input, card: found?.row, actorId: input.actor.id }
-    const result = await changeCard<Moved, MoveRefusal>(trx, target, (row) => {
-      const { card: before, involvement } = found!
-      const to = input.to ?? row.status
-      const check = checkMoveCommand(before, to, input.actor, input.reason)
-      if (!check.ok) return { ok: false as const, reason: check.reason, from: row.status, to }
-      let position = row.position
+  // READ COMMITTED is enough behind the card's lock: the version guard and the lock decide
+  // every race a move can be in, and a serializable move would be aborted by any other
+  // move into the same column (both read its last place).
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      // Read in this transaction, once the card is ours: the evidence count and the people who
+      // took part are the ones at the moment of the move, not those the mover saw.
+      await lockCard(trx, input.cardId)
+      const found = await findBoardCard(trx, input.cardId)
+      const target = { ...input, card: found?.row, actorId: input.actor.id }
+      const result = await changeCard<Moved, MoveRefusal>(trx, target, (row) => {
+        const { card: before, involvement } = found!
+        const to = input.to ?? row.status
+        const check = checkMoveCommand(before, to, input.actor, input.reason)
+        if (!check.ok) return { ok: false as const, reason: check.reason, from: row.status, to }
+        let position = row.position
+        return {
+          write: async () => {
+            const placed = await place(trx, { ...input, to, planId: row.plan_id })
+            position = placed.position
+            return placed.held
+          },
+          finish: async () => {
+            const moved = { ...before, position, version: row.version + 1 }
+            if (check.kind === 'reorder')
+              return { log: null, value: { card: moved, kind: check.kind } }
+            const reason = input.reason?.trim() || null
+            if (check.kind === 'verify' || check.kind === 'send_back') {
+              await insertReview(trx, {
+                card: row,
+                reviewerId: input.actor.id,
+                verdict: check.kind === 'verify' ? 'verified' : 'sent_back',
+                reason,
+                submission: await countSubmissions(trx, row.id),
+                now: input.now,
+              })
+            }
+            // The card as it now is, from what this transaction knows: no re-read.
+            const submission =
+              check.kind === 'submit'
+                ? { submitterId: input.actor.id, assigneeIds: before.assigneeIds }
+                : involvement.submission
+            const card = {
+              ...moved,
+              status: to,
+              involvedIds: involvedIdsOf(to, { ...involvement, submission }),
+              // Back in progress: the board marks it if its latest verdict sent it back,
+              // which is this move's own or the one read with the card.
+              sentBack:
+                to === 'in_progress' &&
+                (check.kind === 'send_back' || found!.lastVerdict === 'sent_back')
+                  ? await findSentBackMark(trx, row.id)
+                  : null,
+            }
+            const move = { fromStatus: row.status, toStatus: to, reason }
+            const log: ActivityEvent =
+              check.kind === 'submit'
+                ? // Who was assigned when it was submitted: they may not verify it, even
+                  // once reassigned (docs/decisions/015).
+                  { ...move, action: check.kind, detail: { assigneeIds: before.assigneeIds } }
+                : { ...move, action: check.kind, detail: null }
+            return { log, value: { card, kind: check.kind } }
+          },
+        }
+      })
+      if (result.ok) return { ok: true, ...result.value }
+      if (result.reason !== 'version_conflict') return result
+      // Stale when read: the card as it was read; lost the race meanwhile: as it now is.
+      const stale = found!.row.version !== input.version
       return {
-        write: async () => {
-          const placed = await place(trx, { ...input, to, planId: row.plan_id })
-          position = placed.position
-          return placed.held
-        },
-        finish: async () => {
-          const moved = { ...before, position, version: row.version + 1 }
-          if (check.kind === 'reorder')
-            return { log: null, value: { card: moved, kind: check.kind } }
-          const reason = input.reason?.trim() || null
-          if (check.kind === 'verify' || check.kind === 'send_back') {
-            await insertReview(trx, {
-              card: row,
-              reviewerId: input.actor.id,
-              verdict: check.kind === 'verify' ? 'verified' : 'sent_back',
-              reason,
-              submission: await countSubmissions(trx, row.id),
-              now: input.now,
-            })
-          }
-          // The card as it now is, from what this transaction knows: no re-read.
-          const submission =
-            check.kind === 'submit'
-              ? { submitterId: input.actor.id, assigneeIds: before.assigneeIds }
-              : involvement.submission
-          const card = {
-            ...moved,
-            status: to,
-            involvedIds: involvedIdsOf(to, { ...involvement, submission }),
-            // Back in progress: the board marks it if its latest verdict sent it back,
-            // which is this move's own or the one read with the card.
-            sentBack:
-              to === 'in_progress' &&
-              (check.kind === 'send_back' || found!.lastVerdict === 'sent_back')
-                ? await findSentBackMark(trx, row.id)
-                : null,
-          }
-          const move = { fromStatus: row.status, toStatus: to, reason }
-          const log: ActivityEvent =
-            check.kind === 'submit'
-              ? // Who was assigned when it was submitted: they may not verify it, even
-                // once reassigned (docs/decisions/015).
-                { ...move, action: check.kind, detail: { assigneeIds: before.assigneeIds } }
-              : { ...move, action: check.kind, detail: null }
-          return { log, value: { card, kind: check.kind } }
-        },
+        ok: false,
+        reason: 'version_conflict',
+        card: stale ? found!.card : (await loadBoardCard(trx, input.cardId))!,
       }
     })
-    if (result.ok) return { ok: true, ...result.value }
-    if (result.reason !== 'version_conflict') return result
-    // Stale when read: the card as it was read; lost the race meanwhile: as it now is.
-    const stale = found!.row.version !== input.version
-    return {
-      ok: false,
-      reason: 'version_conflict',
-      card: stale ? found!.card : (await loadBoardCard(trx, input.cardId))!,
-    }
-  })
 }
 
 /** Reorders a card inside its own column: a move to the column it is in (`checkMove`). */
