@@ -3,14 +3,14 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
-  ROLES,
+  SCHOOL_ROLES,
   checkPassword,
   isMonth,
-  isRole,
+  isSchoolRole,
   monthEndInstant,
   passwordRejectionMessage,
   type PasswordRejection,
-  type Role,
+  type SchoolRole,
 } from '@caitien/shared'
 import { readEnv } from './env.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
@@ -70,13 +70,13 @@ function need(value: string | undefined, name: string): string {
   return value
 }
 
-function parseRoles(text: string | undefined): Role[] {
+function parseRoles(text: string | undefined): SchoolRole[] {
   if (!text) return []
   const roles = text.split(',').map((r) => r.trim())
-  const bad = roles.filter((r) => !isRole(r))
+  const bad = roles.filter((r) => !isSchoolRole(r))
   if (bad.length)
-    throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`)
-  return roles as Role[]
+    throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${SCHOOL_ROLES.join(', ')})`)
+  return roles as SchoolRole[]
 }
 
 /** The password policy of shared/src/password-policy.ts, worded for the admin. */
@@ -245,7 +245,7 @@ async function run(
       case 'user:revoke': {
         const login = need(values.login, 'login').toLowerCase()
         const schoolId = need(values.school, 'school')
-        const roles = values.roles ? parseRoles(values.roles) : [...ROLES]
+        const roles = values.roles ? parseRoles(values.roles) : [...SCHOOL_ROLES]
         const result = await revokeRoles(db, { login, schoolId, roles })
         if (!result.ok) throw new UsageError(`no user ${login}`)
         if (result.removed.length === 0)

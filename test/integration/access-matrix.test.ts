@@ -10,7 +10,7 @@ import { buildWorld, type World } from '../support/world.ts'
  * a line here fails the first test. Another school and no session are covered for every
  * route in tenancy-and-input.test.ts and session.test.ts.
  */
-const PERSONAS = ['assignee', 'staff', 'monitor', 'principal', 'admin'] as const
+const PERSONAS = ['assignee', 'staff', 'monitor', 'principal', 'overseer', 'admin'] as const
 type Persona = (typeof PERSONAS)[number]
 type Expect = Record<Persona, number>
 
@@ -19,21 +19,28 @@ const all = (status: number): Expect => ({
   staff: status,
   monitor: status,
   principal: status,
+  overseer: status,
   admin: status,
 })
-const members = (status: number): Expect => ({ ...all(status), admin: 404 })
+/** A write every member of the school may make; an overseer reads and changes nothing. */
+const members = (status: number): Expect => ({ ...all(status), overseer: 403, admin: 404 })
+/** A read of the school: its members and the overseers of a body that oversees it. */
+const readers = (status: number): Expect => ({ ...all(status), admin: 404 })
 const principalOnly = (status: number): Expect => ({
   assignee: 403,
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: 404,
 })
-const overseers = (status: number): Expect => ({
+/** The plan's progress: the monitoring team, the principal and the school's overseers. */
+const followers = (status: number): Expect => ({
   assignee: 403,
   staff: 403,
   monitor: status,
   principal: status,
+  overseer: status,
   admin: 404,
 })
 /** The school's principal, and the system administrator for every school. */
@@ -42,6 +49,7 @@ const peopleManagers = (status: number): Expect => ({
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: status,
 })
 const adminOnly = (status: number): Expect => ({
@@ -49,6 +57,7 @@ const adminOnly = (status: number): Expect => ({
   staff: 403,
   monitor: 403,
   principal: 403,
+  overseer: 403,
   admin: status,
 })
 const workers = (status: number): Expect => ({
@@ -56,6 +65,7 @@ const workers = (status: number): Expect => ({
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: 404,
 })
 
@@ -244,15 +254,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   'POST /api/inbox/seen': { request: () => ['POST', '/api/inbox/seen'], expect: all(200) },
   'GET /api/plans/:planId/board': {
     request: (c) => ['GET', `/api/plans/${c.planId}/board`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/problems': {
     request: (c) => ['GET', `/api/plans/${c.planId}/problems`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/events': {
     request: (c) => ['GET', `/api/plans/${c.planId}/events`],
-    expect: members(200),
+    expect: readers(200),
   },
   'POST /api/plans/:planId/cards': {
     request: (c) => ['POST', `/api/plans/${c.planId}/cards`, { tasks: 'Việc mới' }],
@@ -272,7 +282,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/imports': {
     request: (c) => ['GET', `/api/plans/${c.planId}/imports`],
-    expect: members(200),
+    expect: readers(200),
   },
   'POST /api/plans/:planId/imports/:importId/undo': {
     request: (c) => ['POST', `/api/plans/${c.planId}/imports/${c.importId}/undo`],
@@ -280,19 +290,19 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/export': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export?format=csv`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/evidence': {
     request: (c) => ['GET', `/api/plans/${c.planId}/evidence?q=minh`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/export/bieu-2.docx': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export/bieu-2.docx`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/export/evidence-list': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export/evidence-list?format=xlsx`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/schools/:schoolId/document-settings': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/document-settings`],
@@ -315,15 +325,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/review-queue': {
     request: (c) => ['GET', `/api/plans/${c.planId}/review-queue`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/plans/:planId/progress': {
     request: (c) => ['GET', `/api/plans/${c.planId}/progress`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/plans/:planId/snapshots': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'POST /api/plans/:planId/snapshots': {
     request: (c) => ['POST', `/api/plans/${c.planId}/snapshots`],
@@ -331,7 +341,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/snapshots/:month': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'PUT /api/plans/:planId/snapshots/:month/remarks': {
     request: (c) => [
@@ -339,15 +349,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
       `/api/plans/${c.planId}/snapshots/2026-10/remarks`,
       { text: 'Nhận xét' },
     ],
-    expect: { assignee: 403, staff: 403, monitor: 200, principal: 403, admin: 404 },
+    expect: { assignee: 403, staff: 403, monitor: 200, principal: 403, overseer: 403, admin: 404 },
   },
   'GET /api/plans/:planId/snapshots/:month/report': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10/report?format=xlsx`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/cards/:cardId': {
     request: (c) => ['GET', `/api/cards/${c.cardId}`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PATCH /api/cards/:cardId': {
     request: (c) => ['PATCH', `/api/cards/${c.cardId}`, { version: 1, notes: 'Ghi chú' }],
@@ -403,15 +413,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/cards/:cardId/activity': {
     request: (c) => ['GET', `/api/cards/${c.cardId}/activity`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/evidence/:evidenceId/file': {
     request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/evidence/:evidenceId/file/:fileName': {
     request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file/minh-chung.pdf`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PATCH /api/evidence/:evidenceId': {
     request: (c) => [
@@ -423,11 +433,18 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'DELETE /api/evidence/:evidenceId': {
     request: (c) => ['DELETE', `/api/evidence/${c.evidenceId}`],
-    expect: { assignee: 200, staff: 403, monitor: 403, principal: 403, admin: 404 },
+    expect: {
+      assignee: 200,
+      staff: 403,
+      monitor: 403,
+      principal: 403,
+      overseer: 403,
+      admin: 404,
+    },
   },
   'GET /api/plans/:planId/council': {
     request: (c) => ['GET', `/api/plans/${c.planId}/council`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PUT /api/plans/:planId/council': {
     request: (c) => [
@@ -439,15 +456,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/checkpoints': {
     request: (c) => ['GET', `/api/plans/${c.planId}/checkpoints`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/checkpoints/:checkpoint': {
     request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': {
     request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1/report.docx`],
-    expect: members(200),
+    expect: readers(200),
   },
   // The monitoring team's members are not the council's: the principal (or its chair) runs it.
   'POST /api/plans/:planId/checkpoints/:checkpoint/open': {
@@ -488,7 +505,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/schools/:schoolId/calendars/:schoolYear': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/calendars/2026-2027`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PUT /api/schools/:schoolId/calendars/:schoolYear': {
     request: (c) => [
@@ -503,11 +520,11 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/schools/:schoolId/years': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/schools/:schoolId/years/export': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years/export`],
-    expect: overseers(200),
+    expect: followers(200),
   },
 }
 
@@ -523,6 +540,7 @@ beforeAll(async () => {
   users.staff = world.users.staff
   users.monitor = world.users.monitor
   users.principal = world.users.principal
+  users.overseer = world.overseer
   users.admin = await insertTestUser(server.db, null, [], { isAdmin: true })
   for (const persona of PERSONAS) {
     sessions[persona] = httpSession(server.url)
