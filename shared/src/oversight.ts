@@ -178,3 +178,7 @@ export function reviewAnswerRefusal(
   if (input.verdict === 'sent_back' && !input.reason?.trim()) return 'reason_required'
   return null
 }
+
+const paramId = z.string().min(1).max(64)
+export const bodyIdParamSchema = z.object({ bodyId: paramId })
+export const bodyReviewParamSchema = z.object({ bodyId: paramId, reviewId: paramId })

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
+import {
+  insertTestBody,
+  insertTestCard,
+  insertTestPlan,
+  insertTestUser,
+} from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -60,6 +65,15 @@ const adminOnly = (status: number): Expect => ({
   overseer: 403,
   admin: status,
 })
+/** A body's own people: its overseers; everyone else is answered 404 (docs/decisions/029). */
+const bodyPeople = (status: number): Expect => ({
+  assignee: 404,
+  staff: 404,
+  monitor: 404,
+  principal: 404,
+  overseer: status,
+  admin: 404,
+})
 const workers = (status: number): Expect => ({
   assignee: status,
   staff: 403,
@@ -88,6 +102,11 @@ interface Ctx {
   /** A plan of the school whose "Cuối học kỳ I" review is open (signed, for its reopen). */
   reviewPlanId: string
   reviewCardId: string
+  /** The body overseeing the school; a signed review of the school, for a body's answer. */
+  bodyId: string
+  signedReviewId: string
+  /** A body of its own per request, for the routes that change one. */
+  freshBodyId: string
 }
 type Request = [method: string, path: string, body?: unknown]
 
@@ -518,6 +537,53 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     ],
     expect: principalOnly(200),
   },
+  'GET /api/bodies': { request: () => ['GET', '/api/bodies'], expect: all(200) },
+  'GET /api/bodies/:bodyId/rollup': {
+    request: (c) => ['GET', `/api/bodies/${c.bodyId}/rollup?attention=1`],
+    expect: bodyPeople(200),
+  },
+  'GET /api/bodies/:bodyId/rollup/export': {
+    request: (c) => ['GET', `/api/bodies/${c.bodyId}/rollup/export`],
+    expect: bodyPeople(200),
+  },
+  'POST /api/bodies/:bodyId/reviews/:reviewId/answer': {
+    request: (c) => [
+      'POST',
+      `/api/bodies/${c.bodyId}/reviews/${c.signedReviewId}/answer`,
+      { verdict: 'sent_back', reason: 'Bổ sung minh chứng tiêu chí 2.1' },
+    ],
+    expect: bodyPeople(200),
+  },
+  // The body's lead and the administrator create its accounts; a plain overseer may not.
+  'POST /api/bodies/:bodyId/overseers': {
+    request: (c) => [
+      'POST',
+      `/api/bodies/${c.bodyId}/overseers`,
+      { login: `cq.matrix.${++logins}`, displayName: 'Chuyên viên' },
+    ],
+    expect: { ...bodyPeople(403), admin: 201 },
+  },
+  'GET /api/admin/bodies': { request: () => ['GET', '/api/admin/bodies'], expect: adminOnly(200) },
+  'POST /api/admin/bodies': {
+    request: () => [
+      'POST',
+      '/api/admin/bodies',
+      { kind: 'commune_office', name: 'Phòng Văn hóa - Xã hội xã Ma Trận' },
+    ],
+    expect: adminOnly(201),
+  },
+  'PUT /api/admin/bodies/:bodyId/schools': {
+    request: (c) => [
+      'PUT',
+      `/api/admin/bodies/${c.freshBodyId}/schools`,
+      { schoolIds: [c.otherSchoolId] },
+    ],
+    expect: adminOnly(200),
+  },
+  'GET /api/plans/:planId/evidence-views': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/evidence-views`],
+    expect: readers(200),
+  },
   'GET /api/schools/:schoolId/years': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years`],
     expect: followers(200),
@@ -633,8 +699,29 @@ async function freshContext(uploader: HttpSession, route: string): Promise<Ctx> 
       expect((await sessions.principal.post(`${path}/sign`)).status).toBe(200)
     }
   }
+  // A signed review of the school, for a body's answer (one answer per signing).
+  let signedReviewId = ''
+  if (route.includes('/reviews/:reviewId/answer')) {
+    const reviewPlan = await insertTestPlan(server.db, world.schoolId)
+    await insertTestCard(server.db, reviewPlan)
+    const path = `/api/plans/${reviewPlan.id}/checkpoints/semester1`
+    expect((await sessions.principal.post(`${path}/open`, { confirmEarly: true })).status).toBe(201)
+    expect((await sessions.principal.post(`${path}/sign`)).status).toBe(200)
+    const review = await server.db
+      .selectFrom('checkpoint_review')
+      .select('id')
+      .where('plan_id', '=', reviewPlan.id)
+      .executeTakeFirstOrThrow()
+    signedReviewId = review.id
+  }
+  const freshBodyId = route.startsWith('PUT /api/admin/bodies')
+    ? await insertTestBody(server.db, [])
+    : ''
   // The uploads bumped nothing: the card is still at version 1.
   return {
+    bodyId: world.bodyId,
+    signedReviewId,
+    freshBodyId,
     reviewPlanId,
     reviewCardId,
     planId: world.plan.id,

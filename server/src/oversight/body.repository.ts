@@ -313,3 +313,41 @@ export async function listReviewAnswersForPrincipal(db: Executor, userId: string
     .limit(limit)
     .execute()
 }
+
+/** Signed-off reviews of the schools the person's bodies oversee, not yet answered by the body. */
+export async function listReviewsAwaitingAnswer(db: Executor, userId: string, limit: number) {
+  return db
+    .selectFrom('body_member')
+    .innerJoin('oversight', 'oversight.body_id', 'body_member.body_id')
+    .innerJoin('overseeing_body', 'overseeing_body.id', 'body_member.body_id')
+    .innerJoin('checkpoint_review', 'checkpoint_review.school_id', 'oversight.school_id')
+    .innerJoin('plan', 'plan.id', 'checkpoint_review.plan_id')
+    .innerJoin('school', 'school.id', 'plan.school_id')
+    .select([
+      'checkpoint_review.id as review_id',
+      'checkpoint_review.checkpoint',
+      'checkpoint_review.signed_at',
+      'plan.id as plan_id',
+      'plan.title as plan_title',
+      'school.name as school_name',
+      'overseeing_body.id as body_id',
+      'overseeing_body.name as body_name',
+    ])
+    .where('body_member.user_id', '=', userId)
+    .where('plan.deleted_at', 'is', null)
+    .where('checkpoint_review.signed_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('review_answer')
+            .select('review_answer.id')
+            .whereRef('review_answer.review_id', '=', 'checkpoint_review.id')
+            .whereRef('review_answer.body_id', '=', 'body_member.body_id')
+            .whereRef('review_answer.signed_at', '=', 'checkpoint_review.signed_at'),
+        ),
+      ),
+    )
+    .orderBy('checkpoint_review.signed_at', 'desc')
+    .limit(limit)
+    .execute()
+}
