@@ -1,5 +1,6 @@
 import { defineMessages } from './messages.ts'
 import type { AttentionReason, BodyKind, ReviewAnswerRefusal, ReviewVerdict } from './oversight.ts'
+import type { SchoolLevel } from './schemas/people.ts'
 
 /** The kinds of overseeing body, as a person reads them (never "Phòng GD&ĐT": DESIGN §8). */
 export const bodyKindLabels = defineMessages<Record<BodyKind, string>>(
@@ -95,6 +96,7 @@ export const rollupMessages = defineMessages(
     levels: 'Hoàn thành / Đang thực hiện / Chưa hoàn thành',
     statusCounts: 'Kế hoạch / Đang thực hiện / Đã nộp MC / Đã xác nhận',
     yes: 'Có',
+    menu: 'Tổng hợp các trường',
   },
   {
     title: "Schools' improvement plans at a glance",
@@ -142,6 +144,7 @@ export const rollupMessages = defineMessages(
     levels: 'Completed / In progress / Not completed',
     statusCounts: 'Planned / In progress / Evidence submitted / Verified',
     yes: 'Yes',
+    menu: 'Schools at a glance',
   },
 )
 
@@ -170,4 +173,15 @@ export const overseerActivityMessages = defineMessages(
       `${p.body} sent back the ${p.checkpoint} of the plan "${p.plan}". Reason: ${p.reason}`,
     inboxTitle: 'Answers from overseeing bodies',
   },
+)
+
+/** A school's level as the roll-up and its workbook name it. */
+export const schoolLevelLabels = defineMessages<Record<SchoolLevel, string>>(
+  {
+    kindergarten: 'Mầm non',
+    primary: 'Tiểu học',
+    secondary: 'Trung học',
+    other: 'Khác',
+  },
+  { kindergarten: 'Kindergarten', primary: 'Primary', secondary: 'Secondary', other: 'Other' },
 )

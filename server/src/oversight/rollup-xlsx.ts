@@ -8,6 +8,7 @@ import {
   formatDate,
   reviewVerdictLabels,
   rollupMessages,
+  schoolLevelLabels,
   type RollupReview,
   type RollupRow,
 } from '@caitien/shared'
@@ -58,7 +59,7 @@ export async function rollupXlsx(body: { name: string }, rows: readonly RollupRo
   for (const r of rows) {
     sheet.addRow([
       r.schoolName,
-      r.level,
+      schoolLevelLabels.vi[r.level as keyof typeof schoolLevelLabels.vi] ?? r.level,
       r.plan?.frameworkId ?? '',
       r.plan?.title ?? W.noPlan,
       r.plan?.schoolYear ?? '',

@@ -128,7 +128,7 @@ export async function findDeletedCardPlanAccess(db: Db, cardId: string, userId: 
 }
 
 /**
- * The live plans of the schools the user belongs to: active ones first, then archived
+ * The live plans of the schools the user belongs to or oversees: active ones first, then archived
  * ones, each the latest school year first; deleted plans never. With their live card counts.
  */
 export async function listPlansOfUser(db: Executor, userId: string) {
@@ -152,14 +152,26 @@ export async function listPlansOfUser(db: Executor, userId: string) {
         .as('card_count'),
     ])
     .where((eb) =>
-      eb(
-        'plan.school_id',
-        'in',
-        eb
-          .selectFrom('membership')
-          .select('membership.school_id')
-          .where('membership.user_id', '=', userId),
-      ),
+      eb.or([
+        eb(
+          'plan.school_id',
+          'in',
+          eb
+            .selectFrom('membership')
+            .select('membership.school_id')
+            .where('membership.user_id', '=', userId),
+        ),
+        // The schools the person's bodies oversee (read-only, docs/decisions/029).
+        eb(
+          'plan.school_id',
+          'in',
+          eb
+            .selectFrom('oversight')
+            .innerJoin('body_member', 'body_member.body_id', 'oversight.body_id')
+            .select('oversight.school_id')
+            .where('body_member.user_id', '=', userId),
+        ),
+      ]),
     )
     .where('plan.deleted_at', 'is', null)
     .orderBy('plan.state')
