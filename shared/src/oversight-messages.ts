@@ -82,6 +82,7 @@ export const rollupMessages = defineMessages(
     open_progress: 'Tiến độ',
     open_reviews: 'Rà soát',
     open_evidence: 'Minh chứng',
+    open_years: 'Các năm học',
     export: 'Xuất Excel (.xlsx)',
     count: (p: { shown: number; total: number }) => `${p.shown} / ${p.total} trường`,
     none: 'Không có trường nào phù hợp bộ lọc.',
@@ -130,6 +131,7 @@ export const rollupMessages = defineMessages(
     open_progress: 'Progress',
     open_reviews: 'Reviews',
     open_evidence: 'Evidence',
+    open_years: 'School years',
     export: 'Export to Excel (.xlsx)',
     count: (p) => `${p.shown} / ${p.total} schools`,
     none: 'No school matches the filters.',
@@ -158,9 +160,9 @@ export const overseerActivityMessages = defineMessages(
     viewedFile: (p: { name: string; body: string; title: string; at: string }) =>
       `${p.name} (${p.body}) mở minh chứng "${p.title}" lúc ${p.at}`,
     acknowledged: (p: { body: string; checkpoint: string; plan: string }) =>
-      `${p.body} đã ghi nhận ${p.checkpoint} của kế hoạch "${p.plan}".`,
-    sentBack: (p: { body: string; checkpoint: string; plan: string; reason: string }) =>
-      `${p.body} đã trả lại ${p.checkpoint} của kế hoạch "${p.plan}". Lý do: ${p.reason}`,
+      `${p.body} đã ghi nhận đợt rà soát ${p.checkpoint} của kế hoạch "${p.plan}".`,
+    sentBack: (p: { body: string; checkpoint: string; plan: string }) =>
+      `${p.body} đã trả lại đợt rà soát ${p.checkpoint} của kế hoạch "${p.plan}".`,
     inboxTitle: 'Phản hồi của cơ quan quản lý',
   },
   {
@@ -168,9 +170,9 @@ export const overseerActivityMessages = defineMessages(
     viewsNone: 'No overseeing body has viewed the evidence yet.',
     viewedList: (p) => `${p.name} (${p.body}) viewed the evidence list at ${p.at}`,
     viewedFile: (p) => `${p.name} (${p.body}) opened the evidence "${p.title}" at ${p.at}`,
-    acknowledged: (p) => `${p.body} acknowledged the ${p.checkpoint} of the plan "${p.plan}".`,
-    sentBack: (p) =>
-      `${p.body} sent back the ${p.checkpoint} of the plan "${p.plan}". Reason: ${p.reason}`,
+    acknowledged: (p) =>
+      `${p.body} acknowledged the review "${p.checkpoint}" of the plan "${p.plan}".`,
+    sentBack: (p) => `${p.body} sent back the review "${p.checkpoint}" of the plan "${p.plan}".`,
     inboxTitle: 'Answers from overseeing bodies',
   },
 )

@@ -46,7 +46,10 @@ export function schoolForNewPlan<M extends { roles: readonly Role[] }>(
  * server decides which schools a body oversees, and answers 404 elsewhere).
  */
 export function rolesIn(
-  me: { memberships: readonly { schoolId: string; roles: readonly Role[] }[]; bodies: readonly unknown[] },
+  me: {
+    memberships: readonly { schoolId: string; roles: readonly Role[] }[]
+    bodies: readonly unknown[]
+  },
   schoolId: string,
 ): Role[] {
   const own = me.memberships.find((m) => m.schoolId === schoolId)?.roles

@@ -85,7 +85,8 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     // An overseer who is no school's member lands on their body's roll-up.
     if (me.bodies.length > 0 && me.memberships.length === 0) {
       content = <Redirect to={pathOf({ kind: 'oversight' })} replace />
-    } else if (landing) content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
+    } else if (landing)
+      content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
     else if (me.user.isAdmin) content = <Redirect to={pathOf({ kind: 'schools' })} replace />
     else content = frame(<NoPlans me={me} />)
   } else if (screen.kind === 'plan-settings') {

@@ -189,19 +189,17 @@ export function InboxButton({
                         <span className="inbox-plan">{verdicts[a.verdict]}</span>
                       </span>
                       <span className="inbox-item-title">
-                        {a.verdict === 'sent_back'
-                          ? up.sentBack({
-                              body: a.bodyName,
-                              checkpoint: names[a.checkpoint],
-                              plan: a.planTitle,
-                              reason: a.reason ?? '',
-                            })
-                          : up.acknowledged({
-                              body: a.bodyName,
-                              checkpoint: names[a.checkpoint],
-                              plan: a.planTitle,
-                            })}
+                        {up[a.verdict === 'sent_back' ? 'sentBack' : 'acknowledged']({
+                          body: a.bodyName,
+                          checkpoint: names[a.checkpoint],
+                          plan: a.planTitle,
+                        })}
                       </span>
+                      {a.reason && (
+                        <span className="inbox-reason">
+                          {common.reasonLine({ reason: a.reason })}
+                        </span>
+                      )}
                       <span className="meta">
                         {a.by} · <time dateTime={a.at}>{formatDateTime(a.at)}</time>
                       </span>
@@ -225,9 +223,7 @@ export function InboxButton({
                       <span className="inbox-item-title">
                         {names[r.checkpoint]} · {r.planTitle}
                       </span>
-                      <span className="meta">
-                        {rollup.signed({ date: formatDateTime(r.at) })}
-                      </span>
+                      <span className="meta">{rollup.signed({ date: formatDateTime(r.at) })}</span>
                     </a>
                   </li>
                 ))}

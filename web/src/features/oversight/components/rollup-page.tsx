@@ -121,8 +121,8 @@ function BodyRollup({ bodyId, links }: { bodyId: string; links: RollupLinks }) {
           >
             <option value="">{m.allFrameworks}</option>
             {frameworks.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title}
+              <option key={f.id} value={f.id} title={f.title}>
+                {f.code}
               </option>
             ))}
           </select>
@@ -203,28 +203,34 @@ function RollupTable({
                         <a href={links.board(r.plan.id)}>{m.open_board}</a>
                         <a href={links.progress(r.plan.id)}>{m.open_progress}</a>
                         <a href={links.reviews(r.plan.id, 'semester1')}>{m.open_reviews}</a>
-                        <a href={links.years(r.schoolId)}>{m.continuousYears}</a>
+                        <a href={links.years(r.schoolId)}>{m.open_years}</a>
                       </span>
                     )}
                   </th>
                   <td data-label={m.total}>
-                    <strong>{r.total}</strong>
-                    <span className="rollup-statuses">
-                      {CARD_STATUSES.map((s) => (
-                        <span key={s} title={STATUS_LABELS[lang][s]} className={`rollup-status rollup-status-${s}`}>
-                          {STATUS_LABELS[lang][s]}: {r.byStatus[s]}
-                        </span>
-                      ))}
-                    </span>
-                    {r.byLevel && (
-                      <span className="rollup-statuses" title={m.byLevel}>
-                        {COMPLETION_LEVELS.map((l) => (
-                          <span key={l} className="rollup-status">
-                            {completion[l]}: {r.byLevel![l]}
+                    <div>
+                      <strong>{r.total}</strong>
+                      <span className="rollup-statuses">
+                        {CARD_STATUSES.map((s) => (
+                          <span
+                            key={s}
+                            title={STATUS_LABELS[lang][s]}
+                            className={`rollup-status rollup-status-${s}`}
+                          >
+                            {STATUS_LABELS[lang][s]}: {r.byStatus[s]}
                           </span>
                         ))}
                       </span>
-                    )}
+                      {r.byLevel && (
+                        <span className="rollup-statuses" title={m.byLevel}>
+                          {COMPLETION_LEVELS.map((l) => (
+                            <span key={l} className="rollup-status">
+                              {completion[l]}: {r.byLevel![l]}
+                            </span>
+                          ))}
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td data-label={m.overdue} className={r.overdue > 0 ? 'rollup-warn' : undefined}>
                     {r.overdue}
