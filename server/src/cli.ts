@@ -4,6 +4,8 @@ import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   SCHOOL_ROLES,
+  BODY_KINDS,
+  isBodyKind,
   checkPassword,
   isMonth,
   isSchoolRole,
@@ -22,16 +24,19 @@ import { PlanParseError } from './plans/import/parse-plan.ts'
  * answer a hostile file within seconds) starts about two seconds sooner without them.
  */
 async function databaseModules() {
-  const [boot, backups, snapshots, frameworks, accounts, fileStore, sweep] = await Promise.all([
-    import('./boot.ts'),
-    import('./backup.ts'),
-    import('./snapshots/snapshot-service.ts'),
-    import('./frameworks/framework-catalog.ts'),
-    import('./schools/accounts.ts'),
-    import('./evidence/file-store.ts'),
-    import('./evidence/sweep-files.ts'),
-  ])
+  const [boot, backups, snapshots, frameworks, accounts, fileStore, sweep, bodies] =
+    await Promise.all([
+      import('./boot.ts'),
+      import('./backup.ts'),
+      import('./snapshots/snapshot-service.ts'),
+      import('./frameworks/framework-catalog.ts'),
+      import('./schools/accounts.ts'),
+      import('./evidence/file-store.ts'),
+      import('./evidence/sweep-files.ts'),
+      import('./oversight/bodies.ts'),
+    ])
   return {
+    ...bodies,
     ...boot,
     ...backups,
     ...snapshots,
@@ -61,6 +66,10 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_FILE, defau
   restore --from DIR [--force]                       (with the app stopped)
   evidence:sweep [--retention-days N]                (removes files no evidence holds; the app does it daily)
   plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
+  body:create --kind commune_office|provincial_department --name NAME   (an overseeing body; prints its id)
+  body:list
+  body:schools --body ID --school ID[,ID…]           (the schools the body oversees, the whole list)
+  body:user --body ID --login LOGIN --name "Full name" [--password P] [--lead]   (an overseer account)
 `
 
 class UsageError extends Error {}
@@ -129,6 +138,9 @@ function parseOptions(rest: string[]) {
         from: { type: 'string' },
         force: { type: 'boolean' },
         'retention-days': { type: 'string' },
+        kind: { type: 'string' },
+        body: { type: 'string' },
+        lead: { type: 'boolean' },
       },
     })
   } catch (err) {
@@ -162,6 +174,10 @@ async function run(
     resetPassword,
     createFileStore,
     sweepEvidenceFiles,
+    createBody,
+    listAllBodies,
+    setBodySchools,
+    createOverseer,
   } = await databaseModules()
   switch (command) {
     case 'backup': {
@@ -203,6 +219,49 @@ async function run(
           now: iso,
         })
         console.log(id)
+        return 0
+      }
+      case 'body:create': {
+        const kind = need(values.kind, 'kind')
+        if (!isBodyKind(kind))
+          throw new UsageError(`unknown kind ${kind} (${BODY_KINDS.join(', ')})`)
+        console.log(await createBody(db, { kind, name: need(values.name, 'name'), now: iso }))
+        return 0
+      }
+      case 'body:list': {
+        for (const b of await listAllBodies(db)) {
+          console.log(
+            `${b.id}\t${b.kind}\t${b.schoolCount} schools\t${b.memberCount} people\t${b.name}`,
+          )
+        }
+        return 0
+      }
+      case 'body:schools': {
+        const bodyId = need(values.body, 'body')
+        const schoolIds = need(values.school, 'school')
+          .split(',')
+          .map((s) => s.trim())
+        const result = await setBodySchools(db, { bodyId, schoolIds, now: iso })
+        if (!result.ok) throw new UsageError('an id is not a school')
+        console.log(`${bodyId} oversees ${result.count} schools`)
+        return 0
+      }
+      case 'body:user': {
+        const login = need(values.login, 'login').toLowerCase()
+        const result = await createOverseer(db, {
+          bodyId: need(values.body, 'body'),
+          login,
+          displayName: need(values.name, 'name'),
+          isLead: values.lead ?? false,
+          password: values.password ? acceptablePassword(values.password, login) : undefined,
+          now: iso,
+        })
+        if (!result.ok && result.reason === 'no_body')
+          throw new UsageError(`no body ${values.body}`)
+        if (!result.ok) throw new UsageError(`login ${login} is taken`)
+        console.log(
+          `created ${login} (${result.user.id})${values.password ? '' : ` with one-time password ${result.user.oneTimePassword}`}`,
+        )
         return 0
       }
       case 'school:list': {

@@ -12,6 +12,10 @@ import type { CardStatus } from './workflow.ts'
 export const BODY_KINDS = ['commune_office', 'provincial_department'] as const
 export type BodyKind = (typeof BODY_KINDS)[number]
 
+export function isBodyKind(value: unknown): value is BodyKind {
+  return typeof value === 'string' && (BODY_KINDS as readonly string[]).includes(value)
+}
+
 /** What an overseer looked at of a school's evidence: a plan's list, or one file. */
 export const EVIDENCE_VIEW_KINDS = ['list', 'file'] as const
 export type EvidenceViewKind = (typeof EVIDENCE_VIEW_KINDS)[number]

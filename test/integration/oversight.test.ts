@@ -77,7 +77,7 @@ describe('an overseer reads the schools under their body and changes nothing', (
       overseer.put(`/api/plans/${world.plan.id}/snapshots/2026-11/remarks`, { text: 'x' }),
     ])
     expect(writes.map((w) => w.status)).toEqual([403, 403, 403, 403, 403, 403, 403])
-    expect(writes[1]!.body.error.message).toMatch(/Cơ quan quản lý chỉ xem/)
+    expect(writes[1].body.error.message).toMatch(/Cơ quan quản lý chỉ xem/)
     expect(await dbFingerprint(server.db)).toBe(before)
   })
 

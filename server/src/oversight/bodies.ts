@@ -96,6 +96,9 @@ export async function createOverseer(
   const password = input.password ?? generateOneTimePassword()
   const hash = await hashPassword(password)
   return db.transaction().execute(async (trx) => {
+    if (!(await findBody(trx, input.bodyId))) {
+      return { ok: false as const, reason: 'no_body' as const }
+    }
     if (await findUserByLogin(trx, input.login)) {
       return { ok: false as const, reason: 'login_taken' as const }
     }

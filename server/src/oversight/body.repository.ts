@@ -336,10 +336,11 @@ export async function listReviewsAwaitingAnswer(db: Executor, userId: string, li
     .where('body_member.user_id', '=', userId)
     .where('plan.deleted_at', 'is', null)
     .where('checkpoint_review.signed_at', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('review_answer')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('review_answer')
             .select('review_answer.id')
             .whereRef('review_answer.review_id', '=', 'checkpoint_review.id')
             .whereRef('review_answer.body_id', '=', 'body_member.body_id')

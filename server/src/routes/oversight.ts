@@ -95,7 +95,7 @@ export const bodyRoutes = new Hono<AppEnv>()
         throw new ApiException(
           status,
           code,
-          wordedBy(reviewAnswerMessages, (m) => m[result.reason as keyof typeof m]),
+          wordedBy(reviewAnswerMessages, (m) => m[result.reason]),
         )
       }
       return c.json({ id: result.id }, 200)
@@ -121,6 +121,7 @@ export const bodyRoutes = new Hono<AppEnv>()
         isLead: user.isAdmin && input.isLead,
         now: c.get('now')().toISOString(),
       })
+      if (!result.ok && result.reason === 'no_body') throw notFound()
       if (!result.ok) {
         throw new ApiException(
           409,

@@ -6,7 +6,6 @@ import {
   type AddPersonInput,
   type CreateSchoolInput,
   type PeopleRefusal,
-  type Role,
   type SchoolRole,
   type StaffRow,
   type UpdateProfileInput,
