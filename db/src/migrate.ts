@@ -16,6 +16,7 @@ import * as m20261204_0910 from '../migrations/2026_12_04_0910_school_calendar.t
 import * as m20261203_0830 from '../migrations/2026_12_03_0830_user_last_plan.ts'
 import * as m20261204_0920 from '../migrations/2026_12_04_0920_checkpoint_reviews_and_council.ts'
 import * as m20261204_0930 from '../migrations/2026_12_04_0930_school_document_settings.ts'
+import * as m20261205_1000 from '../migrations/2026_12_05_1000_overseeing_bodies.ts'
 import * as m20261204_0900 from '../migrations/2026_12_04_0900_bieu_2_fields_and_problems.ts'
 
 /**
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_04_0930_school_document_settings': m20261204_0930,
   '2026_12_04_0900_bieu_2_fields_and_problems': m20261204_0900,
   '2026_12_04_0910_school_calendar': m20261204_0910,
+  '2026_12_05_1000_overseeing_bodies': m20261205_1000,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

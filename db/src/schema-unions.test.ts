@@ -3,7 +3,10 @@ import {
   CARD_STATUSES,
   EVIDENCE_KINDS,
   PLAN_STATES,
-  ROLES,
+  SCHOOL_ROLES,
+  BODY_KINDS,
+  EVIDENCE_VIEW_KINDS,
+  REVIEW_VERDICTS,
   CHECKPOINTS,
   CHECKPOINT_EVENT_ACTIONS,
   CHECKPOINT_SOURCES,
@@ -39,7 +42,10 @@ async function checkList(table: string, column: string): Promise<string[]> {
 describe('the CHECK constraints allow exactly the values of shared', () => {
   it.each([
     ['card', 'status', CARD_STATUSES],
-    ['membership', 'role', ROLES],
+    ['membership', 'role', SCHOOL_ROLES],
+    ['overseeing_body', 'kind', BODY_KINDS],
+    ['evidence_view', 'kind', EVIDENCE_VIEW_KINDS],
+    ['review_answer', 'verdict', REVIEW_VERDICTS],
     ['evidence', 'kind', EVIDENCE_KINDS],
     ['plan', 'state', PLAN_STATES],
     ['account_event', 'action', ACCOUNT_EVENT_ACTIONS],

@@ -4,7 +4,10 @@ import type {
   CardStatus,
   EvidenceKind,
   PlanState,
-  Role,
+  SchoolRole,
+  BodyKind,
+  EvidenceViewKind,
+  ReviewVerdict,
   Checkpoint,
   CheckpointEventAction,
   CheckpointSource,
@@ -50,7 +53,63 @@ export interface Database {
   checkpoint_review_row: CheckpointReviewRowTable
   checkpoint_event: CheckpointEventTable
   school_calendar: SchoolCalendarTable
+  overseeing_body: OverseeingBodyTable
+  oversight: OversightTable
+  body_member: BodyMemberTable
+  evidence_view: EvidenceViewTable
+  review_answer: ReviewAnswerTable
 }
+
+/** A commune's Phòng Văn hóa - Xã hội or a province's Sở GD&ĐT (decision 029). */
+export interface OverseeingBodyTable {
+  id: string
+  kind: BodyKindValue
+  name: string
+  created_at: string
+}
+export type BodyKindValue = 'commune_office' | 'provincial_department'
+
+/** The schools a body oversees; a school may sit under several bodies. */
+export interface OversightTable {
+  body_id: string
+  school_id: string
+  created_at: string
+}
+
+/** The people of a body: each an overseer of its schools; a lead also creates its accounts. */
+export interface BodyMemberTable {
+  body_id: string
+  user_id: string
+  is_lead: number
+  created_at: string
+}
+
+/** An overseer viewed a school's evidence: the list of a plan, or one file. */
+export interface EvidenceViewTable {
+  id: string
+  school_id: string
+  plan_id: string
+  evidence_id: string | null
+  body_id: string
+  user_id: string
+  kind: EvidenceViewKindValue
+  at: string
+}
+export type EvidenceViewKindValue = 'list' | 'file'
+
+/** A body's answer to one signing of a checkpoint review. */
+export interface ReviewAnswerTable {
+  id: string
+  review_id: string
+  school_id: string
+  body_id: string
+  signed_at: string
+  verdict: ReviewVerdictValue
+  reason: string | null
+  user_id: string
+  at: string
+}
+export type ReviewVerdictValue = 'acknowledged' | 'sent_back'
 
 /** A school's own semesters for one school year (months 'YYYY-MM'); none: the default. */
 export interface SchoolCalendarTable {
@@ -111,7 +170,7 @@ export interface MembershipTable {
   created_at: string
 }
 
-/** membership.role's CHECK constraint (migration 1000). */
+/** membership.role's CHECK constraint (migration 1000): the roles a school gives. */
 export type RoleValue = 'staff' | 'monitor' | 'principal'
 
 export interface AuthSessionTable {
@@ -547,7 +606,10 @@ export type FrameworkCriterionRow = Selectable<FrameworkCriterionTable>
  */
 export type SchemaMatchesShared = [
   Assert<Equals<CardStatusValue, CardStatus>>,
-  Assert<Equals<RoleValue, Role>>,
+  Assert<Equals<RoleValue, SchoolRole>>,
+  Assert<Equals<BodyKindValue, BodyKind>>,
+  Assert<Equals<EvidenceViewKindValue, EvidenceViewKind>>,
+  Assert<Equals<ReviewVerdictValue, ReviewVerdict>>,
   Assert<Equals<EvidenceKindValue, EvidenceKind>>,
   Assert<Equals<ActivityActionValue, ActivityAction>>,
   Assert<Equals<PlanStateValue, PlanState>>,

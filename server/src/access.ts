@@ -1,6 +1,12 @@
 import type { Db } from '@caitien/db'
-import { planLifeMessages, planWriteRefusal, type Actor, type Role } from '@caitien/shared'
-import { ApiException, notFound, wordedBy } from './http-error.ts'
+import {
+  canWriteSchool,
+  planLifeMessages,
+  planWriteRefusal,
+  type Actor,
+  type Role,
+} from '@caitien/shared'
+import { ApiException, forbiddenBy, notFound, wordedBy } from './http-error.ts'
 import {
   findCardPlanAccess,
   findDeletedCardPlanAccess,
@@ -51,9 +57,18 @@ export function assertPlanWritable(plan: { state: 'active' | 'archived'; title: 
   )
 }
 
+/**
+ * 403 for a person who reads the school only as an overseer (shared canWriteSchool): an
+ * overseeing body changes nothing of a school's plan (docs/decisions/029).
+ */
+export function assertSchoolWriter(actor: Actor): void {
+  if (!canWriteSchool(actor)) throw forbiddenBy('oversee_read_only')
+}
+
 /** getPlanAccess for a write to the plan's cards, evidence, imports or remarks. */
 export async function getPlanWriteAccess(db: Db, planId: string, userId: string) {
   const access = await getPlanAccess(db, planId, userId)
+  assertSchoolWriter(access.actor)
   assertPlanWritable(access.plan)
   return access
 }
@@ -61,6 +76,7 @@ export async function getPlanWriteAccess(db: Db, planId: string, userId: string)
 /** getCardAccess for a write to the card, its evidence or its comments. */
 export async function getCardWriteAccess(db: Db, cardId: string, userId: string) {
   const access = await getCardAccess(db, cardId, userId)
+  assertSchoolWriter(access.actor)
   assertPlanWritable(access.plan)
   return access
 }
@@ -73,6 +89,7 @@ export async function getDeletedPlanAccess(db: Db, planId: string, userId: strin
 /** A deleted card of a live, writable plan of the user's school, for its restore. */
 export async function getDeletedCardAccess(db: Db, cardId: string, userId: string) {
   const access = toAccess(await findDeletedCardPlanAccess(db, cardId, userId), userId)
+  assertSchoolWriter(access.actor)
   assertPlanWritable(access.plan)
   return access
 }

@@ -21,6 +21,7 @@ import { planDocumentRoutes } from './routes/documents.ts'
 import { cardEvidenceRoutes, evidenceRoutes, planEvidenceRoutes } from './routes/evidence.ts'
 import { frameworkRoutes } from './routes/frameworks.ts'
 import { MAX_IMPORT_BYTES, importRoutes } from './routes/imports.ts'
+import { adminBodyRoutes, bodyRoutes, planOversightRoutes } from './routes/oversight.ts'
 import { peopleRoutes } from './routes/people.ts'
 import { planRoutes } from './routes/plans.ts'
 import { inboxRoutes, reviewQueueRoutes } from './routes/reviews.ts'
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps) {
     .route('/plans', planEvidenceRoutes)
     .route('/plans', checkpointRoutes)
     .route('/plans', planDocumentRoutes)
+    .route('/plans', planOversightRoutes)
     .route('/inbox', inboxRoutes)
     .route('/cards', cardRoutes)
     .route('/cards', cardEvidenceRoutes)
@@ -93,6 +95,8 @@ export function createApp(deps: AppDeps) {
     .route('/schools', schoolYearsRoutes)
     .route('/schools', schoolCalendarRoutes)
     .route('/admin', adminRoutes)
+    .route('/admin', adminBodyRoutes)
+    .route('/bodies', bodyRoutes)
 
   const appHeaders = secureHeaders({
     contentSecurityPolicy: {

@@ -3,14 +3,16 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
-  ROLES,
+  SCHOOL_ROLES,
+  BODY_KINDS,
+  isBodyKind,
   checkPassword,
   isMonth,
-  isRole,
+  isSchoolRole,
   monthEndInstant,
   passwordRejectionMessage,
   type PasswordRejection,
-  type Role,
+  type SchoolRole,
 } from '@caitien/shared'
 import { databaseLocation, describeDatabase, readEnv } from './env.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
@@ -22,16 +24,19 @@ import { PlanParseError } from './plans/import/parse-plan.ts'
  * answer a hostile file within seconds) starts about two seconds sooner without them.
  */
 async function databaseModules() {
-  const [boot, backups, snapshots, frameworks, accounts, fileStore, sweep] = await Promise.all([
-    import('./boot.ts'),
-    import('./backup.ts'),
-    import('./snapshots/snapshot-service.ts'),
-    import('./frameworks/framework-catalog.ts'),
-    import('./schools/accounts.ts'),
-    import('./evidence/file-store.ts'),
-    import('./evidence/sweep-files.ts'),
-  ])
+  const [boot, backups, snapshots, frameworks, accounts, fileStore, sweep, bodies] =
+    await Promise.all([
+      import('./boot.ts'),
+      import('./backup.ts'),
+      import('./snapshots/snapshot-service.ts'),
+      import('./frameworks/framework-catalog.ts'),
+      import('./schools/accounts.ts'),
+      import('./evidence/file-store.ts'),
+      import('./evidence/sweep-files.ts'),
+      import('./oversight/bodies.ts'),
+    ])
   return {
+    ...bodies,
     ...boot,
     ...backups,
     ...snapshots,
@@ -61,6 +66,10 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_URL, else C
   restore --from DIR [--force]                       (with the app stopped)
   evidence:sweep [--retention-days N]                (removes files no evidence holds; the app does it daily)
   plan:parse FILE.docx|FILE.xlsx|FILE.csv            (prints the plan's rows as JSON; no database)
+  body:create --kind commune_office|provincial_department --name NAME   (an overseeing body; prints its id)
+  body:list
+  body:schools --body ID --school ID[,ID…]           (the schools the body oversees, the whole list)
+  body:user --body ID --login LOGIN --name "Full name" [--password P] [--lead]   (an overseer account)
 `
 
 class UsageError extends Error {}
@@ -70,13 +79,13 @@ function need(value: string | undefined, name: string): string {
   return value
 }
 
-function parseRoles(text: string | undefined): Role[] {
+function parseRoles(text: string | undefined): SchoolRole[] {
   if (!text) return []
   const roles = text.split(',').map((r) => r.trim())
-  const bad = roles.filter((r) => !isRole(r))
+  const bad = roles.filter((r) => !isSchoolRole(r))
   if (bad.length)
-    throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${ROLES.join(', ')})`)
-  return roles as Role[]
+    throw new UsageError(`unknown role ${bad.join(', ')} (roles: ${SCHOOL_ROLES.join(', ')})`)
+  return roles as SchoolRole[]
 }
 
 /** The password policy of shared/src/password-policy.ts, worded for the admin. */
@@ -129,6 +138,9 @@ function parseOptions(rest: string[]) {
         from: { type: 'string' },
         force: { type: 'boolean' },
         'retention-days': { type: 'string' },
+        kind: { type: 'string' },
+        body: { type: 'string' },
+        lead: { type: 'boolean' },
       },
     })
   } catch (err) {
@@ -162,6 +174,10 @@ async function run(
     resetPassword,
     createFileStore,
     sweepEvidenceFiles,
+    createBody,
+    listAllBodies,
+    setBodySchools,
+    createOverseer,
   } = await databaseModules()
   switch (command) {
     case 'backup': {
@@ -207,6 +223,49 @@ async function run(
         console.log(id)
         return 0
       }
+      case 'body:create': {
+        const kind = need(values.kind, 'kind')
+        if (!isBodyKind(kind))
+          throw new UsageError(`unknown kind ${kind} (${BODY_KINDS.join(', ')})`)
+        console.log(await createBody(db, { kind, name: need(values.name, 'name'), now: iso }))
+        return 0
+      }
+      case 'body:list': {
+        for (const b of await listAllBodies(db)) {
+          console.log(
+            `${b.id}\t${b.kind}\t${b.schoolCount} schools\t${b.memberCount} people\t${b.name}`,
+          )
+        }
+        return 0
+      }
+      case 'body:schools': {
+        const bodyId = need(values.body, 'body')
+        const schoolIds = need(values.school, 'school')
+          .split(',')
+          .map((s) => s.trim())
+        const result = await setBodySchools(db, { bodyId, schoolIds, now: iso })
+        if (!result.ok) throw new UsageError('an id is not a school')
+        console.log(`${bodyId} oversees ${result.count} schools`)
+        return 0
+      }
+      case 'body:user': {
+        const login = need(values.login, 'login').toLowerCase()
+        const result = await createOverseer(db, {
+          bodyId: need(values.body, 'body'),
+          login,
+          displayName: need(values.name, 'name'),
+          isLead: values.lead ?? false,
+          password: values.password ? acceptablePassword(values.password, login) : undefined,
+          now: iso,
+        })
+        if (!result.ok && result.reason === 'no_body')
+          throw new UsageError(`no body ${values.body}`)
+        if (!result.ok) throw new UsageError(`login ${login} is taken`)
+        console.log(
+          `created ${login} (${result.user.id})${values.password ? '' : ` with one-time password ${result.user.oneTimePassword}`}`,
+        )
+        return 0
+      }
       case 'school:list': {
         for (const r of await listSchools(db)) console.log(`${r.id}\t${r.school_level}\t${r.name}`)
         return 0
@@ -247,7 +306,7 @@ async function run(
       case 'user:revoke': {
         const login = need(values.login, 'login').toLowerCase()
         const schoolId = need(values.school, 'school')
-        const roles = values.roles ? parseRoles(values.roles) : [...ROLES]
+        const roles = values.roles ? parseRoles(values.roles) : [...SCHOOL_ROLES]
         const result = await revokeRoles(db, { login, schoolId, roles })
         if (!result.ok) throw new UsageError(`no user ${login}`)
         if (result.removed.length === 0)

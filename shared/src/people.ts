@@ -1,5 +1,5 @@
-import type { Role } from './roles.ts'
-import { ROLES } from './roles.ts'
+import type { Role, SchoolRole } from './roles.ts'
+import { SCHOOL_ROLES } from './roles.ts'
 import { LOGIN_RE, PERSON_LIMITS } from './schemas/people.ts'
 import { foldText } from './text.ts'
 
@@ -93,7 +93,7 @@ const HEADINGS: Record<StaffColumn, string[]> = {
 }
 
 /** Role words in a staff list's roles cell, folded. Several may be listed, "," or ";" apart. */
-const ROLE_WORDS: Record<string, Role> = {
+const ROLE_WORDS: Record<string, SchoolRole> = {
   staff: 'staff',
   'giao vien': 'staff',
   'nhan vien': 'staff',
@@ -133,7 +133,7 @@ export interface StaffRow {
   phone: string | null
   position: string | null
   department: string | null
-  roles: Role[]
+  roles: SchoolRole[]
   problems: StaffRowProblem[]
 }
 
@@ -154,20 +154,20 @@ function headingColumn(cell: string): StaffColumn | undefined {
 }
 
 /** Reads a roles cell: empty is staff; unknown words are a problem. */
-export function parseRoles(text: string): { roles: Role[]; unknown: string[] } {
+export function parseRoles(text: string): { roles: SchoolRole[]; unknown: string[] } {
   const parts = foldText(text)
     .split(/[,;+/]| va /)
     .map((p) => p.trim())
     .filter(Boolean)
   if (parts.length === 0) return { roles: ['staff'], unknown: [] }
-  const roles = new Set<Role>()
+  const roles = new Set<SchoolRole>()
   const unknown: string[] = []
   for (const part of parts) {
-    const role = ROLE_WORDS[part] ?? ROLES.find((r) => r === part)
+    const role = ROLE_WORDS[part] ?? SCHOOL_ROLES.find((r) => r === part)
     if (role) roles.add(role)
     else unknown.push(part)
   }
-  return { roles: ROLES.filter((r) => roles.has(r)), unknown }
+  return { roles: SCHOOL_ROLES.filter((r) => roles.has(r)), unknown }
 }
 
 /**

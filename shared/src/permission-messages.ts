@@ -20,6 +20,10 @@ export const permissionMessages = defineMessages(
       'Chỉ Hiệu trưởng và thành viên hội đồng (tổ) theo dõi kế hoạch mới được sửa đợt rà soát.',
     set_calendar:
       'Chỉ Hiệu trưởng mới được đặt lịch năm học (các tháng của học kỳ I và học kỳ II).',
+    oversee_read_only:
+      'Cơ quan quản lý chỉ xem kế hoạch của trường, không thay đổi nội dung nào của kế hoạch.',
+    manage_body_accounts:
+      'Chỉ quản trị hệ thống và trưởng bộ phận của cơ quan quản lý mới được tạo tài khoản của cơ quan.',
   } satisfies Record<PermissionRule, string>,
   {
     manage_plan:
@@ -38,6 +42,9 @@ export const permissionMessages = defineMessages(
       "Only the principal and members of the plan's council (or team) may edit a review.",
     set_calendar:
       "Only the principal may set the school year's calendar (the months of semesters I and II).",
+    oversee_read_only: "An overseeing body reads a school's plan and changes nothing of it.",
+    manage_body_accounts:
+      "Only the system administrator and the body's lead may create the body's accounts.",
   },
 )
 

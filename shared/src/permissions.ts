@@ -1,6 +1,6 @@
 import { councilChair, type CouncilMember } from './council.ts'
 import type { PlanState } from './plan-life.ts'
-import type { Actor, Role } from './roles.ts'
+import { isSchoolRole, type Actor, type Role } from './roles.ts'
 import type { CardStatus } from './workflow.ts'
 
 /**
@@ -10,9 +10,33 @@ import type { CardStatus } from './workflow.ts'
  * school the plan belongs to (docs/decisions/018).
  */
 
-/** Is this person a member of the plan's school at all? Members read its board and comment. */
+/**
+ * May this person read the plan's school: its board, cards, evidence, reviews? Its members,
+ * and the overseers of a body that oversees it (read-only, docs/decisions/029).
+ */
 export function isMember(actor: Actor): boolean {
   return actor.roles.length > 0
+}
+
+/** Does this person hold a role in the school itself (not only an overseer's reading)? */
+export function isSchoolMember(actor: Actor): boolean {
+  return actor.roles.some(isSchoolRole)
+}
+
+/**
+ * May this person write anything of the school's plans (each write then asks its own
+ * predicate)? Its own people; an overseer reads and changes nothing (DESIGN §8).
+ */
+export function canWriteSchool(actor: Actor): boolean {
+  return isSchoolMember(actor)
+}
+
+/**
+ * Does this person read the school as an overseer only? Then each look at its evidence is
+ * logged for the school to see (docs/decisions/029).
+ */
+export function readsAsOverseer(actor: Actor): boolean {
+  return actor.roles.includes('overseer') && !isSchoolMember(actor)
 }
 
 /**
@@ -31,17 +55,17 @@ export function canWorkOnCard(card: { assigneeIds: readonly string[] }, actor: A
   return card.assigneeIds.includes(actor.id) || canManagePlan(actor)
 }
 
-/** Members of a school may comment on its cards; every role qualifies. */
+/** Members of a school may comment on its cards; every school role qualifies. */
 export function canComment(actor: Actor): boolean {
-  return isMember(actor)
+  return isSchoolMember(actor)
 }
 
 /**
  * May this person follow the plan's progress: the monthly snapshots and reports, and the
- * review queue as a list? The monitoring team and the principal.
+ * review queue as a list? The monitoring team, the principal, and the school's overseers.
  */
 export function canSeeProgress(actor: Actor): boolean {
-  return actor.roles.includes('monitor') || canManagePlan(actor)
+  return actor.roles.includes('monitor') || canManagePlan(actor) || actor.roles.includes('overseer')
 }
 
 /**
@@ -143,6 +167,14 @@ export function canSetSchoolCalendar(actor: Actor): boolean {
   return actor.roles.includes('principal')
 }
 
+/**
+ * May this person create a body's overseer accounts? The system administrator, and the
+ * body's lead for their own body.
+ */
+export function canManageBodyAccounts(who: { isAdmin: boolean; isLead: boolean }): boolean {
+  return who.isAdmin || who.isLead
+}
+
 /** May this person create, list and deactivate schools? The system administrator only. */
 export function canManageSchools(who: { isAdmin: boolean }): boolean {
   return who.isAdmin
@@ -160,3 +192,5 @@ export type PermissionRule =
   | 'run_checkpoint'
   | 'edit_checkpoint'
   | 'set_calendar'
+  | 'oversee_read_only'
+  | 'manage_body_accounts'

@@ -26,8 +26,13 @@ export const STATUS_LABELS: Record<Lang, Record<CardStatus, string>> = {
 }
 
 export const ROLE_LABELS: Record<Lang, Record<Role, string>> = {
-  vi: { staff: 'Giáo viên, nhân viên', monitor: 'Tổ giám sát', principal: 'Hiệu trưởng' },
-  en: { staff: 'Staff', monitor: 'Monitoring team', principal: 'Principal' },
+  vi: {
+    staff: 'Giáo viên, nhân viên',
+    monitor: 'Tổ giám sát',
+    principal: 'Hiệu trưởng',
+    overseer: 'Cơ quan quản lý',
+  },
+  en: { staff: 'Staff', monitor: 'Monitoring team', principal: 'Principal', overseer: 'Overseer' },
 }
 
 const MOVER_LABELS: Record<Lang, Record<Mover, string>> = {
@@ -36,12 +41,14 @@ const MOVER_LABELS: Record<Lang, Record<Mover, string>> = {
     staff: 'giáo viên, nhân viên',
     monitor: 'Tổ giám sát',
     principal: 'Hiệu trưởng',
+    overseer: 'cơ quan quản lý',
   },
   en: {
     assignee: 'an assignee',
     staff: 'staff',
     monitor: 'the monitoring team',
     principal: 'the principal',
+    overseer: 'the overseeing body',
   },
 }
 

@@ -138,6 +138,10 @@ export function useAppAndBrowser() {
     get app() {
       return started().app
     },
+    /** The browser itself, for contexts a story sets up by hand. */
+    get browser() {
+      return started().browser
+    },
     loginAs: (login: string, viewport?: { width: number; height: number }) =>
       loginAs(started().browser, started().app.url, login, viewport),
   }

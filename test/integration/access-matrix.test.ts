@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
+import {
+  insertTestBody,
+  insertTestCard,
+  insertTestPlan,
+  insertTestUser,
+} from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -10,7 +15,7 @@ import { buildWorld, type World } from '../support/world.ts'
  * a line here fails the first test. Another school and no session are covered for every
  * route in tenancy-and-input.test.ts and session.test.ts.
  */
-const PERSONAS = ['assignee', 'staff', 'monitor', 'principal', 'admin'] as const
+const PERSONAS = ['assignee', 'staff', 'monitor', 'principal', 'overseer', 'admin'] as const
 type Persona = (typeof PERSONAS)[number]
 type Expect = Record<Persona, number>
 
@@ -19,21 +24,28 @@ const all = (status: number): Expect => ({
   staff: status,
   monitor: status,
   principal: status,
+  overseer: status,
   admin: status,
 })
-const members = (status: number): Expect => ({ ...all(status), admin: 404 })
+/** A write every member of the school may make; an overseer reads and changes nothing. */
+const members = (status: number): Expect => ({ ...all(status), overseer: 403, admin: 404 })
+/** A read of the school: its members and the overseers of a body that oversees it. */
+const readers = (status: number): Expect => ({ ...all(status), admin: 404 })
 const principalOnly = (status: number): Expect => ({
   assignee: 403,
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: 404,
 })
-const overseers = (status: number): Expect => ({
+/** The plan's progress: the monitoring team, the principal and the school's overseers. */
+const followers = (status: number): Expect => ({
   assignee: 403,
   staff: 403,
   monitor: status,
   principal: status,
+  overseer: status,
   admin: 404,
 })
 /** The school's principal, and the system administrator for every school. */
@@ -42,6 +54,7 @@ const peopleManagers = (status: number): Expect => ({
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: status,
 })
 const adminOnly = (status: number): Expect => ({
@@ -49,13 +62,24 @@ const adminOnly = (status: number): Expect => ({
   staff: 403,
   monitor: 403,
   principal: 403,
+  overseer: 403,
   admin: status,
+})
+/** A body's own people: its overseers; everyone else is answered 404 (docs/decisions/029). */
+const bodyPeople = (status: number): Expect => ({
+  assignee: 404,
+  staff: 404,
+  monitor: 404,
+  principal: 404,
+  overseer: status,
+  admin: 404,
 })
 const workers = (status: number): Expect => ({
   assignee: status,
   staff: 403,
   monitor: 403,
   principal: status,
+  overseer: 403,
   admin: 404,
 })
 
@@ -78,6 +102,11 @@ interface Ctx {
   /** A plan of the school whose "Cuối học kỳ I" review is open (signed, for its reopen). */
   reviewPlanId: string
   reviewCardId: string
+  /** The body overseeing the school; a signed review of the school, for a body's answer. */
+  bodyId: string
+  signedReviewId: string
+  /** A body of its own per request, for the routes that change one. */
+  freshBodyId: string
 }
 type Request = [method: string, path: string, body?: unknown]
 
@@ -244,15 +273,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   'POST /api/inbox/seen': { request: () => ['POST', '/api/inbox/seen'], expect: all(200) },
   'GET /api/plans/:planId/board': {
     request: (c) => ['GET', `/api/plans/${c.planId}/board`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/problems': {
     request: (c) => ['GET', `/api/plans/${c.planId}/problems`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/events': {
     request: (c) => ['GET', `/api/plans/${c.planId}/events`],
-    expect: members(200),
+    expect: readers(200),
   },
   'POST /api/plans/:planId/cards': {
     request: (c) => ['POST', `/api/plans/${c.planId}/cards`, { tasks: 'Việc mới' }],
@@ -272,7 +301,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/imports': {
     request: (c) => ['GET', `/api/plans/${c.planId}/imports`],
-    expect: members(200),
+    expect: readers(200),
   },
   'POST /api/plans/:planId/imports/:importId/undo': {
     request: (c) => ['POST', `/api/plans/${c.planId}/imports/${c.importId}/undo`],
@@ -280,19 +309,19 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/export': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export?format=csv`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/evidence': {
     request: (c) => ['GET', `/api/plans/${c.planId}/evidence?q=minh`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/export/bieu-2.docx': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export/bieu-2.docx`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/export/evidence-list': {
     request: (c) => ['GET', `/api/plans/${c.planId}/export/evidence-list?format=xlsx`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/schools/:schoolId/document-settings': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/document-settings`],
@@ -315,15 +344,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/review-queue': {
     request: (c) => ['GET', `/api/plans/${c.planId}/review-queue`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/plans/:planId/progress': {
     request: (c) => ['GET', `/api/plans/${c.planId}/progress`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/plans/:planId/snapshots': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'POST /api/plans/:planId/snapshots': {
     request: (c) => ['POST', `/api/plans/${c.planId}/snapshots`],
@@ -331,7 +360,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/snapshots/:month': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'PUT /api/plans/:planId/snapshots/:month/remarks': {
     request: (c) => [
@@ -339,15 +368,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
       `/api/plans/${c.planId}/snapshots/2026-10/remarks`,
       { text: 'Nhận xét' },
     ],
-    expect: { assignee: 403, staff: 403, monitor: 200, principal: 403, admin: 404 },
+    expect: { assignee: 403, staff: 403, monitor: 200, principal: 403, overseer: 403, admin: 404 },
   },
   'GET /api/plans/:planId/snapshots/:month/report': {
     request: (c) => ['GET', `/api/plans/${c.planId}/snapshots/2026-10/report?format=xlsx`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/cards/:cardId': {
     request: (c) => ['GET', `/api/cards/${c.cardId}`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PATCH /api/cards/:cardId': {
     request: (c) => ['PATCH', `/api/cards/${c.cardId}`, { version: 1, notes: 'Ghi chú' }],
@@ -403,15 +432,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/cards/:cardId/activity': {
     request: (c) => ['GET', `/api/cards/${c.cardId}/activity`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/evidence/:evidenceId/file': {
     request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/evidence/:evidenceId/file/:fileName': {
     request: (c) => ['GET', `/api/evidence/${c.evidenceId}/file/minh-chung.pdf`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PATCH /api/evidence/:evidenceId': {
     request: (c) => [
@@ -423,11 +452,18 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'DELETE /api/evidence/:evidenceId': {
     request: (c) => ['DELETE', `/api/evidence/${c.evidenceId}`],
-    expect: { assignee: 200, staff: 403, monitor: 403, principal: 403, admin: 404 },
+    expect: {
+      assignee: 200,
+      staff: 403,
+      monitor: 403,
+      principal: 403,
+      overseer: 403,
+      admin: 404,
+    },
   },
   'GET /api/plans/:planId/council': {
     request: (c) => ['GET', `/api/plans/${c.planId}/council`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PUT /api/plans/:planId/council': {
     request: (c) => [
@@ -439,15 +475,15 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/plans/:planId/checkpoints': {
     request: (c) => ['GET', `/api/plans/${c.planId}/checkpoints`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/checkpoints/:checkpoint': {
     request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1`],
-    expect: members(200),
+    expect: readers(200),
   },
   'GET /api/plans/:planId/checkpoints/:checkpoint/report.docx': {
     request: (c) => ['GET', `/api/plans/${c.reviewPlanId}/checkpoints/semester1/report.docx`],
-    expect: members(200),
+    expect: readers(200),
   },
   // The monitoring team's members are not the council's: the principal (or its chair) runs it.
   'POST /api/plans/:planId/checkpoints/:checkpoint/open': {
@@ -488,7 +524,7 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
   },
   'GET /api/schools/:schoolId/calendars/:schoolYear': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/calendars/2026-2027`],
-    expect: members(200),
+    expect: readers(200),
   },
   'PUT /api/schools/:schoolId/calendars/:schoolYear': {
     request: (c) => [
@@ -501,13 +537,60 @@ const MATRIX: Record<string, { request: (c: Ctx) => Request; expect: Expect }> =
     ],
     expect: principalOnly(200),
   },
+  'GET /api/bodies': { request: () => ['GET', '/api/bodies'], expect: all(200) },
+  'GET /api/bodies/:bodyId/rollup': {
+    request: (c) => ['GET', `/api/bodies/${c.bodyId}/rollup?attention=1`],
+    expect: bodyPeople(200),
+  },
+  'GET /api/bodies/:bodyId/rollup/export': {
+    request: (c) => ['GET', `/api/bodies/${c.bodyId}/rollup/export`],
+    expect: bodyPeople(200),
+  },
+  'POST /api/bodies/:bodyId/reviews/:reviewId/answer': {
+    request: (c) => [
+      'POST',
+      `/api/bodies/${c.bodyId}/reviews/${c.signedReviewId}/answer`,
+      { verdict: 'sent_back', reason: 'Bổ sung minh chứng tiêu chí 2.1' },
+    ],
+    expect: bodyPeople(200),
+  },
+  // The body's lead and the administrator create its accounts; a plain overseer may not.
+  'POST /api/bodies/:bodyId/overseers': {
+    request: (c) => [
+      'POST',
+      `/api/bodies/${c.bodyId}/overseers`,
+      { login: `cq.matrix.${++logins}`, displayName: 'Chuyên viên' },
+    ],
+    expect: { ...bodyPeople(403), admin: 201 },
+  },
+  'GET /api/admin/bodies': { request: () => ['GET', '/api/admin/bodies'], expect: adminOnly(200) },
+  'POST /api/admin/bodies': {
+    request: () => [
+      'POST',
+      '/api/admin/bodies',
+      { kind: 'commune_office', name: 'Phòng Văn hóa - Xã hội xã Ma Trận' },
+    ],
+    expect: adminOnly(201),
+  },
+  'PUT /api/admin/bodies/:bodyId/schools': {
+    request: (c) => [
+      'PUT',
+      `/api/admin/bodies/${c.freshBodyId}/schools`,
+      { schoolIds: [c.otherSchoolId] },
+    ],
+    expect: adminOnly(200),
+  },
+  'GET /api/plans/:planId/evidence-views': {
+    request: (c) => ['GET', `/api/plans/${c.planId}/evidence-views`],
+    expect: readers(200),
+  },
   'GET /api/schools/:schoolId/years': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years`],
-    expect: overseers(200),
+    expect: followers(200),
   },
   'GET /api/schools/:schoolId/years/export': {
     request: (c) => ['GET', `/api/schools/${c.schoolId}/years/export`],
-    expect: overseers(200),
+    expect: followers(200),
   },
 }
 
@@ -523,6 +606,7 @@ beforeAll(async () => {
   users.staff = world.users.staff
   users.monitor = world.users.monitor
   users.principal = world.users.principal
+  users.overseer = world.overseer
   users.admin = await insertTestUser(server.db, null, [], { isAdmin: true })
   for (const persona of PERSONAS) {
     sessions[persona] = httpSession(server.url)
@@ -615,8 +699,29 @@ async function freshContext(uploader: HttpSession, route: string): Promise<Ctx> 
       expect((await sessions.principal.post(`${path}/sign`)).status).toBe(200)
     }
   }
+  // A signed review of the school, for a body's answer (one answer per signing).
+  let signedReviewId = ''
+  if (route.includes('/reviews/:reviewId/answer')) {
+    const reviewPlan = await insertTestPlan(server.db, world.schoolId)
+    await insertTestCard(server.db, reviewPlan)
+    const path = `/api/plans/${reviewPlan.id}/checkpoints/semester1`
+    expect((await sessions.principal.post(`${path}/open`, { confirmEarly: true })).status).toBe(201)
+    expect((await sessions.principal.post(`${path}/sign`)).status).toBe(200)
+    const review = await server.db
+      .selectFrom('checkpoint_review')
+      .select('id')
+      .where('plan_id', '=', reviewPlan.id)
+      .executeTakeFirstOrThrow()
+    signedReviewId = review.id
+  }
+  const freshBodyId = route.startsWith('PUT /api/admin/bodies')
+    ? await insertTestBody(server.db, [])
+    : ''
   // The uploads bumped nothing: the card is still at version 1.
   return {
+    bodyId: world.bodyId,
+    signedReviewId,
+    freshBodyId,
     reviewPlanId,
     reviewCardId,
     planId: world.plan.id,

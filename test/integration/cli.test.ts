@@ -22,6 +22,53 @@ async function cli(...args: string[]) {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('pnpm cli', () => {
+  it('creates an overseeing body over a school and its overseer account', async () => {
+    const school = await cli(
+      'school:create',
+      '--name',
+      'Trường MN Sen Hồng',
+      '--level',
+      'kindergarten',
+    )
+    const body = await cli(
+      'body:create',
+      '--kind',
+      'commune_office',
+      '--name',
+      'Phòng Văn hóa - Xã hội xã Sen Hồng',
+    )
+    expect(body.code).toBe(0)
+    expect(body.out).toMatch(/^[0-9a-f-]{36}$/)
+    expect((await cli('body:create', '--kind', 'district', '--name', 'x')).code).toBe(2)
+    const linked = await cli('body:schools', '--body', body.out, '--school', school.out)
+    expect(linked.out).toBe(`${body.out} oversees 1 schools`)
+    const user = await cli(
+      'body:user',
+      '--body',
+      body.out,
+      '--login',
+      'cq.senhong',
+      '--name',
+      'Lê Văn Quản',
+      '--lead',
+    )
+    expect(user.out).toMatch(
+      /^created cq\.senhong \(.+\) with one-time password \w{4}-\w{4}-\w{4}$/,
+    )
+    const db = createDb({ file })
+    const member = await db
+      .selectFrom('body_member')
+      .innerJoin('app_user', 'app_user.id', 'body_member.user_id')
+      .select(['body_member.is_lead', 'app_user.must_change_password'])
+      .where('app_user.login', '=', 'cq.senhong')
+      .executeTakeFirstOrThrow()
+    await db.destroy()
+    expect(member).toEqual({ is_lead: 1, must_change_password: 1 })
+    expect((await cli('body:list')).out).toContain(
+      '1 schools\t1 people\tPhòng Văn hóa - Xã hội xã Sen Hồng',
+    )
+  })
+
   it('creates a school and a user with roles, who can then log in', async () => {
     const school = await cli('school:create', '--name', 'Trường TH Hoà Bình', '--level', 'primary')
     expect(school.code).toBe(0)

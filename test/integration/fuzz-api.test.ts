@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertTestCard, insertTestPlan, insertTestUser } from '@caitien/server/testing'
+import {
+  insertTestBody,
+  insertTestCard,
+  insertTestPlan,
+  insertTestUser,
+} from '@caitien/server/testing'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
 import { httpSession, startTestServer } from '../support/http-server.ts'
 import { buildWorld, type World } from '../support/world.ts'
@@ -36,6 +41,10 @@ let fuzzTarget: { id: string; login: string }
 /** A staff member's session, for the route that ends one's other sessions. */
 let staffCookie: string
 let fuzzLogins = 0
+/** A body over the other school only, and signed reviews of each school (a body's answer). */
+let otherBodyId: string
+let signedReviewId: string
+let otherReviewId: string
 /** Sessions for the route that ends its session: logged in before the login fuzz throttles. */
 const sessionPool: string[] = []
 let requests = 0
@@ -80,9 +89,39 @@ beforeAll(async () => {
   )
   expect(upload.status).toBe(201)
   fileEvidenceId = upload.body.evidence.id
+  otherBodyId = await insertTestBody(server.db, [world.otherSchoolId])
+  signedReviewId = await insertSignedReview(world.schoolId, world.plan.id)
+  otherReviewId = await insertSignedReview(world.otherSchoolId, world.otherPlan.id)
   importId = await insertImportRecord(world.schoolId, world.plan.id)
   otherImportId = await insertImportRecord(world.otherSchoolId, world.otherPlan.id)
 })
+
+/** A signed-off review of a plan, for a body's answer (no rows: the answer reads none). */
+async function insertSignedReview(schoolId: string, planId: string) {
+  const id = crypto.randomUUID()
+  const at = new Date().toISOString()
+  await server.db
+    .insertInto('checkpoint_review')
+    .values({
+      id,
+      plan_id: planId,
+      school_id: schoolId,
+      checkpoint: 'yearEnd',
+      month: '2027-05',
+      source: 'board',
+      opened_at: at,
+      opened_by: null,
+      monitored: '',
+      result: '',
+      adjustment: '',
+      assessor: '',
+      signed_at: at,
+      signed_by: null,
+      updated_at: at,
+    })
+    .execute()
+  return id
+}
 
 /** An import of nothing, for the undo route to find (once) and refuse (since). */
 async function insertImportRecord(schoolId: string, planId: string) {
@@ -989,6 +1028,27 @@ const FUZZ: Record<string, RouteFuzz> = {
       semester2: { start: '2027-01', end: '2027-05' },
     }),
   },
+  'GET /api/bodies': { body: 'none' },
+  'GET /api/bodies/:bodyId/rollup': { body: 'none', query: ['level', 'framework', 'attention'] },
+  'GET /api/bodies/:bodyId/rollup/export': { body: 'none', query: ['level'], runs: 15 },
+  'POST /api/bodies/:bodyId/reviews/:reviewId/answer': {
+    body: 'json',
+    valid: () => ({ verdict: 'sent_back', reason: 'Bổ sung minh chứng' }),
+  },
+  'POST /api/bodies/:bodyId/overseers': {
+    body: 'json',
+    valid: () => ({ login: `cq.fuzz.${++fuzzLogins}`, displayName: 'Chuyên viên' }),
+  },
+  'GET /api/admin/bodies': { body: 'none' },
+  'POST /api/admin/bodies': {
+    body: 'json',
+    valid: () => ({ kind: 'provincial_department', name: 'Sở Giáo dục và Đào tạo' }),
+  },
+  'PUT /api/admin/bodies/:bodyId/schools': {
+    body: 'json',
+    valid: () => ({ schoolIds: [world.schoolId] }),
+  },
+  'GET /api/plans/:planId/evidence-views': { body: 'none' },
   'GET /api/schools/:schoolId/years': { body: 'none' },
   'GET /api/schools/:schoolId/years/export': { body: 'none', runs: 20 },
 }
@@ -1115,6 +1175,8 @@ async function resolveSegment(name: string, seg: Seg, fuzz: RouteFuzz): Promise<
     schoolId: () => (seg === 'other' ? world.otherSchoolId : world.schoolId),
     schoolYear: () => (seg === 'other' ? '2026-2028' : '2026-2027'),
     userId: () => (seg === 'other' ? world.outsider.id : fuzzTarget.id),
+    bodyId: () => (seg === 'other' ? otherBodyId : world.bodyId),
+    reviewId: () => (seg === 'other' ? otherReviewId : signedReviewId),
   }
   return own[name.slice(1)]!()
 }

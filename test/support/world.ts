@@ -1,6 +1,8 @@
-import type { Role } from '@caitien/shared'
+import type { SchoolRole } from '@caitien/shared'
 import {
+  insertTestBody,
   insertTestCard,
+  insertTestOverseer,
   insertTestPlan,
   insertTestSchool,
   insertTestUser,
@@ -9,7 +11,8 @@ import type { Db } from '@caitien/db'
 
 /**
  * One school with a person per role and one plan, plus another school with its own
- * plan and card: the smallest world in which every rule and every tenancy check shows.
+ * plan and card, and a body overseeing the first school with one overseer: the smallest
+ * world in which every rule and every tenancy check shows.
  */
 export async function buildWorld(db: Db) {
   const schoolId = await insertTestSchool(db)
@@ -27,9 +30,12 @@ export async function buildWorld(db: Db) {
     'staff',
     'monitor',
     'principal',
-  ] as Role[])
+  ] as SchoolRole[])
   const otherPlan = await insertTestPlan(db, otherSchoolId)
   const otherCard = await insertTestCard(db, otherPlan, { assigneeIds: [outsider.id] })
-  return { schoolId, users, plan, otherSchoolId, outsider, otherPlan, otherCard }
+  // A commune office overseeing the first school only: its overseer reads that school.
+  const bodyId = await insertTestBody(db, [schoolId])
+  const overseer = await insertTestOverseer(db, bodyId)
+  return { schoolId, users, plan, otherSchoolId, outsider, otherPlan, otherCard, bodyId, overseer }
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>

@@ -1,6 +1,6 @@
 import { firstLine, matchesEvidenceSearch } from '@caitien/shared'
 import type { Db, Executor } from '@caitien/db'
-import { assertPlanWritable, getPlanAccess } from '../access.ts'
+import { assertPlanWritable, assertSchoolWriter, getPlanAccess } from '../access.ts'
 import { notFound } from '../http-error.ts'
 import { evidenceFile, findEvidence, listPlanEvidenceRows } from './evidence.repository.ts'
 
@@ -20,6 +20,7 @@ export async function getEvidenceAccess(db: Db, evidenceId: string, userId: stri
 /** getEvidenceAccess for a change to the item: 409 while its plan is archived. */
 export async function getEvidenceWriteAccess(db: Db, evidenceId: string, userId: string) {
   const access = await getEvidenceAccess(db, evidenceId, userId)
+  assertSchoolWriter(access.actor)
   assertPlanWritable(access.plan)
   return access
 }

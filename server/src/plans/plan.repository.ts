@@ -1,5 +1,5 @@
 import { queryTemplate, type Database, type Db, type Executor, type Param } from '@caitien/db'
-import { ROLES, type Role } from '@caitien/shared'
+import { ROLES, SCHOOL_ROLES, type Role } from '@caitien/shared'
 import type { ExpressionBuilder } from 'kysely'
 
 /**
@@ -22,21 +22,35 @@ const planColumns = [
 
 /**
  * The user's roles in the plan's school, as columns of the same query: one portable
- * `EXISTS` per role (ROLES is short and fixed), so an access check is a single query.
+ * `EXISTS` per school role (SCHOOL_ROLES is short and fixed), and one for the overseer's
+ * reading through a body that oversees the school (docs/decisions/018, 029), so an access
+ * check is a single query.
  */
 function roleFlags(eb: ExpressionBuilder<Database, 'plan'>, userId: string) {
-  return ROLES.map((role) =>
+  return [
+    ...SCHOOL_ROLES.map((role) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('membership')
+            .select('membership.role')
+            .whereRef('membership.school_id', '=', 'plan.school_id')
+            .where('membership.user_id', '=', userId)
+            .where('membership.role', '=', role),
+        )
+        .as(`is_${role}`),
+    ),
     eb
       .exists(
         eb
-          .selectFrom('membership')
-          .select('membership.role')
-          .whereRef('membership.school_id', '=', 'plan.school_id')
-          .where('membership.user_id', '=', userId)
-          .where('membership.role', '=', role),
+          .selectFrom('oversight')
+          .innerJoin('body_member', 'body_member.body_id', 'oversight.body_id')
+          .select('oversight.body_id')
+          .whereRef('oversight.school_id', '=', 'plan.school_id')
+          .where('body_member.user_id', '=', userId),
       )
-      .as(`is_${role}`),
-  )
+      .as('is_overseer'),
+  ]
 }
 
 /** A plan with the user's roles in its school; roles empty for an outsider. */
@@ -114,7 +128,7 @@ export async function findDeletedCardPlanAccess(db: Db, cardId: string, userId: 
 }
 
 /**
- * The live plans of the schools the user belongs to: active ones first, then archived
+ * The live plans of the schools the user belongs to or oversees: active ones first, then archived
  * ones, each the latest school year first; deleted plans never. With their live card counts.
  */
 export async function listPlansOfUser(db: Executor, userId: string) {
@@ -138,14 +152,26 @@ export async function listPlansOfUser(db: Executor, userId: string) {
         .as('card_count'),
     ])
     .where((eb) =>
-      eb(
-        'plan.school_id',
-        'in',
-        eb
-          .selectFrom('membership')
-          .select('membership.school_id')
-          .where('membership.user_id', '=', userId),
-      ),
+      eb.or([
+        eb(
+          'plan.school_id',
+          'in',
+          eb
+            .selectFrom('membership')
+            .select('membership.school_id')
+            .where('membership.user_id', '=', userId),
+        ),
+        // The schools the person's bodies oversee (read-only, docs/decisions/029).
+        eb(
+          'plan.school_id',
+          'in',
+          eb
+            .selectFrom('oversight')
+            .innerJoin('body_member', 'body_member.body_id', 'oversight.body_id')
+            .select('oversight.school_id')
+            .where('body_member.user_id', '=', userId),
+        ),
+      ]),
     )
     .where('plan.deleted_at', 'is', null)
     .orderBy('plan.state')

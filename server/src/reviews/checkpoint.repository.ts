@@ -446,3 +446,20 @@ export async function listSchoolPlans(db: Executor, schoolId: string) {
     .orderBy('created_at', 'desc')
     .execute()
 }
+
+/** A review of a live plan by its id, with its school and signature (a body's answer). */
+export async function findCheckpointReviewById(db: Executor, reviewId: string) {
+  return db
+    .selectFrom('checkpoint_review')
+    .innerJoin('plan', 'plan.id', 'checkpoint_review.plan_id')
+    .select([
+      'checkpoint_review.id',
+      'checkpoint_review.plan_id',
+      'checkpoint_review.school_id',
+      'checkpoint_review.checkpoint',
+      'checkpoint_review.signed_at',
+    ])
+    .where('checkpoint_review.id', '=', reviewId)
+    .where('plan.deleted_at', 'is', null)
+    .executeTakeFirst()
+}

@@ -6,6 +6,10 @@ import {
   listAssignedCardIds,
   listCardInvolvement,
 } from '../cards/card.repository.ts'
+import {
+  listReviewAnswersForPrincipal,
+  listReviewsAwaitingAnswer,
+} from '../oversight/body.repository.ts'
 import { listUserRoles } from '../schools/account.repository.ts'
 import {
   findInboxSeenAt,
@@ -73,8 +77,53 @@ export async function loadInbox(db: Db, userId: string, now: Date) {
       at: r.at,
       unread: r.at > seenAt,
     }))
-  const unread = [...sentBack, ...toReview, ...verified].filter((i) => i.unread).length
-  return { sentBack, toReview, verified, unread, seenAt: seenAt || null }
+  // Reviews going up (docs/decisions/029): the bodies' answers to the principal, the signed
+  // reviews waiting for an overseer's answer.
+  const [answers, awaiting] = await Promise.all([
+    listReviewAnswersForPrincipal(db, userId, 50),
+    listReviewsAwaitingAnswer(db, userId, 100),
+  ])
+  const overseerAnswers = answers.map((a) => ({
+    id: a.id,
+    planId: a.plan_id,
+    planTitle: a.plan_title,
+    checkpoint: a.checkpoint,
+    bodyName: a.body_name,
+    by: a.user_name,
+    verdict: a.verdict,
+    reason: a.reason,
+    at: a.at,
+    /** The answer is to the review's current signing (not one before a reopening). */
+    current: a.signed_at === a.review_signed_at,
+    unread: a.at > seenAt,
+  }))
+  const reviewsToAnswer = awaiting.map((r) => ({
+    reviewId: r.review_id,
+    checkpoint: r.checkpoint,
+    planId: r.plan_id,
+    planTitle: r.plan_title,
+    schoolName: r.school_name,
+    bodyId: r.body_id,
+    bodyName: r.body_name,
+    at: r.signed_at!,
+    unread: r.signed_at! > seenAt,
+  }))
+  const unread = [
+    ...sentBack,
+    ...toReview,
+    ...verified,
+    ...overseerAnswers,
+    ...reviewsToAnswer,
+  ].filter((i) => i.unread).length
+  return {
+    sentBack,
+    toReview,
+    verified,
+    overseerAnswers,
+    reviewsToAnswer,
+    unread,
+    seenAt: seenAt || null,
+  }
 }
 
 export async function markInboxSeen(db: Db, userId: string, now: string): Promise<void> {

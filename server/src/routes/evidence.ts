@@ -13,6 +13,7 @@ import type { AppEnv } from '../app-env.ts'
 import { contentDisposition } from '../download.ts'
 import { publishCardEvent } from '../events/publish-card-event.ts'
 import { getCardWriteAccess, getPlanAccess } from '../access.ts'
+import { logEvidenceView } from '../oversight/bodies.ts'
 import { addEvidence, checkEvidenceUpload, checkStorageRoom } from '../evidence/add-evidence.ts'
 import { FileTooLargeError } from '../evidence/file-store.ts'
 import { deleteEvidence, linkEvidence, setEvidenceCode } from '../evidence/evidence-commands.ts'
@@ -188,8 +189,16 @@ export const planEvidenceRoutes = new Hono<AppEnv>().get(
   validate('query', planEvidenceQuerySchema),
   async (c) => {
     const { planId } = c.req.valid('param')
-    await getPlanAccess(c.get('db'), planId, c.get('user').id)
+    const { plan, actor } = await getPlanAccess(c.get('db'), planId, c.get('user').id)
     const items = await listPlanEvidence(c.get('db'), planId, c.req.valid('query').q)
+    await logEvidenceView(c.get('db'), {
+      actor,
+      schoolId: plan.school_id,
+      planId,
+      evidenceId: null,
+      kind: 'list',
+      at: c.get('now')().toISOString(),
+    })
     return c.json({ items }, 200)
   },
 )
@@ -199,12 +208,20 @@ const serveFile = createFactory<AppEnv>().createHandlers(
   validate('param', evidenceIdParamSchema),
   validate('query', z.object({ download: z.enum(['0', '1']).optional() })),
   async (c) => {
-    const { item } = await getEvidenceAccess(
+    const { item, plan, actor } = await getEvidenceAccess(
       c.get('db'),
       c.req.valid('param').evidenceId,
       c.get('user').id,
     )
     if (item.kind !== 'file' || !item.file_sha256) throw notFound()
+    await logEvidenceView(c.get('db'), {
+      actor,
+      schoolId: plan.school_id,
+      planId: plan.id,
+      evidenceId: item.id,
+      kind: 'file',
+      at: c.get('now')().toISOString(),
+    })
     const mime = item.mime_type ?? 'application/octet-stream'
     const previewable = mime === 'application/pdf' || mime.startsWith('image/')
     const inline = previewable && c.req.valid('query').download !== '1'

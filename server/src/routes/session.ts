@@ -30,6 +30,7 @@ import {
 import { validate } from '../middleware/validate.ts'
 import { requireSession } from '../middleware/require-session.ts'
 import { changeProfile, loadProfile, signOutOtherDevices } from '../schools/people.ts'
+import { listMyBodies } from '../oversight/bodies.ts'
 
 /** The client's address: the peer's, or X-Forwarded-For's from a trusted proxy only. */
 function clientAddress(c: Context<AppEnv>): string {
@@ -171,9 +172,10 @@ export const sessionRoutes = new Hono<AppEnv>()
   )
   .get('/me', requireSession({ allowPasswordChange: true }), async (c) => {
     const user = c.get('user')
-    const [profile, memberships] = await Promise.all([
+    const [profile, memberships, bodies] = await Promise.all([
       loadProfile(c.get('db'), user.id),
       listMemberships(c.get('db'), user.id),
+      listMyBodies(c.get('db'), user.id),
     ])
     return c.json(
       {
@@ -189,6 +191,8 @@ export const sessionRoutes = new Hono<AppEnv>()
           mustChangePassword: profile.mustChangePassword,
         },
         memberships,
+        /** The overseeing bodies the person belongs to (docs/decisions/029). */
+        bodies,
       },
       200,
     )

@@ -1,6 +1,14 @@
+import { sql } from 'kysely'
 import type { AccountEventAction, DocumentSettings } from '@caitien/shared'
 import type { Db, Executor } from '@caitien/db'
-import { isRole, ROLES, type Role } from '@caitien/shared'
+import {
+  isRole,
+  isSchoolRole,
+  ROLES,
+  SCHOOL_ROLES,
+  type Role,
+  type SchoolRole,
+} from '@caitien/shared'
 import { hashPassword } from '../auth/password.ts'
 
 /**
@@ -12,11 +20,20 @@ import { hashPassword } from '../auth/password.ts'
 export async function listRoles(db: Executor, schoolId: string, userId: string): Promise<Role[]> {
   const rows = await db
     .selectFrom('membership')
-    .select('role')
+    .select((eb) => eb.ref('role').$castTo<string>().as('role'))
     .where('school_id', '=', schoolId)
     .where('user_id', '=', userId)
+    .unionAll(
+      db
+        .selectFrom('oversight')
+        .innerJoin('body_member', 'body_member.body_id', 'oversight.body_id')
+        .select(sql<string>`'overseer'`.as('role'))
+        .where('oversight.school_id', '=', schoolId)
+        .where('body_member.user_id', '=', userId),
+    )
     .execute()
-  return rows.map((r) => r.role).filter(isRole)
+  const roles = new Set(rows.map((r) => r.role).filter(isRole))
+  return ROLES.filter((r) => roles.has(r))
 }
 
 /** Every role the user holds, school by school (one row per school and role). */
@@ -59,15 +76,16 @@ export async function listMemberIds(db: Executor, schoolId: string): Promise<Set
 function withRoles<R extends { id: string; role: string }, T>(
   rows: R[],
   entry: (row: R) => T,
-): (T & { roles: Role[] })[] {
-  const byId = new Map<string, T & { roles: Role[] }>()
+): (T & { roles: SchoolRole[] })[] {
+  const byId = new Map<string, T & { roles: SchoolRole[] }>()
   for (const r of rows) {
     const found = byId.get(r.id) ?? { ...entry(r), roles: [] }
-    if (isRole(r.role)) found.roles.push(r.role)
+    if (isSchoolRole(r.role)) found.roles.push(r.role)
     byId.set(r.id, found)
   }
-  // In the order of ROLES, whatever order the rows came in.
-  for (const entry of byId.values()) entry.roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))
+  // In the order of SCHOOL_ROLES, whatever order the rows came in.
+  for (const entry of byId.values())
+    entry.roles.sort((a, b) => SCHOOL_ROLES.indexOf(a) - SCHOOL_ROLES.indexOf(b))
   return [...byId.values()]
 }
 
@@ -158,7 +176,7 @@ export async function insertUser(
 
 export async function insertMembership(
   db: Executor,
-  input: { schoolId: string; userId: string; roles: Role[]; now: string },
+  input: { schoolId: string; userId: string; roles: SchoolRole[]; now: string },
 ): Promise<void> {
   if (input.roles.length === 0) return
   await db
@@ -181,8 +199,8 @@ export async function insertMembership(
  */
 export async function deleteMembership(
   db: Db,
-  input: { schoolId: string; userId: string; roles: Role[] },
-): Promise<Role[]> {
+  input: { schoolId: string; userId: string; roles: SchoolRole[] },
+): Promise<SchoolRole[]> {
   if (input.roles.length === 0) return []
   const rows = await db
     .deleteFrom('membership')
@@ -191,7 +209,7 @@ export async function deleteMembership(
     .where('role', 'in', input.roles)
     .returning('role')
     .execute()
-  return rows.map((r) => r.role).filter(isRole)
+  return rows.map((r) => r.role).filter(isSchoolRole)
 }
 
 /** A user by login (any case), with what a password check needs. */
@@ -341,7 +359,7 @@ const toPerson = (r: PersonRow) => ({
   deactivatedAt: r.deactivated_at,
   mustChangePassword: r.must_change_password === 1,
 })
-export type Person = ReturnType<typeof toPerson> & { roles: Role[] }
+export type Person = ReturnType<typeof toPerson> & { roles: SchoolRole[] }
 
 /** Everyone in a school, the deactivated included, with their roles and contact. */
 export async function listPeople(db: Executor, schoolId: string): Promise<Person[]> {
@@ -412,7 +430,7 @@ export async function listTakenLogins(
 /** Replaces a person's roles in a school. */
 export async function replaceRoles(
   db: Executor,
-  input: { schoolId: string; userId: string; roles: Role[]; now: string },
+  input: { schoolId: string; userId: string; roles: SchoolRole[]; now: string },
 ): Promise<void> {
   await db
     .deleteFrom('membership')

@@ -1,5 +1,5 @@
 import type { Db } from '@caitien/db'
-import type { Role } from '@caitien/shared'
+import type { SchoolRole } from '@caitien/shared'
 import { changePassword } from '../auth/sessions.ts'
 import { verifyPassword } from '../auth/password.ts'
 import {
@@ -34,7 +34,7 @@ export async function createUser(
     displayName: string
     password: string
     isAdmin?: boolean
-    school?: { id: string; roles: Role[] }
+    school?: { id: string; roles: SchoolRole[] }
     now: string
   },
 ) {
@@ -55,7 +55,7 @@ export async function createUser(
 /** Gives roles in a school to the account of a login. */
 export async function grantRoles(
   db: Db,
-  input: { login: string; schoolId: string; roles: Role[]; now: string },
+  input: { login: string; schoolId: string; roles: SchoolRole[]; now: string },
 ) {
   const user = await findUserByLogin(db, input.login)
   if (!user) return { ok: false as const, reason: 'no_user' as const }
@@ -69,7 +69,7 @@ export async function grantRoles(
  */
 export async function revokeRoles(
   db: Db,
-  input: { login: string; schoolId: string; roles: Role[] },
+  input: { login: string; schoolId: string; roles: SchoolRole[] },
 ) {
   const user = await findUserByLogin(db, input.login)
   if (!user) return { ok: false as const, reason: 'no_user' as const }

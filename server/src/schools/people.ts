@@ -6,7 +6,7 @@ import {
   type AddPersonInput,
   type CreateSchoolInput,
   type PeopleRefusal,
-  type Role,
+  type SchoolRole,
   type StaffRow,
   type UpdateProfileInput,
 } from '@caitien/shared'
@@ -180,7 +180,7 @@ export async function importStaffList(
 /** Changes a person's roles in the school; the last active principal keeps the role. */
 export async function setPersonRoles(
   db: Db,
-  input: { schoolId: string; userId: string; roles: Role[]; actorId: string; now: string },
+  input: { schoolId: string; userId: string; roles: SchoolRole[]; actorId: string; now: string },
 ) {
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, input.schoolId, input.userId)

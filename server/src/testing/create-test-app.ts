@@ -1,5 +1,6 @@
 import { createDb, migrateToLatest, type Db } from '@caitien/db'
-import type { Role } from '@caitien/shared'
+import type { BodyKind, SchoolRole } from '@caitien/shared'
+import { insertBody, insertBodyMembers, insertOversight } from '../oversight/body.repository.ts'
 import type { LogEvent } from 'kysely'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -98,7 +99,7 @@ export async function insertTestSchool(db: Db, name = unique('Trường ')) {
 export async function insertTestUser(
   db: Db,
   schoolId: string | null,
-  roles: Role[],
+  roles: SchoolRole[],
   overrides: { login?: string; isAdmin?: boolean } = {},
 ) {
   const login = overrides.login ?? unique('user')
@@ -171,3 +172,33 @@ export {
   type CheckpointReportDocument,
 } from '../documents/checkpoint-report.ts'
 export { runAlone } from '../job-lock.repository.ts'
+
+/** An overseeing body over these schools (docs/decisions/029). */
+export async function insertTestBody(
+  db: Db,
+  schoolIds: readonly string[],
+  kind: BodyKind = 'commune_office',
+  name = unique('Phòng Văn hóa - Xã hội '),
+) {
+  const now = new Date().toISOString()
+  const id = await insertBody(db, { kind, name, now })
+  await insertOversight(
+    db,
+    schoolIds.map((schoolId) => ({ bodyId: id, schoolId })),
+    now,
+  )
+  return id
+}
+
+/** An overseer account of a body, with the test password. */
+export async function insertTestOverseer(db: Db, bodyId: string, isLead = false) {
+  const login = unique('overseer')
+  const id = await insertUser(db, {
+    login,
+    displayName: login,
+    password: TEST_PASSWORD,
+    now: new Date().toISOString(),
+  })
+  await insertBodyMembers(db, [{ bodyId, userId: id, isLead }], new Date().toISOString())
+  return { id, login }
+}

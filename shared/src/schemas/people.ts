@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES } from '../roles.ts'
+import { SCHOOL_ROLES } from '../roles.ts'
 
 /** Lower-case letters, digits and . _ - @ +: a login, or an e-mail address used as one. */
 export const LOGIN_RE = /^[a-z0-9][a-z0-9._@+-]{1,99}$/
@@ -38,7 +38,7 @@ export const emailSchema = z
   .or(z.literal('').transform(() => null))
   .transform((v) => (v ? v : null))
 
-const rolesSchema = z.array(z.enum(ROLES)).min(1).max(ROLES.length)
+const rolesSchema = z.array(z.enum(SCHOOL_ROLES)).min(1).max(SCHOOL_ROLES.length)
 
 /** A field of a change: absent is "unchanged", empty is "none" (null). */
 const changedText = (schema: z.ZodType<string>) =>

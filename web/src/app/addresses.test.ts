@@ -21,6 +21,7 @@ const SCREENS: Screen[] = [
   { kind: 'account' },
   { kind: 'people' },
   { kind: 'schools' },
+  { kind: 'oversight' },
 ]
 
 function roundTrip(screen: Screen): Screen | null {
@@ -51,6 +52,7 @@ describe('the address table', () => {
       '/account',
       '/people',
       '/admin/schools',
+      '/oversight',
     ])
   })
 

@@ -28,6 +28,8 @@ export type Screen =
   | { kind: 'account' }
   | { kind: 'people' }
   | { kind: 'schools' }
+  /** An overseeing body's roll-up of its schools (docs/decisions/029). */
+  | { kind: 'oversight' }
 
 export type ScreenKind = Screen['kind']
 
@@ -73,6 +75,8 @@ export function pathOf(screen: Screen): string {
       return '/people'
     case 'schools':
       return '/admin/schools'
+    case 'oversight':
+      return '/oversight'
   }
 }
 
@@ -109,6 +113,7 @@ export function screenOf(path: string, search = ''): Screen | null {
   }
   if (first === 'account' && parts.length === 1) return { kind: 'account' }
   if (first === 'people' && parts.length === 1) return { kind: 'people' }
+  if (first === 'oversight' && parts.length === 1) return { kind: 'oversight' }
   if (first === 'admin' && planSegment === 'schools' && parts.length === 2) {
     return { kind: 'schools' }
   }

@@ -22,6 +22,7 @@ import { frameworksQueryOptions } from '@/features/new-plan/api/new-plan-queries
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { pathOf } from './addresses'
+import { rolesIn } from './board/capabilities'
 import { NotAvailable } from './not-available'
 
 // Each screen loads on first use, from its own module (not the feature's index, which the
@@ -110,6 +111,9 @@ export function PlanHistoryScreen({ planId }: { planId: string }) {
   return (
     <Loading>
       <PlanHistoryPage planId={planId} boardHref={pathOf({ kind: 'board', planId })} />
+      <div className="settings-page">
+        <EvidenceViews planId={planId} />
+      </div>
     </Loading>
   )
 }
@@ -129,7 +133,7 @@ export function PlanSettingsScreen({ me, planId }: { me: Me; planId: string }) {
   if (found) lastSeen.current = found
   const plan = found ?? lastSeen.current
   if (!plan) return <NotAvailable />
-  const roles = me.memberships.find((s) => s.schoolId === plan.school.id)?.roles ?? []
+  const roles = rolesIn(me, plan.school.id)
 
   async function refresh() {
     await Promise.all([
@@ -184,7 +188,7 @@ export function CheckpointsScreen({
   const plans = useQuery(plansQueryOptions())
   const plan = plans.data?.plans.find((p) => p.id === planId)
   if (!plan) return <NotAvailable />
-  const roles = me.memberships.find((s) => s.schoolId === plan.school.id)?.roles ?? []
+  const roles = rolesIn(me, plan.school.id)
   const actor = { id: me.user.id, roles }
   return (
     <Loading>
@@ -206,7 +210,7 @@ export function CheckpointsScreen({
 /** A school's plans across its school years: for the principal and the monitoring team. */
 export function SchoolYearsScreen({ me, schoolId }: { me: Me; schoolId: string }) {
   const plans = useQuery(plansQueryOptions())
-  const roles = me.memberships.find((s) => s.schoolId === schoolId)?.roles ?? []
+  const roles = rolesIn(me, schoolId)
   if (!canSeeProgress({ id: me.user.id, roles })) return <NotAvailable />
   const back = plans.data?.plans.find((p) => p.school.id === schoolId)
   return (
@@ -215,6 +219,32 @@ export function SchoolYearsScreen({ me, schoolId }: { me: Me; schoolId: string }
         schoolId={schoolId}
         reviewsHref={(planId, checkpoint) => pathOf({ kind: 'checkpoints', planId, checkpoint })}
         backHref={back ? pathOf({ kind: 'board', planId: back.id }) : pathOf({ kind: 'home' })}
+      />
+    </Loading>
+  )
+}
+
+const EvidenceViews = lazy(() =>
+  import('@/features/oversight/components/evidence-views').then((m) => ({
+    default: m.EvidenceViews,
+  })),
+)
+
+const RollupPage = lazy(() =>
+  import('@/features/oversight/components/rollup-page').then((m) => ({ default: m.RollupPage })),
+)
+
+/** An overseeing body's roll-up of its schools (the server answers only the body's people). */
+export function OversightScreen() {
+  return (
+    <Loading>
+      <RollupPage
+        links={{
+          board: (planId) => pathOf({ kind: 'board', planId }),
+          progress: (planId) => pathOf({ kind: 'progress', planId, month: null }),
+          reviews: (planId, checkpoint) => pathOf({ kind: 'checkpoints', planId, checkpoint }),
+          years: (schoolId) => pathOf({ kind: 'school-years', schoolId }),
+        }}
       />
     </Loading>
   )

@@ -39,3 +39,20 @@ export function schoolForNewPlan<M extends { roles: readonly Role[] }>(
 ): M | undefined {
   return memberships.find((m) => canManagePlan({ id: userId, roles: m.roles }))
 }
+
+/**
+ * The person's roles in a school, as the web guesses them to show or hide controls: their
+ * memberships there, or an overseer's reading when they belong to an overseeing body (the
+ * server decides which schools a body oversees, and answers 404 elsewhere).
+ */
+export function rolesIn(
+  me: {
+    memberships: readonly { schoolId: string; roles: readonly Role[] }[]
+    bodies: readonly unknown[]
+  },
+  schoolId: string,
+): Role[] {
+  const own = me.memberships.find((m) => m.schoolId === schoolId)?.roles
+  if (own && own.length > 0) return [...own]
+  return me.bodies.length > 0 ? ['overseer'] : []
+}

@@ -9,6 +9,7 @@ import { MoveProvider } from '@/features/board/components/move-controller'
 import { MoveToActions } from '@/features/board/components/move-to-actions'
 import { CardDetailPanel } from '@/features/card-detail/components/card-detail-panel'
 import { inboxQueryOptions } from '@/features/inbox/api/inbox-queries'
+import { pathOf } from '../addresses'
 import { InboxButton } from '@/features/inbox/components/inbox-button'
 import { ProgressButton } from '@/features/progress-dashboard/components/progress-button'
 import { reviewQueueQueryOptions } from '@/features/review-queue/api/review-queue-queries'
@@ -68,6 +69,8 @@ export function PlanBoard({ me, plans, planId }: { me: Me; plans: Plans; planId:
           <InboxButton
             currentPlanId={planId}
             onOpenCard={(id, card) => openCard({ planId: id, cardId: card })}
+            reviewHref={(id, checkpoint) => pathOf({ kind: 'checkpoints', planId: id, checkpoint })}
+            oversightHref={pathOf({ kind: 'oversight' })}
           />
         }
         actions={board.data && can && <PlanTools board={board.data} can={can} />}

@@ -19,6 +19,7 @@ import { NotAvailable, NotFound } from '../not-available'
 import {
   AccountScreen,
   CheckpointsScreen,
+  OversightScreen,
   PeopleScreen,
   SchoolYearsScreen,
   PlanHistoryScreen,
@@ -67,6 +68,8 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     content = frame(<SchoolsScreen me={me} />)
   } else if (screen.kind === 'school-years') {
     content = frame(<SchoolYearsScreen me={me} schoolId={screen.schoolId} />)
+  } else if (screen.kind === 'oversight') {
+    content = frame(<OversightScreen />)
   } else if (plans.isPending) {
     content = frame(<p className="page-note">{common.loading}</p>)
   } else if (plans.isError) {
@@ -79,7 +82,11 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     )
   } else if (screen.kind === 'home' || screen.kind === 'login') {
     const { landing } = plans.data
-    if (landing) content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
+    // An overseer who is no school's member lands on their body's roll-up.
+    if (me.bodies.length > 0 && me.memberships.length === 0) {
+      content = <Redirect to={pathOf({ kind: 'oversight' })} replace />
+    } else if (landing)
+      content = <Redirect to={pathOf({ kind: 'board', planId: landing })} replace />
     else if (me.user.isAdmin) content = <Redirect to={pathOf({ kind: 'schools' })} replace />
     else content = frame(<NoPlans me={me} />)
   } else if (screen.kind === 'plan-settings') {

@@ -2,7 +2,7 @@ import type {
   AddPersonInput,
   ChangePasswordInput,
   CreateSchoolInput,
-  Role,
+  SchoolRole,
   UpdateProfileInput,
 } from '@caitien/shared'
 import { parseResponse, type InferResponseType } from 'hono/client'
@@ -82,7 +82,7 @@ export function useImportStaffList(schoolId: string) {
 export function useSetRoles(schoolId: string) {
   const refresh = useRefreshPeople(schoolId)
   return useMutation({
-    mutationFn: ({ userId, roles }: { userId: string; roles: Role[] }) =>
+    mutationFn: ({ userId, roles }: { userId: string; roles: SchoolRole[] }) =>
       parseResponse(person.roles.$put({ param: { schoolId, userId }, json: { roles } })),
     onSuccess: refresh,
   })

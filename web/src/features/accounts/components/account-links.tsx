@@ -1,4 +1,4 @@
-import { canManagePeople, canManageSchools, type Role } from '@caitien/shared'
+import { canManagePeople, canManageSchools, rollupMessages, type Role } from '@caitien/shared'
 import { useMessages } from '@/lib/i18n'
 import { accountsMessages } from '../accounts-messages'
 
@@ -6,9 +6,14 @@ import { accountsMessages } from '../accounts-messages'
 export function AccountLinks({
   me,
 }: {
-  me: { user: { isAdmin: boolean }; memberships: readonly { roles: readonly Role[] }[] }
+  me: {
+    user: { isAdmin: boolean }
+    memberships: readonly { roles: readonly Role[] }[]
+    bodies?: readonly unknown[]
+  }
 }) {
   const m = useMessages(accountsMessages)
+  const rollup = useMessages(rollupMessages)
   const people = me.memberships.some((s) => canManagePeople({ roles: s.roles }))
   return (
     <details className="acc-menu">
@@ -16,6 +21,7 @@ export function AccountLinks({
       <nav className="acc-menu-list" aria-label={m.menuAccount}>
         {canManageSchools(me.user) && <a href="/admin/schools">{m.menuSchools}</a>}
         {people && <a href="/people">{m.menuPeople}</a>}
+        {(me.bodies?.length ?? 0) > 0 && <a href="/oversight">{rollup.menu}</a>}
         <a href="/account">{m.menuProfile}</a>
       </nav>
     </details>

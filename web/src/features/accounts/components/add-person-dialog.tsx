@@ -1,4 +1,4 @@
-import { addPersonInputSchema, ROLES, type Role } from '@caitien/shared'
+import { addPersonInputSchema, SCHOOL_ROLES, type SchoolRole } from '@caitien/shared'
 import { useId, useRef, useState } from 'react'
 import { Modal } from '@/components/ui/modal'
 import { errorMessage } from '@/lib/api-error'
@@ -24,7 +24,7 @@ export function AddPersonDialog({
   const id = useId()
   const nameRef = useRef<HTMLInputElement>(null)
   const add = useAddPerson(schoolId)
-  const [roles, setRoles] = useState<Role[]>(['staff'])
+  const [roles, setRoles] = useState<SchoolRole[]>(['staff'])
   const [problem, setProblem] = useState<string | null>(null)
 
   const text = (data: FormData, name: string) => {
@@ -47,7 +47,7 @@ export function AddPersonDialog({
             phone: text(data, 'phone'),
             position: text(data, 'position'),
             department: text(data, 'department'),
-            roles: ROLES.filter((r) => roles.includes(r)),
+            roles: SCHOOL_ROLES.filter((r) => roles.includes(r)),
           })
           if (!parsed.success) {
             const field = String(parsed.error.issues[0]?.path[0] ?? '')

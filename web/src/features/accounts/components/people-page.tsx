@@ -1,4 +1,10 @@
-import { canManagePeople, ROLE_LABELS, ROLES, type Role } from '@caitien/shared'
+import {
+  canManagePeople,
+  ROLE_LABELS,
+  SCHOOL_ROLES,
+  type Role,
+  type SchoolRole,
+} from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { LoadFailed } from '@/components/ui/load-failed'
@@ -142,7 +148,7 @@ function SchoolPeople({
                   {[p.position, p.department, p.email, p.phone].filter(Boolean).join(' · ')}
                 </div>
                 <div className="acc-person-roles">
-                  {ROLES.filter((r) => p.roles.includes(r))
+                  {SCHOOL_ROLES.filter((r) => p.roles.includes(r))
                     .map((r) => ROLE_LABELS[lang][r])
                     .join(', ')}
                 </div>
@@ -339,11 +345,11 @@ function RolesDialog({
   busy: boolean
   error: string | null
   onClose: () => void
-  onSave: (roles: Role[]) => void
+  onSave: (roles: SchoolRole[]) => void
 }) {
   const m = useMessages(accountsMessages)
   const common = useMessages(commonMessages)
-  const [roles, setRoles] = useState<Role[]>(person.roles)
+  const [roles, setRoles] = useState<SchoolRole[]>(person.roles)
   return (
     <Modal
       title={m.rolesTitle({ name: person.displayName })}

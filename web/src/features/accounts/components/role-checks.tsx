@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@caitien/shared'
+import { SCHOOL_ROLES, type SchoolRole } from '@caitien/shared'
 import { useMessages } from '@/lib/i18n'
 import { accountsMessages } from '../accounts-messages'
 
@@ -7,11 +7,11 @@ export function RoleChecks({
   value,
   onChange,
 }: {
-  value: readonly Role[]
-  onChange: (roles: Role[]) => void
+  value: readonly SchoolRole[]
+  onChange: (roles: SchoolRole[]) => void
 }) {
   const m = useMessages(accountsMessages)
-  const label: Record<Role, string> = {
+  const label: Record<SchoolRole, string> = {
     staff: m.roleStaff,
     monitor: m.roleMonitor,
     principal: m.rolePrincipal,
@@ -19,7 +19,7 @@ export function RoleChecks({
   return (
     <fieldset className="acc-roles">
       <legend className="field-label">{m.colRoles}</legend>
-      {ROLES.map((role) => (
+      {SCHOOL_ROLES.map((role) => (
         <label key={role} className="check">
           <input
             type="checkbox"
@@ -27,7 +27,7 @@ export function RoleChecks({
             onChange={(e) =>
               onChange(
                 e.target.checked
-                  ? ROLES.filter((r) => r === role || value.includes(r))
+                  ? SCHOOL_ROLES.filter((r) => r === role || value.includes(r))
                   : value.filter((r) => r !== role),
               )
             }

@@ -1,5 +1,6 @@
 import {
   STATUS_LABELS,
+  canComment,
   canManagePlan,
   canWorkOnCard,
   cardTitle,
@@ -409,7 +410,7 @@ function CardDetailBody({
         onChanged={onChanged}
       />
       <ReviewHistory reviews={card.reviews} resubmissions={card.resubmissions} />
-      <CommentsSection card={card} onChanged={onChanged} />
+      <CommentsSection card={card} canAdd={!readOnly && canComment(me)} onChanged={onChanged} />
       <ActivityList activity={card.activity} nameOf={nameOf} onOpenCard={onOpenCard} />
     </div>
   )

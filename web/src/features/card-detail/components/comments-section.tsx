@@ -8,7 +8,16 @@ import { useMessages } from '@/lib/i18n'
 import { useAddComment, type CardDetail } from '../api/card-queries'
 import { cardMessages } from '../card-messages'
 
-export function CommentsSection({ card, onChanged }: { card: CardDetail; onChanged: () => void }) {
+/** The card's comments; the form only for those who may comment (shared canComment). */
+export function CommentsSection({
+  card,
+  canAdd,
+  onChanged,
+}: {
+  card: CardDetail
+  canAdd: boolean
+  onChanged: () => void
+}) {
   const m = useMessages(cardMessages)
   const common = useMessages(commonMessages)
   const { showToast } = useToast()
@@ -37,39 +46,41 @@ export function CommentsSection({ card, onChanged }: { card: CardDetail; onChang
           ))}
         </ul>
       )}
-      <form
-        className="comment-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          const parsed = commentInputSchema.safeParse({ body })
-          if (!parsed.success) return
-          add.mutate(parsed.data.body, {
-            onSuccess: () => setBody(''),
-            onError: (err) => showToast(errorMessage(err, common.loadFailed)),
-          })
-        }}
-      >
-        <label className="visually-hidden" htmlFor={`comment-${card.id}`}>
-          {m.comments}
-        </label>
-        <textarea
-          id={`comment-${card.id}`}
-          rows={2}
-          value={body}
-          maxLength={5000}
-          placeholder={m.commentPlaceholder}
-          onChange={(e) => setBody(e.target.value)}
-        />
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={add.isPending || body.trim() === ''}
-          >
-            {m.send}
-          </button>
-        </div>
-      </form>
+      {canAdd && (
+        <form
+          className="comment-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const parsed = commentInputSchema.safeParse({ body })
+            if (!parsed.success) return
+            add.mutate(parsed.data.body, {
+              onSuccess: () => setBody(''),
+              onError: (err) => showToast(errorMessage(err, common.loadFailed)),
+            })
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`comment-${card.id}`}>
+            {m.comments}
+          </label>
+          <textarea
+            id={`comment-${card.id}`}
+            rows={2}
+            value={body}
+            maxLength={5000}
+            placeholder={m.commentPlaceholder}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={add.isPending || body.trim() === ''}
+            >
+              {m.send}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   )
 }

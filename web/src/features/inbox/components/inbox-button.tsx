@@ -1,4 +1,11 @@
-import { formatDateTime } from '@caitien/shared'
+import {
+  checkpointNames,
+  formatDateTime,
+  overseerActivityMessages,
+  reviewVerdictLabels,
+  rollupMessages,
+  type Checkpoint,
+} from '@caitien/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactNode } from 'react'
@@ -37,11 +44,21 @@ function unreadKeys(data: InboxData | undefined): Set<string> {
 export function InboxButton({
   currentPlanId,
   onOpenCard,
+  reviewHref,
+  oversightHref,
 }: {
   currentPlanId: string | null
   onOpenCard: (planId: string, cardId: string) => void
+  /** A plan's checkpoint review, where an overseeing body's answer is read. */
+  reviewHref: (planId: string, checkpoint: Checkpoint) => string
+  /** The roll-up, where an overseer answers a signed-off review. */
+  oversightHref: string
 }) {
   const m = useMessages(inboxMessages)
+  const up = useMessages(overseerActivityMessages)
+  const rollup = useMessages(rollupMessages)
+  const names = useMessages(checkpointNames)
+  const verdicts = useMessages(reviewVerdictLabels)
   const common = useMessages(commonMessages)
   const { data } = useQuery(inboxQueryOptions())
   const markSeen = useMarkInboxSeen()
@@ -97,7 +114,14 @@ export function InboxButton({
 
   const isNew = (group: Group, item: { cardId: string; at: string; unread: boolean }) =>
     item.unread || fresh.has(keyOf(group, item))
-  const empty = !!data && data.sentBack.length + data.toReview.length + data.verified.length === 0
+  const empty =
+    !!data &&
+    data.sentBack.length +
+      data.toReview.length +
+      data.verified.length +
+      data.overseerAnswers.length +
+      data.reviewsToAnswer.length ===
+      0
 
   return (
     <div className="inbox" ref={wrapRef}>
@@ -151,6 +175,60 @@ export function InboxButton({
           <div className="inbox-body">
             {!data && <p className="muted inbox-empty">{common.loading}</p>}
             {empty && <p className="muted inbox-empty">{m.empty}</p>}
+            {data && data.overseerAnswers.length > 0 && (
+              <InboxGroup title={up.inboxTitle} tone="sent-back">
+                {data.overseerAnswers.map((a) => (
+                  <li key={a.id}>
+                    <a
+                      className={`inbox-item${a.unread ? ' inbox-item-new' : ''}`}
+                      data-testid="inbox-answer"
+                      href={reviewHref(a.planId, a.checkpoint)}
+                    >
+                      <span className="inbox-item-top">
+                        {a.unread && <span className="inbox-new">{m.unreadMark}</span>}
+                        <span className="inbox-plan">{verdicts[a.verdict]}</span>
+                      </span>
+                      <span className="inbox-item-title">
+                        {up[a.verdict === 'sent_back' ? 'sentBack' : 'acknowledged']({
+                          body: a.bodyName,
+                          checkpoint: names[a.checkpoint],
+                          plan: a.planTitle,
+                        })}
+                      </span>
+                      {a.reason && (
+                        <span className="inbox-reason">
+                          {common.reasonLine({ reason: a.reason })}
+                        </span>
+                      )}
+                      <span className="meta">
+                        {a.by} · <time dateTime={a.at}>{formatDateTime(a.at)}</time>
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </InboxGroup>
+            )}
+            {data && data.reviewsToAnswer.length > 0 && (
+              <InboxGroup title={rollup.awaiting} tone="to-review">
+                {data.reviewsToAnswer.map((r) => (
+                  <li key={`${r.bodyId}:${r.reviewId}`}>
+                    <a
+                      className={`inbox-item${r.unread ? ' inbox-item-new' : ''}`}
+                      href={oversightHref}
+                    >
+                      <span className="inbox-item-top">
+                        {r.unread && <span className="inbox-new">{m.unreadMark}</span>}
+                        <span className="inbox-plan">{r.schoolName}</span>
+                      </span>
+                      <span className="inbox-item-title">
+                        {names[r.checkpoint]} · {r.planTitle}
+                      </span>
+                      <span className="meta">{rollup.signed({ date: formatDateTime(r.at) })}</span>
+                    </a>
+                  </li>
+                ))}
+              </InboxGroup>
+            )}
             {data && data.sentBack.length > 0 && (
               <InboxGroup title={m.sentBack} tone="sent-back">
                 {data.sentBack.map((i) => (
