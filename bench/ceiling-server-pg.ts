@@ -58,7 +58,10 @@ const app = new hono.Hono()
       await client.query('ROLLBACK')
       const current = (await client.query<CardPlan>({ ...cardPlan, values: [id] })).rows[0]!
       return c.json(
-        { error: 'version_conflict', card: { id, status: current.status, version: current.version } },
+        {
+          error: 'version_conflict',
+          card: { id, status: current.status, version: current.version },
+        },
         409,
       )
     } finally {

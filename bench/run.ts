@@ -32,7 +32,7 @@ import { createTestApp } from '../server/src/testing/create-test-app.ts'
 import { initialBundle, measureBrowser } from './browser.ts'
 import { pg } from './deps.ts'
 import type { Job, LoadResult } from './load.ts'
-import { BENCH_PASSWORD, seedDatabase, type Seeded } from './seed.ts'
+import { BENCH_PASSWORD, seedBodies, seedDatabase, type Seeded } from './seed.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const args = new Set(process.argv.slice(2))
@@ -434,7 +434,7 @@ async function moveRounds(
 
 // ---------------------------------------------------------------- PostgreSQL
 
-/** PostgreSQL's rows of the table: the production server and a raw-driver ceiling. */
+/** Schools in the PostgreSQL run's district: issue 14 sizes a province at 1,500. */
 const PG_DISTRICT_SCHOOLS = 1500
 
 /**
@@ -470,6 +470,7 @@ async function postgresPart(
       districtPlans: PG_DISTRICT_SCHOOLS,
     })
     log(`  ${seeded.counts.cards} cards in ${seeded.counts.seconds.toFixed(1)} s`)
+    const bodies = await seedBodies({ url: `${cluster.baseUrl}bench` }, now)
     for (const copy of ['ceiling', 'district']) {
       await admin.query(`CREATE DATABASE ${copy} TEMPLATE bench`)
     }
@@ -563,7 +564,30 @@ async function postgresPart(
       target: '≥0.5× ceiling, p99<100, only 409s',
       met: halfCeiling(moves.prod, moves.ceiling),
     })
+    // The overseers' roll-up: one row per school, aggregated in SQL (issue 14's targets).
+    const rollups: Record<string, LoadResult> = {}
+    for (const body of bodies) {
+      log(`PostgreSQL: roll-up of ${body.schools.toLocaleString('en')} schools, concurrency 8…`)
+      const result = await loader.run({
+        kind: 'get',
+        url: `${prodBase}/api/bodies/${body.id}/rollup`,
+        headers: { cookie: await login(prodBase, body.overseer) },
+        concurrency: 8,
+        seconds: SECONDS,
+        warmup: WARMUP,
+      })
+      const limit = body.schools <= 26 ? 300 : 1500
+      rows.push({
+        operation: `PG: roll-up, ${body.schools.toLocaleString('en')} schools × 60 cards, c8`,
+        prod: result,
+        ceiling: null,
+        target: `p99<${limit}`,
+        met: result.p99 < limit && result.statuses.error === undefined,
+      })
+      rollups[body.schools] = result
+    }
     record.postgres = {
+      rollups,
       districtSnapshot: district,
       board500c32: { prod: boardProd, ceiling: boardCeil },
       moveC32: moves,

@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs'
 import { createDb, migrateToLatest, type DatabaseLocation, type Db } from '../db/src/index.ts'
 import { schoolYearOf, type CardStatus } from '@caitien/shared'
 import { hashPassword } from '../server/src/auth/password.ts'
+import {
+  insertBody,
+  insertBodyMembers,
+  insertOversight,
+} from '../server/src/oversight/body.repository.ts'
+import { insertUser } from '../server/src/schools/account.repository.ts'
 import { cardColumns, figureState } from '../server/src/cards/card.repository.ts'
 import { planFieldsOfRow } from '../server/src/plans/import-plan.ts'
 import { PLAN_ROW_FIELDS, type PlanRowFields } from '../server/src/plans/import/understand-table.ts'
@@ -374,4 +380,52 @@ export async function seedDatabase(
       seconds: (performance.now() - started) / 1000,
     },
   }
+}
+
+/** An overseeing body of the bench: its id, how many schools it oversees, its overseer. */
+export interface SeededBody {
+  id: string
+  schools: number
+  overseer: string
+}
+
+/**
+ * Two overseeing bodies over the seeded district (issue 14): a commune office over its
+ * first 26 schools (the most a commune oversees) and a provincial department over all of
+ * them, each with one overseer who logs in with the bench password.
+ */
+export async function seedBodies(location: DatabaseLocation, now: Date): Promise<SeededBody[]> {
+  const db = createDb(location)
+  const iso = now.toISOString()
+  const hash = await hashPassword(BENCH_PASSWORD)
+  // The district's schools: every school but the bench school (the one with the big plans).
+  const schools = await db
+    .selectFrom('school')
+    .select('id')
+    .where('name', 'like', 'Trường huyện số %')
+    .orderBy('name')
+    .execute()
+  const bodies: SeededBody[] = []
+  for (const [kind, name, count] of [
+    ['commune_office', 'Phòng Văn hóa - Xã hội xã Bench', 26],
+    ['provincial_department', 'Sở Giáo dục và Đào tạo tỉnh Bench', schools.length],
+  ] as const) {
+    const id = await insertBody(db, { kind, name, now: iso })
+    await insertOversight(
+      db,
+      schools.slice(0, count).map((s) => ({ bodyId: id, schoolId: s.id })),
+      iso,
+    )
+    const overseer = `bench-overseer-${kind}`
+    const userId = await insertUser(db, {
+      login: overseer,
+      displayName: `Chuyên viên ${name}`,
+      password: { hash },
+      now: iso,
+    })
+    await insertBodyMembers(db, [{ bodyId: id, userId, isLead: true }], iso)
+    bodies.push({ id, schools: count, overseer })
+  }
+  await db.destroy()
+  return bodies
 }
