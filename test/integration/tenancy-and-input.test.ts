@@ -1,3 +1,4 @@
+import { insertTestBody, insertTestOverseer } from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
 import { httpSession, startTestServer, type HttpSession } from '../support/http-server.ts'
@@ -254,6 +255,7 @@ function requestsFor(ids: {
       },
     ],
     'GET /api/schools/:schoolId/years': ['GET', `/api/schools/${ids.schoolId}/years`],
+    'GET /api/plans/:planId/evidence-views': ['GET', `/api/plans/${ids.planId}/evidence-views`],
     'GET /api/schools/:schoolId/years/export': ['GET', `/api/schools/${ids.schoolId}/years/export`],
   } as Record<string, [string, string, unknown?]>
 }
@@ -307,6 +309,35 @@ describe('tenancy', () => {
       const ghost = await outsider.request(m2, p2, b2)
       expect({ route, status: ghost.status }).toEqual({ route, status: 404 })
     }
+    expect(await dbFingerprint(server.db)).toBe(before)
+  })
+
+  it('answers 404 to an overseer of a body over another school only, on every such route', async () => {
+    const bodyId = await insertTestBody(server.db, [world.otherSchoolId])
+    const who = await insertTestOverseer(server.db, bodyId)
+    const overseer = httpSession(server.url)
+    await overseer.login(who.login)
+    const before = await dbFingerprint(server.db)
+    const evidenceId = (
+      await server.db
+        .selectFrom('evidence')
+        .select('id')
+        .where('card_id', '=', cardId)
+        .executeTakeFirstOrThrow()
+    ).id
+    const theirs = requestsFor({
+      planId: world.plan.id,
+      cardId,
+      evidenceId,
+      schoolId: world.schoolId,
+      userId: world.users.staff.id,
+    })
+    for (const [route, [method, path, body]] of Object.entries(theirs)) {
+      const res = await overseer.request(method, path, body)
+      expect({ route, status: res.status }).toEqual({ route, status: 404 })
+    }
+    const plans = await overseer.get('/api/plans')
+    expect(plans.body.plans.map((p: { id: string }) => p.id)).toEqual([world.otherPlan.id])
     expect(await dbFingerprint(server.db)).toBe(before)
   })
 
