@@ -50,7 +50,7 @@ export async function createTestApp(
   await migrateToLatest(db)
   let now = options.now ?? new Date('2026-11-15T03:00:00Z')
   // On PostgreSQL, through LISTEN/NOTIFY as a production server does (docs/decisions/028).
-  const events = options.url ? await createSharedPlanEvents(db, options.url) : createPlanEvents()
+  const events = options.url ? await createSharedPlanEvents(options.url) : createPlanEvents()
   const evidenceDir = options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'caitien-evidence-'))
   const files = createFileStore(evidenceDir)
   const app = createApp({
