@@ -3,6 +3,12 @@ import { createPgClient } from './create-db.ts'
 export interface PgListener {
   /** Resolves once the first LISTEN is in place: notifications sent after it arrive. */
   ready: Promise<void>
+  /**
+   * NOTIFYs the channel from this same connection (every listener receives it, this one
+   * too), outside the app's pool: no request waits for it, and no query count sees it.
+   * Rejects while the connection is being replaced.
+   */
+  notify: (payload: string) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -10,7 +16,7 @@ export interface PgListener {
 const RECONNECT_MS = 1000
 
 /**
- * LISTENs on a PostgreSQL channel on a connection of its own (a pooled connection cannot
+ * LISTENs (and NOTIFYs) on a PostgreSQL channel on a connection of its own (a pooled connection cannot
  * hold a LISTEN: it goes back to the pool) and calls `onPayload` with each notification's
  * text. A lost connection is replaced after a second; `onReconnect` is called then, since
  * notifications sent in between are lost (listeners refetch).
@@ -60,6 +66,10 @@ export function listenPg(
 
   return {
     ready: connect(),
+    notify: async (payload) => {
+      if (!client) throw new Error(`listen ${channel}: not connected`)
+      await client.query('select pg_notify($1, $2)', [channel, payload])
+    },
     close: async () => {
       closed = true
       if (retry) clearTimeout(retry)

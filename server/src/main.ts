@@ -38,7 +38,7 @@ if (partials) console.log(`removed ${partials} partial uploads left by an earlie
 const events =
   database.url === undefined
     ? createPlanEvents()
-    : await createSharedPlanEvents(db, database.url, (line) => console.log(line))
+    : await createSharedPlanEvents(database.url, (line) => console.log(line))
 const app = createApp({
   db,
   events,

@@ -1,6 +1,5 @@
-import { listenPg, type Db } from '@caitien/db'
+import { listenPg } from '@caitien/db'
 import { createPlanEvents, type PlanEvent, type PlanEvents } from './plan-events.ts'
-import { notifyChannel } from './plan-events.repository.ts'
 
 /** The PostgreSQL channel the server processes of one database tell each other on. */
 export const PLAN_EVENTS_CHANNEL = 'caitien_plan_events'
@@ -12,21 +11,21 @@ type Message =
 /**
  * Plan events shared by every server process of one PostgreSQL database (docs/decisions/028):
  * a change is told to this process's open streams at once, as on SQLite, and NOTIFYed to
- * the others, which LISTEN on a connection of their own and tell theirs. A process skips
+ * the others, which LISTEN on a connection of their own and tell theirs. The NOTIFY goes out
+ * on this process's listening connection, outside the request pool. A process skips
  * its own notifications (it already told its streams). The same for "this user's sessions
  * ended": another process's streams of that user check their session at once.
  */
 export async function createSharedPlanEvents(
-  db: Db,
   url: string,
   log: (line: string) => void = () => undefined,
 ): Promise<PlanEvents> {
   const local = createPlanEvents()
   const origin = crypto.randomUUID()
   const send = (message: Message) => {
-    notifyChannel(db, PLAN_EVENTS_CHANNEL, JSON.stringify(message)).catch((err: Error) =>
-      log(`plan events: ${err.message}`),
-    )
+    listener
+      .notify(JSON.stringify(message))
+      .catch((err: Error) => log(`plan events: ${err.message}`))
   }
   const listener = listenPg(
     url,

@@ -45,15 +45,13 @@ export async function createTestApp(
   const db = createDb({
     ...(options.url ? { url: options.url } : { file: options.file ?? ':memory:' }),
     onQuery: (e: LogEvent) => {
-      // A NOTIFY that tells other processes of a change is sent after the answer, whenever
-      // the pool gets to it: not a query of the request being counted.
-      if (e.level === 'query' && !e.query.sql.startsWith('select pg_notify(')) queries++
+      if (e.level === 'query') queries++
     },
   })
   await migrateToLatest(db)
   let now = options.now ?? new Date('2026-11-15T03:00:00Z')
   // On PostgreSQL, through LISTEN/NOTIFY as a production server does (docs/decisions/028).
-  const events = options.url ? await createSharedPlanEvents(db, options.url) : createPlanEvents()
+  const events = options.url ? await createSharedPlanEvents(options.url) : createPlanEvents()
   const evidenceDir = options.evidenceDir ?? mkdtempSync(join(tmpdir(), 'caitien-evidence-'))
   const files = createFileStore(evidenceDir)
   const app = createApp({
