@@ -15,6 +15,8 @@ import {
   type SchoolRole,
 } from '@caitien/shared'
 import { databaseLocation, describeDatabase, readEnv } from './env.ts'
+import { DEMO_PASSWORD } from './demo/seed-demo.ts'
+import { seedDistrict } from './demo/seed-district.ts'
 import { MAX_IMPORT_BYTES, mb } from './plans/import/import-limits.ts'
 import { parsePlanInWorker } from './plans/import/parse-in-worker.ts'
 import { PlanParseError } from './plans/import/parse-plan.ts'
@@ -70,6 +72,7 @@ Usage: pnpm cli <command> [options]      (database: CAITIEN_DATABASE_URL, else C
   body:list
   body:schools --body ID --school ID[,ID…]           (the schools the body oversees, the whole list)
   body:user --body ID --login LOGIN --name "Full name" [--password P] [--lead]   (an overseer account)
+  demo:district [--commune-schools 20] [--province-schools 300]   (a commune and a province of demo schools, for the roll-up)
 `
 
 class UsageError extends Error {}
@@ -141,6 +144,8 @@ function parseOptions(rest: string[]) {
         kind: { type: 'string' },
         body: { type: 'string' },
         lead: { type: 'boolean' },
+        'commune-schools': { type: 'string' },
+        'province-schools': { type: 'string' },
       },
     })
   } catch (err) {
@@ -263,6 +268,31 @@ async function run(
         if (!result.ok) throw new UsageError(`login ${login} is taken`)
         console.log(
           `created ${login} (${result.user.id})${values.password ? '' : ` with one-time password ${result.user.oneTimePassword}`}`,
+        )
+        return 0
+      }
+      case 'demo:district': {
+        const count = (text: string | undefined, fallback: number, name: string) => {
+          const n = text === undefined ? fallback : Number(text)
+          if (!Number.isInteger(n) || n < 1 || n > 5000)
+            throw new UsageError(`--${name} must be a whole number from 1 to 5000`)
+          return n
+        }
+        const started = performance.now()
+        const district = await seedDistrict(db, {
+          now,
+          communeSchools: count(values['commune-schools'], 20, 'commune-schools'),
+          provinceSchools: count(values['province-schools'], 300, 'province-schools'),
+        })
+        const seconds = ((performance.now() - started) / 1000).toFixed(1)
+        const { commune, province, principals } = district
+        console.log(
+          [
+            `district demo created in ${seconds} s; every account's password is "${DEMO_PASSWORD}"`,
+            `  ${commune.overseer.padEnd(12)} ${commune.name}: ${commune.schools} schools`,
+            `  ${province.overseer.padEnd(12)} ${province.name}: ${province.schools} schools`,
+            `  principals: ${principals[0]} … ${principals.at(-1)} (also tNNN-giamsat, tNNN-giaovien)`,
+          ].join('\n'),
         )
         return 0
       }

@@ -96,7 +96,6 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
   const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
   const schoolYear = schoolYearOf(now)
-  const delta = Number(schoolYear.slice(0, 4)) - Number(plan000.schoolYear.slice(0, 4))
   const schoolId = await insertSchool(db, {
     name: 'Trường THCS Nguyễn Du (demo)',
     schoolLevel: 'secondary',
@@ -129,25 +128,55 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
     now: iso(60),
   })
   const plan = { id: planId, school_id: schoolId, school_year: schoolYear }
-  const principal = { id: ids.hieutruong, roles: ['principal'] as Role[] }
-  const monitor = { id: ids.giamsat, roles: ['monitor'] as Role[] }
+  await fillDemoPlan(db, {
+    plan,
+    now,
+    cards: plan000.rows.map((_, i) => {
+      const setup = DEMO_CARDS[i] ?? { status: 'planned' as const, assignees: [] }
+      return { status: setup.status, assigneeIds: setup.assignees.map((l) => ids[l]) }
+    }),
+    principalId: ids.hieutruong,
+    monitorId: ids.giamsat,
+  })
+  return { schoolId, planId }
+}
 
+/**
+ * Fills a demo plan with plan-000's rows as cards, each carried to its column the way
+ * people would: created by the principal, started and submitted (with a link as evidence)
+ * by its first assignee, verified by the monitor, through the app's own use cases.
+ */
+export async function fillDemoPlan(
+  db: Db,
+  input: {
+    plan: { id: string; school_id: string; school_year: string }
+    now: Date
+    /** One per plan-000 row, in order: its column and assignees (the first carries it). */
+    cards: { status: CardStatus; assigneeIds: string[] }[]
+    principalId: string
+    monitorId: string
+  },
+): Promise<void> {
+  const { plan, now } = input
+  const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString()
+  const delta = Number(plan.school_year.slice(0, 4)) - Number(plan000.schoolYear.slice(0, 4))
+  const principal = { id: input.principalId, roles: ['principal'] as Role[] }
+  const monitor = { id: input.monitorId, roles: ['monitor'] as Role[] }
   for (const [i, row] of plan000.rows.entries()) {
-    const setup = DEMO_CARDS[i] ?? { status: 'planned', assignees: [] }
+    const setup = input.cards[i] ?? { status: 'planned', assigneeIds: [] }
     const fields: CardFields = {
       ...planFieldsOfRow(row),
       timeframe: shiftYears(row.timeframe, delta),
     }
-    const assigneeIds = setup.assignees.map((l) => ids[l])
     const created = await createCard(db, {
       plan,
       fields,
-      assigneeIds,
+      assigneeIds: setup.assigneeIds,
       actor: principal,
       now: iso(45),
     })
     if (!created.ok) throw new Error('demo seed: card not created')
-    const assignee = { id: assigneeIds[0]!, roles: ['staff'] as Role[] }
+    const assignee = { id: setup.assigneeIds[0]!, roles: ['staff'] as Role[] }
     let version = 1
     const target = PATH.indexOf(setup.status)
     for (let step = 1; step <= target; step++) {
@@ -156,7 +185,7 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
       if (to === 'evidence_submitted') {
         await addEvidence(db, {
           cardId: created.cardId,
-          planId,
+          planId: plan.id,
           actor: assignee,
           now: at,
           evidence: {
@@ -168,7 +197,7 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
       }
       const result = await moveCard(db, {
         cardId: created.cardId,
-        planId,
+        planId: plan.id,
         to,
         version,
         reason: null,
@@ -180,5 +209,7 @@ export async function seedDemo(db: Db, now: Date, frameworkId: string | null) {
       version = result.card.version
     }
   }
-  return { schoolId, planId }
 }
+
+/** The statuses of the demo board, in plan-000's row order (for schools of a district demo). */
+export const DEMO_STATUSES: readonly CardStatus[] = DEMO_CARDS.map((c) => c.status)
