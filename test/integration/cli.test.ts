@@ -55,7 +55,7 @@ describe('pnpm cli', () => {
     expect(user.out).toMatch(
       /^created cq\.senhong \(.+\) with one-time password \w{4}-\w{4}-\w{4}$/,
     )
-    const db = createDb({ file })
+    const db = createDb(database)
     const member = await db
       .selectFrom('body_member')
       .innerJoin('app_user', 'app_user.id', 'body_member.user_id')
