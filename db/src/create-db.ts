@@ -106,6 +106,54 @@ export function createPgPool(url: string, max?: number): pg.Pool {
   return pool
 }
 
+/** Uses of a query text after which it runs as a named prepared statement. */
+const PREPARE_AFTER = 2
+/** Named statements per process at most (each connection prepares those it runs). */
+const MAX_PREPARED = 500
+
+/**
+ * node-postgres sends a query without a name as an unnamed statement: PostgreSQL parses and
+ * plans it again on every call. A query given a name is parsed once per connection and
+ * then only bound and run, as the ceiling's are. Kysely passes text and values, so the
+ * pool's clients name a query text once it has run a few times (the app's hot queries are
+ * templates, the same text every time), up to a bounded number of texts: a query whose
+ * text varies (an IN list of any length) stays unnamed.
+ */
+function withPreparedStatements(pool: pg.Pool): pg.Pool {
+  const seen = new Map<string, number>()
+  const names = new Map<string, string>()
+  const nameOf = (text: string): string | undefined => {
+    const name = names.get(text)
+    if (name !== undefined || names.size >= MAX_PREPARED) return name
+    const uses = (seen.get(text) ?? 0) + 1
+    if (uses < PREPARE_AFTER) {
+      if (seen.size < 10 * MAX_PREPARED) seen.set(text, uses)
+      return undefined
+    }
+    seen.delete(text)
+    const named = `caitien_${names.size + 1}`
+    names.set(text, named)
+    return named
+  }
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>
+  const wrapped = new WeakSet<pg.PoolClient>()
+  pool.connect = (async () => {
+    const client = await connect()
+    if (wrapped.has(client)) return client
+    wrapped.add(client)
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    ;(client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+        const name = nameOf(text)
+        if (name !== undefined) return query({ name, text, values })
+      }
+      return query(text, values)
+    }
+    return client
+  }) as typeof pool.connect
+  return pool
+}
+
 /** A single node-postgres connection with the app's type parsers (LISTEN needs its own). */
 export function createPgClient(url: string): pg.Client {
   return new pg.Client({ connectionString: url, types: pgTypes })
@@ -114,7 +162,7 @@ export function createPgClient(url: string): pg.Client {
 function createPostgresDb(url: string, options: CreateDbOptions): Db {
   const { onQuery, poolSize } = options
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: createPgPool(url, poolSize) }),
+    dialect: new PostgresDialect({ pool: withPreparedStatements(createPgPool(url, poolSize)) }),
     log: onQuery ? (event) => onQuery(event) : undefined,
   })
   serializableTransactions(db)

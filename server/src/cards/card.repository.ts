@@ -23,7 +23,7 @@ import {
   type SchoolCalendar,
   type SnapshotCard,
 } from '@caitien/shared'
-import { sql } from 'kysely'
+import { sql, type Expression } from 'kysely'
 
 /**
  * The card aggregate's SQL: cards, their assignees and comments, their places in the
@@ -428,23 +428,27 @@ export async function listAssigneeIds(db: Executor, cardId: string): Promise<str
   return rows.map((r) => r.user_id)
 }
 
-/** The live evidence of a card: its own items and items linked to it from another card. */
-export function selectCardEvidence(db: Executor, cardId: string) {
+/**
+ * The live evidence of a card: its own items and items linked to it from another card.
+ * Written as one `IN (… UNION ALL …)` rather than `card_id = ? OR id IN (…)`: PostgreSQL
+ * cannot use an index for that OR and scanned every evidence row of every school (16 ms a
+ * card on a province's database, where this is 0.2 ms).
+ */
+export function selectCardEvidence(db: Executor, cardId: string | Expression<string>) {
   return db
     .selectFrom('evidence')
     .where('evidence.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('evidence.card_id', '=', cardId),
-        eb(
-          'evidence.id',
-          'in',
+    .where('evidence.id', 'in', (eb) =>
+      eb
+        .selectFrom('evidence as own')
+        .select('own.id as evidence_id')
+        .where('own.card_id', '=', cardId)
+        .unionAll(
           eb
             .selectFrom('evidence_link')
             .select('evidence_link.evidence_id')
             .where('evidence_link.card_id', '=', cardId),
         ),
-      ]),
     )
 }
 

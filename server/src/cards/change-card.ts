@@ -65,9 +65,14 @@ export async function changeCard<T, R extends Refusal = never, V extends number 
   decide: (card: CardRow) => CardChange<T> | R | Promise<CardChange<T> | R>,
 ): Promise<ChangeResult<T, R, V>> {
   const conflict = { ok: false, reason: 'version_conflict' } as ChangeResult<T, R, V>
-  // A caller that read the card itself locked it first (lockCard).
-  if ('cardId' in target) await lockCard(trx, target.cardId)
-  const card = 'card' in target ? target.card : await findCardById(trx, target.cardId)
+  // A caller that passes the card read it itself, after locking it (lockCard): a target
+  // may carry both (a move's input names the card), and the card it passes wins.
+  let card: CardRow | undefined
+  if ('card' in target) card = target.card
+  else {
+    await lockCard(trx, target.cardId)
+    card = await findCardById(trx, target.cardId)
+  }
   if (!card || card.plan_id !== target.planId) return { ok: false, reason: 'card_not_found' }
   if (target.version !== null && card.version !== target.version) return conflict
   const change = await decide(card)

@@ -57,44 +57,26 @@ export async function findEvidence(db: Executor, evidenceId: string) {
  * The cards a live item is on (its own and those it is linked to), each with its live
  * evidence count, in one query: what decides whether the item may go.
  */
-export async function listCardsHoldingEvidence(
-  db: Executor,
-  item: { id: string; card_id: string },
-) {
+export async function listCardsHoldingEvidence(db: Executor, item: { id: string }) {
   const rows = await db
     .selectFrom('card')
     .select((eb) => [
       'card.id',
       'card.status',
       'card.deleted_at',
-      eb
-        .selectFrom('evidence as e')
+      selectCardEvidence(db, eb.ref('card.id'))
         .select((c) => c.fn.countAll<number>().as('n'))
-        .where('e.deleted_at', 'is', null)
-        .where((w) =>
-          w.or([
-            w('e.card_id', '=', w.ref('card.id')),
-            w(
-              'e.id',
-              'in',
-              w
-                .selectFrom('evidence_link as l')
-                .select('l.evidence_id')
-                .whereRef('l.card_id', '=', 'card.id'),
-            ),
-          ]),
-        )
         .as('evidence_count'),
     ])
-    .where((eb) =>
-      eb.or([
-        eb('card.id', '=', item.card_id),
-        eb(
-          'card.id',
-          'in',
+    // One IN over a UNION ALL: an OR of the two would scan every card (selectCardEvidence).
+    .where('card.id', 'in', (eb) =>
+      eb
+        .selectFrom('evidence')
+        .select('evidence.card_id')
+        .where('evidence.id', '=', item.id)
+        .unionAll(
           eb.selectFrom('evidence_link').select('card_id').where('evidence_id', '=', item.id),
         ),
-      ]),
     )
     .execute()
   return rows.map((r) => ({

@@ -5,12 +5,20 @@ describe('board cache', () => {
   it('answers only for the stamp it holds, one entry per plan', () => {
     const cache = createBoardCache()
     cache.set('p1', 's1', '"cards":[1]')
-    expect(cache.get('p1', 's1')).toBe('"cards":[1]')
+    expect(cache.get('p1', 's1')?.toString()).toBe('"cards":[1]')
     expect(cache.get('p1', 's2')).toBeUndefined()
     cache.set('p1', 's2', '"cards":[2]')
     expect(cache.get('p1', 's1')).toBeUndefined()
-    expect(cache.get('p1', 's2')).toBe('"cards":[2]')
+    expect(cache.get('p1', 's2')?.toString()).toBe('"cards":[2]')
     expect(cache.stats()).toEqual({ entries: 1, bytes: '"cards":[2]'.length })
+  })
+
+  it('counts bytes, not characters', () => {
+    const cache = createBoardCache()
+    const json = cache.set('p', 's', '"title":"Kế hoạch"')
+    expect(json.toString()).toBe('"title":"Kế hoạch"')
+    expect(cache.stats().bytes).toBe(Buffer.byteLength('"title":"Kế hoạch"'))
+    expect(cache.stats().bytes).toBeGreaterThan('"title":"Kế hoạch"'.length)
   })
 
   it('lets the least recently read plans go beyond its size, and never holds an oversized one', () => {

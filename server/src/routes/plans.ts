@@ -54,6 +54,8 @@ const unknownFramework = (id: string) =>
 
 type Board = Awaited<ReturnType<typeof loadBoard>>
 
+const CLOSE = Buffer.from('}')
+
 /** GET /api/plans/:planId/board: written as two JSON pieces, typed for the web client. */
 interface BoardAnswer {
   plan: {
@@ -236,8 +238,8 @@ export const planRoutes = new Hono<AppEnv>()
     let shared = c.get('boardCache').get(plan.id, stamp)
     if (shared === undefined) {
       const body: Pick<BoardAnswer, 'members' | 'cards'> = await loadBoard(c.get('db'), plan)
-      shared = JSON.stringify(body).slice(1, -1) // "members":[…],"cards":[…]
-      c.get('boardCache').set(plan.id, stamp, shared)
+      // "members":[…],"cards":[…]
+      shared = c.get('boardCache').set(plan.id, stamp, JSON.stringify(body).slice(1, -1))
     }
     const own: Omit<BoardAnswer, 'members' | 'cards'> = {
       plan: {
@@ -253,7 +255,7 @@ export const planRoutes = new Hono<AppEnv>()
       currentMonth: monthOf(c.get('now')()),
     }
     // The viewer's part, then the part every member shares (from the board cache).
-    const json = `${JSON.stringify(own).slice(0, -1)},${shared}}`
+    const json = Buffer.concat([Buffer.from(`${JSON.stringify(own).slice(0, -1)},`), shared, CLOSE])
     return c.body(json, 200, {
       'Content-Type': 'application/json',
     }) as unknown as Response & TypedResponse<BoardAnswer, 200, 'json'>

@@ -1,7 +1,7 @@
 import { createDb, migrateToLatest, type Db } from '@caitien/db'
 import type { BodyKind, SchoolRole } from '@caitien/shared'
 import { insertBody, insertBodyMembers, insertOversight } from '../oversight/body.repository.ts'
-import type { LogEvent } from 'kysely'
+import type { CompiledQuery, LogEvent } from 'kysely'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -42,10 +42,13 @@ export async function createTestApp(
   } = {},
 ) {
   let queries = 0
+  let recording: CompiledQuery[] | null = null
   const db = createDb({
     ...(options.url ? { url: options.url } : { file: options.file ?? ':memory:' }),
     onQuery: (e: LogEvent) => {
-      if (e.level === 'query') queries++
+      if (e.level !== 'query') return
+      queries++
+      recording?.push(e.query)
     },
   })
   await migrateToLatest(db)
@@ -82,6 +85,16 @@ export async function createTestApp(
       const before = queries
       const result = await fn()
       return { result, queries: queries - before }
+    },
+    /** Every statement the app sent while `fn` ran, with its parameters (one at a time). */
+    recordQueries: async <T>(fn: () => Promise<T>) => {
+      const list: CompiledQuery[] = []
+      recording = list
+      try {
+        return { result: await fn(), queries: list }
+      } finally {
+        recording = null
+      }
     },
   }
 }
