@@ -1,8 +1,10 @@
 /**
  * The ceiling: the least a server can do for each benchmarked operation, on a copy of the
- * same database. Hono + better-sqlite3 with prepared statements; no auth, no validation,
- * no events. Not a design to follow, a yardstick: the production server's figures are read
- * as a ratio to these.
+ * same database. Hono + better-sqlite3 with prepared statements; no auth, no validation.
+ * Not a design to follow, a yardstick: the production server's figures are read as a ratio
+ * to these. Its only events: a plan's open streams (`GET /plans/:id/events`) get one line
+ * per move of that plan's cards, so a row that holds boards open beside its moves compares
+ * like with like (issue 11).
  *
  *   node --import tsx bench/ceiling-server.ts <database file> <port> <evidence dir>
  */
@@ -87,7 +89,33 @@ const snapshot = (planId: string, schoolId: string) => {
   insertSnapshot.run(randomUUID(), planId, schoolId, month, now, data)
 }
 
+const open = new Map<string, Set<ReadableStreamDefaultController<Uint8Array>>>()
+const encoder = new TextEncoder()
+function tell(planId: string, event: object) {
+  const line = encoder.encode(`event: card\ndata: ${JSON.stringify(event)}\n\n`)
+  for (const stream of open.get(planId) ?? []) stream.enqueue(line)
+}
+
 const app = new hono.Hono()
+  .get('/plans/:planId/events', (c) => {
+    const planId = c.req.param('planId')
+    const streams = open.get(planId) ?? new Set()
+    open.set(planId, streams)
+    let mine: ReadableStreamDefaultController<Uint8Array>
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        mine = controller
+        streams.add(controller)
+        controller.enqueue(encoder.encode(': open\n\n'))
+      },
+      cancel() {
+        streams.delete(mine)
+      },
+    })
+    return new Response(body, {
+      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
+    })
+  })
   .get('/plans/:planId/board', (c) => c.json({ cards: board.all(c.req.param('planId')) }))
   .post('/cards/:cardId/move', async (c) => {
     const id = c.req.param('cardId')
@@ -99,6 +127,7 @@ const app = new hono.Hono()
     const row = cardPlan.get(id) as { plan_id: string; status: string; version: number } | undefined
     if (!row) return c.json({ error: 'not found' }, 404)
     if (moveTx(id, to, version, row.status, row.plan_id, beforeCardId)) {
+      tell(row.plan_id, { planId: row.plan_id, cardId: id, version: version + 1, status: to })
       return c.json({ card: { id, status: to, version: version + 1 } }, 200)
     }
     const now = cardPlan.get(id) as { status: string; version: number }
