@@ -118,6 +118,10 @@ const MAX_PREPARED = 500
  * pool's clients name a query text once it has run a few times (the app's hot queries are
  * templates, the same text every time), up to a bounded number of texts: a query whose
  * text varies (an IN list of any length) stays unnamed.
+ *
+ * The same wrapper sends one connection's queries one after the other. Reads that go
+ * together are sent with Promise.all; inside a transaction they share one connection, and
+ * node-postgres queues them itself but warns that pg@9 will not.
  */
 function withPreparedStatements(pool: pg.Pool): pg.Pool {
   const seen = new Map<string, number>()
@@ -141,13 +145,17 @@ function withPreparedStatements(pool: pg.Pool): pg.Pool {
     const client = await connect()
     if (wrapped.has(client)) return client
     wrapped.add(client)
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown
-    ;(client as { query: unknown }).query = (text: unknown, values?: unknown) => {
-      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-        const name = nameOf(text)
-        if (name !== undefined) return query({ name, text, values })
-      }
-      return query(text, values)
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>
+    let last: Promise<unknown> = Promise.resolve()
+    ;(client as { query: unknown }).query = (...args: unknown[]) => {
+      const [text, values] = args
+      // A callback, a cursor or a config object: as it came.
+      if (typeof text !== 'string' || args.length > 2) return query(...args)
+      const name = Array.isArray(values) && values.length > 0 ? nameOf(text) : undefined
+      const send = () => (name === undefined ? query(text, values) : query({ name, text, values }))
+      const result = last.then(send, send)
+      last = result.catch(ignore)
+      return result
     }
     return client
   }) as typeof pool.connect

@@ -64,11 +64,19 @@ export function listenPg(
     retry.unref()
   }
 
+  // One NOTIFY at a time on the connection: they are sent without waiting, and pg@9 will
+  // no longer queue a query sent while another runs.
+  let sending: Promise<void> = Promise.resolve()
   return {
     ready: connect(),
-    notify: async (payload) => {
-      if (!client) throw new Error(`listen ${channel}: not connected`)
-      await client.query('select pg_notify($1, $2)', [channel, payload])
+    notify: (payload) => {
+      const send = async () => {
+        if (!client) throw new Error(`listen ${channel}: not connected`)
+        await client.query('select pg_notify($1, $2)', [channel, payload])
+      }
+      const sent = sending.then(send, send)
+      sending = sent.catch(ignore)
+      return sent
     },
     close: async () => {
       closed = true
