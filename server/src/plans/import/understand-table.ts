@@ -15,32 +15,21 @@ import {
   type PriorityProblem,
 } from './priority-problems.ts'
 import { MAX_PLAN_ROWS } from './import-limits.ts'
+import { PLAN_COLUMN_FIELDS } from './plan-columns.ts'
 import { planParseError } from './plan-parse-error.ts'
 import { readPlanContext, type PlanContext } from './plan-context.ts'
 import type { SourceDocument, SourceRow, SourceTable } from './source-table.ts'
 
-/** The plan fields of one row, named exactly as in the plan fixtures (DESIGN §2). */
+/**
+ * The plan fields of one row, named exactly as in the plan fixtures (DESIGN §2): those a
+ * column can fill, and those the reader takes from the table's layout (a standard's name
+ * and a criterion's label from their heading rows, the section a row sits in).
+ */
 export const PLAN_ROW_FIELDS = [
-  'standard',
+  ...PLAN_COLUMN_FIELDS,
   'standardName',
-  'criterion',
   'criterionLabel',
   'section',
-  'weakness',
-  'target',
-  'tasks',
-  'measures',
-  'lead',
-  'coordinators',
-  'timeframe',
-  'budget',
-  'fundingSource',
-  'support',
-  'evidence',
-  'notes',
-  'improvementContent',
-  'indicators',
-  'completionLevel',
 ] as const
 export type PlanRowFields = Record<(typeof PLAN_ROW_FIELDS)[number], string | null>
 
@@ -337,28 +326,9 @@ function rowValues(slice: Slice, r: number): RowValues {
 }
 
 /** A row with no field filled: what each reader of plan rows starts from. */
-export const EMPTY_FIELDS: Readonly<PlanRowFields> = {
-  standard: null,
-  standardName: null,
-  criterion: null,
-  criterionLabel: null,
-  section: null,
-  weakness: null,
-  target: null,
-  tasks: null,
-  measures: null,
-  lead: null,
-  coordinators: null,
-  timeframe: null,
-  budget: null,
-  fundingSource: null,
-  support: null,
-  evidence: null,
-  notes: null,
-  improvementContent: null,
-  indicators: null,
-  completionLevel: null,
-}
+export const EMPTY_FIELDS: Readonly<PlanRowFields> = Object.freeze(
+  Object.fromEntries(PLAN_ROW_FIELDS.map((field) => [field, null])) as PlanRowFields,
+)
 
 interface Criterion {
   criterion: string | null
