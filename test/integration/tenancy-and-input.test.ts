@@ -275,22 +275,25 @@ describe('tenancy', () => {
     expect(new Set(idRoutes)).toEqual(new Set(Object.keys(requestsFor(none))))
   })
 
-  it('answers 404 to a user of another school on every such route, as for an unknown id, changing nothing', async () => {
-    const before = await dbFingerprint(server.db)
-    const evidenceId = (
-      await server.db
-        .selectFrom('evidence')
-        .select('id')
-        .where('card_id', '=', cardId)
-        .executeTakeFirstOrThrow()
-    ).id
-    const theirs = requestsFor({
+  /** Every route that takes an id, filled with this school's ids (its card's evidence). */
+  async function thisSchoolsRequests() {
+    const evidence = await server.db
+      .selectFrom('evidence')
+      .select('id')
+      .where('card_id', '=', cardId)
+      .executeTakeFirstOrThrow()
+    return requestsFor({
       planId: world.plan.id,
       cardId,
-      evidenceId,
+      evidenceId: evidence.id,
       schoolId: world.schoolId,
       userId: world.users.staff.id,
     })
+  }
+
+  it('answers 404 to a user of another school on every such route, as for an unknown id, changing nothing', async () => {
+    const before = await dbFingerprint(server.db)
+    const theirs = await thisSchoolsRequests()
     const unknown = requestsFor({
       planId: crypto.randomUUID(),
       cardId: crypto.randomUUID(),
@@ -318,20 +321,7 @@ describe('tenancy', () => {
     const overseer = httpSession(server.url)
     await overseer.login(who.login)
     const before = await dbFingerprint(server.db)
-    const evidenceId = (
-      await server.db
-        .selectFrom('evidence')
-        .select('id')
-        .where('card_id', '=', cardId)
-        .executeTakeFirstOrThrow()
-    ).id
-    const theirs = requestsFor({
-      planId: world.plan.id,
-      cardId,
-      evidenceId,
-      schoolId: world.schoolId,
-      userId: world.users.staff.id,
-    })
+    const theirs = await thisSchoolsRequests()
     for (const [route, [method, path, body]] of Object.entries(theirs)) {
       const res = await overseer.request(method, path, body)
       expect({ route, status: res.status }).toEqual({ route, status: 404 })
