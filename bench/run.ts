@@ -555,10 +555,19 @@ async function postgresPart(
     log('PostgreSQL: board read, 500 cards, concurrency 32…')
     const planId = seeded.plans[500]!
     const board = { concurrency: 32, seconds: SECONDS, warmup: WARMUP }
+    const principalCookie = await login(prodBase, seeded.principal.login)
     const boardProd = await loader.run({
       kind: 'get',
       url: `${prodBase}/api/plans/${planId}/board`,
-      headers: { cookie: await login(prodBase, seeded.principal.login) },
+      headers: { cookie: principalCookie },
+      ...board,
+    })
+    // What a board already on screen sends after each event: its ETag (304 while unchanged).
+    const boardProd304 = await loader.run({
+      kind: 'get',
+      url: `${prodBase}/api/plans/${planId}/board`,
+      headers: { cookie: principalCookie },
+      conditional: true,
       ...board,
     })
     const boardCeil = await loader.run({
@@ -576,6 +585,11 @@ async function postgresPart(
       ceiling: boardCeil,
       target: '≥0.5× ceiling, p99<100',
       met: halfCeiling(boardProd, boardCeil) && boardProd.statuses.error === undefined,
+    })
+    rows.push({
+      operation: 'PG: board 500 c32 (If-None-Match → 304)',
+      prod: boardProd304,
+      ceiling: boardCeil,
     })
 
     log('PostgreSQL: move c32 (500-card plan, to the end)…')
@@ -634,7 +648,7 @@ async function postgresPart(
     record.postgres = {
       rollups,
       districtSnapshot: district,
-      board500c32: { prod: boardProd, ceiling: boardCeil },
+      board500c32: { prod: boardProd, ceiling: boardCeil, prod304: boardProd304 },
       moveC32: same,
       moveC32LeastWork: least,
     }
