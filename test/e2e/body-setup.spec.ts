@@ -37,10 +37,17 @@ async function shownPassword(page: Page, login: string): Promise<string> {
   return (await code.textContent())!.trim()
 }
 
-/** A page whole; with a dialog open, what the screen shows (the dialog scrolls itself). */
+/**
+ * A page whole; with a dialog open, what the screen shows (the dialog scrolls itself), its
+ * opening animation finished.
+ */
 async function shot(page: Page, name: string) {
   const dialog = await page.getByRole('dialog').count()
-  await page.screenshot({ path: screenshotPath(name), fullPage: dialog === 0 })
+  await page.screenshot({
+    path: screenshotPath(name),
+    fullPage: dialog === 0,
+    animations: 'disabled',
+  })
 }
 
 /**

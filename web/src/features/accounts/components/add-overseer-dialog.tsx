@@ -71,7 +71,7 @@ export function AddOverseerDialog({
           })
         }}
       >
-        <p className="acc-intro muted">{m.overseerHint}</p>
+        <p className="muted body-overseer-hint">{m.overseerHint}</p>
         <label className="field" htmlFor={`${id}-name`}>
           <span className="field-label">{m.overseerName}</span>
           <input
