@@ -169,6 +169,15 @@ describe('an overseeing body set up in the web app', () => {
     await phonePage.getByTestId('body-list').getByRole('button', { name: 'Chọn trường' }).click()
     await phonePage.getByText('Đã chọn 2 trên 3 trường.').waitFor()
     await shot(phonePage, 'body-setup-schools-phone.png')
+    // English is there too, the kinds' names included.
+    await phonePage.keyboard.press('Escape')
+    await phonePage.getByRole('button', { name: 'English' }).click()
+    await phonePage.getByRole('heading', { name: 'Bodies that oversee schools' }).waitFor()
+    await phonePage.getByTestId('body-list').getByText('2 schools · 1 account').waitFor()
+    await phonePage
+      .getByTestId('body-list')
+      .getByText('Commune office for culture and society (Phòng Văn hóa - Xã hội)')
+      .waitFor()
     await phoneAdmin.close()
     await admin.close()
 
@@ -195,6 +204,10 @@ describe('an overseeing body set up in the web app', () => {
     await leadForm.waitFor()
     expect(await leadForm.getByRole('checkbox').count()).toBe(0)
     await leadForm.getByLabel('Họ và tên').fill('Đỗ Thị Thu')
+    // A login with spaces and accents is refused before anything is sent, in words.
+    await leadForm.getByLabel('Tên đăng nhập').fill('đỗ thu')
+    await leadForm.getByRole('button', { name: 'Thêm' }).click()
+    await leadForm.getByRole('alert').getByText('Hãy kiểm tra lại ô “Tên đăng nhập”.').waitFor()
     await leadForm.getByLabel('Tên đăng nhập').fill('vhxh.thu')
     await shot(lead, 'body-setup-lead-add-desktop.png')
     await leadForm.getByRole('button', { name: 'Thêm' }).click()

@@ -79,7 +79,10 @@ export function AddOverseerDialog({
             id={`${id}-name`}
             value={displayName}
             maxLength={200}
-            onChange={(e) => setDisplayName(e.target.value)}
+            onChange={(e) => {
+              setDisplayName(e.target.value)
+              setProblem(null)
+            }}
           />
         </label>
         <label className="field" htmlFor={`${id}-login`}>
@@ -91,7 +94,10 @@ export function AddOverseerDialog({
             spellCheck={false}
             maxLength={100}
             aria-describedby={`${id}-login-hint`}
-            onChange={(e) => setLogin(e.target.value)}
+            onChange={(e) => {
+              setLogin(e.target.value)
+              setProblem(null)
+            }}
           />
           <span id={`${id}-login-hint`} className="muted acc-note">
             {m.overseerLoginHint}

@@ -187,7 +187,10 @@ function NewBodyDialog({
             value={name}
             maxLength={300}
             placeholder={m.namePlaceholder}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value)
+              setProblem(null)
+            }}
           />
         </label>
         {(problem !== null || create.isError) && (
