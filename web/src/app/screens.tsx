@@ -265,7 +265,10 @@ export function OversightScreen({ me }: { me: Me }) {
       <RollupPage
         bodyTools={(body) =>
           canManageBodyAccounts({ isAdmin: me.user.isAdmin, isLead: body.isLead }) ? (
-            <AddOverseerButton body={body} />
+            // Its own boundary: the button's module loading does not blank the roll-up.
+            <Suspense fallback={null}>
+              <AddOverseerButton body={body} />
+            </Suspense>
           ) : null
         }
         links={{
