@@ -6,6 +6,7 @@ import {
   insertTestOverseer,
   insertTestPlan,
   insertTestSchool,
+  insertTestUser,
 } from '@caitien/server/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dbFingerprint, insertCardInState } from '../support/cards.ts'
@@ -110,6 +111,34 @@ describe('an overseer reads the schools under their body and changes nothing', (
       ['list', null, world.overseer.login],
     ])
     expect(views[0]!.bodyName).toMatch(/^Phòng Văn hóa - Xã hội/)
+  })
+})
+
+describe("the administrator's list of bodies", () => {
+  it('names the schools each body oversees, so the page can tick them', async () => {
+    const schoolA = await insertTestSchool(server.db)
+    const schoolB = await insertTestSchool(server.db)
+    const admin = await insertTestUser(server.db, null, [], { isAdmin: true })
+    const session = httpSession(server.url)
+    await session.login(admin.login)
+    const created = await parseResponse(
+      session.api.api.admin.bodies.$post({
+        json: { kind: 'commune_office', name: 'Phòng Văn hóa - Xã hội xã Thử' },
+      }),
+    )
+    const none = await parseResponse(session.api.api.admin.bodies.$get())
+    expect(none.bodies.find((b) => b.id === created.id)?.schoolIds).toEqual([])
+    await parseResponse(
+      session.api.api.admin.bodies[':bodyId'].schools.$put({
+        param: { bodyId: created.id },
+        json: { schoolIds: [schoolA, schoolB] },
+      }),
+    )
+    const { bodies } = await parseResponse(session.api.api.admin.bodies.$get())
+    const body = bodies.find((b) => b.id === created.id)!
+    expect(body.schoolCount).toBe(2)
+    expect([...body.schoolIds].sort()).toEqual([schoolA, schoolB].sort())
+    expect(bodies.find((b) => b.id === world.bodyId)?.schoolIds).toEqual([world.schoolId])
   })
 })
 

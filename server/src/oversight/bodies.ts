@@ -24,6 +24,7 @@ import {
   listBodiesOfUser,
   listBodiesOverseeing,
   listEvidenceViews,
+  listOversightLinks,
   replaceOversight,
 } from './body.repository.ts'
 import { bodyOversees } from './rollup.repository.ts'
@@ -34,13 +35,22 @@ export async function createBody(db: Db, input: { kind: BodyKind; name: string; 
   return insertBody(db, input)
 }
 
+/** Every body, with the schools it oversees (the administrator's page ticks them). */
 export async function listAllBodies(db: Db) {
-  return (await listBodies(db)).map((b) => ({
+  const [bodies, links] = await Promise.all([listBodies(db), listOversightLinks(db)])
+  const schoolsOf = new Map<string, string[]>()
+  for (const l of links) {
+    const ids = schoolsOf.get(l.body_id) ?? []
+    ids.push(l.school_id)
+    schoolsOf.set(l.body_id, ids)
+  }
+  return bodies.map((b) => ({
     id: b.id,
     kind: b.kind,
     name: b.name,
     schoolCount: Number(b.school_count),
     memberCount: Number(b.member_count),
+    schoolIds: schoolsOf.get(b.id) ?? [],
   }))
 }
 

@@ -62,6 +62,11 @@ export async function listBodies(db: Executor) {
     .execute()
 }
 
+/** Every link of a body to a school, for the administrator's list of bodies. */
+export async function listOversightLinks(db: Executor) {
+  return db.selectFrom('oversight').select(['body_id', 'school_id']).execute()
+}
+
 /** The bodies a person belongs to, with whether they lead it. */
 export async function listBodiesOfUser(db: Executor, userId: string) {
   return db

@@ -21,6 +21,7 @@ const SCREENS: Screen[] = [
   { kind: 'account' },
   { kind: 'people' },
   { kind: 'schools' },
+  { kind: 'bodies' },
   { kind: 'oversight' },
 ]
 
@@ -52,6 +53,7 @@ describe('the address table', () => {
       '/account',
       '/people',
       '/admin/schools',
+      '/admin/bodies',
       '/oversight',
     ])
   })
@@ -71,6 +73,7 @@ describe('the address table', () => {
       '/plans/%E0%A4%A/cards/x',
       '/plans/<script>',
       '/admin',
+      '/admin/bodies/x',
       '/login/again',
       'plans/p1',
       '/nowhere',

@@ -28,6 +28,8 @@ export type Screen =
   | { kind: 'account' }
   | { kind: 'people' }
   | { kind: 'schools' }
+  /** The system administrator's overseeing bodies (docs/decisions/029). */
+  | { kind: 'bodies' }
   /** An overseeing body's roll-up of its schools (docs/decisions/029). */
   | { kind: 'oversight' }
 
@@ -75,6 +77,8 @@ export function pathOf(screen: Screen): string {
       return '/people'
     case 'schools':
       return '/admin/schools'
+    case 'bodies':
+      return '/admin/bodies'
     case 'oversight':
       return '/oversight'
   }
@@ -116,6 +120,9 @@ export function screenOf(path: string, search = ''): Screen | null {
   if (first === 'oversight' && parts.length === 1) return { kind: 'oversight' }
   if (first === 'admin' && planSegment === 'schools' && parts.length === 2) {
     return { kind: 'schools' }
+  }
+  if (first === 'admin' && planSegment === 'bodies' && parts.length === 2) {
+    return { kind: 'bodies' }
   }
   if (first === 'schools' && sub === 'years' && parts.length === 3) {
     const schoolId = decodeId(planSegment)

@@ -1,4 +1,5 @@
 import {
+  canManageBodyAccounts,
   canManagePeople,
   canManagePlan,
   canManageSchools,
@@ -36,6 +37,16 @@ const PeoplePage = lazy(() =>
 const AdminSchoolsPage = lazy(() =>
   import('@/features/accounts/components/admin-schools-page').then((m) => ({
     default: m.AdminSchoolsPage,
+  })),
+)
+const AdminBodiesPage = lazy(() =>
+  import('@/features/accounts/components/admin-bodies-page').then((m) => ({
+    default: m.AdminBodiesPage,
+  })),
+)
+const AddOverseerButton = lazy(() =>
+  import('@/features/accounts/components/add-overseer-dialog').then((m) => ({
+    default: m.AddOverseerButton,
   })),
 )
 const PlanHistoryPage = lazy(() =>
@@ -102,7 +113,17 @@ export function SchoolsScreen({ me }: { me: Me }) {
   if (!canManageSchools(me.user)) return <NotAvailable />
   return (
     <Loading>
-      <AdminSchoolsPage />
+      <AdminSchoolsPage bodiesHref={pathOf({ kind: 'bodies' })} />
+    </Loading>
+  )
+}
+
+/** Overseeing bodies, their schools and accounts: the system administrator's page. */
+export function BodiesScreen({ me }: { me: Me }) {
+  if (!canManageSchools(me.user)) return <NotAvailable />
+  return (
+    <Loading>
+      <AdminBodiesPage schoolsHref={pathOf({ kind: 'schools' })} />
     </Loading>
   )
 }
@@ -234,11 +255,22 @@ const RollupPage = lazy(() =>
   import('@/features/oversight/components/rollup-page').then((m) => ({ default: m.RollupPage })),
 )
 
-/** An overseeing body's roll-up of its schools (the server answers only the body's people). */
-export function OversightScreen() {
+/**
+ * An overseeing body's roll-up of its schools (the server answers only the body's people).
+ * The body's lead may add its accounts there (canManageBodyAccounts).
+ */
+export function OversightScreen({ me }: { me: Me }) {
   return (
     <Loading>
       <RollupPage
+        bodyTools={(body) =>
+          canManageBodyAccounts({ isAdmin: me.user.isAdmin, isLead: body.isLead }) ? (
+            // Its own boundary: the button's module loading does not blank the roll-up.
+            <Suspense fallback={null}>
+              <AddOverseerButton body={body} />
+            </Suspense>
+          ) : null
+        }
         links={{
           board: (planId) => pathOf({ kind: 'board', planId }),
           progress: (planId) => pathOf({ kind: 'progress', planId, month: null }),

@@ -25,6 +25,7 @@ import {
   PlanHistoryScreen,
   PlanSettingsScreen,
   SchoolsScreen,
+  BodiesScreen,
 } from '../screens'
 
 /**
@@ -66,10 +67,12 @@ export function SignedInRoute({ me, screen }: { me: Me; screen: Screen | null })
     content = frame(<PeopleScreen me={me} />)
   } else if (screen.kind === 'schools') {
     content = frame(<SchoolsScreen me={me} />)
+  } else if (screen.kind === 'bodies') {
+    content = frame(<BodiesScreen me={me} />)
   } else if (screen.kind === 'school-years') {
     content = frame(<SchoolYearsScreen me={me} schoolId={screen.schoolId} />)
   } else if (screen.kind === 'oversight') {
-    content = frame(<OversightScreen />)
+    content = frame(<OversightScreen me={me} />)
   } else if (plans.isPending) {
     content = frame(<p className="page-note">{common.loading}</p>)
   } else if (plans.isError) {

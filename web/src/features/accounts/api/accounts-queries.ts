@@ -1,6 +1,8 @@
 import type {
   AddPersonInput,
   ChangePasswordInput,
+  CreateBodyInput,
+  CreateOverseerInput,
   CreateSchoolInput,
   SchoolRole,
   UpdateProfileInput,
@@ -15,6 +17,7 @@ const person = people[':userId']
 export const accountKeys = {
   people: (schoolId: string) => ['people', schoolId] as const,
   schools: ['admin', 'schools'] as const,
+  bodies: ['admin', 'bodies'] as const,
   me: ['session', 'me'] as const,
 }
 
@@ -183,5 +186,49 @@ export function useSetSchoolActive() {
       )
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.schools }),
+  })
+}
+
+// ---------------------------------------------------------------------------------------
+// Overseeing bodies (docs/decisions/029): the administrator's list, and a body's accounts.
+
+const adminBodies = client.api.admin.bodies
+
+export const bodiesQueryOptions = () =>
+  queryOptions({
+    queryKey: accountKeys.bodies,
+    queryFn: () => parseResponse(adminBodies.$get()),
+  })
+
+export type AdminBody = InferResponseType<typeof adminBodies.$get, 200>['bodies'][number]
+
+export function useCreateBody() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CreateBodyInput) => parseResponse(adminBodies.$post({ json: input })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.bodies }),
+  })
+}
+
+export function useSetBodySchools(bodyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (schoolIds: string[]) =>
+      parseResponse(
+        adminBodies[':bodyId'].schools.$put({ param: { bodyId }, json: { schoolIds } }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.bodies }),
+  })
+}
+
+/** A body's new overseer account: by the administrator, or by the body's lead. */
+export function useAddOverseer(bodyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CreateOverseerInput) =>
+      parseResponse(
+        client.api.bodies[':bodyId'].overseers.$post({ param: { bodyId }, json: input }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.bodies }),
   })
 }

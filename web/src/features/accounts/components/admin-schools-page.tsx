@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/api-error'
 import { commonMessages } from '@/lib/common-messages'
 import { useMessages } from '@/lib/i18n'
 import { accountsMessages } from '../accounts-messages'
+import { bodiesMessages } from '../bodies-messages'
 import {
   schoolsQueryOptions,
   useCreateSchool,
@@ -26,10 +27,12 @@ type Dialog =
 /**
  * The system administrator's page (address /admin/schools): every school with its
  * principals; create a school with its first principal, reset a principal's password,
- * pause a school (its people cannot log in) and reactivate it.
+ * pause a school (its people cannot log in) and reactivate it. Links to the bodies that
+ * oversee schools (/admin/bodies).
  */
-export function AdminSchoolsPage() {
+export function AdminSchoolsPage({ bodiesHref }: { bodiesHref: string }) {
   const m = useMessages(accountsMessages)
+  const bodies = useMessages(bodiesMessages)
   const common = useMessages(commonMessages)
   const schools = useQuery(schoolsQueryOptions())
   const setActive = useSetSchoolActive()
@@ -44,6 +47,9 @@ export function AdminSchoolsPage() {
           <p className="muted">{m.schoolsHint}</p>
         </div>
         <div className="acc-head-actions">
+          <a className="button" href={bodiesHref}>
+            {bodies.toBodies}
+          </a>
           <button
             type="button"
             className="button button-primary"

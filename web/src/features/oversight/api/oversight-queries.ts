@@ -18,6 +18,8 @@ export const myBodiesQueryOptions = () =>
     queryFn: () => parseResponse(bodies.$get()),
   })
 
+export type MyBody = InferResponseType<(typeof bodies)['$get'], 200>['bodies'][number]
+
 export const rollupQueryOptions = (bodyId: string, query: RollupQuery) =>
   queryOptions({
     queryKey: oversightKeys.rollup(bodyId, query),

@@ -26,6 +26,7 @@ import {
   rollupExportHref,
   rollupQueryOptions,
   useAnswerReview,
+  type MyBody,
   type Rollup,
 } from '../api/oversight-queries'
 
@@ -41,7 +42,14 @@ export interface RollupLinks {
  * filters, the workbook, the answers to signed-off reviews, and links into each school's
  * screens (read-only there: the predicates hide every action and the server refuses).
  */
-export function RollupPage({ links }: { links: RollupLinks }) {
+export function RollupPage({
+  links,
+  bodyTools,
+}: {
+  links: RollupLinks
+  /** What the app offers for the body shown (a lead's "add an account"), or nothing. */
+  bodyTools?: (body: MyBody) => ReactNode
+}) {
   const m = useMessages(rollupMessages)
   const common = useMessages(commonMessages)
   const bodies = useQuery(myBodiesQueryOptions())
@@ -76,6 +84,7 @@ export function RollupPage({ links }: { links: RollupLinks }) {
         ) : (
           <p className="muted">{body.name}</p>
         )}
+        {bodyTools && <div className="rollup-body-tools">{bodyTools(body)}</div>}
       </header>
       <p className="checkpoint-intro">{m.intro}</p>
       <BodyRollup key={body.id} bodyId={body.id} links={links} />
